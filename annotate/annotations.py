@@ -1,0 +1,218 @@
+"""Spans and relations: the annotation layers, one per annotator."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from typing import Any
+
+from annotate.errors import AnnotateError, InputError
+from annotate.labels import Annotators, Labels
+from annotate.model import ORIGINS, Changes, Origin, Relation, Span, now
+from annotate.schema import SpanLabel
+from annotate.store import Store
+
+SPAN_COLUMNS = 'uid, document, annotator, label, start, "end", attrs, origin'
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class Spans:
+    def __init__(self, store: Store, labels: Labels, annotators: Annotators) -> None:
+        self._store = store
+        self._labels = labels
+        self._annotators = annotators
+
+    def add(
+        self,
+        document: str,
+        annotator: str,
+        label: str,
+        start: int,
+        end: int,
+        attrs: dict[str, Any] | None = None,
+        origin: Origin = "manual",
+        uid: str | None = None,
+    ) -> Changes:
+        """Add one span; an exact duplicate (annotator, label, start, end) is refused."""
+        attrs = attrs or {}
+        check_span_fields(self._labels.span_label(label), label, start, end, attrs, origin)
+        uid = uid or new_uid()
+        stamp = now()
+        with self._store.write() as conn:
+            changes = self._annotators.ensure(annotator)
+            try:
+                conn.execute(
+                    f"INSERT INTO spans ({SPAN_COLUMNS}, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (uid, document, annotator, label, start, end, _json(attrs), origin)
+                    + (stamp,) * 2,
+                )
+            except sqlite3.IntegrityError as error:
+                raise _span_error(error, label, start, end) from error
+        return changes + Changes(spans_added=(uid,))
+
+    def remove(self, uid: str) -> Changes:
+        """Remove a span and the relations that use it."""
+        with self._store.write() as conn:
+            relations = tuple(
+                str(row[0])
+                for row in conn.execute(
+                    "SELECT uid FROM relations WHERE head = ? OR tail = ?", (uid, uid)
+                )
+            )
+            if not conn.execute("DELETE FROM spans WHERE uid = ?", (uid,)).rowcount:
+                raise AnnotateError(f"no span {uid}")
+        return Changes(spans_removed=(uid,), relations_removed=relations)
+
+    def get(self, uid: str) -> Span:
+        row = self._store.conn.execute(
+            f"SELECT {SPAN_COLUMNS} FROM spans WHERE uid = ?", (uid,)
+        ).fetchone()
+        if row is None:
+            raise AnnotateError(f"no span {uid}")
+        return _span(row)
+
+    def find(self, document: str, annotator: str, label: str, start: int, end: int) -> str | None:
+        row = self._store.conn.execute(
+            "SELECT uid FROM spans WHERE document = ? AND annotator = ? AND label = ?"
+            ' AND start = ? AND "end" = ?',
+            (document, annotator, label, start, end),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def for_document(self, document: str, annotator: str | None = None) -> list[Span]:
+        where, params = "document = ?", [document]
+        if annotator is not None:
+            where, params = where + " AND annotator = ?", [*params, annotator]
+        return [
+            _span(row)
+            for row in self._store.conn.execute(
+                f'SELECT {SPAN_COLUMNS} FROM spans WHERE {where} ORDER BY start, "end" DESC, label',
+                params,
+            )
+        ]
+
+
+class Relations:
+    def __init__(self, store: Store, labels: Labels, spans: Spans) -> None:
+        self._store = store
+        self._labels = labels
+        self._spans = spans
+
+    def add(
+        self, label: str, head: str, tail: str, origin: Origin = "manual", uid: str | None = None
+    ) -> Changes:
+        """Link two spans of one layer, as the schema allows for this relation label."""
+        relation = self._labels.relation_label(label)
+        if relation is None:
+            raise InputError(f"unknown relation label {label!r}", field="label")
+        head_span, tail_span = self._spans.get(head), self._spans.get(tail)
+        if not relation.allows(head_span.label, tail_span.label):
+            raise InputError(
+                f"{label} cannot link {head_span.label} to {tail_span.label}", field="label"
+            )
+        uid = uid or new_uid()
+        stamp = now()
+        with self._store.write() as conn:
+            try:
+                conn.execute(
+                    "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (uid, label, head, tail, origin, stamp, stamp),
+                )
+            except sqlite3.IntegrityError as error:
+                raise _relation_error(error, label) from error
+        return Changes(relations_added=(uid,))
+
+    def remove(self, uid: str) -> Changes:
+        with self._store.write() as conn:
+            if not conn.execute("DELETE FROM relations WHERE uid = ?", (uid,)).rowcount:
+                raise AnnotateError(f"no relation {uid}")
+        return Changes(relations_removed=(uid,))
+
+    def find(self, label: str, head: str, tail: str) -> str | None:
+        row = self._store.conn.execute(
+            "SELECT uid FROM relations WHERE label = ? AND head = ? AND tail = ?",
+            (label, head, tail),
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def for_document(self, document: str, annotator: str | None = None) -> list[Relation]:
+        where, params = "s.document = ?", [document]
+        if annotator is not None:
+            where, params = where + " AND s.annotator = ?", [*params, annotator]
+        return [
+            Relation(*row)
+            for row in self._store.conn.execute(
+                "SELECT r.uid, r.label, r.head, r.tail FROM relations r"
+                f" JOIN spans s ON s.uid = r.head WHERE {where} ORDER BY r.uid",
+                params,
+            )
+        ]
+
+
+def check_span_fields(
+    definition: SpanLabel | None,
+    label: str,
+    start: int,
+    end: int,
+    attrs: dict[str, Any],
+    origin: str,
+) -> None:
+    """Refuse a span the database would refuse, with a message that names the field."""
+    if definition is None:
+        raise InputError(f"unknown label {label!r}", field="label")
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InputError(f"expected an integer offset, got {value!r}", field=name)
+    if start < 0:
+        raise InputError(f"start {start} is negative", field="start")
+    if start >= end:
+        raise InputError(f"end {end} must be greater than start {start}", field="end")
+    if origin not in ORIGINS:
+        raise InputError(f"origin must be one of {', '.join(ORIGINS)}", field="origin")
+    for name, choices in definition.attributes.items():
+        if name in attrs and attrs[name] not in choices:
+            raise InputError(
+                f"{label} {name} must be one of {', '.join(choices)}, not {attrs[name]!r}",
+                field=f"attrs.{name}",
+            )
+
+
+def _span_error(error: sqlite3.IntegrityError, label: str, start: int, end: int) -> AnnotateError:
+    message = str(error)
+    if "UNIQUE" in message and "spans.uid" in message:
+        return InputError("a span with this id already exists", field="id")
+    if "UNIQUE" in message:
+        return InputError(
+            f"this annotator already has a {label} span at {start}-{end}", field="label"
+        )
+    if "beyond the document" in message:
+        return InputError(f"end {end} is beyond the end of the text", field="end")
+    if "FOREIGN KEY" in message:
+        return InputError("the document does not exist", field="document")
+    return InputError(message)
+
+
+def _relation_error(error: sqlite3.IntegrityError, label: str) -> AnnotateError:
+    message = str(error)
+    if "UNIQUE" in message and "relations.uid" in message:
+        return InputError("a relation with this id already exists", field="id")
+    if "UNIQUE" in message:
+        return InputError(f"this {label} relation already exists", field="label")
+    if "CHECK" in message:
+        return InputError("a relation cannot link a span to itself", field="tail")
+    return InputError(message)
+
+
+def _span(row: tuple[Any, ...]) -> Span:
+    uid, document, annotator, label, start, end, attrs, origin = row
+    return Span(uid, document, annotator, label, start, end, json.loads(attrs), origin)
+
+
+def _json(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

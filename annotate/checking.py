@@ -1,0 +1,106 @@
+"""`annotate check`: is the project whole and are its annotations consistent?"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from annotate.migrations import SCHEMA_VERSION
+from annotate.project import Project
+from annotate.text import document_uid
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_project(project: Project) -> list[Finding]:
+    return [
+        Finding("schema version", _schema_version(project)),
+        Finding("integrity_check", _integrity(project)),
+        Finding("foreign keys", _foreign_keys(project)),
+        Finding("document texts match their uids", _document_texts(project)),
+        Finding("span offsets in range", _span_offsets(project)),
+        Finding("relations join existing spans", _relation_ends(project)),
+        Finding("relations follow the schema", _relation_labels(project)),
+    ]
+
+
+def _schema_version(project: Project) -> list[str]:
+    version = project.store.schema_version
+    if version != SCHEMA_VERSION:
+        return [f"schema version {version}, expected {SCHEMA_VERSION}"]
+    return []
+
+
+def _integrity(project: Project) -> list[str]:
+    rows = [str(row[0]) for row in project.store.conn.execute("PRAGMA integrity_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def _foreign_keys(project: Project) -> list[str]:
+    return [
+        f"{table} row {rowid} points to a missing row of {parent}"
+        for table, rowid, parent, _ in project.store.conn.execute("PRAGMA foreign_key_check")
+    ]
+
+
+def _document_texts(project: Project) -> list[str]:
+    problems = []
+    for position, uid, text, char_count in project.store.conn.execute(
+        "SELECT position, uid, text, char_count FROM documents ORDER BY position"
+    ):
+        if document_uid(text) != uid:
+            problems.append(f"document {position} ({uid[:12]}): text changed since import")
+        if char_count != len(text):
+            problems.append(f"document {position} ({uid[:12]}): length {char_count} is stale")
+    return problems
+
+
+def _span_offsets(project: Project) -> list[str]:
+    return [
+        f"span {uid} ({label} {start}-{end}) is outside document {position} (length {length})"
+        for uid, label, start, end, position, length in project.store.conn.execute(
+            'SELECT s.uid, s.label, s.start, s."end", d.position, length(d.text)'
+            " FROM spans s JOIN documents d ON d.uid = s.document"
+            ' WHERE s.start < 0 OR s.start >= s."end" OR s."end" > length(d.text)'
+        )
+    ]
+
+
+def _relation_ends(project: Project) -> list[str]:
+    return [
+        f"relation {uid} ({label}) points to a missing span"
+        for uid, label in project.store.conn.execute(
+            "SELECT r.uid, r.label FROM relations r"
+            " LEFT JOIN spans h ON h.uid = r.head LEFT JOIN spans t ON t.uid = r.tail"
+            " WHERE h.uid IS NULL OR t.uid IS NULL"
+        )
+    ]
+
+
+def _relation_labels(project: Project) -> list[str]:
+    problems = []
+    for uid, label, heads, tails, head_label, tail_label, same_layer in project.store.conn.execute(
+        "SELECT r.uid, r.label, rl.heads, rl.tails, h.label, t.label,"
+        " h.document = t.document AND h.annotator = t.annotator"
+        " FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail"
+        " LEFT JOIN relation_labels rl ON rl.name = r.label"
+    ):
+        if heads is None:
+            problems.append(f"relation {uid}: unknown label {label}")
+            continue
+        allowed_heads, allowed_tails = json.loads(heads), json.loads(tails)
+        if (allowed_heads and head_label not in allowed_heads) or (
+            allowed_tails and tail_label not in allowed_tails
+        ):
+            problems.append(f"relation {uid}: {label} cannot link {head_label} to {tail_label}")
+        if not same_layer:
+            problems.append(f"relation {uid}: joins spans of different documents or annotators")
+    return problems

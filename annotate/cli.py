@@ -1,0 +1,206 @@
+"""The `annotate` command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+
+from annotate.checking import check_project
+from annotate.errors import AnnotateError
+from annotate.exporting import STATUS_FILTERS, export_jsonl
+from annotate.importing import FORMATS, ImportReport, import_paths
+from annotate.project import Project
+from annotate.schema import load_schema
+from annotate.terminal import VISUAL_MODES, for_terminal, wants_visual, with_marks
+
+EXIT_BAD_INPUT = 2
+
+visual_option = click.option(
+    "--visual",
+    type=click.Choice(VISUAL_MODES),
+    default="auto",
+    show_default=True,
+    help="Shape Arabic and put it in visual order for terminals without bidi support.",
+)
+
+
+def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn an AnnotateError into one line on stderr and exit code 2."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AnnotateError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return run
+
+
+def existing_project(path: str) -> Project:
+    return Project.open(Path(path))
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="arabic-annotate")
+@click.pass_context
+def main(context: click.Context) -> None:
+    """Annotate Arabic news: entities, quotes and their speakers.
+
+    Without a command, opens the desktop app on the default project.
+    """
+    if context.invoked_subcommand is None:
+        context.invoke(gui)
+
+
+@main.command()
+@click.argument("project", required=False, type=click.Path(dir_okay=False))
+@reports_errors
+def gui(project: str | None) -> None:
+    """Open the desktop app on PROJECT (default: the sample project in your data folder)."""
+    from gui.app import run_app  # Qt is loaded only when the app is asked for
+
+    sys.exit(run_app(Path(project) if project else None))
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option(
+    "--schema", "schema_file", type=click.Path(dir_okay=False), help="Label schema (TOML)."
+)
+@reports_errors
+def init(project: str, schema_file: str | None) -> None:
+    """Create a new, empty project with the default or a custom label schema."""
+    schema = load_schema(Path(schema_file)) if schema_file else None
+    with Project.create(Path(project), schema) as created:
+        labels = created.labels.schema()
+    click.echo(
+        f"created {project} with {len(labels.labels)} labels and {len(labels.relations)} relations"
+    )
+
+
+@main.command(name="import")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True)
+@click.option("--annotator", help="Import every record's spans and relations as this annotator.")
+@click.option(
+    "--add-labels", is_flag=True, help="Add unknown labels to the schema instead of refusing."
+)
+@reports_errors
+def import_command(
+    project: str, paths: tuple[str, ...], fmt: str, annotator: str | None, add_labels: bool
+) -> None:
+    """Import txt files, folders of .txt files, or native JSONL into PROJECT (all or nothing)."""
+    with existing_project(project) as opened:
+        report = import_paths(opened, [Path(p) for p in paths], fmt, annotator, add_labels)
+    click.echo(_describe_import(report))
+
+
+def _describe_import(report: ImportReport) -> str:
+    lines = [
+        f"documents: {report.documents_added} added, {report.documents_present} already present",
+        f"spans: {report.spans_added} added, {report.spans_skipped} identical skipped",
+        f"relations: {report.relations_added} added, {report.relations_skipped} identical skipped",
+    ]
+    if report.labels_added:
+        lines.append(f"labels added to the schema: {', '.join(report.labels_added)}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option(
+    "--source", default="all", show_default=True, help="gold, all, or an annotator's name."
+)
+@click.option("--status", type=click.Choice(STATUS_FILTERS), default="any", show_default=True)
+@reports_errors
+def export(project: str, out: str, fmt: str, source: str, status: str) -> None:
+    """Export PROJECT to OUT (- for standard output)."""
+    with existing_project(project) as opened:
+        if out == "-":
+            count = export_jsonl(opened, sys.stdout, source, status)
+        else:
+            count = _export_to_file(opened, Path(out), source, status)
+    click.echo(f"exported {count} records", err=out == "-")
+
+
+def _export_to_file(project: Project, out: Path, source: str, status: str) -> int:
+    """Write beside OUT and rename at the end, so a failed export leaves no half file."""
+    partial = out.with_name(out.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="\n") as handle:
+            count = export_jsonl(project, handle, source, status)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+@main.command(name="list")
+@click.argument("project", type=click.Path(dir_okay=False))
+@visual_option
+@reports_errors
+def list_command(project: str, visual: str) -> None:
+    """List the documents: number, uid, characters, spans, status per annotator, title."""
+    with existing_project(project) as opened:
+        summaries = opened.documents.summaries()
+    visual_order = wants_visual(visual, sys.stdout)
+    for doc in summaries:
+        statuses = ", ".join(f"{name}: {status}" for name, status in doc.statuses.items())
+        click.echo(
+            f"{doc.position:>4}  {doc.uid[:12]}  {doc.char_count:>8} chars  "
+            f"{doc.span_count:>6} spans  {for_terminal(doc.title, visual_order)}"
+            + (f"  [{statuses}]" if statuses else "")
+        )
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("doc")
+@click.option("--annotator", help="Show only this annotator's spans (default: all).")
+@visual_option
+@reports_errors
+def show(project: str, doc: str, annotator: str | None, visual: str) -> None:
+    """Print document DOC (number, uid or uid prefix) with inline [LABEL ...] marks."""
+    with existing_project(project) as opened:
+        document = opened.documents.get(opened.documents.resolve(doc))
+        spans = opened.spans.for_document(document.uid, annotator)
+    marked = with_marks(document.text, spans)
+    visual_order = wants_visual(visual, sys.stdout)
+    click.echo(for_terminal(document.title, visual_order))
+    click.echo(for_terminal(marked, visual_order))
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@reports_errors
+def check(project: str) -> None:
+    """Check integrity, offsets, span texts and relations; exit code 1 on any problem."""
+    with existing_project(project) as opened:
+        findings = check_project(opened)
+    for finding in findings:
+        click.echo(f"{'ok' if finding.ok else 'FAIL':>4}  {finding.check}")
+        for problem in finding.problems:
+            click.echo(f"      {problem}")
+    if not all(finding.ok for finding in findings):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("out", type=click.Path(dir_okay=False))
+@reports_errors
+def backup(project: str, out: str) -> None:
+    """Copy the live PROJECT to OUT with SQLite's backup API (safe while it is open)."""
+    with existing_project(project) as opened:
+        opened.store.backup_to(Path(out))
+    click.echo(f"backed up {project} to {out}")

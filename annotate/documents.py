@@ -1,0 +1,123 @@
+"""Documents: immutable texts identified by the sha256 of their stored text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from annotate.errors import AnnotateError, InputError
+from annotate.model import STATUSES, Changes, Document, DocumentSummary, Status, now
+from annotate.store import Store
+from annotate.text import default_title, document_uid, normalise_stored_text
+
+
+class Documents:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add(self, text: str, title: str = "", meta: dict[str, Any] | None = None) -> Changes:
+        """Store a document unless the same text is already there."""
+        stored = normalise_stored_text(text)
+        check_document_text(stored)
+        uid = document_uid(stored)
+        with self._store.write() as conn:
+            if conn.execute("SELECT 1 FROM documents WHERE uid = ?", (uid,)).fetchone():
+                return Changes()
+            conn.execute(
+                "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
+                " VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM documents),"
+                " ?, ?, ?, ?, ?)",
+                (
+                    uid,
+                    title.strip() or default_title(stored),
+                    stored,
+                    len(stored),
+                    json.dumps(meta or {}, ensure_ascii=False),
+                    now(),
+                ),
+            )
+        return Changes(documents_added=(uid,))
+
+    def get(self, uid: str) -> Document:
+        row = self._store.conn.execute(
+            "SELECT uid, position, title, text, meta FROM documents WHERE uid = ?", (uid,)
+        ).fetchone()
+        if row is None:
+            raise AnnotateError(f"no document {uid}")
+        return Document(row[0], row[1], row[2], row[3], json.loads(row[4]))
+
+    def exists(self, uid: str) -> bool:
+        query = "SELECT 1 FROM documents WHERE uid = ?"
+        return self._store.conn.execute(query, (uid,)).fetchone() is not None
+
+    def count(self) -> int:
+        return int(self._store.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def summaries(self) -> list[DocumentSummary]:
+        conn = self._store.conn
+        span_counts = dict(conn.execute("SELECT document, count(*) FROM spans GROUP BY document"))
+        statuses: dict[str, dict[str, Status]] = {}
+        for document, annotator, status in conn.execute(
+            "SELECT document, annotator, status FROM document_status ORDER BY annotator"
+        ):
+            statuses.setdefault(document, {})[annotator] = status
+        return [
+            DocumentSummary(
+                uid, position, title, chars, span_counts.get(uid, 0), statuses.get(uid, {})
+            )
+            for uid, position, title, chars in conn.execute(
+                "SELECT uid, position, title, char_count FROM documents ORDER BY position"
+            )
+        ]
+
+    def resolve(self, ref: str) -> str:
+        """A document's uid from its uid, a unique prefix of it, or its list number."""
+        conn = self._store.conn
+        if ref.isdigit() and len(ref) < 12:
+            row = conn.execute("SELECT uid FROM documents WHERE position = ?", (int(ref),))
+            found = row.fetchone()
+            if found:
+                return str(found[0])
+        prefix = ref.lower()
+        if not prefix or any(c not in "0123456789abcdef" for c in prefix):
+            raise AnnotateError(f"no document {ref!r}: give a number from `list`, or a uid")
+        matches = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT uid FROM documents WHERE uid >= ? AND uid < ? LIMIT 2",
+                (prefix, prefix + "g"),
+            )
+        ]
+        if not matches:
+            raise AnnotateError(f"no document {ref!r}")
+        if len(matches) > 1:
+            raise AnnotateError(f"{ref!r} matches several documents; give more of the uid")
+        return matches[0]
+
+    def set_status(self, document: str, annotator: str, status: Status) -> Changes:
+        if status not in STATUSES:
+            raise AnnotateError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        with self._store.write() as conn:
+            conn.execute(
+                "INSERT INTO document_status (document, annotator, status, updated_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (document, annotator)"
+                " DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                (document, annotator, status, now()),
+            )
+        return Changes(statuses_changed=((document, annotator),))
+
+    def status(self, document: str, annotator: str) -> Status:
+        row = self._store.conn.execute(
+            "SELECT status FROM document_status WHERE document = ? AND annotator = ?",
+            (document, annotator),
+        ).fetchone()
+        return row[0] if row else "new"
+
+
+def check_document_text(stored: str) -> None:
+    if not stored.strip():
+        raise InputError("the text is empty", field="text")
+    if "\x00" in stored:
+        raise InputError(
+            f"the text contains a NUL character at offset {stored.index(chr(0))}", field="text"
+        )

@@ -1,0 +1,106 @@
+"""Export the project as native JSONL: one record per document and annotator."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from annotate.errors import AnnotateError
+from annotate.model import GOLD_ANNOTATOR
+from annotate.project import Project
+
+STATUS_FILTERS = ("any", "done")
+
+
+def export_jsonl(project: Project, out: TextIO, source: str = "all", status: str = "any") -> int:
+    """Write the records; return how many. ``source`` is gold, all, or an annotator name."""
+    if status not in STATUS_FILTERS:
+        raise AnnotateError(f"--status must be one of {', '.join(STATUS_FILTERS)}")
+    layer = _layer(project, source)
+    written = 0
+    for record in _records(project, layer, status == "done"):
+        out.write(json.dumps(record, ensure_ascii=False))
+        out.write("\n")
+        written += 1
+    return written
+
+
+def _layer(project: Project, source: str) -> str | None:
+    """None for every annotator, else the one annotator to export."""
+    if source == "all":
+        return None
+    name = GOLD_ANNOTATOR if source == "gold" else source
+    if source != "gold" and name not in project.annotators.names():
+        known = ", ".join(project.annotators.names()) or "none yet"
+        raise AnnotateError(f"no annotator {name!r} in this project (annotators: {known})")
+    return name
+
+
+def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[dict[str, Any]]:
+    conn = project.store.conn
+    done = {
+        (document, annotator)
+        for document, annotator in conn.execute(
+            "SELECT document, annotator FROM document_status WHERE status = 'done'"
+        )
+    }
+    documents = conn.execute("SELECT uid, title, text, meta FROM documents ORDER BY position")
+    for uid, title, text, meta in documents:
+        spans = _spans_by_annotator(project, uid, text, layer)
+        relations = _relations_by_annotator(project, uid, layer)
+        annotators = [layer] if layer is not None else sorted(spans) or [None]
+        for annotator in annotators:
+            if only_done and (uid, annotator) not in done:
+                continue
+            yield {
+                "id": uid,
+                "title": title,
+                "text": text,
+                "meta": json.loads(meta),
+                "annotator": annotator,
+                "spans": spans.get(annotator or "", []),
+                "relations": relations.get(annotator or "", []),
+            }
+
+
+def _spans_by_annotator(
+    project: Project, document: str, text: str, layer: str | None
+) -> dict[str, list[dict[str, Any]]]:
+    query = (
+        'SELECT annotator, uid, start, "end", label, attrs FROM spans WHERE document = ?'
+        + (" AND annotator = ?" if layer is not None else "")
+        + ' ORDER BY annotator, start, "end", label, uid'
+    )
+    params = (document,) if layer is None else (document, layer)
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for annotator, uid, start, end, label, attrs in project.store.conn.execute(query, params):
+        grouped.setdefault(annotator, []).append(
+            {
+                "id": uid,
+                "start": start,
+                "end": end,
+                "label": label,
+                "text": text[start:end],
+                "attrs": json.loads(attrs),
+            }
+        )
+    return grouped
+
+
+def _relations_by_annotator(
+    project: Project, document: str, layer: str | None
+) -> dict[str, list[dict[str, Any]]]:
+    query = (
+        "SELECT s.annotator, r.uid, r.label, r.head, r.tail FROM relations r"
+        " JOIN spans s ON s.uid = r.head WHERE s.document = ?"
+        + (" AND s.annotator = ?" if layer is not None else "")
+        + " ORDER BY s.annotator, r.uid"
+    )
+    params = (document,) if layer is None else (document, layer)
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for annotator, uid, label, head, tail in project.store.conn.execute(query, params):
+        grouped.setdefault(annotator, []).append(
+            {"id": uid, "label": label, "head": head, "tail": tail}
+        )
+    return grouped

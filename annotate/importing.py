@@ -1,0 +1,191 @@
+"""Import documents and annotations from txt files, folders and native JSONL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotate.errors import AnnotateError, InputError
+from annotate.project import Project
+from annotate.records import Record, RecordSpan, parse_json_line, text_record
+from annotate.schema import added_relation_label, added_span_label
+
+FORMATS = ("auto", "txt", "jsonl")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+@dataclass
+class ImportReport:
+    documents_added: int = 0
+    documents_present: int = 0
+    spans_added: int = 0
+    spans_skipped: int = 0
+    relations_added: int = 0
+    relations_skipped: int = 0
+    labels_added: list[str] = field(default_factory=list)
+
+
+def import_paths(
+    project: Project,
+    paths: Iterable[Path],
+    fmt: str = "auto",
+    annotator: str | None = None,
+    add_labels: bool = False,
+) -> ImportReport:
+    """Read and validate everything first, then write it all in one transaction."""
+    records = [record for path in paths for record in read_records(path, fmt)]
+    return import_records(project, records, annotator, add_labels)
+
+
+def import_records(
+    project: Project,
+    records: list[Record],
+    annotator: str | None = None,
+    add_labels: bool = False,
+) -> ImportReport:
+    report = ImportReport()
+    for record in records:
+        if (record.spans or record.relations) and not (annotator or record.annotator):
+            raise record.error("spans need an annotator: add one or use --annotator", "annotator")
+    with project.transaction():
+        _add_unknown_labels(project, records, add_labels, report)
+        for record in records:
+            try:
+                _import_record(project, record, annotator or record.annotator, report)
+            except InputError as error:
+                raise error.at(file=record.file, line=record.line) from None
+    return report
+
+
+def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if not path.exists():
+        raise InputError("no such file or folder", file=str(path))
+    kind = fmt if fmt != "auto" else _guess_format(path)
+    if kind == "jsonl":
+        yield from _jsonl_records(path)
+    elif path.is_dir():
+        yield from _folder_records(path)
+    else:
+        yield text_record(str(path), _title_from_name(path), read_utf8(path))
+
+
+def read_utf8(path: Path) -> str:
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=str(path))
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
+        ) from error
+    if not text.strip("\ufeff \t\r\n"):
+        raise InputError("empty input", file=str(path))
+    return text
+
+
+def _guess_format(path: Path) -> str:
+    if path.is_dir() or path.suffix.lower() == ".txt":
+        return "txt"
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return "jsonl"
+    raise InputError("cannot tell the format from the file name; use --format", file=str(path))
+
+
+def _folder_records(folder: Path) -> Iterator[Record]:
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    if not files:
+        raise InputError("the folder holds no .txt files", file=str(folder))
+    for file in files:
+        yield text_record(str(file), _title_from_name(file), read_utf8(file))
+
+
+def _jsonl_records(path: Path) -> Iterator[Record]:
+    text = read_utf8(path)
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        if line.strip():
+            yield parse_json_line(str(path), number, line)
+
+
+def _title_from_name(path: Path) -> str:
+    return " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+
+
+def _add_unknown_labels(
+    project: Project, records: list[Record], add_labels: bool, report: ImportReport
+) -> None:
+    schema = project.labels.schema()
+    known = {label.name for label in schema.labels}
+    known_relations = {relation.name for relation in schema.relations}
+    for record in records:
+        for span in record.spans:
+            if span.label not in known:
+                _refuse_unless(add_labels, record, f"spans[{span.index}].label", span.label)
+                project.labels.add_span_label(added_span_label(span.label))
+                known.add(span.label)
+                report.labels_added.append(span.label)
+        for relation in record.relations:
+            if relation.label not in known_relations:
+                where = f"relations[{relation.index}].label"
+                _refuse_unless(add_labels, record, where, relation.label)
+                project.labels.add_relation_label(added_relation_label(relation.label))
+                known_relations.add(relation.label)
+                report.labels_added.append(relation.label)
+
+
+def _refuse_unless(add_labels: bool, record: Record, where: str, label: str) -> None:
+    if not add_labels:
+        raise record.error(
+            f"unknown label {label!r}; add it to the schema or use --add-labels", where
+        )
+
+
+def _import_record(
+    project: Project, record: Record, annotator: str | None, report: ImportReport
+) -> None:
+    if project.documents.add(record.text, record.title, record.meta).documents_added:
+        report.documents_added += 1
+    else:
+        report.documents_present += 1
+    if annotator is None:
+        return
+    project.annotators.ensure(annotator)
+    span_uids = {
+        span.id or str(span.index): _import_span(project, record, annotator, span, report)
+        for span in record.spans
+    }
+    for relation in record.relations:
+        head, tail = span_uids[relation.head], span_uids[relation.tail]
+        if project.relations.find(relation.label, head, tail):
+            report.relations_skipped += 1
+            continue
+        try:
+            project.relations.add(relation.label, head, tail, "imported", relation.id)
+        except InputError as error:
+            raise record.error(
+                error.message, f"relations[{relation.index}].{error.field}"
+            ) from None
+        report.relations_added += 1
+
+
+def _import_span(
+    project: Project, record: Record, annotator: str, span: RecordSpan, report: ImportReport
+) -> str:
+    existing = project.spans.find(record.uid, annotator, span.label, span.start, span.end)
+    if existing:
+        report.spans_skipped += 1
+        return existing
+    try:
+        changes = project.spans.add(
+            record.uid, annotator, span.label, span.start, span.end, span.attrs, "imported", span.id
+        )
+    except AnnotateError as error:
+        field = getattr(error, "field", "")
+        message = getattr(error, "message", str(error))
+        raise record.error(message, f"spans[{span.index}].{field}".rstrip(".")) from None
+    report.spans_added += 1
+    return changes.spans_added[0]

@@ -1,0 +1,110 @@
+"""The project's label schema and its annotators, as stored in the project."""
+
+from __future__ import annotations
+
+import json
+
+from annotate.errors import InputError
+from annotate.model import Changes, now
+from annotate.schema import RelationLabel, Schema, SpanLabel
+from annotate.store import Store
+
+
+class Labels:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._cached: Schema | None = None
+
+    def schema(self) -> Schema:
+        if self._cached is None:
+            self._cached = self._read()
+        return self._cached
+
+    def span_label(self, name: str) -> SpanLabel | None:
+        return next((label for label in self.schema().labels if label.name == name), None)
+
+    def relation_label(self, name: str) -> RelationLabel | None:
+        return next((label for label in self.schema().relations if label.name == name), None)
+
+    def add_schema(self, schema: Schema) -> Changes:
+        changes = Changes()
+        with self._store.write():
+            for label in schema.labels:
+                changes += self.add_span_label(label)
+            for relation in schema.relations:
+                changes += self.add_relation_label(relation)
+        return changes
+
+    def add_span_label(self, label: SpanLabel) -> Changes:
+        with self._store.write() as conn:
+            taken = conn.execute(
+                "SELECT name FROM labels WHERE key <> '' AND key = ?", (label.key,)
+            ).fetchone()
+            if taken:
+                raise InputError(f"key {label.key!r} is already used by {taken[0]}", field="key")
+            conn.execute(
+                "INSERT INTO labels (name, position, english, arabic, colour, key, attributes)"
+                " VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM labels), ?, ?, ?, ?, ?)",
+                (
+                    label.name,
+                    label.english,
+                    label.arabic,
+                    label.colour,
+                    label.key,
+                    json.dumps(label.attributes, ensure_ascii=False),
+                ),
+            )
+        self._cached = None
+        return Changes(labels_added=(label.name,))
+
+    def add_relation_label(self, relation: RelationLabel) -> Changes:
+        with self._store.write() as conn:
+            conn.execute(
+                "INSERT INTO relation_labels (name, position, english, arabic, heads, tails)"
+                " VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM relation_labels),"
+                " ?, ?, ?, ?)",
+                (
+                    relation.name,
+                    relation.english,
+                    relation.arabic,
+                    json.dumps(list(relation.heads)),
+                    json.dumps(list(relation.tails)),
+                ),
+            )
+        self._cached = None
+        return Changes(labels_added=(relation.name,))
+
+    def _read(self) -> Schema:
+        conn = self._store.conn
+        labels = tuple(
+            SpanLabel(name, english, arabic, colour, key, json.loads(attributes))
+            for name, english, arabic, colour, key, attributes in conn.execute(
+                "SELECT name, english, arabic, colour, key, attributes FROM labels"
+                " ORDER BY position"
+            )
+        )
+        relations = tuple(
+            RelationLabel(name, english, arabic, tuple(json.loads(h)), tuple(json.loads(t)))
+            for name, english, arabic, h, t in conn.execute(
+                "SELECT name, english, arabic, heads, tails FROM relation_labels ORDER BY position"
+            )
+        )
+        return Schema(labels=labels, relations=relations)
+
+
+class Annotators:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def ensure(self, name: str) -> Changes:
+        if not name.strip():
+            raise InputError("an annotator needs a name", field="annotator")
+        with self._store.write() as conn:
+            cursor = conn.execute(
+                "INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?, ?)", (name, now())
+            )
+        return Changes(annotators_added=(name,)) if cursor.rowcount else Changes()
+
+    def names(self) -> list[str]:
+        query = "SELECT name FROM annotators ORDER BY name"
+        return [str(row[0]) for row in self._store.conn.execute(query)]

@@ -1,0 +1,137 @@
+"""The project schema, created and upgraded by named migrations.
+
+The number of applied migrations is the schema version, kept in PRAGMA user_version so
+that an older app can refuse a newer file before touching it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("annotate")
+
+ORIGINS = "'manual', 'imported', 'propagated', 'adjudicated'"
+STATUSES = "'new', 'in_progress', 'done'"
+
+INITIAL_SCHEMA = [
+    """
+    CREATE TABLE documents (
+        uid TEXT PRIMARY KEY CHECK (length(uid) = 64),
+        position INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT NOT NULL CHECK (instr(text, char(0)) = 0),
+        char_count INTEGER NOT NULL CHECK (char_count = length(text)),
+        meta TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(meta)),
+        created_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TRIGGER documents_text_is_immutable BEFORE UPDATE OF uid, text, char_count
+    ON documents BEGIN
+        SELECT RAISE(ABORT, 'documents are immutable');
+    END
+    """,
+    """
+    CREATE TABLE labels (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        english TEXT NOT NULL,
+        arabic TEXT NOT NULL,
+        colour TEXT NOT NULL,
+        key TEXT NOT NULL DEFAULT '' CHECK (length(key) <= 1),
+        attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes))
+    )
+    """,
+    "CREATE UNIQUE INDEX labels_key ON labels(key) WHERE key <> ''",
+    """
+    CREATE TABLE relation_labels (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        english TEXT NOT NULL,
+        arabic TEXT NOT NULL,
+        heads TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(heads)),
+        tails TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(tails))
+    )
+    """,
+    """
+    CREATE TABLE annotators (
+        name TEXT PRIMARY KEY CHECK (length(trim(name)) > 0),
+        created_at TEXT NOT NULL
+    )
+    """,
+    f"""
+    CREATE TABLE spans (
+        uid TEXT PRIMARY KEY,
+        document TEXT NOT NULL REFERENCES documents(uid),
+        annotator TEXT NOT NULL REFERENCES annotators(name),
+        label TEXT NOT NULL REFERENCES labels(name),
+        start INTEGER NOT NULL CHECK (typeof(start) = 'integer' AND start >= 0),
+        "end" INTEGER NOT NULL CHECK (typeof("end") = 'integer' AND start < "end"),
+        attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
+        origin TEXT NOT NULL CHECK (origin IN ({ORIGINS})),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (document, annotator, label, start, "end")
+    )
+    """,
+    "CREATE INDEX spans_by_document ON spans(document, annotator, start)",
+    """
+    CREATE TRIGGER spans_end_within_text_on_insert BEFORE INSERT ON spans
+    WHEN NEW."end" > (SELECT char_count FROM documents WHERE uid = NEW.document)
+    BEGIN
+        SELECT RAISE(ABORT, 'span end is beyond the document text');
+    END
+    """,
+    """
+    CREATE TRIGGER spans_end_within_text_on_update BEFORE UPDATE OF "end", document ON spans
+    WHEN NEW."end" > (SELECT char_count FROM documents WHERE uid = NEW.document)
+    BEGIN
+        SELECT RAISE(ABORT, 'span end is beyond the document text');
+    END
+    """,
+    f"""
+    CREATE TABLE relations (
+        uid TEXT PRIMARY KEY,
+        label TEXT NOT NULL REFERENCES relation_labels(name),
+        head TEXT NOT NULL REFERENCES spans(uid) ON DELETE CASCADE,
+        tail TEXT NOT NULL REFERENCES spans(uid) ON DELETE CASCADE,
+        attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
+        origin TEXT NOT NULL CHECK (origin IN ({ORIGINS})),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (head <> tail),
+        UNIQUE (label, head, tail)
+    )
+    """,
+    "CREATE INDEX relations_by_tail ON relations(tail)",
+    """
+    CREATE TRIGGER relations_within_one_layer BEFORE INSERT ON relations
+    WHEN (SELECT document || char(31) || annotator FROM spans WHERE uid = NEW.head)
+      IS NOT (SELECT document || char(31) || annotator FROM spans WHERE uid = NEW.tail)
+    BEGIN
+        SELECT RAISE(ABORT, 'a relation joins spans of one document and annotator');
+    END
+    """,
+    f"""
+    CREATE TABLE document_status (
+        document TEXT NOT NULL REFERENCES documents(uid),
+        annotator TEXT NOT NULL REFERENCES annotators(name),
+        status TEXT NOT NULL CHECK (status IN ({STATUSES})),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (document, annotator)
+    )
+    """,
+]
+
+
+def initial_schema(db: Database) -> None:
+    for statement in INITIAL_SCHEMA:
+        db.execute(statement)
+
+
+STEPS = [("0001_initial_schema", initial_schema)]
+SCHEMA_VERSION = len(STEPS)
+
+for _name, _step in STEPS:
+    migrations(name=_name)(_step)

@@ -1,0 +1,67 @@
+"""The Project facade: one object over a project file, one manager per aggregate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from annotate.annotations import Relations, Spans
+from annotate.documents import Documents
+from annotate.labels import Annotators, Labels
+from annotate.schema import DEFAULT_SCHEMA_PATH, Schema, load_schema
+from annotate.store import Store
+
+
+class Project:
+    """A project file. Every mutating method runs in one transaction and returns Changes."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.documents = Documents(store)
+        self.labels = Labels(store)
+        self.annotators = Annotators(store)
+        self.spans = Spans(store, self.labels, self.annotators)
+        self.relations = Relations(store, self.labels, self.spans)
+
+    @classmethod
+    def create(cls, path: Path | str, schema: Schema | None = None) -> Project:
+        schema = schema or load_schema(DEFAULT_SCHEMA_PATH)
+        path = Path(path)
+        project = cls(Store.create(path))
+        try:
+            project.labels.add_schema(schema)
+        except BaseException:
+            project.close()
+            path.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: Path | str) -> Project:
+        return cls(Store.open(Path(path)))
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several operations into one transaction (all or nothing)."""
+        with self.store.write():
+            yield
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,184 @@
+"""Label schema: span labels and relation labels, read from TOML and validated."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotate.errors import InputError
+
+DEFAULT_SCHEMA_PATH = Path(__file__).resolve().parent.parent / "resources" / "schema.toml"
+DEFAULT_COLOUR = "#b0b0b0"
+LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+@dataclass(frozen=True)
+class SpanLabel:
+    name: str
+    english: str
+    arabic: str
+    colour: str = DEFAULT_COLOUR
+    key: str = ""
+    attributes: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RelationLabel:
+    name: str
+    english: str
+    arabic: str
+    heads: tuple[str, ...] = ()  # empty: any span label
+    tails: tuple[str, ...] = ()
+
+    def allows(self, head_label: str, tail_label: str) -> bool:
+        return (not self.heads or head_label in self.heads) and (
+            not self.tails or tail_label in self.tails
+        )
+
+
+@dataclass(frozen=True)
+class Schema:
+    labels: tuple[SpanLabel, ...]
+    relations: tuple[RelationLabel, ...]
+
+
+def added_span_label(name: str) -> SpanLabel:
+    """A label added on import with --add-labels: default colour, no key."""
+    return SpanLabel(name=name, english=name, arabic=name)
+
+
+def added_relation_label(name: str) -> RelationLabel:
+    return RelationLabel(name=name, english=name, arabic=name)
+
+
+def load_schema(path: Path = DEFAULT_SCHEMA_PATH) -> Schema:
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise InputError(f"cannot read schema: {error.strerror}", file=str(path)) from error
+    except UnicodeDecodeError as error:
+        raise InputError("schema is not valid UTF-8", file=str(path)) from error
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        message = getattr(error, "msg", str(error))
+        raise InputError(f"invalid TOML: {message}", file=str(path), line=line) from error
+    try:
+        return parse_schema(data)
+    except InputError as error:
+        raise error.at(file=str(path)) from None
+
+
+def parse_schema(data: dict[str, Any]) -> Schema:
+    labels = tuple(
+        _span_label(item, f"labels[{i}]") for i, item in enumerate(_list(data, "labels"))
+    )
+    if not labels:
+        raise InputError("a schema needs at least one label", field="labels")
+    _check_unique([label.name for label in labels], "labels", "name")
+    _check_unique([label.key for label in labels], "labels", "key")
+    names = {label.name for label in labels}
+    relations = tuple(
+        _relation_label(item, f"relations[{i}]", names)
+        for i, item in enumerate(_list(data, "relations", required=False))
+    )
+    _check_unique([r.name for r in relations], "relations", "name")
+    return Schema(labels=labels, relations=relations)
+
+
+def _list(data: dict[str, Any], key: str, required: bool = True) -> list[dict[str, Any]]:
+    value = data.get(key, None if required else [])
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InputError(f"expected an array of tables [[{key}]]", field=key)
+    return value
+
+
+def _span_label(item: dict[str, Any], where: str) -> SpanLabel:
+    _check_keys(item, where, {"name", "english", "arabic", "colour", "key", "attributes"})
+    name = _name(item, where)
+    colour = _text(item, where, "colour", default=DEFAULT_COLOUR)
+    if not COLOUR.match(colour):
+        raise InputError(f"colour must look like #1f77b4, not {colour!r}", field=f"{where}.colour")
+    key = _text(item, where, "key", default="")
+    if len(key) > 1 or key.isspace():
+        raise InputError("key must be a single character", field=f"{where}.key")
+    return SpanLabel(
+        name=name,
+        english=_text(item, where, "english"),
+        arabic=_text(item, where, "arabic"),
+        colour=colour.lower(),
+        key=key,
+        attributes=_attributes(item.get("attributes", {}), f"{where}.attributes"),
+    )
+
+
+def _relation_label(item: dict[str, Any], where: str, span_names: set[str]) -> RelationLabel:
+    _check_keys(item, where, {"name", "english", "arabic", "head", "tail"})
+    heads = _label_list(item, where, "head", span_names)
+    tails = _label_list(item, where, "tail", span_names)
+    return RelationLabel(
+        name=_name(item, where),
+        english=_text(item, where, "english"),
+        arabic=_text(item, where, "arabic"),
+        heads=heads,
+        tails=tails,
+    )
+
+
+def _check_keys(item: dict[str, Any], where: str, allowed: set[str]) -> None:
+    unknown = sorted(set(item) - allowed)
+    if unknown:
+        raise InputError("unknown field", field=f"{where}.{unknown[0]}")
+
+
+def _name(item: dict[str, Any], where: str) -> str:
+    name = _text(item, where, "name")
+    if not LABEL_NAME.match(name):
+        raise InputError(
+            f"name must be 1-40 letters, digits, _ or -, starting with a letter, not {name!r}",
+            field=f"{where}.name",
+        )
+    return name
+
+
+def _text(item: dict[str, Any], where: str, key: str, default: str | None = None) -> str:
+    value = item.get(key, default)
+    if not isinstance(value, str) or (default is None and not value.strip()):
+        raise InputError("expected a non-empty string", field=f"{where}.{key}")
+    return value
+
+
+def _attributes(value: Any, where: str) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        raise InputError("expected a table of attribute name = [values]", field=where)
+    for name, choices in value.items():
+        if (
+            not isinstance(choices, list)
+            or not choices
+            or not all(isinstance(c, str) and c for c in choices)
+        ):
+            raise InputError("expected a non-empty list of strings", field=f"{where}.{name}")
+    return {name: list(choices) for name, choices in value.items()}
+
+
+def _label_list(item: dict[str, Any], where: str, key: str, known: set[str]) -> tuple[str, ...]:
+    value = item.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError("expected a list of label names", field=f"{where}.{key}")
+    for name in value:
+        if name not in known:
+            raise InputError(f"unknown label {name!r}", field=f"{where}.{key}")
+    return tuple(value)
+
+
+def _check_unique(values: list[str], table: str, key: str) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value and value in seen:
+            raise InputError(f"duplicate {key} {value!r}", field=f"{table}[{i}].{key}")
+        seen.add(value)

@@ -1,0 +1,52 @@
+"""How imported text is stored, and how a document is identified."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable
+
+BOM = "\ufeff"
+
+
+def normalise_stored_text(text: str) -> str:
+    """Text exactly as imported, except a leading BOM removed and CRLF/CR turned into LF."""
+    if text.startswith(BOM):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def document_uid(stored_text: str) -> str:
+    """A document's uid: the sha256 of its stored text (UTF-8)."""
+    return hashlib.sha256(stored_text.encode("utf-8")).hexdigest()
+
+
+def default_title(stored_text: str, limit: int = 60) -> str:
+    """The first non-empty line, cut at a word boundary near ``limit`` characters."""
+    first = next((line.strip() for line in stored_text.split("\n") if line.strip()), "")
+    if len(first) <= limit:
+        return first
+    cut = first.rfind(" ", 0, limit)
+    return first[: cut if cut > 0 else limit] + "…"
+
+
+def stored_offset_mapper(raw: str) -> Callable[[int], int]:
+    """Map an offset into ``raw`` to the same place in ``normalise_stored_text(raw)``."""
+    removed = [i for i, char in enumerate(raw) if char == "\r" and raw[i + 1 : i + 2] == "\n"]
+    if raw.startswith(BOM):
+        removed.insert(0, 0)
+    if not removed:
+        return lambda offset: offset
+    return lambda offset: offset - bisect_left(removed, offset)
+
+
+def base_direction(text: str) -> str:
+    """ "rtl" or "ltr" from the first strong character, as the Unicode bidi rules P2-P3 say."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"

@@ -1,0 +1,34 @@
+"""Start the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from annotate.project import Project
+from annotate.sample import open_default_project
+from gui.fonts import load_arabic_font
+from gui.main_window import MainWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Arabic annotation workbench")
+    app.setFont(load_arabic_font())
+    return app
+
+
+def open_project(path: Path | None) -> Project:
+    return Project.open(path) if path else open_default_project()
+
+
+def run_app(path: Path | None = None) -> int:
+    app = application()
+    with open_project(path) as project:
+        window = MainWindow(project)
+        window.show()
+        return app.exec()

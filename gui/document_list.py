@@ -1,0 +1,95 @@
+"""The list of a project's documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotate.model import DocumentSummary
+from annotate.text import base_direction
+
+COLUMNS = ("#", "Title", "Characters", "Spans", "Status")
+TITLE_COLUMN = 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class DocumentTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._documents: list[DocumentSummary] = []
+
+    def set_documents(self, documents: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._documents = list(documents)
+        self.endResetModel()
+
+    def document(self, row: int) -> DocumentSummary:
+        return self._documents[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._documents)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        document = self._documents[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(document, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(document, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return document.uid
+        return None
+
+    @staticmethod
+    def _alignment(document: DocumentSummary, column: int) -> Qt.AlignmentFlag:
+        numeric = column in (0, 2, 3)
+        right = numeric or (column == 1 and base_direction(document.title) == "rtl")
+        horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+        return horizontal | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+    @staticmethod
+    def _display(document: DocumentSummary, column: int) -> str:
+        statuses = ", ".join(f"{name}: {status}" for name, status in document.statuses.items())
+        values = (
+            str(document.position),
+            document.title,
+            f"{document.char_count:,}",
+            f"{document.span_count:,}",
+            statuses or "new",
+        )
+        return values[column]
+
+
+class DocumentList(QTableView):
+    """Keyboard-navigable table of documents; Arabic titles read right to left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.documents = DocumentTableModel(self)
+        self.setModel(self.documents)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        for column in range(len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
+
+    def show_documents(self, documents: list[DocumentSummary]) -> None:
+        self.documents.set_documents(documents)
+        if documents:
+            self.selectRow(0)
