@@ -49,8 +49,8 @@ def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[d
     for uid, title, text, meta in documents:
         spans = _spans_by_annotator(project, uid, text, layer)
         relations = _relations_by_annotator(project, uid, layer)
-        annotators = [layer] if layer is not None else sorted(spans) or [None]
-        for annotator in annotators:
+        annotators: list[str | None] = [layer] if layer is not None else [*sorted(spans)]
+        for annotator in annotators or [None]:
             if only_done and (uid, annotator) not in done:
                 continue
             yield {

@@ -14,6 +14,7 @@ DEFAULT_SCHEMA_PATH = Path(__file__).resolve().parent.parent / "resources" / "sc
 DEFAULT_COLOUR = "#b0b0b0"
 LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+TOML_POSITION = re.compile(r" \(at line (\d+), column \d+\)")
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,9 @@ def load_schema(path: Path = DEFAULT_SCHEMA_PATH) -> Schema:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = getattr(error, "msg", str(error))
+        where = TOML_POSITION.search(str(error))
+        message = TOML_POSITION.sub("", str(error))
+        line = int(where.group(1)) if where else None
         raise InputError(f"invalid TOML: {message}", file=str(path), line=line) from error
     try:
         return parse_schema(data)

@@ -1,0 +1,170 @@
+"""Native JSONL: import, export, and the round trip with difficult Arabic text."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from annotate.errors import AnnotateError
+from annotate.exporting import export_jsonl
+from annotate.importing import import_paths
+from annotate.project import Project
+from annotate.text import document_uid
+from tests.conftest import ARABIC_SENTENCE
+
+
+def span(text: str, piece: str, label: str, uid: str, occurrence: int = 0) -> dict[str, object]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(piece, start + 1)
+    return {"id": uid, "start": start, "end": start + len(piece), "label": label, "text": piece}
+
+
+def difficult_record() -> dict[str, object]:
+    text = ARABIC_SENTENCE
+    emoji_inside = "المنظمة 🌍 في القاهرة"
+    return {
+        "id": "agency-0042",
+        "title": "خبر تجريبي",
+        "text": text,
+        "meta": {"source": "test"},
+        "annotator": "ali",
+        "spans": [
+            span(text, "الوزيـــر", "TITLE", "s1"),
+            span(text, "محمّد العلي", "PERSON", "s2"),
+            span(text, "وكالة الأنباء", "ORG", "s3"),
+            span(text, "إنّ الاتفاق سيُوقّع في 2026", "QUOTE", "s4"),
+            span(text, emoji_inside, "ORG", "s5"),
+            span(text, "القاهرة 😀", "GPE", "s6"),
+            span(text, "ولا", "CUE", "s7"),
+            span(text, "قالَ", "CUE", "s8"),
+        ],
+        "relations": [
+            {"id": "r1", "label": "SPEAKER", "head": "s4", "tail": "s2"},
+            {"id": "r2", "label": "CUE", "head": "s4", "tail": "s8"},
+        ],
+    }
+
+
+def write_jsonl(path: Path, records: list[dict[str, object]], newline: str = "\n") -> Path:
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + newline for r in records), encoding="utf-8"
+    )
+    return path
+
+
+def export_text(project: Project, source: str = "all", status: str = "any") -> str:
+    out = io.StringIO()
+    export_jsonl(project, out, source, status)
+    return out.getvalue()
+
+
+def test_import_keeps_exact_code_point_offsets(project: Project, tmp_path: Path) -> None:
+    record = difficult_record()
+    report = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [record])])
+    assert (report.documents_added, report.spans_added, report.relations_added) == (1, 8, 2)
+    uid = document_uid(ARABIC_SENTENCE)
+    stored = {s.uid: s for s in project.spans.for_document(uid, "ali")}
+    for expected in record["spans"]:  # type: ignore[union-attr]
+        got = stored[expected["id"]]
+        assert ARABIC_SENTENCE[got.start : got.end] == expected["text"]
+        assert (got.start, got.end, got.origin) == (expected["start"], expected["end"], "imported")
+    assert project.documents.get(uid).meta == {"source": "test", "source_id": "agency-0042"}
+
+
+def test_export_import_export_is_identical(project: Project, tmp_path: Path) -> None:
+    second = {"title": "بلا تعليق", "text": "نص لم يعلّق عليه أحد بعد."}
+    import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [difficult_record(), second])])
+    first_export = export_text(project)
+    again = tmp_path / "again.annotate"
+    with Project.create(again) as fresh:
+        (tmp_path / "out.jsonl").write_text(first_export, encoding="utf-8")
+        import_paths(fresh, [tmp_path / "out.jsonl"])
+        assert export_text(fresh) == first_export
+    lines = [json.loads(line) for line in first_export.splitlines()]
+    assert [(r["annotator"], len(r["spans"])) for r in lines] == [("ali", 8), (None, 0)]
+    for record in lines:
+        for item in record["spans"]:
+            assert record["text"][item["start"] : item["end"]] == item["text"]
+
+
+def test_crlf_input_offsets_are_moved_to_the_stored_text(project: Project, tmp_path: Path) -> None:
+    raw = "السطر الأول\r\nقال خالد: نعم\r\n"
+    piece = "خالد"
+    start = raw.index(piece)
+    record = {
+        "text": raw,
+        "annotator": "ali",
+        "spans": [{"start": start, "end": start + 4, "label": "PERSON", "text": piece}],
+    }
+    import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [record], newline="\r\n")])
+    stored = "السطر الأول\nقال خالد: نعم\n"
+    only = project.spans.for_document(document_uid(stored))[0]
+    assert stored[only.start : only.end] == piece
+
+
+def test_reimport_skips_identical_spans_and_reports_both_counts(
+    project: Project, tmp_path: Path
+) -> None:
+    path = write_jsonl(tmp_path / "in.jsonl", [difficult_record()])
+    import_paths(project, [path])
+    report = import_paths(project, [path])
+    assert (report.documents_added, report.documents_present) == (0, 1)
+    assert (report.spans_added, report.spans_skipped) == (0, 8)
+    assert (report.relations_added, report.relations_skipped) == (0, 2)
+
+
+def test_annotations_for_a_document_already_present_are_added(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [write_jsonl(tmp_path / "a.jsonl", [{"text": ARABIC_SENTENCE}])])
+    report = import_paths(project, [write_jsonl(tmp_path / "b.jsonl", [difficult_record()])])
+    assert (report.documents_present, report.spans_added) == (1, 8)
+
+
+def test_annotator_option_overrides_the_record(project: Project, tmp_path: Path) -> None:
+    import_paths(
+        project, [write_jsonl(tmp_path / "in.jsonl", [difficult_record()])], annotator="sara"
+    )
+    assert project.annotators.names() == ["sara"]
+
+
+def test_unknown_labels_are_added_with_add_labels(project: Project, tmp_path: Path) -> None:
+    record = {
+        "text": "فاز الفريق بالكأس",
+        "annotator": "ali",
+        "spans": [{"id": "a", "start": 4, "end": 10, "label": "TEAM"}],
+    }
+    report = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [record])], add_labels=True)
+    assert report.labels_added == ["TEAM"]
+    added = project.labels.span_label("TEAM")
+    assert added is not None and added.key == "" and added.colour == "#b0b0b0"
+
+
+def test_export_source_and_status_filters(project: Project, tmp_path: Path) -> None:
+    import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [difficult_record()])])
+    uid = document_uid(ARABIC_SENTENCE)
+    assert json.loads(export_text(project, "ali"))["annotator"] == "ali"
+    gold = json.loads(export_text(project, "gold"))
+    assert (gold["annotator"], gold["spans"]) == ("gold", [])
+    assert export_text(project, "ali", "done") == ""
+    project.documents.set_status(uid, "ali", "done")
+    assert json.loads(export_text(project, "all", "done"))["annotator"] == "ali"
+    with pytest.raises(AnnotateError, match="no annotator 'omar'"):
+        export_text(project, "omar")
+
+
+def test_text_files_and_folders(project: Project, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "خبر_أول.txt").write_bytes("\ufeffنص أول\r\n".encode())
+    (folder / "خبر-ثان.txt").write_text("نص ثان", encoding="utf-8")
+    (folder / "ignored.md").write_text("# not imported", encoding="utf-8")
+    report = import_paths(project, [folder])
+    assert report.documents_added == 2
+    titles = {d.title for d in project.documents.summaries()}
+    assert titles == {"خبر أول", "خبر ثان"}
+    assert project.documents.get(document_uid("نص أول\n")).text == "نص أول\n"

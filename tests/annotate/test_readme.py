@@ -1,0 +1,28 @@
+"""Every CLI command and option is documented in the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from annotate.cli import main
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    opening = README[:600]
+    assert "make run" in opening and "make test" in opening
+
+
+def test_every_command_and_option_is_in_the_readme() -> None:
+    context = click.Context(main)
+    for name in main.list_commands(context):
+        command = main.get_command(context, name)
+        assert command is not None
+        assert f"annotate {name}" in README, f"command {name} is not documented"
+        for parameter in command.params:
+            for option in getattr(parameter, "opts", []):
+                if option.startswith("--"):
+                    assert option in README, f"{name} {option} is not documented"

@@ -1,0 +1,182 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotate.errors import InputError, ProjectError
+from annotate.migrations import SCHEMA_VERSION
+from annotate.project import Project
+from tests.helpers import table_checksums
+
+TEXT = "قال الوزير إن الاجتماع سيعقد غدا."
+
+
+def add_document(project: Project, text: str = TEXT) -> str:
+    return project.documents.add(text, "عنوان").documents_added[0]
+
+
+def test_project_file_is_wal_with_foreign_keys_and_a_version(project: Project) -> None:
+    conn = project.store.conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert project.store.schema_version == SCHEMA_VERSION
+
+
+def test_document_uid_is_the_hash_and_text_is_stored_as_imported(project: Project) -> None:
+    uid = project.documents.add("\ufeffسطر أول\r\nسطر ثان").documents_added[0]
+    document = project.documents.get(uid)
+    assert document.text == "سطر أول\nسطر ثان"
+    assert project.documents.add("سطر أول\nسطر ثان").documents_added == ()
+    assert project.documents.count() == 1
+
+
+def test_documents_are_immutable_in_the_database(project: Project) -> None:
+    uid = add_document(project)
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+        project.store.conn.execute("UPDATE documents SET text = 'x' WHERE uid = ?", (uid,))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [(5, 5, "CHECK"), (6, 2, "CHECK"), (-1, 3, "CHECK"), (0, len(TEXT) + 1, "beyond")],
+)
+def test_database_enforces_offsets(project: Project, start: int, end: int, message: str) -> None:
+    uid = add_document(project)
+    project.annotators.ensure("ali")
+    with pytest.raises(sqlite3.IntegrityError, match=message):
+        project.store.conn.execute(
+            'INSERT INTO spans (uid, document, annotator, label, start, "end", origin,'
+            " created_at, updated_at) VALUES ('s', ?, 'ali', 'PERSON', ?, ?, 'manual', '', '')",
+            (uid, start, end),
+        )
+
+
+def test_span_at_the_very_end_of_the_text_is_allowed(project: Project) -> None:
+    uid = add_document(project)
+    added = project.spans.add(uid, "ali", "DATE", len(TEXT) - 4, len(TEXT))
+    assert project.spans.get(added.spans_added[0]).end == len(TEXT)
+
+
+def test_identical_span_of_the_same_annotator_is_refused(project: Project) -> None:
+    uid = add_document(project)
+    project.spans.add(uid, "ali", "PERSON", 4, 10)
+    with pytest.raises(InputError, match="already has a PERSON span at 4-10"):
+        project.spans.add(uid, "ali", "PERSON", 4, 10)
+    project.spans.add(uid, "sara", "PERSON", 4, 10)
+    project.spans.add(uid, "ali", "TITLE", 4, 10)
+    assert len(project.spans.for_document(uid)) == 3
+
+
+def test_overlapping_and_nested_spans_are_normal(project: Project) -> None:
+    uid = add_document(project)
+    project.spans.add(uid, "ali", "QUOTE", 0, len(TEXT), {"kind": "indirect"})
+    project.spans.add(uid, "ali", "TITLE", 4, 10)
+    project.spans.add(uid, "ali", "PERSON", 8, 14)
+    assert [s.label for s in project.spans.for_document(uid, "ali")] == ["QUOTE", "TITLE", "PERSON"]
+
+
+def test_unknown_label_and_bad_attribute_are_refused(project: Project) -> None:
+    uid = add_document(project)
+    with pytest.raises(InputError, match="unknown label 'SPORT'"):
+        project.spans.add(uid, "ali", "SPORT", 0, 3)
+    with pytest.raises(InputError, match="kind must be one of direct, indirect"):
+        project.spans.add(uid, "ali", "QUOTE", 0, 3, {"kind": "loud"})
+
+
+def test_relations_follow_the_schema_and_die_with_their_spans(project: Project) -> None:
+    uid = add_document(project)
+    quote = project.spans.add(uid, "ali", "QUOTE", 11, 33).spans_added[0]
+    person = project.spans.add(uid, "ali", "PERSON", 4, 10).spans_added[0]
+    other = project.spans.add(uid, "sara", "PERSON", 4, 10).spans_added[0]
+    relation = project.relations.add("SPEAKER", quote, person).relations_added[0]
+    with pytest.raises(InputError, match="SPEAKER cannot link PERSON to QUOTE"):
+        project.relations.add("SPEAKER", person, quote)
+    with pytest.raises(InputError, match="one document and annotator"):
+        project.relations.add("SPEAKER", quote, other)
+    changes = project.spans.remove(person)
+    assert changes.relations_removed == (relation,)
+    assert project.relations.for_document(uid) == []
+
+
+def test_every_operation_is_committed_when_it_returns(project: Project, project_path: Path) -> None:
+    uid = add_document(project)
+    project.spans.add(uid, "ali", "PERSON", 4, 10)
+    other = sqlite3.connect(project_path)
+    assert other.execute("SELECT count(*) FROM spans").fetchone()[0] == 1
+    other.close()
+
+
+def test_a_failed_transaction_changes_nothing(project: Project, project_path: Path) -> None:
+    uid = add_document(project)
+    before = table_checksums(project_path)
+    with pytest.raises(InputError), project.transaction():
+        project.spans.add(uid, "ali", "PERSON", 4, 10)
+        project.spans.add(uid, "ali", "PERSON", 4, 10)
+    assert table_checksums(project_path) == before
+
+
+def test_status_per_annotator(project: Project) -> None:
+    uid = add_document(project)
+    assert project.documents.status(uid, "ali") == "new"
+    project.annotators.ensure("ali")
+    project.documents.set_status(uid, "ali", "done")
+    assert project.documents.status(uid, "ali") == "done"
+    assert project.documents.summaries()[0].statuses == {"ali": "done"}
+
+
+def test_document_reference_by_number_uid_or_prefix(project: Project) -> None:
+    uid = add_document(project)
+    assert project.documents.resolve("1") == uid
+    assert project.documents.resolve(uid[:6]) == uid
+    assert project.documents.resolve(uid.upper()) == uid
+
+
+def test_newer_project_is_refused_and_left_untouched(project_path: Path) -> None:
+    Project.create(project_path).close()
+    conn = sqlite3.connect(project_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = project_path.read_bytes()
+    with pytest.raises(ProjectError, match="newer version of this app"):
+        Project.open(project_path)
+    assert project_path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"just some text", "not a SQLite database"), (b"", "not a SQLite database")],
+)
+def test_a_file_that_is_not_a_project_is_refused(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "notes.annotate"
+    path.write_bytes(content)
+    with pytest.raises(ProjectError, match=message):
+        Project.open(path)
+    assert path.read_bytes() == content
+
+
+def test_another_sqlite_file_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ProjectError, match="another kind"):
+        Project.open(path)
+    assert path.read_bytes() == before
+
+
+def test_creating_over_an_existing_file_is_refused(project_path: Path) -> None:
+    project_path.write_text("keep me")
+    with pytest.raises(ProjectError, match="already exists"):
+        Project.create(project_path)
+    assert project_path.read_text() == "keep me"
+
+
+def test_backup_is_a_working_project(project: Project, tmp_path: Path) -> None:
+    uid = add_document(project)
+    project.spans.add(uid, "ali", "PERSON", 4, 10)
+    project.store.backup_to(tmp_path / "copy.annotate")
+    with Project.open(tmp_path / "copy.annotate") as copy:
+        assert [s.label for s in copy.spans.for_document(uid)] == ["PERSON"]

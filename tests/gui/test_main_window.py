@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from annotate.project import Project
+from annotate.sample import open_default_project
+from gui.app import application
+from gui.document_list import TITLE_COLUMN
+from gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    application()  # the bundled font, as the app uses it
+    with open_default_project() as project:
+        shown = MainWindow(project)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        yield shown
+
+
+def test_window_lists_the_sample_documents(window: MainWindow) -> None:
+    model = window.document_list.documents
+    titles = [model.index(row, TITLE_COLUMN).data() for row in range(model.rowCount())]
+    assert titles == [
+        "افتتاح ميناء جديد للصيد في صفاقس",
+        "وزراء المياه العرب يتفقون على خطة لمواجهة الجفاف",
+    ]
+    assert "2 documents" in window.status_label.text()
+
+
+def test_keyboard_moves_through_the_documents(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.document_list
+    table.setFocus()
+    assert table.currentIndex().row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert table.currentIndex().row() == 0
+
+
+def test_refresh_shows_documents_added_by_another_writer(qtbot: QtBot, window: MainWindow) -> None:
+    with Project.open(window.project.path) as other:
+        other.documents.add("خبر جديد أضيف من سطر الأوامر", "خبر جديد")
+    qtbot.keyClick(window.document_list, Qt.Key.Key_F5)
+    model = window.document_list.documents
+    assert model.rowCount() == 3
+    assert model.index(2, TITLE_COLUMN).data() == "خبر جديد"
+
+
+def test_arabic_titles_are_drawn_flush_right(window: MainWindow, tmp_path: Path) -> None:
+    table = window.document_list
+    rect = table.visualRect(table.documents.index(1, TITLE_COLUMN))
+    image = table.viewport().grab(rect).toImage()
+    image.save(str(tmp_path / "title-cell.png"))
+    ink = ink_columns(image)
+    assert ink, "the title cell shows no text"
+    assert max(ink) > image.width() - 20, "text does not reach the right edge"
+    assert min(ink) > image.width() * 0.2, "text starts at the left: not flush right"
+
+
+def ink_columns(image: QImage) -> list[int]:
+    """x positions of dark pixels (text), ignoring the background."""
+    return [
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if QColor(image.pixel(x, y)).lightness() < 100
+    ]
