@@ -39,6 +39,9 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except AnnotateError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except OSError as error:
+            click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
 
     return run
 

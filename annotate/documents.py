@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from annotate.errors import AnnotateError, InputError
 from annotate.model import STATUSES, Changes, Document, DocumentSummary, Status, now
 from annotate.store import Store
 from annotate.text import default_title, document_uid, normalise_stored_text
+
+QUERY_CHUNK = 500  # bound parameters per query, well under SQLite's limit
 
 
 class Documents:
@@ -17,26 +20,42 @@ class Documents:
 
     def add(self, text: str, title: str = "", meta: dict[str, Any] | None = None) -> Changes:
         """Store a document unless the same text is already there."""
-        stored = normalise_stored_text(text)
-        check_document_text(stored)
-        uid = document_uid(stored)
+        return self.add_many([(text, title, meta or {})])
+
+    def add_many(self, documents: Iterable[tuple[str, str, dict[str, Any]]]) -> Changes:
+        """Store (text, title, meta) documents not already there, in one transaction."""
+        rows: dict[str, tuple[str, str, str]] = {}
+        for text, title, meta in documents:
+            stored = normalise_stored_text(text)
+            check_document_text(stored)
+            title = title.strip() or default_title(stored)
+            rows.setdefault(
+                document_uid(stored), (stored, title, json.dumps(meta, ensure_ascii=False))
+            )
         with self._store.write() as conn:
-            if conn.execute("SELECT 1 FROM documents WHERE uid = ?", (uid,)).fetchone():
-                return Changes()
-            conn.execute(
+            for uid in self._present(list(rows)):
+                del rows[uid]
+            first = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM documents")
+            position = int(first.fetchone()[0])
+            stamp = now()
+            conn.executemany(
                 "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
-                " VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM documents),"
-                " ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
-                    uid,
-                    title.strip() or default_title(stored),
-                    stored,
-                    len(stored),
-                    json.dumps(meta or {}, ensure_ascii=False),
-                    now(),
+                    (uid, position + i, title, text, len(text), meta, stamp)
+                    for i, (uid, (text, title, meta)) in enumerate(rows.items())
                 ),
             )
-        return Changes(documents_added=(uid,))
+        return Changes(documents_added=tuple(rows))
+
+    def _present(self, uids: list[str]) -> set[str]:
+        present: set[str] = set()
+        for chunk in range(0, len(uids), QUERY_CHUNK):
+            batch = uids[chunk : chunk + QUERY_CHUNK]
+            marks = ", ".join("?" * len(batch))
+            query = f"SELECT uid FROM documents WHERE uid IN ({marks})"
+            present.update(str(row[0]) for row in self._store.conn.execute(query, batch))
+        return present
 
     def get(self, uid: str) -> Document:
         row = self._store.conn.execute(
@@ -115,7 +134,7 @@ class Documents:
 
 
 def check_document_text(stored: str) -> None:
-    if not stored.strip():
+    if not stored or stored.isspace():
         raise InputError("the text is empty", field="text")
     if "\x00" in stored:
         raise InputError(

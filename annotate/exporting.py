@@ -82,7 +82,7 @@ def _spans_by_annotator(
                 "end": end,
                 "label": label,
                 "text": text[start:end],
-                "attrs": json.loads(attrs),
+                "attrs": {} if attrs == "{}" else json.loads(attrs),
             }
         )
     return grouped

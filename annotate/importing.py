@@ -50,6 +50,9 @@ def import_records(
             raise record.error("spans need an annotator: add one or use --annotator", "annotator")
     with project.transaction():
         _add_unknown_labels(project, records, add_labels, report)
+        added = project.documents.add_many((r.text, r.title, r.meta) for r in records)
+        report.documents_added = len(added.documents_added)
+        report.documents_present = len(records) - report.documents_added
         for record in records:
             try:
                 _import_record(project, record, annotator or record.annotator, report)
@@ -83,7 +86,8 @@ def read_utf8(path: Path) -> str:
         raise InputError(
             f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
         ) from error
-    if not text.strip("\ufeff \t\r\n"):
+    content = text.removeprefix("\ufeff")
+    if not content or content.isspace():
         raise InputError("empty input", file=str(path))
     return text
 
@@ -105,10 +109,29 @@ def _folder_records(folder: Path) -> Iterator[Record]:
 
 
 def _jsonl_records(path: Path) -> Iterator[Record]:
-    text = read_utf8(path)
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
-        if line.strip():
-            yield parse_json_line(str(path), number, line)
+    """One record per line. Lines end at LF only: U+2028 and friends may sit inside JSON."""
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=str(path))
+    empty = True
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = _decode_line(path, number, raw)
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            if line.strip():
+                empty = False
+                yield parse_json_line(str(path), number, line)
+    if empty:
+        raise InputError("empty input", file=str(path))
+
+
+def _decode_line(path: Path, number: int, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"invalid UTF-8 at byte {error.start} of the line", file=str(path), line=number
+        ) from error
 
 
 def _title_from_name(path: Path) -> str:
@@ -147,10 +170,6 @@ def _refuse_unless(add_labels: bool, record: Record, where: str, label: str) -> 
 def _import_record(
     project: Project, record: Record, annotator: str | None, report: ImportReport
 ) -> None:
-    if project.documents.add(record.text, record.title, record.meta).documents_added:
-        report.documents_added += 1
-    else:
-        report.documents_present += 1
     if annotator is None:
         return
     project.annotators.ensure(annotator)

@@ -104,6 +104,7 @@ INITIAL_SCHEMA = [
         UNIQUE (label, head, tail)
     )
     """,
+    "CREATE INDEX relations_by_head ON relations(head)",
     "CREATE INDEX relations_by_tail ON relations(tail)",
     """
     CREATE TRIGGER relations_within_one_layer BEFORE INSERT ON relations

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 
 BOM = "\ufeff"
+CRLF = re.compile("\r\n")
 
 
 def normalise_stored_text(text: str) -> str:
@@ -33,7 +35,7 @@ def default_title(stored_text: str, limit: int = 60) -> str:
 
 def stored_offset_mapper(raw: str) -> Callable[[int], int]:
     """Map an offset into ``raw`` to the same place in ``normalise_stored_text(raw)``."""
-    removed = [i for i, char in enumerate(raw) if char == "\r" and raw[i + 1 : i + 2] == "\n"]
+    removed = [match.start() for match in CRLF.finditer(raw)] if "\r" in raw else []
     if raw.startswith(BOM):
         removed.insert(0, 0)
     if not removed:

@@ -168,3 +168,12 @@ def test_text_files_and_folders(project: Project, tmp_path: Path) -> None:
     titles = {d.title for d in project.documents.summaries()}
     assert titles == {"خبر أول", "خبر ثان"}
     assert project.documents.get(document_uid("نص أول\n")).text == "نص أول\n"
+
+
+def test_line_separators_inside_json_strings_stay_in_the_record(
+    project: Project, tmp_path: Path
+) -> None:
+    text = "فقرة أولى\u2028تكملة\u0085وسطر\x1c آخر"
+    report = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [{"text": text}])])
+    assert report.documents_added == 1
+    assert project.documents.get(document_uid(text)).text == text

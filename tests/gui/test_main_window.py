@@ -4,13 +4,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
 from annotate.sample import open_default_project
-from gui.app import application
+from gui.app import application, run_app
 from gui.document_list import TITLE_COLUMN
 from gui.main_window import MainWindow
 
@@ -75,3 +76,19 @@ def ink_columns(image: QImage) -> list[int]:
         for y in range(image.height())
         if QColor(image.pixel(x, y)).lightness() < 100
     ]
+
+
+def test_run_app_opens_the_given_project(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "mine.annotate"
+    with Project.create(path) as project:
+        project.documents.add("نص للتجربة", "تجربة")
+    seen: list[str] = []
+
+    def look_and_quit() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen.extend(w.windowTitle() for w in windows if w.isVisible())
+        QApplication.quit()
+
+    QTimer.singleShot(0, look_and_quit)
+    assert run_app(path) == 0
+    assert seen == ["mine.annotate — Arabic annotation workbench"]

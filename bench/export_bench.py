@@ -1,0 +1,109 @@
+"""Export: every document with its spans, from one project, as JSONL."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from annotate.exporting import export_jsonl
+from annotate.model import now
+from annotate.project import Project
+from annotate.text import document_uid
+from bench import corpus, plain_sqlite
+from bench.scenario import Action
+
+PROJECT_NAME = "project.sqlite"
+ANNOTATOR = "analyst"
+SPANS_PER_DOCUMENT = 50
+
+DOCUMENTS_IN_ORDER = "SELECT uid, title, text FROM documents ORDER BY position"
+# CROSS JOIN keeps documents as the outer loop, so the spans stream in document order
+# through the spans_by_document index instead of being sorted all at once.
+SPANS_IN_DOCUMENT_ORDER = (
+    'SELECT s.document, s.uid, s.start, s."end", s.label FROM documents d'
+    " CROSS JOIN spans s ON s.document = d.uid"
+    ' ORDER BY d.position, s.annotator, s.start, s."end", s.label, s.uid'
+)
+
+SpanRow = tuple[str, str, int, int, str]
+
+
+def setup(data: Path, docs: int) -> None:
+    """A project of ``docs`` documents, each with spans by one annotator, in one transaction."""
+    project = Project.create(data / PROJECT_NAME)
+    try:
+        with project.transaction():
+            project.annotators.ensure(ANNOTATOR)
+            _insert_documents(project.store.conn, docs)
+    finally:
+        project.close()
+
+
+def ours(data: Path, scratch: Path) -> Action:
+    project = Project.open(data / PROJECT_NAME)
+    output = scratch / "ours.jsonl"
+
+    def run() -> int:
+        with output.open("w", encoding="utf-8") as handle:
+            return export_jsonl(project, handle, source="all")
+
+    return run
+
+
+def reference(data: Path, scratch: Path) -> Action:
+    conn = plain_sqlite.connect(data / PROJECT_NAME)
+    output = scratch / "reference.jsonl"
+
+    def run() -> int:
+        written = 0
+        with output.open("w", encoding="utf-8") as handle:
+            for record in _reference_records(conn):
+                handle.write(json.dumps(record, ensure_ascii=False))
+                handle.write("\n")
+                written += 1
+        return written
+
+    return run
+
+
+def _insert_documents(conn: sqlite3.Connection, docs: int) -> None:
+    stamp = now()
+    for position, document in enumerate(corpus.annotated_documents(docs, SPANS_PER_DOCUMENT), 1):
+        uid = document_uid(document.text)
+        conn.execute(
+            "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
+            " VALUES (?, ?, ?, ?, ?, '{}', ?)",
+            (uid, position, document.title, document.text, len(document.text), stamp),
+        )
+        conn.executemany(
+            'INSERT INTO spans (uid, document, annotator, label, start, "end", attrs, origin,'
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '{}', 'imported', ?, ?)",
+            (
+                (span.uid, uid, ANNOTATOR, span.label, span.start, span.end, stamp, stamp)
+                for span in document.spans
+            ),
+        )
+
+
+def _reference_records(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """Documents in order, each with its spans, merged from two ordered queries."""
+    spans = groupby(conn.execute(SPANS_IN_DOCUMENT_ORDER), key=itemgetter(0))
+    pending = next(spans, None)
+    for uid, title, text in conn.execute(DOCUMENTS_IN_ORDER):
+        rows: list[SpanRow] = []
+        if pending is not None and pending[0] == uid:
+            rows = list(pending[1])
+            pending = next(spans, None)
+        yield {"id": uid, "title": title, "text": text, "spans": _span_dicts(rows, text)}
+
+
+def _span_dicts(rows: list[SpanRow], text: str) -> list[dict[str, Any]]:
+    return [
+        {"id": uid, "start": start, "end": end, "label": label, "text": text[start:end]}
+        for _, uid, start, end, label in rows
+    ]

@@ -1,0 +1,65 @@
+"""Run one side of one scenario once, in this fresh process, and print JSON.
+
+    python -m bench.worker SCENARIO SIDE --docs N [--data DIR]
+
+Without --data the shared inputs are generated first, in a temporary folder. Only the
+scenario's action is timed; peak memory is the whole process's maximum resident set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.registry import SCENARIOS
+from bench.scenario import SIDES, Scenario
+
+DEFAULT_DOCS = 10_000
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    scenario = SCENARIOS[args.scenario]
+    with tempfile.TemporaryDirectory(prefix=f"bench-{scenario.name}-{args.side}-") as scratch:
+        if args.data is None:
+            data = Path(scratch) / "data"
+            data.mkdir()
+            scenario.setup(data, args.docs)
+        else:
+            data = args.data
+        result = measure(scenario, args.side, data, Path(scratch))
+    print(json.dumps({"scenario": scenario.name, "side": args.side, "docs": args.docs, **result}))
+    return 0
+
+
+def measure(scenario: Scenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
+    action = scenario.prepare(side)(data, scratch)
+    started = time.perf_counter()
+    items = action()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items}
+
+
+def peak_rss_mb() -> float:
+    """The maximum resident set of this process so far (ru_maxrss is KiB on Linux)."""
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kib / 1024
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.worker", description=__doc__)
+    parser.add_argument("scenario", choices=sorted(SCENARIOS))
+    parser.add_argument("side", choices=SIDES)
+    parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
+    parser.add_argument("--data", type=Path, help="a folder already set up for the scenario")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
