@@ -76,6 +76,10 @@ class Spans:
             raise AnnotateError(f"no span {uid}")
         return _span(row)
 
+    def exists(self, uid: str) -> bool:
+        query = "SELECT 1 FROM spans WHERE uid = ?"
+        return self._store.conn.execute(query, (uid,)).fetchone() is not None
+
     def find(self, document: str, annotator: str, label: str, start: int, end: int) -> str | None:
         row = self._store.conn.execute(
             "SELECT uid FROM spans WHERE document = ? AND annotator = ? AND label = ?"
@@ -133,6 +137,10 @@ class Relations:
             if not conn.execute("DELETE FROM relations WHERE uid = ?", (uid,)).rowcount:
                 raise AnnotateError(f"no relation {uid}")
         return Changes(relations_removed=(uid,))
+
+    def exists(self, uid: str) -> bool:
+        query = "SELECT 1 FROM relations WHERE uid = ?"
+        return self._store.conn.execute(query, (uid,)).fetchone() is not None
 
     def find(self, label: str, head: str, tail: str) -> str | None:
         row = self._store.conn.execute(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotate.migrations import SCHEMA_VERSION
@@ -21,15 +23,24 @@ class Finding:
 
 
 def check_project(project: Project) -> list[Finding]:
-    return [
-        Finding("schema version", _schema_version(project)),
-        Finding("integrity_check", _integrity(project)),
-        Finding("foreign keys", _foreign_keys(project)),
-        Finding("document texts match their uids", _document_texts(project)),
-        Finding("span offsets in range", _span_offsets(project)),
-        Finding("relations join existing spans", _relation_ends(project)),
-        Finding("relations follow the schema", _relation_labels(project)),
+    checks: list[tuple[str, Callable[[Project], list[str]]]] = [
+        ("schema version", _schema_version),
+        ("integrity_check", _integrity),
+        ("foreign keys", _foreign_keys),
+        ("document texts match their uids", _document_texts),
+        ("span offsets in range", _span_offsets),
+        ("relations join existing spans", _relation_ends),
+        ("relations follow the schema", _relation_labels),
     ]
+    return [Finding(name, _run(check, project)) for name, check in checks]
+
+
+def _run(check: Callable[[Project], list[str]], project: Project) -> list[str]:
+    """A damaged file may fail the query itself: that is a finding, not a crash."""
+    try:
+        return check(project)
+    except sqlite3.DatabaseError as error:
+        return [f"could not be checked: {error}"]
 
 
 def _schema_version(project: Project) -> list[str]:

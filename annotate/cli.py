@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,6 +17,7 @@ from annotate.exporting import STATUS_FILTERS, export_jsonl
 from annotate.importing import FORMATS, ImportReport, import_paths
 from annotate.project import Project
 from annotate.schema import load_schema
+from annotate.store import SQLITE_HEADER
 from annotate.terminal import VISUAL_MODES, for_terminal, wants_visual, with_marks
 
 EXIT_BAD_INPUT = 2
@@ -38,6 +40,9 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(*args, **kwargs)
         except AnnotateError as error:
             click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except sqlite3.Error as error:
+            click.echo(f"error: the project database refused: {error}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except OSError as error:
             click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
@@ -138,6 +143,10 @@ def export(project: str, out: str, fmt: str, source: str, status: str) -> None:
 
 def _export_to_file(project: Project, out: Path, source: str, status: str) -> int:
     """Write beside OUT and rename at the end, so a failed export leaves no half file."""
+    if out.is_file() and _starts_with(out, SQLITE_HEADER):
+        raise AnnotateError(
+            f"{out}: is a SQLite database (a project?); export never overwrites one"
+        )
     partial = out.with_name(out.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8", newline="\n") as handle:
@@ -146,6 +155,11 @@ def _export_to_file(project: Project, out: Path, source: str, status: str) -> in
     finally:
         partial.unlink(missing_ok=True)
     return count
+
+
+def _starts_with(path: Path, header: bytes) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(header)) == header
 
 
 @main.command(name="list")

@@ -11,6 +11,7 @@ from annotate.model import STATUSES, Changes, Document, DocumentSummary, Status,
 from annotate.store import Store
 from annotate.text import default_title, document_uid, normalise_stored_text
 
+MIN_UID_PREFIX = 6
 QUERY_CHUNK = 500  # bound parameters per query, well under SQLite's limit
 
 
@@ -92,12 +93,18 @@ class Documents:
     def resolve(self, ref: str) -> str:
         """A document's uid from its uid, a unique prefix of it, or its list number."""
         conn = self._store.conn
-        if ref.isdigit() and len(ref) < 12:
+        if ref.isascii() and ref.isdigit() and len(ref) < MIN_UID_PREFIX:
             row = conn.execute("SELECT uid FROM documents WHERE position = ?", (int(ref),))
             found = row.fetchone()
-            if found:
-                return str(found[0])
+            if not found:
+                raise AnnotateError(f"no document number {ref}")
+            return str(found[0])
         prefix = ref.lower()
+        if len(prefix) < MIN_UID_PREFIX:
+            raise AnnotateError(
+                f"no document {ref!r}: give a number from `list`, or at least "
+                f"{MIN_UID_PREFIX} characters of a uid"
+            )
         if not prefix or any(c not in "0123456789abcdef" for c in prefix):
             raise AnnotateError(f"no document {ref!r}: give a number from `list`, or a uid")
         matches = [

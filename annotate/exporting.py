@@ -39,20 +39,16 @@ def _layer(project: Project, source: str) -> str | None:
 
 def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[dict[str, Any]]:
     conn = project.store.conn
-    done = {
-        (document, annotator)
-        for document, annotator in conn.execute(
-            "SELECT document, annotator FROM document_status WHERE status = 'done'"
-        )
-    }
+    done: dict[str, set[str]] = {}
+    for document, annotator in conn.execute(
+        "SELECT document, annotator FROM document_status WHERE status = 'done'"
+    ):
+        done.setdefault(document, set()).add(annotator)
     documents = conn.execute("SELECT uid, title, text, meta FROM documents ORDER BY position")
     for uid, title, text, meta in documents:
         spans = _spans_by_annotator(project, uid, text, layer)
         relations = _relations_by_annotator(project, uid, layer)
-        annotators: list[str | None] = [layer] if layer is not None else [*sorted(spans)]
-        for annotator in annotators or [None]:
-            if only_done and (uid, annotator) not in done:
-                continue
+        for annotator in _record_annotators(layer, spans, done.get(uid, set()), only_done):
             yield {
                 "id": uid,
                 "title": title,
@@ -62,6 +58,16 @@ def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[d
                 "spans": spans.get(annotator or "", []),
                 "relations": relations.get(annotator or "", []),
             }
+
+
+def _record_annotators(
+    layer: str | None, spans: dict[str, Any], done_here: set[str], only_done: bool
+) -> list[str | None]:
+    """Whose record of this document to write; None: the document nobody annotated."""
+    if not only_done:
+        return [layer] if layer is not None else [*sorted(spans)] or [None]
+    candidates = [layer] if layer is not None else sorted({*spans, *done_here})
+    return [name for name in candidates if name in done_here]
 
 
 def _spans_by_annotator(

@@ -9,7 +9,7 @@ from pathlib import Path
 from annotate.errors import AnnotateError, InputError
 from annotate.project import Project
 from annotate.records import Record, RecordSpan, parse_json_line, text_record
-from annotate.schema import added_relation_label, added_span_label
+from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
 FORMATS = ("auto", "txt", "jsonl")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -52,7 +52,7 @@ def import_records(
         _add_unknown_labels(project, records, add_labels, report)
         added = project.documents.add_many((r.text, r.title, r.meta) for r in records)
         report.documents_added = len(added.documents_added)
-        report.documents_present = len(records) - report.documents_added
+        report.documents_present = len({r.uid for r in records}) - report.documents_added
         for record in records:
             try:
                 _import_record(project, record, annotator or record.annotator, report)
@@ -142,29 +142,39 @@ def _add_unknown_labels(
     project: Project, records: list[Record], add_labels: bool, report: ImportReport
 ) -> None:
     schema = project.labels.schema()
-    known = {label.name for label in schema.labels}
-    known_relations = {relation.name for relation in schema.relations}
+    span_names = {label.name for label in schema.labels}
+    relation_names = {relation.name for relation in schema.relations}
+    unknown = _unknown_labels(records, span_names, relation_names)
+    if unknown and not add_labels:
+        names = ", ".join(sorted({name for name, _, _, _ in unknown}))
+        _, record, where, _ = unknown[0]
+        raise record.error(
+            f"unknown labels: {names}; add them to the schema or use --add-labels", where
+        )
+    for name, record, where, is_span in unknown:
+        if not LABEL_NAME.match(name):
+            raise record.error(f"{name!r} cannot be a label name", where)
+        if is_span:
+            project.labels.add_span_label(added_span_label(name))
+        else:
+            project.labels.add_relation_label(added_relation_label(name))
+        report.labels_added.append(name)
+
+
+def _unknown_labels(
+    records: list[Record], span_names: set[str], relation_names: set[str]
+) -> list[tuple[str, Record, str, bool]]:
+    """(label, first record using it, field, is a span label), in order of first use."""
+    found: dict[tuple[str, bool], tuple[str, Record, str, bool]] = {}
     for record in records:
         for span in record.spans:
-            if span.label not in known:
-                _refuse_unless(add_labels, record, f"spans[{span.index}].label", span.label)
-                project.labels.add_span_label(added_span_label(span.label))
-                known.add(span.label)
-                report.labels_added.append(span.label)
+            if span.label not in span_names and (span.label, True) not in found:
+                found[span.label, True] = (span.label, record, f"spans[{span.index}].label", True)
         for relation in record.relations:
-            if relation.label not in known_relations:
+            if relation.label not in relation_names and (relation.label, False) not in found:
                 where = f"relations[{relation.index}].label"
-                _refuse_unless(add_labels, record, where, relation.label)
-                project.labels.add_relation_label(added_relation_label(relation.label))
-                known_relations.add(relation.label)
-                report.labels_added.append(relation.label)
-
-
-def _refuse_unless(add_labels: bool, record: Record, where: str, label: str) -> None:
-    if not add_labels:
-        raise record.error(
-            f"unknown label {label!r}; add it to the schema or use --add-labels", where
-        )
+                found[relation.label, False] = (relation.label, record, where, False)
+    return list(found.values())
 
 
 def _import_record(
@@ -174,7 +184,9 @@ def _import_record(
         return
     project.annotators.ensure(annotator)
     span_uids = {
-        span.id or str(span.index): _import_span(project, record, annotator, span, report)
+        span.id if span.id is not None else ("#", span.index): _import_span(
+            project, record, annotator, span, report
+        )
         for span in record.spans
     }
     for relation in record.relations:
@@ -183,7 +195,8 @@ def _import_record(
             report.relations_skipped += 1
             continue
         try:
-            project.relations.add(relation.label, head, tail, "imported", relation.id)
+            uid = relation.id if relation.id and not project.relations.exists(relation.id) else None
+            project.relations.add(relation.label, head, tail, "imported", uid)
         except InputError as error:
             raise record.error(
                 error.message, f"relations[{relation.index}].{error.field}"
@@ -199,8 +212,9 @@ def _import_span(
         report.spans_skipped += 1
         return existing
     try:
+        uid = span.id if span.id and not project.spans.exists(span.id) else None
         changes = project.spans.add(
-            record.uid, annotator, span.label, span.start, span.end, span.attrs, "imported", span.id
+            record.uid, annotator, span.label, span.start, span.end, span.attrs, "imported", uid
         )
     except AnnotateError as error:
         field = getattr(error, "field", "")

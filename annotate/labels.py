@@ -14,6 +14,11 @@ class Labels:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._cached: Schema | None = None
+        store.rollback_listeners.append(self.forget)
+
+    def forget(self) -> None:
+        """Drop the cached schema; the next call reads it again."""
+        self._cached = None
 
     def schema(self) -> Schema:
         if self._cached is None:

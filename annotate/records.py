@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,6 +12,8 @@ from typing import Any
 from annotate.documents import check_document_text
 from annotate.errors import InputError
 from annotate.text import document_uid, normalise_stored_text, stored_offset_mapper
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,36 @@ def text_record(file: str, title: str, raw_text: str) -> Record:
 
 def parse_json_line(file: str, line: int, source: str) -> Record:
     try:
-        data = json.loads(source)
+        data = json.loads(source, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise InputError(
             f"malformed JSON: {error.msg} (column {error.colno})", file=file, line=line
         ) from error
+    except InputError as error:
+        raise error.at(file=file, line=line) from None
     try:
+        _refuse_surrogates(data, "")
         return _record(file, line, data)
     except InputError as error:
         raise error.at(file=file, line=line) from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise InputError(f"{name} is not a JSON value")
+
+
+def _refuse_surrogates(value: Any, where: str) -> None:
+    """Lone surrogates (from escapes like \\ud800) are not text and cannot be stored."""
+    if isinstance(value, str):
+        if SURROGATE.search(value):
+            raise InputError("contains a lone surrogate (\\ud800-\\udfff escape)", field=where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, where)
+            _refuse_surrogates(item, f"{where}.{key}" if where else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _refuse_surrogates(item, f"{where}[{index}]")
 
 
 def _record(file: str, line: int, data: Any) -> Record:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import count
 from pathlib import Path
@@ -26,6 +26,7 @@ class Store:
         self.conn = conn
         self.db = Database(conn)
         self._savepoints = count()
+        self.rollback_listeners: list[Callable[[], None]] = []
 
     @classmethod
     def create(cls, path: Path) -> Store:
@@ -82,29 +83,43 @@ class Store:
             try:
                 yield self.conn
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                if self.conn.in_transaction:  # an error may already have ended it
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                self._rolled_back()
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+            self.conn.execute("COMMIT")
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            self._rolled_back()
             raise
-        self.conn.execute("COMMIT")
+
+    def _rolled_back(self) -> None:
+        for listener in self.rollback_listeners:
+            listener()
 
     def backup_to(self, target: Path) -> None:
         """Copy the live project with SQLite's backup API."""
         if target.exists():
             raise ProjectError(f"{target}: already exists; backups never overwrite a file")
-        destination = sqlite3.connect(target)
+        if not target.parent.is_dir():
+            raise ProjectError(f"{target.parent}: no such folder")
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        destination = sqlite3.connect(partial)
         try:
             self.conn.backup(destination)
+            destination.close()
+            partial.replace(target)
         finally:
             destination.close()
+            partial.unlink(missing_ok=True)
 
     def close(self) -> None:
         self.conn.close()

@@ -39,7 +39,7 @@ CASES: list[tuple[str, bytes, int | None, str, str]] = [
         line(spans=[person(label="SPORT")]).encode(),
         1,
         "spans[0].label",
-        "unknown label 'SPORT'",
+        "unknown labels: SPORT",
     ),
     (
         "offset beyond text",
@@ -115,6 +115,14 @@ CASES: list[tuple[str, bytes, int | None, str, str]] = [
         1,
         "spans[0].attrs.kind",
         "must be one of direct, indirect",
+    ),
+    ("NaN in meta", line(meta={"x": 1}).replace("1}", "NaN}").encode(), 1, "", "NaN is not"),
+    (
+        "lone surrogate in text",
+        line().replace("قال", "\\ud800").encode(),
+        1,
+        "text",
+        "lone surrogate",
     ),
     (
         "duplicate span ids",

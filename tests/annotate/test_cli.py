@@ -85,9 +85,16 @@ def test_show_filters_by_annotator_and_accepts_uid_prefix(runner: CliRunner, fil
 
 
 def test_unknown_document_is_one_clear_line(runner: CliRunner, filled: Path) -> None:
-    result = runner.invoke(main, ["show", str(filled), "99"])
-    assert result.exit_code == 2
-    assert result.stderr.strip() == "error: no document '99'"
+    with Project.open(filled) as project:
+        uid = project.documents.resolve("1")
+    for ref, message in [
+        ("99", "no document number 99"),
+        (uid[:2], "at least 6 characters of a uid"),  # a short prefix is never taken for a number
+        ("²", "no document '²'"),
+    ]:
+        result = runner.invoke(main, ["show", str(filled), ref])
+        assert result.exit_code == 2
+        assert len(result.stderr.splitlines()) == 1 and message in result.stderr
 
 
 def test_export_to_file_and_stdout(runner: CliRunner, filled: Path, tmp_path: Path) -> None:
@@ -127,12 +134,56 @@ def test_check_reports_a_damaged_project(runner: CliRunner, filled: Path) -> Non
 
 def test_backup_copies_a_live_project(runner: CliRunner, filled: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.annotate"
-    with Project.open(filled):
+    with Project.open(filled) as live:
+        uid = live.documents.resolve("1")
+        live.spans.add(uid, "sara", "GPE", 0, 3)  # committed, still only in the WAL file
+        assert Path(f"{filled}-wal").stat().st_size > 0
         result = runner.invoke(main, ["backup", str(filled), str(copy)])
     assert result.exit_code == 0
     assert runner.invoke(main, ["check", str(copy)]).exit_code == 0
+    with Project.open(copy) as backup:
+        assert [s.label for s in backup.spans.for_document(uid, "sara")] == ["GPE"]
+    assert not Path(f"{copy}.partial").exists()
     again = runner.invoke(main, ["backup", str(filled), str(copy)])
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_export_never_overwrites_a_project(runner: CliRunner, filled: Path) -> None:
+    before = filled.read_bytes()
+    result = runner.invoke(main, ["export", str(filled), str(filled)])
+    assert result.exit_code == 2 and "never overwrites" in result.stderr
+    assert filled.read_bytes() == before
+
+
+def test_a_locked_project_is_one_clear_line(
+    runner: CliRunner, filled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("annotate.store.BUSY_TIMEOUT_MS", 50)
+    holder = sqlite3.connect(filled, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        source = tmp_path / "more.txt"
+        source.write_text("نص إضافي", encoding="utf-8")
+        result = runner.invoke(main, ["import", str(filled), str(source)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and "locked" in result.stderr
+
+
+def test_check_reports_a_corrupt_table_without_crashing(runner: CliRunner, filled: Path) -> None:
+    conn = sqlite3.connect(filled)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'spans'").fetchone()[0]
+    conn.close()
+    data = bytearray(filled.read_bytes())
+    data[(root - 1) * page_size : (root - 1) * page_size + 12] = b"\xff" * 12  # b-tree header
+    filled.write_bytes(bytes(data))
+    result = runner.invoke(main, ["check", str(filled)])
+    assert result.exit_code == 1, result.output
+    assert "FAIL  integrity_check" in result.output
+    assert "could not be checked" in result.output
 
 
 def test_commands_on_a_missing_project_say_so(runner: CliRunner, tmp_path: Path) -> None:
@@ -153,7 +204,7 @@ def test_import_unknown_label_then_add_labels(runner: CliRunner, tmp_path: Path)
     }
     source.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     refused = runner.invoke(main, ["import", str(project), str(source)])
-    assert refused.exit_code == 2 and "unknown label 'TEAM'" in refused.stderr
+    assert refused.exit_code == 2 and "unknown labels: TEAM" in refused.stderr
     added = runner.invoke(main, ["import", str(project), str(source), "--add-labels"])
     assert added.exit_code == 0
     assert "labels added to the schema: TEAM" in added.output

@@ -177,3 +177,87 @@ def test_line_separators_inside_json_strings_stay_in_the_record(
     report = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [{"text": text}])])
     assert report.documents_added == 1
     assert project.documents.get(document_uid(text)).text == text
+
+
+def test_span_ids_are_local_to_their_record(project: Project, tmp_path: Path) -> None:
+    records = [
+        {
+            "text": f"قال {name} إن الوضع مستقر.",
+            "annotator": "ali",
+            "spans": [
+                {"id": "s1", "start": 4, "end": 4 + len(name), "label": "PERSON"},
+                {"id": "1", "start": 0, "end": 3, "label": "CUE"},
+                {"start": 4, "end": 4 + len(name), "label": "TITLE"},
+            ],
+        }
+        for name in ("سمير", "هالة")
+    ]
+    report = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", records)])
+    assert report.spans_added == 6
+    again = import_paths(project, [write_jsonl(tmp_path / "in.jsonl", records)], annotator="sara")
+    assert again.spans_added == 6
+    uids = project.store.conn.execute("SELECT count(DISTINCT uid) FROM spans").fetchone()[0]
+    assert uids == 12
+
+
+def test_round_trip_with_several_annotators(project: Project, tmp_path: Path) -> None:
+    record = difficult_record()
+    import_paths(project, [write_jsonl(tmp_path / "a.jsonl", [record])])
+    import_paths(project, [write_jsonl(tmp_path / "b.jsonl", [record])], annotator="sara")
+    exported = export_text(project)
+    assert [json.loads(line)["annotator"] for line in exported.splitlines()] == ["ali", "sara"]
+    with Project.create(tmp_path / "again.annotate") as fresh:
+        (tmp_path / "out.jsonl").write_text(exported, encoding="utf-8")
+        import_paths(fresh, [tmp_path / "out.jsonl"])
+        assert export_text(fresh) == exported
+
+
+def test_done_documents_of_an_annotator_without_spans_are_exported(project: Project) -> None:
+    uid = project.documents.add("نص لم يجد فيه أحد شيئا").documents_added[0]
+    project.annotators.ensure("ali")
+    project.documents.set_status(uid, "ali", "done")
+    for source in ("ali", "all"):
+        (line,) = export_text(project, source, "done").splitlines()
+        assert (json.loads(line)["annotator"], json.loads(line)["spans"]) == ("ali", [])
+
+
+def test_a_failed_import_leaves_no_label_behind_in_the_schema(
+    project: Project, tmp_path: Path
+) -> None:
+    bad = {
+        "text": "فاز الفريق",
+        "annotator": "ali",
+        "spans": [
+            {"start": 4, "end": 10, "label": "TEAM"},
+            {"start": 0, "end": 99, "label": "TEAM"},
+        ],
+    }
+    with pytest.raises(AnnotateError):
+        import_paths(project, [write_jsonl(tmp_path / "in.jsonl", [bad])], add_labels=True)
+    assert project.labels.span_label("TEAM") is None
+
+
+def test_every_unknown_label_is_named_and_odd_names_are_never_added(
+    project: Project, tmp_path: Path
+) -> None:
+    spans = [
+        {"start": 0, "end": 3, "label": "TEAM"},
+        {"start": 4, "end": 10, "label": "SPORT"},
+        {"start": 0, "end": 10, "label": "TEAM"},
+    ]
+    record = {"text": "فاز الفريق", "annotator": "ali", "spans": spans}
+    path = write_jsonl(tmp_path / "in.jsonl", [record])
+    with pytest.raises(AnnotateError, match="unknown labels: SPORT, TEAM"):
+        import_paths(project, [path])
+    record["spans"] = [{"start": 0, "end": 3, "label": "x y\n]"}]
+    with pytest.raises(AnnotateError, match="cannot be a label name"):
+        import_paths(project, [write_jsonl(path, [record])], add_labels=True)
+    assert project.labels.span_label("x y\n]") is None
+
+
+def test_two_records_of_one_new_document_count_once(project: Project, tmp_path: Path) -> None:
+    record = difficult_record()
+    report = import_paths(
+        project, [write_jsonl(tmp_path / "in.jsonl", [record, {**record, "annotator": "sara"}])]
+    )
+    assert (report.documents_added, report.documents_present, report.spans_added) == (1, 0, 16)
