@@ -64,17 +64,13 @@ def main(context: click.Context) -> None:
     Without a command, opens the desktop app on the default project.
     """
     if context.invoked_subcommand is None:
-        context.invoke(gui)
-
-
-@main.command()
-@click.argument("project", required=False, type=click.Path(dir_okay=False))
-@reports_errors
-def gui(project: str | None) -> None:
-    """Open the desktop app on PROJECT (default: the sample project in your data folder)."""
-    from gui.app import run_app  # Qt is loaded only when the app is asked for
-
-    sys.exit(run_app(Path(project) if project else None))
+        # The desktop app adds its `gui` command to this group (gui/cli.py); the core
+        # never imports it, so without it there is only the help to show.
+        app = main.get_command(context, "gui")
+        if app is None:
+            click.echo(context.get_help())
+            return
+        context.invoke(app)
 
 
 @main.command()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from annotate.cli import main
+from gui.cli import main  # the console script: the core's commands and `gui`
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -18,6 +18,7 @@ def test_readme_starts_with_the_two_commands() -> None:
 
 def test_every_command_and_option_is_in_the_readme() -> None:
     context = click.Context(main)
+    assert "gui" in main.list_commands(context)
     for name in main.list_commands(context):
         command = main.get_command(context, name)
         assert command is not None

@@ -92,3 +92,15 @@ def test_run_app_opens_the_given_project(qtbot: QtBot, tmp_path: Path) -> None:
     QTimer.singleShot(0, look_and_quit)
     assert run_app(path) == 0
     assert seen == ["mine.annotate — Arabic annotation workbench"]
+
+
+def test_annotate_without_a_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from gui.cli import main
+
+    opened: list[Path | None] = []
+    monkeypatch.setattr("gui.app.run_app", lambda path=None: opened.append(path) or 0)
+    assert CliRunner().invoke(main, []).exit_code == 0
+    assert CliRunner().invoke(main, ["gui", "mine.annotate"]).exit_code == 0
+    assert opened == [None, Path("mine.annotate")]
