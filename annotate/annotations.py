@@ -77,8 +77,7 @@ class Spans:
         return _span(row)
 
     def exists(self, uid: str) -> bool:
-        query = "SELECT 1 FROM spans WHERE uid = ?"
-        return self._store.conn.execute(query, (uid,)).fetchone() is not None
+        return _has_uid(self._store, "spans", uid)
 
     def find(self, document: str, annotator: str, label: str, start: int, end: int) -> str | None:
         row = self._store.conn.execute(
@@ -139,8 +138,7 @@ class Relations:
         return Changes(relations_removed=(uid,))
 
     def exists(self, uid: str) -> bool:
-        query = "SELECT 1 FROM relations WHERE uid = ?"
-        return self._store.conn.execute(query, (uid,)).fetchone() is not None
+        return _has_uid(self._store, "relations", uid)
 
     def find(self, label: str, head: str, tail: str) -> str | None:
         row = self._store.conn.execute(
@@ -215,6 +213,11 @@ def _relation_error(error: sqlite3.IntegrityError, label: str) -> AnnotateError:
     if "CHECK" in message:
         return InputError("a relation cannot link a span to itself", field="tail")
     return InputError(message)
+
+
+def _has_uid(store: Store, table: str, uid: str) -> bool:
+    query = f"SELECT 1 FROM {table} WHERE uid = ?"  # table is one of ours, never input
+    return store.conn.execute(query, (uid,)).fetchone() is not None
 
 
 def _span(row: tuple[Any, ...]) -> Span:

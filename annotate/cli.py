@@ -17,7 +17,7 @@ from annotate.exporting import STATUS_FILTERS, export_jsonl
 from annotate.importing import FORMATS, ImportReport, import_paths
 from annotate.project import Project
 from annotate.schema import load_schema
-from annotate.store import SQLITE_HEADER
+from annotate.store import is_sqlite_file
 from annotate.terminal import VISUAL_MODES, for_terminal, wants_visual, with_marks
 
 EXIT_BAD_INPUT = 2
@@ -139,7 +139,7 @@ def export(project: str, out: str, fmt: str, source: str, status: str) -> None:
 
 def _export_to_file(project: Project, out: Path, source: str, status: str) -> int:
     """Write beside OUT and rename at the end, so a failed export leaves no half file."""
-    if out.is_file() and _starts_with(out, SQLITE_HEADER):
+    if out.is_file() and is_sqlite_file(out):
         raise AnnotateError(
             f"{out}: is a SQLite database (a project?); export never overwrites one"
         )
@@ -151,11 +151,6 @@ def _export_to_file(project: Project, out: Path, source: str, status: str) -> in
     finally:
         partial.unlink(missing_ok=True)
     return count
-
-
-def _starts_with(path: Path, header: bytes) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(header)) == header
 
 
 @main.command(name="list")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotate.errors import AnnotateError, InputError
+from annotate.labels import Annotators
 from annotate.model import STATUSES, Changes, Document, DocumentSummary, Status, now
 from annotate.store import Store
 from annotate.text import default_title, document_uid, normalise_stored_text
@@ -16,23 +17,26 @@ QUERY_CHUNK = 500  # bound parameters per query, well under SQLite's limit
 
 
 class Documents:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, annotators: Annotators) -> None:
         self._store = store
+        self._annotators = annotators
 
     def add(self, text: str, title: str = "", meta: dict[str, Any] | None = None) -> Changes:
         """Store a document unless the same text is already there."""
-        return self.add_many([(text, title, meta or {})])
+        stored = normalise_stored_text(text)
+        check_document_text(stored)
+        return self.add_stored([(document_uid(stored), stored, title, meta or {})])
 
-    def add_many(self, documents: Iterable[tuple[str, str, dict[str, Any]]]) -> Changes:
-        """Store (text, title, meta) documents not already there, in one transaction."""
+    def add_stored(self, documents: Iterable[tuple[str, str, str, dict[str, Any]]]) -> Changes:
+        """Store (uid, text, title, meta) documents not already there, in one transaction.
+
+        The texts are already as stored (normalised and checked, as import records are)
+        and each uid is its text's ``document_uid``; ``annotate check`` verifies both.
+        """
         rows: dict[str, tuple[str, str, str]] = {}
-        for text, title, meta in documents:
-            stored = normalise_stored_text(text)
-            check_document_text(stored)
-            title = title.strip() or default_title(stored)
-            rows.setdefault(
-                document_uid(stored), (stored, title, json.dumps(meta, ensure_ascii=False))
-            )
+        for uid, text, title, meta in documents:
+            title = title.strip() or default_title(text)
+            rows.setdefault(uid, (text, title, json.dumps(meta, ensure_ascii=False)))
         with self._store.write() as conn:
             for uid in self._present(list(rows)):
                 del rows[uid]
@@ -105,7 +109,7 @@ class Documents:
                 f"no document {ref!r}: give a number from `list`, or at least "
                 f"{MIN_UID_PREFIX} characters of a uid"
             )
-        if not prefix or any(c not in "0123456789abcdef" for c in prefix):
+        if any(c not in "0123456789abcdef" for c in prefix):
             raise AnnotateError(f"no document {ref!r}: give a number from `list`, or a uid")
         matches = [
             str(row[0])
@@ -124,13 +128,14 @@ class Documents:
         if status not in STATUSES:
             raise AnnotateError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         with self._store.write() as conn:
+            changes = self._annotators.ensure(annotator)
             conn.execute(
                 "INSERT INTO document_status (document, annotator, status, updated_at)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (document, annotator)"
                 " DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
                 (document, annotator, status, now()),
             )
-        return Changes(statuses_changed=((document, annotator),))
+        return changes + Changes(statuses_changed=((document, annotator),))
 
     def status(self, document: str, annotator: str) -> Status:
         row = self._store.conn.execute(

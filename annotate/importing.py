@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.project import Project
@@ -50,7 +51,7 @@ def import_records(
             raise record.error("spans need an annotator: add one or use --annotator", "annotator")
     with project.transaction():
         _add_unknown_labels(project, records, add_labels, report)
-        added = project.documents.add_many((r.text, r.title, r.meta) for r in records)
+        added = project.documents.add_stored((r.uid, r.text, r.title, r.meta) for r in records)
         report.documents_added = len(added.documents_added)
         report.documents_present = len({r.uid for r in records}) - report.documents_added
         for record in records:
@@ -146,34 +147,42 @@ def _add_unknown_labels(
     relation_names = {relation.name for relation in schema.relations}
     unknown = _unknown_labels(records, span_names, relation_names)
     if unknown and not add_labels:
-        names = ", ".join(sorted({name for name, _, _, _ in unknown}))
-        _, record, where, _ = unknown[0]
-        raise record.error(
-            f"unknown labels: {names}; add them to the schema or use --add-labels", where
+        names = ", ".join(sorted({label.name for label in unknown}))
+        raise unknown[0].record.error(
+            f"unknown labels: {names}; add them to the schema or use --add-labels",
+            unknown[0].field,
         )
-    for name, record, where, is_span in unknown:
-        if not LABEL_NAME.match(name):
-            raise record.error(f"{name!r} cannot be a label name", where)
-        if is_span:
-            project.labels.add_span_label(added_span_label(name))
+    for label in unknown:
+        if not LABEL_NAME.match(label.name):
+            raise label.record.error(f"{label.name!r} cannot be a label name", label.field)
+        if label.is_span_label:
+            project.labels.add_span_label(added_span_label(label.name))
         else:
-            project.labels.add_relation_label(added_relation_label(name))
-        report.labels_added.append(name)
+            project.labels.add_relation_label(added_relation_label(label.name))
+        report.labels_added.append(label.name)
+
+
+class UnknownLabel(NamedTuple):
+    name: str
+    record: Record  # the first record that uses it
+    field: str
+    is_span_label: bool
 
 
 def _unknown_labels(
     records: list[Record], span_names: set[str], relation_names: set[str]
-) -> list[tuple[str, Record, str, bool]]:
-    """(label, first record using it, field, is a span label), in order of first use."""
-    found: dict[tuple[str, bool], tuple[str, Record, str, bool]] = {}
+) -> list[UnknownLabel]:
+    """Labels the schema lacks, in order of first use."""
+    found: dict[tuple[str, bool], UnknownLabel] = {}
     for record in records:
         for span in record.spans:
             if span.label not in span_names and (span.label, True) not in found:
-                found[span.label, True] = (span.label, record, f"spans[{span.index}].label", True)
+                where = f"spans[{span.index}].label"
+                found[span.label, True] = UnknownLabel(span.label, record, where, True)
         for relation in record.relations:
             if relation.label not in relation_names and (relation.label, False) not in found:
                 where = f"relations[{relation.index}].label"
-                found[relation.label, False] = (relation.label, record, where, False)
+                found[relation.label, False] = UnknownLabel(relation.label, record, where, False)
     return list(found.values())
 
 

@@ -19,9 +19,9 @@ class Project:
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.documents = Documents(store)
         self.labels = Labels(store)
         self.annotators = Annotators(store)
+        self.documents = Documents(store, self.annotators)
         self.spans = Spans(store, self.labels, self.annotators)
         self.relations = Relations(store, self.labels, self.spans)
 

@@ -140,10 +140,13 @@ def _check_header(path: Path) -> None:
         raise ProjectError(f"{path}: no such project; create one with `annotate init {path}`")
     if path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project file")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+    if not is_sqlite_file(path):
         raise ProjectError(f"{path}: not an annotation project (not a SQLite database)")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
 def _check_identity(path: Path, conn: sqlite3.Connection) -> None:

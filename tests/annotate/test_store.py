@@ -118,8 +118,8 @@ def test_a_failed_transaction_changes_nothing(project: Project, project_path: Pa
 def test_status_per_annotator(project: Project) -> None:
     uid = add_document(project)
     assert project.documents.status(uid, "ali") == "new"
-    project.annotators.ensure("ali")
-    project.documents.set_status(uid, "ali", "done")
+    changes = project.documents.set_status(uid, "ali", "done")
+    assert changes.annotators_added == ("ali",)
     assert project.documents.status(uid, "ali") == "done"
     assert project.documents.summaries()[0].statuses == {"ali": "done"}
 
