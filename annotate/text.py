@@ -44,11 +44,15 @@ def stored_offset_mapper(raw: str) -> Callable[[int], int]:
 
 
 def base_direction(text: str) -> str:
-    """ "rtl" or "ltr" from the first strong character, as the Unicode bidi rules P2-P3 say."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
+    """ "rtl" when most strong characters are right-to-left, else "ltr".
+
+    Not the first strong character (Unicode rules P2-P3): an Arabic sentence that opens
+    with a Latin name ("NATO قال ...") still reads right to left. A tie goes to the first.
+    """
+    kinds = [unicodedata.bidirectional(char) for char in text]
+    rtl = sum(kind in ("R", "AL") for kind in kinds)
+    ltr = kinds.count("L")
+    if rtl != ltr:
+        return "rtl" if rtl > ltr else "ltr"
+    first = next((kind for kind in kinds if kind in ("R", "AL", "L")), "L")
+    return "ltr" if first == "L" else "rtl"

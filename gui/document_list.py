@@ -10,6 +10,7 @@ from annotate.text import base_direction
 
 COLUMNS = ("#", "Title", "Characters", "Spans", "Status")
 TITLE_COLUMN = 1
+RLM = "\u200f"
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -54,7 +55,7 @@ class DocumentTableModel(QAbstractTableModel):
     @staticmethod
     def _alignment(document: DocumentSummary, column: int) -> Qt.AlignmentFlag:
         numeric = column in (0, 2, 3)
-        right = numeric or (column == 1 and base_direction(document.title) == "rtl")
+        right = numeric or (column == TITLE_COLUMN and base_direction(document.title) == "rtl")
         horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
         return horizontal | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
@@ -63,7 +64,7 @@ class DocumentTableModel(QAbstractTableModel):
         statuses = ", ".join(f"{name}: {status}" for name, status in document.statuses.items())
         values = (
             str(document.position),
-            document.title,
+            _with_direction(document.title),
             f"{document.char_count:,}",
             f"{document.span_count:,}",
             statuses or "new",
@@ -93,3 +94,9 @@ class DocumentList(QTableView):
         self.documents.set_documents(documents)
         if documents:
             self.selectRow(0)
+
+
+def _with_direction(title: str) -> str:
+    """Qt lays out a cell by its first strong character; a leading RLM makes an Arabic
+    title that opens with a Latin name ("NATO قال ...") read right to left."""
+    return RLM + title if base_direction(title) == "rtl" else title

@@ -31,9 +31,11 @@ def test_offsets_follow_the_removed_characters() -> None:
     assert raw[7:8] == "ج" and stored[to_stored(7) : to_stored(8)] == "ج"
 
 
-def test_base_direction_is_decided_by_the_first_strong_character() -> None:
-    assert base_direction("NATO قال") == "ltr"
-    assert base_direction("«2026» قال NATO") == "rtl"
+def test_base_direction_follows_most_strong_characters() -> None:
+    assert base_direction("NATO قال إن الاجتماع سيعقد غدا") == "rtl"
+    assert base_direction("NATO said the talks with قطر go on") == "ltr"
+    assert base_direction("«2026» قالت NATO") == "rtl"  # a tie: the first strong character
+    assert base_direction("NATO قالت") == "ltr"
     assert base_direction("123") == "ltr"
 
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from annotate.project import Project
 from annotate.sample import open_default_project
 from gui.app import application, run_app
-from gui.document_list import TITLE_COLUMN
+from gui.document_list import RLM, TITLE_COLUMN
 from gui.main_window import MainWindow
 
 
@@ -32,10 +32,26 @@ def test_window_lists_the_sample_documents(window: MainWindow) -> None:
     model = window.document_list.documents
     titles = [model.index(row, TITLE_COLUMN).data() for row in range(model.rowCount())]
     assert titles == [
-        "افتتاح ميناء جديد للصيد في صفاقس",
-        "وزراء المياه العرب يتفقون على خطة لمواجهة الجفاف",
+        RLM + "افتتاح ميناء جديد للصيد في صفاقس",
+        RLM + "وزراء المياه العرب يتفقون على خطة لمواجهة الجفاف",
     ]
     assert "2 documents" in window.status_label.text()
+
+
+def test_arabic_title_opening_with_a_latin_name_reads_right_to_left(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    with Project.open(window.project.path) as other:
+        other.documents.add("نص", "NATO قال إن الاجتماع سيعقد في 2027.")
+        other.documents.add("text", "NATO said the talks go on")
+    qtbot.keyClick(window.document_list, Qt.Key.Key_F5)
+    model = window.document_list.documents
+    arabic, english = (model.index(row, TITLE_COLUMN) for row in (2, 3))
+    assert arabic.data() == RLM + "NATO قال إن الاجتماع سيعقد في 2027."
+    assert english.data() == "NATO said the talks go on"
+    right = Qt.AlignmentFlag.AlignRight
+    assert arabic.data(Qt.ItemDataRole.TextAlignmentRole) & right
+    assert not english.data(Qt.ItemDataRole.TextAlignmentRole) & right
 
 
 def test_keyboard_moves_through_the_documents(qtbot: QtBot, window: MainWindow) -> None:
@@ -54,7 +70,7 @@ def test_refresh_shows_documents_added_by_another_writer(qtbot: QtBot, window: M
     qtbot.keyClick(window.document_list, Qt.Key.Key_F5)
     model = window.document_list.documents
     assert model.rowCount() == 3
-    assert model.index(2, TITLE_COLUMN).data() == "خبر جديد"
+    assert model.index(2, TITLE_COLUMN).data() == RLM + "خبر جديد"
 
 
 def test_arabic_titles_are_drawn_flush_right(window: MainWindow, tmp_path: Path) -> None:
