@@ -137,6 +137,14 @@ class Relations:
                 raise AnnotateError(f"no relation {uid}")
         return Changes(relations_removed=(uid,))
 
+    def get(self, uid: str) -> Relation:
+        row = self._store.conn.execute(
+            "SELECT uid, label, head, tail FROM relations WHERE uid = ?", (uid,)
+        ).fetchone()
+        if row is None:
+            raise AnnotateError(f"no relation {uid}")
+        return Relation(*row)
+
     def exists(self, uid: str) -> bool:
         return _has_uid(self._store, "relations", uid)
 

@@ -1,12 +1,17 @@
-"""The main window: the project's documents."""
+"""The main window: the project's documents beside the reader."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter
 
+from annotate.annotated_text import AnnotatedText
 from annotate.project import Project
 from gui.document_list import DocumentList
+from gui.reader import ReaderView
+
+ALL_ANNOTATORS = "All annotators"
 
 
 class MainWindow(QMainWindow):
@@ -15,25 +20,81 @@ class MainWindow(QMainWindow):
         self.project = project
         self.setWindowTitle(f"{project.path.name} — Arabic annotation workbench")
         self.document_list = DocumentList(self)
-        self.setCentralWidget(self.document_list)
+        self.reader = ReaderView(self)
+        self.annotator_choice = QComboBox(self)
+        self.annotator_choice.setToolTip("Whose annotations the reader shows")
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label)
+        self._lay_out()
         self._add_actions()
+        self.document_list.selectionModel().currentRowChanged.connect(self._open_current)
+        self.annotator_choice.currentIndexChanged.connect(lambda _: self._open_current())
         self.refresh()
-        self.resize(900, 500)
+        self.resize(1200, 760)
+
+    def _lay_out(self) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.document_list)
+        self.splitter.addWidget(self.reader)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([380, 820])
+        self.setCentralWidget(self.splitter)
+        toolbar = self.addToolBar("Layers")
+        toolbar.setObjectName("layers")
+        toolbar.addWidget(QLabel("Show: ", self))
+        toolbar.addWidget(self.annotator_choice)
 
     def _add_actions(self) -> None:
-        refresh = QAction("&Refresh", self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(refresh)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(
+            self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
+        )
+        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
+        view_menu = self.menuBar().addMenu("&View")
+        zoom_in = self._action(
+            "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1)
+        )
+        zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        view_menu.addAction(zoom_in)
+        view_menu.addAction(
+            self._action(
+                "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1)
+            )
+        )
+        view_menu.addAction(
+            self._action("&Actual size", QKeySequence("Ctrl+0"), self.reader.reset_zoom)
+        )
+
+    def _action(
+        self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey, slot: object
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
 
     def refresh(self) -> None:
         documents = self.project.documents.summaries()
+        self._fill_annotator_choice()
         self.document_list.show_documents(documents)
         self.status_label.setText(f"{self.project.path}  ·  {len(documents)} documents")
+
+    def shown_annotator(self) -> str | None:
+        chosen = self.annotator_choice.currentText()
+        return None if chosen in ("", ALL_ANNOTATORS) else chosen
+
+    def _fill_annotator_choice(self) -> None:
+        chosen = self.annotator_choice.currentText()
+        self.annotator_choice.blockSignals(True)
+        self.annotator_choice.clear()
+        self.annotator_choice.addItems([ALL_ANNOTATORS, *self.project.annotators.names()])
+        self.annotator_choice.setCurrentIndex(max(self.annotator_choice.findText(chosen), 0))
+        self.annotator_choice.blockSignals(False)
+
+    def _open_current(self, current: QModelIndex | None = None) -> None:
+        row = (current or self.document_list.currentIndex()).row()
+        if row < 0:
+            self.reader.show_text(None)
+            return
+        uid = self.document_list.documents.document(row).uid
+        self.reader.show_text(AnnotatedText.load(self.project, uid, self.shown_annotator()))

@@ -75,6 +75,7 @@ def test_refresh_shows_documents_added_by_another_writer(qtbot: QtBot, window: M
 
 def test_arabic_titles_are_drawn_flush_right(window: MainWindow, tmp_path: Path) -> None:
     table = window.document_list
+    window.splitter.setSizes([900, 300])  # room for the whole title
     rect = table.visualRect(table.documents.index(1, TITLE_COLUMN))
     image = table.viewport().grab(rect).toImage()
     image.save(str(tmp_path / "title-cell.png"))

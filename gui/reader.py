@@ -1,0 +1,300 @@
+"""The reading view: a document's text laid out as a printed page, with its spans.
+
+Highlights never change the QTextDocument. Each paragraph gets its character formats
+(QTextLayout.setFormats) just before it is first painted, and again only when a span on it
+changes, so opening a long document costs about what showing its bare text costs.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextLine,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from annotate.annotated_text import AnnotatedText
+from annotate.model import Changes, Span
+from annotate.project import Project
+from annotate.text import base_direction
+from gui import gutter
+from gui.positions import Utf16Positions
+from gui.settings import app_settings
+from gui.span_formats import block_formats
+
+DEFAULT_POINT_SIZE = 16
+MIN_POINT_SIZE = 8
+MAX_POINT_SIZE = 48
+POINT_SIZE_KEY = "reader/point_size"
+DIRECTION_SAMPLE = 20_000  # characters looked at to decide a document's direction
+DOCUMENT_MARGIN = 12
+
+
+class ReaderView(QPlainTextEdit):
+    span_selected = Signal(object)  # the selected span's uid, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self.annotated: AnnotatedText | None = None
+        self.positions = Utf16Positions("")
+        self.selected_span: str | None = None
+        self.right_to_left = True
+        self._formatted: set[int] = set()
+        self._gutter = _GutterWidget(self)
+        self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
+        self._apply_point_size(_saved_point_size())
+
+    # -- content ----------------------------------------------------------------------
+
+    def show_text(self, annotated: AnnotatedText | None) -> None:
+        self.annotated = annotated
+        text = annotated.text if annotated else ""
+        self.positions = Utf16Positions(text)
+        self.selected_span = None
+        self._formatted.clear()
+        self.right_to_left = base_direction(text[:DIRECTION_SAMPLE]) == "rtl"
+        self.document().setDefaultTextOption(self._text_option())
+        self.setPlainText(text)
+        self._place_gutter()
+
+    def apply(self, project: Project, changes: Changes) -> None:
+        """Redraw what an operation changed (it is already committed)."""
+        if self.annotated is None:
+            return
+        for start, end in self.annotated.apply(project, changes):
+            self._reformat(start, end)
+        if self.selected_span and not self.annotated.has_span(self.selected_span):
+            self.select_span(None)
+        if changes.relations_added or changes.relations_removed or changes.spans_added:
+            self._place_gutter()
+
+    def select_span(self, uid: str | None) -> None:
+        if uid == self.selected_span:
+            return
+        for previous in (self.selected_span, uid):
+            if previous and self.annotated and self.annotated.has_span(previous):
+                span = self.annotated.span(previous)
+                self._reformat(span.start, span.end)
+        self.selected_span = uid
+        self.span_selected.emit(uid)
+
+    def scroll_to(self, offset: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.to_qt(offset))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    # -- font size --------------------------------------------------------------------
+
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def zoom(self, steps: int) -> None:
+        self.set_point_size(self.point_size() + steps)
+
+    def reset_zoom(self) -> None:
+        self.set_point_size(DEFAULT_POINT_SIZE)
+
+    def set_point_size(self, size: float) -> None:
+        self._apply_point_size(size)
+        app_settings().setValue(POINT_SIZE_KEY, self.point_size())
+
+    def _apply_point_size(self, size: float) -> None:
+        font = self.font()
+        font.setPointSizeF(min(max(size, MIN_POINT_SIZE), MAX_POINT_SIZE))
+        self.setFont(font)
+        self._place_gutter()
+
+    # -- where things are -------------------------------------------------------------
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The code point offset of the character drawn at a viewport point, if any."""
+        block = self.cursorForPosition(point).block()
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x, y = point.x() - origin.x(), point.y() - origin.y()
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            if line.y() <= y < line.y() + line.height():
+                rect = line.naturalTextRect()
+                if not rect.left() <= x < rect.right():
+                    return None
+                position = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+                if position >= block.length() - 1:
+                    return None
+                return self.positions.to_core(block.position() + position)
+        return None
+
+    def spans_at(self, point: QPoint) -> list[Span]:
+        offset = self.char_at(point)
+        if offset is None or self.annotated is None:
+            return []
+        return self.annotated.at(offset)
+
+    def block_offsets(self, block: QTextBlock) -> tuple[int, int]:
+        """A paragraph's code point offsets [start, end), without its line break."""
+        start = block.position()
+        return self.positions.to_core(start), self.positions.to_core(start + block.length() - 1)
+
+    # -- painting ---------------------------------------------------------------------
+
+    def format_block(self, block: QTextBlock) -> None:
+        if block.blockNumber() in self._formatted or self.annotated is None:
+            return
+        formats = block_formats(
+            self.annotated, self.positions, *self.block_offsets(block), self.selected_span
+        )
+        layout = block.layout()
+        if formats or layout.formats():
+            layout.setFormats(formats)
+        self._formatted.add(block.blockNumber())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        for block in self.visible_blocks():
+            self.format_block(block)
+        super().paintEvent(event)
+
+    def visible_blocks(self) -> list[QTextBlock]:
+        blocks = []
+        block = self.firstVisibleBlock()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        bottom = self.viewport().height()
+        while block.isValid() and top <= bottom:
+            blocks.append(block)
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+        return blocks
+
+    def block_top(self, block: QTextBlock) -> float:
+        return self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+
+    def gutter_geometry(self, left: float) -> gutter.Gutter:
+        width, name_width = gutter.gutter_width(self.annotated, self.font())
+        return gutter.Gutter(
+            left, width, self.right_to_left, name_width, gutter.name_font(self.font())
+        )
+
+    def _reformat(self, start: int, end: int) -> None:
+        document = self.document()
+        first = document.findBlock(self.positions.to_qt(start)).blockNumber()
+        last = document.findBlock(self.positions.to_qt(max(start, end - 1))).blockNumber()
+        self._formatted.difference_update(range(first, last + 1))
+        self.viewport().update()
+        self._gutter.update()
+
+    def _text_option(self) -> QTextOption:
+        option = QTextOption(
+            Qt.AlignmentFlag.AlignRight if self.right_to_left else Qt.AlignmentFlag.AlignLeft
+        )
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if self.right_to_left else Qt.LayoutDirection.LeftToRight
+        )
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        return option
+
+    def _place_gutter(self) -> None:
+        width = round(gutter.gutter_width(self.annotated, self.font())[0])
+        if self.right_to_left:
+            self.setViewportMargins(0, 0, width, 0)
+        else:
+            self.setViewportMargins(width, 0, 0, 0)
+        view = self.viewport().geometry()
+        left = view.right() + 1 if self.right_to_left else view.left() - width
+        self._gutter.setGeometry(QRect(left, view.top(), width, view.height()))
+        self._gutter.update()
+
+    # -- events -----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_gutter()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.select_span(self._next_span_at(event.position().toPoint()))
+
+    def _next_span_at(self, point: QPoint) -> str | None:
+        """Innermost span under the mouse; clicking it again selects the one around it."""
+        uids = [span.uid for span in self.spans_at(point)]
+        if self.selected_span in uids:
+            return uids[(uids.index(self.selected_span) + 1) % len(uids)]
+        return uids[0] if uids else None
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        spans = self.spans_at(event.pos())
+        if not spans or self.annotated is None:
+            QToolTip.hideText()
+            return
+        tip = "<hr>".join(describe_span(self.annotated, span) for span in spans)
+        QToolTip.showText(event.globalPos(), tip, self.viewport())
+
+
+def describe_span(annotated: AnnotatedText, span: Span) -> str:
+    """A span's label, annotator, attributes and links, as escaped rich text."""
+    definition = annotated.labels.get(span.label)
+    names = f"{definition.english} · {definition.arabic}" if definition else span.label
+    lines = [f"<b>{html.escape(span.label)}</b> ({html.escape(names)})"]
+    lines.append(f"annotator: {html.escape(span.annotator)}")
+    lines += [f"{html.escape(k)}: {html.escape(str(v))}" for k, v in sorted(span.attrs.items())]
+    for link in annotated.linked_from(span.uid):
+        said = html.escape(annotated.covered_text(link.tail))
+        lines.append(f"{html.escape(link.relation.label)}: {said}")
+    return "<br>".join(lines)
+
+
+def _saved_point_size() -> float:
+    value = app_settings().value(POINT_SIZE_KEY, DEFAULT_POINT_SIZE)
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_POINT_SIZE
+
+
+class _GutterWidget(QWidget):
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
+        self._reader = reader
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        reader = self._reader
+        if reader.annotated is None:
+            return
+        painter = QPainter(self)
+        geometry = reader.gutter_geometry(0)
+        for block in reader.visible_blocks():
+            top = reader.block_top(block)
+            layout = block.layout()
+            for number in range(layout.lineCount()):
+                line = layout.lineAt(number)
+                gutter.paint_line(
+                    painter,
+                    reader.annotated,
+                    reader.positions,
+                    block,
+                    line,
+                    top + line.y(),
+                    geometry,
+                )
+        painter.end()
