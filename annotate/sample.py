@@ -10,6 +10,7 @@ from annotate.importing import import_paths
 from annotate.project import Project
 
 SAMPLE_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "sample"
+SAMPLE_ANNOTATIONS = SAMPLE_FOLDER / "annotations.jsonl"  # by the annotator "sample"
 APP_FOLDER_NAME = "arabic-annotate"
 DEFAULT_PROJECT_NAME = "default.annotate"
 
@@ -43,5 +44,5 @@ def _create_seeded(path: Path) -> None:
     partial = path.with_name(path.name + ".creating")
     partial.unlink(missing_ok=True)
     with Project.create(partial) as project:
-        import_paths(project, [SAMPLE_FOLDER])
+        import_paths(project, [SAMPLE_FOLDER, SAMPLE_ANNOTATIONS])
     partial.replace(path)

@@ -1,4 +1,14 @@
-"""What a scenario is: shared setup, then our side and a reference side, each timed alone."""
+"""What a scenario is: shared setup, then the sides that are measured, each in its own process.
+
+Two kinds:
+
+- ``Scenario`` compares our side with a reference side doing the same work: ours / reference
+  must not exceed ``target_ratio``.
+- ``LatencyScenario`` has one side that repeats a user action many times and times each
+  repetition itself; the 95th percentile must not exceed ``target_ms``.
+
+Either may also cap the peak memory (resident set) of our side's process.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +25,17 @@ Prepare = Callable[[Path, Path], Action]
 Setup = Callable[[Path, int], None]
 """Untimed generation of the inputs both sides share, for a number of documents."""
 
+Samples = dict[str, list[float]]
+"""Seconds taken by each repetition of a latency scenario, by kind of action ("add", ...)."""
+
+Repeat = Callable[[], Samples]
+"""Runs every repetition, timing each one alone, and returns the samples."""
+
+PrepareRepeat = Callable[[Path, Path], Repeat]
+"""Untimed preparation of a latency scenario from (data folder, scratch folder)."""
+
 SIDES = ("ours", "reference")
+OURS = "ours"
 
 
 @dataclass(frozen=True)
@@ -26,8 +46,30 @@ class Scenario:
     setup: Setup
     ours: Prepare
     reference: Prepare
+    max_peak_rss_mb: float | None = None  # of our side's process, if capped
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return SIDES
 
     def prepare(self, side: str) -> Prepare:
         if side not in SIDES:
             raise ValueError(f"unknown side {side!r}; use one of {', '.join(SIDES)}")
         return self.ours if side == "ours" else self.reference
+
+
+@dataclass(frozen=True)
+class LatencyScenario:
+    name: str
+    summary: str
+    target_ms: float  # the 95th percentile of the repetitions must not exceed this
+    setup: Setup
+    repeat: PrepareRepeat
+    max_peak_rss_mb: float | None = None  # of the process, if capped
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return (OURS,)
+
+
+AnyScenario = Scenario | LatencyScenario

@@ -3,7 +3,8 @@
     python -m bench.worker SCENARIO SIDE --docs N [--data DIR]
 
 Without --data the shared inputs are generated first, in a temporary folder. Only the
-scenario's action is timed; peak memory is the whole process's maximum resident set.
+scenario's action is timed (a latency scenario times each of its repetitions itself); peak
+memory is the whole process's maximum resident set.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.registry import SCENARIOS
-from bench.scenario import SIDES, Scenario
+from bench.scenario import SIDES, AnyScenario, LatencyScenario, Scenario
 
 DEFAULT_DOCS = 10_000
 
@@ -26,6 +27,8 @@ DEFAULT_DOCS = 10_000
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     scenario = SCENARIOS[args.scenario]
+    if args.side not in scenario.sides:
+        raise SystemExit(f"{scenario.name} has no side {args.side!r}: {', '.join(scenario.sides)}")
     with tempfile.TemporaryDirectory(prefix=f"bench-{scenario.name}-{args.side}-") as scratch:
         if args.data is None:
             data = Path(scratch) / "data"
@@ -38,12 +41,27 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure(scenario: Scenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
+def measure(scenario: AnyScenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
+    if isinstance(scenario, LatencyScenario):
+        return measure_latency(scenario, data, scratch)
+    return measure_action(scenario, side, data, scratch)
+
+
+def measure_action(scenario: Scenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
     action = scenario.prepare(side)(data, scratch)
     started = time.perf_counter()
     items = action()
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items}
+
+
+def measure_latency(scenario: LatencyScenario, data: Path, scratch: Path) -> dict[str, Any]:
+    repeat = scenario.repeat(data, scratch)
+    started = time.perf_counter()
+    samples = repeat()
+    seconds = time.perf_counter() - started
+    items = sum(len(kind) for kind in samples.values())
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "samples": samples}
 
 
 def peak_rss_mb() -> float:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from annotate.cli import main, reports_errors
+from annotate.cli import existing_project, main, reports_errors
 
 __all__ = ["main"]
 
@@ -20,3 +21,25 @@ def gui(project: str | None) -> None:
     from gui.app import run_app  # Qt is loaded only when the app is asked for
 
     sys.exit(run_app(Path(project) if project else None))
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("doc")
+@click.argument("out", type=click.Path(dir_okay=False))
+@click.option("--annotator", help="Show only this annotator's spans (default: all).")
+@click.option("--width", type=int, default=900, show_default=True, help="Page width in pixels.")
+@reports_errors
+def render(project: str, doc: str, out: str, annotator: str | None, width: int) -> None:
+    """Draw document DOC as the reader shows it, to OUT.png or OUT.pdf (with real text)."""
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+    from annotate.annotated_text import AnnotatedText
+    from gui.app import application
+    from gui.page_render import render as render_document
+
+    application()
+    with existing_project(project) as opened:
+        annotated = AnnotatedText.load(opened, opened.documents.resolve(doc), annotator)
+    pages = render_document(annotated, Path(out), width)
+    click.echo(f"wrote {out} ({pages} page{'s' if pages != 1 else ''})")

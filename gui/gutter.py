@@ -90,6 +90,7 @@ def paint_line(
     start = positions.to_core(line_start)
     end = positions.to_core(line_start + line.textLength())
     passages = [s for s in annotated.overlapping(start, end) if annotated.is_passage(s)]
+    painter.save()
     for lane, passage in enumerate(passages):
         painter.fillRect(
             gutter.bar_rect(lane, top, line.height()), label_colour(annotated, passage.label)
@@ -99,6 +100,7 @@ def paint_line(
         if note and start <= passage.start < end:
             painter.setPen(passage_text_colour(annotated, passage.label))
             _paint_note(painter, gutter, len(passages), top, line.height(), note)
+    painter.restore()
 
 
 def _paint_note(

@@ -1,0 +1,169 @@
+"""Render a document as the reader shows it, to a PNG image or a PDF with real text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlock,
+    QTextLine,
+    QTransform,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame
+
+from annotate.annotated_text import AnnotatedText
+from annotate.errors import InputError
+from gui import gutter
+from gui.pdf_text import paint_text_layer
+from gui.reader import ReaderView
+
+FORMATS = (".png", ".pdf")
+DEFAULT_WIDTH = 900
+MIN_WIDTH = 200
+MAX_PNG_HEIGHT = 32_000  # QImage's limit is 32,767 pixels a side
+PDF_RESOLUTION = 96  # one PDF unit per reader pixel before scaling to the page
+PDF_MARGIN_MM = 15.0
+# Qt's PDF writer draws text under a perspective transform as outlines; this one is
+# perspective in name only (it moves nothing by a visible amount).
+AS_OUTLINES = QTransform(1, 0, 0, 0, 1, 0, 0, 0, 1.000001)
+
+
+def render(annotated: AnnotatedText, out: Path, width: int = DEFAULT_WIDTH) -> int:
+    """Write the document to out (.png or .pdf); returns the number of pages or images."""
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError("the output must end in .png or .pdf", file=str(out))
+    if width < MIN_WIDTH:
+        raise InputError(f"--width must be at least {MIN_WIDTH} pixels", field="width")
+    reader = _laid_out_reader(annotated, width)
+    lines = list(_lines(reader))
+    partial = out.with_name(out.name + ".partial")
+    try:
+        pages = _write_png(reader, lines, width, partial) if suffix == ".png" else 0
+        if suffix == ".pdf":
+            pages = _write_pdf(reader, lines, width, partial)
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return pages
+
+
+def _laid_out_reader(annotated: AnnotatedText, width: int) -> ReaderView:
+    reader = ReaderView()
+    reader.setFrameShape(QFrame.Shape.NoFrame)
+    reader.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    reader.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
+    reader.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    reader.show_text(annotated)
+    reader.resize(width, 400)
+    reader.show()
+    return reader
+
+
+_Line = tuple[QTextBlock, QTextLine]
+
+
+def _lines(reader: ReaderView) -> Iterator[_Line]:
+    """Every laid-out line; formats are set first, since setting them drops the layout."""
+    document = reader.document()
+    blocks = [document.findBlockByNumber(n) for n in range(document.blockCount())]
+    for block in blocks:
+        reader.format_block(block)
+    for block in blocks:
+        reader.blockBoundingRect(block)  # lays the block out at the reader's width
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            yield block, layout.lineAt(number)
+
+
+def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path) -> int:
+    margin = reader.document().documentMargin()
+    height = sum(line.height() for _, line in lines) + 2 * margin
+    if height > MAX_PNG_HEIGHT:
+        raise InputError(
+            f"the document is {height:.0f} pixels tall at this width; write a PDF instead",
+            file=str(path.with_suffix(".png")),
+        )
+    image = QImage(width, max(round(height), 1), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    _paint_lines(painter, reader, lines, margin)
+    painter.end()
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"cannot write {path}")
+    return 1
+
+
+def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path) -> int:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(reader.annotated.document.title if reader.annotated else "")
+    margins = QMarginsF(*(PDF_MARGIN_MM,) * 4)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            margins,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter(writer)
+    scale = writer.width() / width
+    painter.scale(scale, scale)
+    pages = list(_pages(lines, writer.height() / scale))
+    for number, page_lines in enumerate(pages):
+        if number:
+            writer.newPage()
+        _paint_lines(painter, reader, page_lines, 0.0, searchable=True)
+    painter.end()
+    return len(pages)
+
+
+def _pages(lines: list[_Line], page_height: float) -> Iterator[list[_Line]]:
+    page: list[_Line] = []
+    filled = 0.0
+    for block, line in lines:
+        if page and filled + line.height() > page_height:
+            yield page
+            page, filled = [], 0.0
+        page.append((block, line))
+        filled += line.height()
+    yield page
+
+
+def _paint_lines(
+    painter: QPainter,
+    reader: ReaderView,
+    lines: list[_Line],
+    top: float,
+    searchable: bool = False,
+) -> None:
+    """Paint lines one under another, with the reader's formats and gutter; `searchable`
+    draws the glyphs as outlines under an invisible layer of the real text (PDF)."""
+    annotated = reader.annotated
+    text_width = reader.viewport().width()
+    text_left = 0.0 if reader.right_to_left else float(reader.width() - text_width)
+    geometry = reader.gutter_geometry(float(text_width) if reader.right_to_left else 0.0)
+    painter.setPen(reader.palette().text().color())
+    painter.setFont(reader.font())
+    y = top
+    for block, line in lines:
+        origin = QPointF(text_left, y - line.y())
+        painter.save()
+        if searchable:
+            painter.setTransform(AS_OUTLINES, True)
+        line.draw(painter, origin)
+        if annotated is not None:
+            gutter.paint_line(painter, annotated, reader.positions, block, line, y, geometry)
+        painter.restore()
+        if searchable and annotated is not None:
+            paint_text_layer(painter, annotated.text, reader.positions, block, line, origin)
+        y += line.height()
