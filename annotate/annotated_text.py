@@ -58,9 +58,6 @@ class AnnotatedText:
             annotator,
         )
 
-    def __len__(self) -> int:
-        return len(self._spans)
-
     def span(self, uid: str) -> Span:
         return self._spans[uid]
 

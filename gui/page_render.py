@@ -105,7 +105,7 @@ def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path) -
 def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(reader.annotated.document.title if reader.annotated else "")
+    writer.setTitle(reader.annotated.document.title if reader.annotated is not None else "")
     margins = QMarginsF(*(PDF_MARGIN_MM,) * 4)
     writer.setPageLayout(
         QPageLayout(

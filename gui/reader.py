@@ -50,6 +50,10 @@ class ReaderView(QPlainTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        # A scroll bar that comes and goes changes the text width, and QPlainTextEdit
+        # does not lay its text out again when it does.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
         self.annotated: AnnotatedText | None = None
         self.positions = Utf16Positions("")
         self.selected_span: str | None = None
@@ -63,7 +67,7 @@ class ReaderView(QPlainTextEdit):
 
     def show_text(self, annotated: AnnotatedText | None) -> None:
         self.annotated = annotated
-        text = annotated.text if annotated else ""
+        text = annotated.text if annotated is not None else ""
         self.positions = Utf16Positions(text)
         self.selected_span = None
         self._formatted.clear()

@@ -1,17 +1,19 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
 from annotate.sample import open_default_project
-from gui.app import application, run_app
+from gui.app import application
 from gui.document_list import RLM, TITLE_COLUMN
 from gui.main_window import MainWindow
 
@@ -95,20 +97,40 @@ def ink_columns(image: QImage) -> list[int]:
     ]
 
 
-def test_run_app_opens_the_given_project(qtbot: QtBot, tmp_path: Path) -> None:
+RUN_APP_AND_LOOK = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from gui.app import application, run_app
+from gui.main_window import MainWindow
+
+def look_and_quit():
+    for shown in QApplication.topLevelWidgets():
+        if isinstance(shown, MainWindow) and shown.isVisible():
+            print(shown.windowTitle())
+    QApplication.quit()
+
+application()
+QTimer.singleShot(0, look_and_quit)
+sys.exit(run_app(Path(sys.argv[1])))
+"""
+
+
+def test_run_app_opens_the_given_project(tmp_path: Path) -> None:
+    """In a process of its own: an event loop that ran and quit would stay in this one."""
     path = tmp_path / "mine.annotate"
     with Project.create(path) as project:
         project.documents.add("نص للتجربة", "تجربة")
-    seen: list[str] = []
-
-    def look_and_quit() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        seen.extend(w.windowTitle() for w in windows if w.isVisible())
-        QApplication.quit()
-
-    QTimer.singleShot(0, look_and_quit)
-    assert run_app(path) == 0
-    assert seen == ["mine.annotate — Arabic annotation workbench"]
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_APP_AND_LOOK, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["mine.annotate — Arabic annotation workbench"]
 
 
 def test_annotate_without_a_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,184 @@
+"""The reader under the mouse and keyboard: hover, click, zoom, changes, quote speakers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QToolTip
+from pytestqt.qtbot import QtBot
+
+from annotate.project import Project
+from annotate.sample import open_default_project
+from gui.app import application
+from gui.gutter import speaker_note
+from gui.main_window import MainWindow
+from gui.reader import DEFAULT_POINT_SIZE, ReaderView
+from tests.gui.layout_geometry import colours_in, glyph_boxes
+from tests.gui.reader_fixtures import OpenDocument, open_document
+
+TEXT = (
+    "وقالت وزيرة المياه الأردنية، ليلى الخطيب، في مؤتمر صحفي: “لم يعد الجفاف أزمة عابرة، "
+    "بل صار واقعًا نعيشه كل صيف.”\nوأكد سامي بن عاشور أن الخطة ستنجح."
+)
+QUOTE = "“لم يعد الجفاف أزمة عابرة، بل صار واقعًا نعيشه كل صيف.”"
+ORANGE = "#f4a261"
+
+
+@pytest.fixture
+def doc(qtbot: QtBot, project: Project) -> OpenDocument:
+    opened = open_document(qtbot, project, TEXT)
+    opened.add("quote", "QUOTE", QUOTE)
+    opened.add("leila", "PERSON", "ليلى الخطيب")
+    opened.add("title", "TITLE", "وزيرة المياه الأردنية")
+    opened.add("country", "GPE", "الأردنية")
+    opened.link("SPEAKER", "quote", "leila")
+    opened.grab()
+    return opened
+
+
+def hover(qtbot: QtBot, doc: OpenDocument, words: str) -> None:
+    """Rest the mouse on words in an active window, where Qt shows tooltips."""
+    window = doc.reader.window()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.mouseMove(doc.reader.viewport(), centre_of(doc, words))
+
+
+def centre_of(doc: OpenDocument, words: str) -> QPoint:
+    boxes = glyph_boxes(doc.reader, *doc.offsets(words))
+    return boxes[len(boxes) // 2].center().toPoint()
+
+
+def test_hovering_a_span_shows_label_annotator_attributes_and_speaker(
+    qtbot: QtBot, doc: OpenDocument
+) -> None:
+    hover(qtbot, doc, "ليلى الخطيب")
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and "PERSON" in QToolTip.text())
+    assert "annotator: ali" in QToolTip.text()
+    assert "ليلى الخطيب" not in QToolTip.text()  # a person's tip has no links
+    hover(qtbot, doc, "الجفاف أزمة")
+    qtbot.waitUntil(lambda: "QUOTE" in QToolTip.text())
+    assert "SPEAKER: ليلى الخطيب" in QToolTip.text()
+
+
+def test_tooltip_escapes_markup_from_the_document(qtbot: QtBot, project: Project) -> None:
+    text = "قال <b>الوزير</b> إن <img src=x> الخطة جاهزة."
+    opened = open_document(qtbot, project, text)
+    opened.add("who", "PERSON", "<b>الوزير</b>")
+    opened.add("quote", "QUOTE", "<img src=x> الخطة جاهزة")
+    opened.link("SPEAKER", "quote", "who")
+    opened.grab()
+    hover(qtbot, opened, "الخطة جاهزة")
+    qtbot.waitUntil(lambda: "QUOTE" in QToolTip.text())
+    assert "&lt;b&gt;الوزير&lt;/b&gt;" in QToolTip.text()
+
+
+def test_clicking_a_span_selects_it_and_clicking_again_selects_the_span_around_it(
+    qtbot: QtBot, doc: OpenDocument
+) -> None:
+    viewport = doc.reader.viewport()
+    with qtbot.waitSignal(doc.reader.span_selected) as selected:
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre_of(doc, "الأردنية"))
+    assert selected.args == [doc.spans["country"]]
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre_of(doc, "الأردنية"))
+    assert doc.reader.selected_span == doc.spans["title"]
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=centre_of(doc, "مؤتمر"))
+    assert doc.reader.selected_span is None
+
+
+def test_a_quote_shows_its_speaker_beside_its_first_line(qtbot: QtBot, doc: OpenDocument) -> None:
+    annotated = doc.reader.annotated
+    assert annotated is not None
+    assert speaker_note(annotated, doc.spans["quote"]) == "ليلى الخطيب"
+    image = doc.reader.grab().toImage()
+    gutter_left = doc.reader.viewport().geometry().right() + 1
+    boxes = glyph_boxes(doc.reader, *doc.offsets("“لم"))
+    line_top, line_bottom = int(boxes[0].top()) + 1, int(boxes[0].bottom()) - 1
+    gutter = [
+        QColor(image.pixel(x, y))
+        for x in range(gutter_left, image.width())
+        for y in range(line_top, line_bottom)
+    ]
+    assert QColor("#a8dadc") in gutter, "no quote bar beside the quote"
+    assert sum(colour.lightness() < 120 for colour in gutter) > 30, "no speaker name written"
+    first_line = doc.reader.document().firstBlock()
+    below = int(doc.reader.block_top(first_line.next())) + 5
+    text_free = [QColor(image.pixel(x, below)) for x in range(gutter_left, image.width())]
+    assert QColor("#a8dadc") not in text_free, "a bar beside a paragraph with no quote"
+
+
+def test_adding_and_removing_a_span_redraws_it(qtbot: QtBot, doc: OpenDocument) -> None:
+    uid = doc.add("sami", "PERSON", "سامي بن عاشور")
+    image = doc.grab()
+    for box in glyph_boxes(doc.reader, *doc.offsets("سامي بن عاشور")):
+        assert ORANGE in colours_in(image, box)
+    changes = doc.project.spans.remove(uid)
+    doc.reader.apply(doc.project, changes)
+    image = doc.grab()
+    for box in glyph_boxes(doc.reader, *doc.offsets("سامي بن عاشور")):
+        assert ORANGE not in colours_in(image, box)
+
+
+def test_removing_the_speaker_removes_the_name_beside_the_quote(doc: OpenDocument) -> None:
+    changes = doc.project.spans.remove(doc.spans["leila"])
+    doc.reader.apply(doc.project, changes)
+    annotated = doc.reader.annotated
+    assert annotated is not None
+    assert speaker_note(annotated, doc.spans["quote"]) == ""
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    application()
+    with open_default_project() as project:
+        shown = MainWindow(project)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        yield shown
+
+
+def test_font_size_keys_change_the_reader_and_are_remembered(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reader = window.reader
+    assert reader.point_size() == DEFAULT_POINT_SIZE
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert reader.point_size() == DEFAULT_POINT_SIZE + 2
+    qtbot.keyClick(reader, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert reader.point_size() == DEFAULT_POINT_SIZE + 1
+    later = ReaderView()
+    qtbot.addWidget(later)
+    assert later.point_size() == DEFAULT_POINT_SIZE + 1
+    qtbot.keyClick(reader, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert reader.point_size() == DEFAULT_POINT_SIZE
+    reset = ReaderView()
+    qtbot.addWidget(reset)
+    assert reset.point_size() == DEFAULT_POINT_SIZE
+
+
+def test_choosing_a_document_opens_it_in_the_reader(qtbot: QtBot, window: MainWindow) -> None:
+    table = window.document_list
+    table.setFocus()
+    first = window.reader.document().toRawText()
+    assert first.startswith("صفاقس")
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert window.reader.document().toRawText().startswith("عمّان")
+    annotated = window.reader.annotated
+    assert annotated is not None
+    assert len(annotated.spans()) == 25  # the sample's spans, by the annotator "sample"
+    with Project.open(window.project.path) as other:
+        other.spans.add(annotated.document.uid, "ali", "GPE", 0, 5)
+    qtbot.keyClick(table, Qt.Key.Key_F5)
+    table.selectRow(1)
+    assert len(window.reader.annotated.spans()) == 26
+    window.annotator_choice.setCurrentText("ali")
+    assert window.shown_annotator() == "ali"
+    assert [span.label for span in window.reader.annotated.spans()] == ["GPE"]
