@@ -1,0 +1,63 @@
+"""Write the README's screenshots of the app on the annotated sample article.
+
+    python -m gui.screenshots [FOLDER]     (default: docs/screenshots; `make screenshots`)
+
+Runs offscreen; the pictures are what the app draws, at a fixed size.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FOLDER = ROOT / "docs" / "screenshots"
+WINDOW_SIZE = (1280, 760)
+WATER_ARTICLE = 1  # row of the sample article on water in the document list
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else DEFAULT_FOLDER
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as scratch:
+        for path in write_all(Path(scratch), folder):
+            print(f"wrote {path}")
+    return 0
+
+
+def write_all(scratch: Path, folder: Path) -> list[Path]:
+    from annotate.annotated_text import AnnotatedText
+    from annotate.importing import import_paths
+    from annotate.project import Project
+    from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
+    from gui.app import application
+    from gui.main_window import MainWindow
+    from gui.page_render import render
+
+    app = application()
+    with Project.create(scratch / "sample.annotate") as project:
+        import_paths(project, [SAMPLE_FOLDER, SAMPLE_ANNOTATIONS])
+        window = MainWindow(project)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.document_list.selectRow(WATER_ARTICLE)
+        reader = window.reader
+        annotated = reader.annotated
+        assert annotated is not None
+        person = next(s for s in annotated.spans() if s.label == "PERSON")
+        reader.select_span(person.uid)
+        app.processEvents()
+        written = [folder / "main-window.png", folder / "reader.png", folder / "render.png"]
+        window.grab().save(str(written[0]))
+        reader.grab().save(str(written[1]))
+        render(AnnotatedText.load(project, annotated.document.uid), written[2], 900)
+        window.close()
+    return written
+
+
+if __name__ == "__main__":
+    sys.exit(main())
