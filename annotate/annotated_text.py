@@ -41,6 +41,7 @@ class AnnotatedText:
         self.labels: dict[str, SpanLabel] = {label.name: label for label in schema.labels}
         self.passage_labels = frozenset(h for r in schema.relations for h in r.heads)
         self._spans: dict[str, Span] = {}
+        self._passages: set[str] = set()
         self._index: IntervalIndex[str] = IntervalIndex()
         self._relations: dict[str, Relation] = {}
         for span in spans:
@@ -66,6 +67,9 @@ class AnnotatedText:
 
     def spans(self) -> list[Span]:
         return sorted(self._spans.values(), key=_reading_order)
+
+    def passages(self) -> list[Span]:
+        return sorted((self._spans[uid] for uid in self._passages), key=_reading_order)
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans sharing a character with [start, end), in reading order."""
@@ -104,6 +108,7 @@ class AnnotatedText:
             removed = self._spans.pop(uid, None)
             if removed is not None:
                 self._index.remove(uid)
+                self._passages.discard(uid)
                 stretches.append((removed.start, removed.end))
         for uid in changes.relations_removed:
             removed_relation = self._relations.pop(uid, None)
@@ -127,6 +132,8 @@ class AnnotatedText:
     def _add_span(self, span: Span) -> None:
         self._spans[span.uid] = span
         self._index.add(span.uid, span.start, span.end)
+        if self.is_passage(span):
+            self._passages.add(span.uid)
 
     def _stretches_of(self, relation: Relation) -> list[tuple[int, int]]:
         ends = (self._spans.get(relation.head), self._spans.get(relation.tail))

@@ -65,7 +65,7 @@ def gutter_width(annotated: AnnotatedText | None, text_font: QFont) -> tuple[flo
     """(gutter width, room for names): bars for up to two nested passages, plus names."""
     if annotated is None:
         return 0.0, 0.0
-    passages = [span for span in annotated.spans() if annotated.is_passage(span)]
+    passages = annotated.passages()
     if not passages:
         return 0.0, 0.0
     metrics = QFontMetricsF(name_font(text_font))

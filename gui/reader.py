@@ -84,7 +84,7 @@ class ReaderView(QPlainTextEdit):
             self._reformat(start, end)
         if self.selected_span and not self.annotated.has_span(self.selected_span):
             self.select_span(None)
-        if changes.relations_added or changes.relations_removed or changes.spans_added:
+        if self._gutter.width() != round(gutter.gutter_width(self.annotated, self.font())[0]):
             self._place_gutter()
 
     def select_span(self, uid: str | None) -> None:
