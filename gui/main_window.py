@@ -54,7 +54,9 @@ class MainWindow(QMainWindow):
         zoom_in = self._action(
             "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1)
         )
-        zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        zoom_in.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
         view_menu.addAction(zoom_in)
         view_menu.addAction(
             self._action(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, Qt
+from PySide6.QtCore import QByteArray, QMarginsF, QPointF, Qt
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QImageWriter,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -97,8 +98,9 @@ def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path) -
     painter = QPainter(image)
     _paint_lines(painter, reader, lines, margin)
     painter.end()
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+    writer = QImageWriter(str(path), QByteArray(b"PNG"))
+    if not writer.write(image):
+        raise OSError(f"cannot write {path}: {writer.errorString()}")
     return 1
 
 
