@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from bench import export_bench, import_bench
-from bench.scenario import Scenario
+from bench import export_bench, import_bench, reader_bench
+from bench.scenario import AnyScenario, LatencyScenario, Scenario
 
-SCENARIOS: dict[str, Scenario] = {
+READER_MAX_PEAK_RSS_MB = 300.0  # with the 500,000-character article open
+FRAME_MS = 16.0  # one frame at 60 Hz
+
+SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
         name="import",
         summary="import_paths of one native JSONL file vs sqlite3 executemany",
@@ -21,5 +24,36 @@ SCENARIOS: dict[str, Scenario] = {
         setup=export_bench.setup,
         ours=export_bench.ours,
         reference=export_bench.reference,
+    ),
+    "reader-open": Scenario(
+        name="reader-open",
+        summary=(
+            "AnnotatedText.load + ReaderView.show_text + first frame of a 500,000-character"
+            " article with 10,000 spans vs setPlainText + first frame of a plain QPlainTextEdit"
+        ),
+        target_ratio=2.0,
+        setup=reader_bench.setup,
+        ours=reader_bench.open_ours,
+        reference=reader_bench.open_reference,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "span-edit": LatencyScenario(
+        name="span-edit",
+        summary=(
+            "spans.add or spans.remove (committed) + ReaderView.apply + the frame after it,"
+            " at 50 places in the same article"
+        ),
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup,
+        repeat=reader_bench.span_edit,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "scroll": LatencyScenario(
+        name="scroll",
+        summary="one page down the scroll bar + the frame after it, at 50 places, to new text",
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup,
+        repeat=reader_bench.scroll,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
     ),
 }

@@ -1,26 +1,30 @@
-"""Run the scenarios, print a table, write JSON; exit 1 when a scenario misses its target.
+"""Run the scenarios, print tables, write JSON; exit 1 when a scenario misses its target.
 
 Each run of each side is a fresh ``python -m bench.worker`` process, so times and peak
-memory are per side and runs cannot affect one another. The best of the runs counts.
+memory are per side and runs cannot affect one another. For a ratio scenario the best of the
+runs counts. For a latency scenario every repetition of every run counts: the percentiles
+are over all of them, and the peak memory is the highest of the runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import platform
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bench.registry import SCENARIOS
-from bench.scenario import SIDES, Scenario
+from bench.scenario import AnyScenario, LatencyScenario, Samples, Scenario
 from bench.worker import DEFAULT_DOCS
 
 RUNS = 3
@@ -28,6 +32,8 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 DEFAULT_JSON = BENCH_DIR / "results" / "latest.json"
 COLUMNS = ("scenario", "ours s", "ours MB", "ref s", "ref MB", "ratio", "target", "result")
+LATENCY_COLUMNS = ("scenario", "n", "p50 ms", "p95 ms", "max ms", "MB", "target", "result")
+TARGET_PERCENTILE = 95
 
 
 @dataclass(frozen=True)
@@ -51,10 +57,13 @@ class SideResult:
 
 @dataclass(frozen=True)
 class ScenarioResult:
+    """A ratio scenario: our side against the reference side."""
+
     name: str
     target_ratio: float
     ours: SideResult
     reference: SideResult
+    max_peak_rss_mb: float | None = None
 
     @property
     def ratio(self) -> float:
@@ -65,53 +74,155 @@ class ScenarioResult:
         return self.ours.items == self.reference.items
 
     @property
+    def within_memory(self) -> bool:
+        return self.max_peak_rss_mb is None or self.ours.peak_rss_mb <= self.max_peak_rss_mb
+
+    @property
+    def misses(self) -> list[str]:
+        """The targets missed, by name."""
+        checks = (("ratio", self.ratio <= self.target_ratio), ("memory", self.within_memory))
+        return [name for name, met in checks if not met]
+
+    @property
     def passed(self) -> bool:
-        return self.same_work and self.ratio <= self.target_ratio
+        return self.same_work and not self.misses
 
     def to_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
+            "kind": "ratio",
             "summary": SCENARIOS[self.name].summary,
             "ours": self.ours.to_json(),
             "reference": self.reference.to_json(),
             "ratio": self.ratio,
             "target_ratio": self.target_ratio,
+            "max_peak_rss_mb": self.max_peak_rss_mb,
             "same_work": self.same_work,
             "passed": self.passed,
         }
+
+
+@dataclass(frozen=True)
+class Latencies:
+    """Milliseconds of many repetitions of one action."""
+
+    ms: list[float]  # in order
+
+    @classmethod
+    def of_seconds(cls, seconds: Sequence[float]) -> Latencies:
+        return cls(sorted(value * 1000 for value in seconds))
+
+    def percentile(self, percent: float) -> float:
+        """The nearest-rank percentile: the smallest value that many percent do not exceed."""
+        rank = max(1, math.ceil(percent / 100 * len(self.ms)))
+        return self.ms[rank - 1]
+
+    @property
+    def median(self) -> float:
+        return self.percentile(50)
+
+    @property
+    def target(self) -> float:
+        return self.percentile(TARGET_PERCENTILE)
+
+    @property
+    def worst(self) -> float:
+        return self.ms[-1]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "count": len(self.ms),
+            "p50_ms": self.median,
+            f"p{TARGET_PERCENTILE}_ms": self.target,
+            "max_ms": self.worst,
+        }
+
+
+@dataclass(frozen=True)
+class LatencyResult:
+    """A latency scenario: each repetition of every run, against an absolute target."""
+
+    name: str
+    target_ms: float
+    runs: list[Samples]  # seconds, by kind of action, one entry a run
+    peak_rss_mb: float  # the highest of the runs
+    max_peak_rss_mb: float | None = None
+
+    @property
+    def latencies(self) -> Latencies:
+        return Latencies.of_seconds(
+            [value for run in self.runs for kind in run.values() for value in kind]
+        )
+
+    def latencies_of(self, kind: str) -> Latencies:
+        return Latencies.of_seconds([value for run in self.runs for value in run.get(kind, [])])
+
+    @property
+    def kinds(self) -> list[str]:
+        return sorted({kind for run in self.runs for kind in run})
+
+    @property
+    def within_memory(self) -> bool:
+        return self.max_peak_rss_mb is None or self.peak_rss_mb <= self.max_peak_rss_mb
+
+    @property
+    def misses(self) -> list[str]:
+        checks = (("time", self.latencies.target <= self.target_ms), ("memory", self.within_memory))
+        return [name for name, met in checks if not met]
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.latencies.ms) and not self.misses
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": "latency",
+            "summary": SCENARIOS[self.name].summary,
+            **self.latencies.to_json(),
+            "target_percentile": TARGET_PERCENTILE,
+            "target_ms": self.target_ms,
+            "by_action": {kind: self.latencies_of(kind).to_json() for kind in self.kinds},
+            "runs": [
+                {kind: [value * 1000 for value in values] for kind, values in run.items()}
+                for run in self.runs
+            ],
+            "peak_rss_mb": self.peak_rss_mb,
+            "max_peak_rss_mb": self.max_peak_rss_mb,
+            "passed": self.passed,
+        }
+
+
+Result = ScenarioResult | LatencyResult
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     names = [args.only] if args.only else list(SCENARIOS)
     results = [run_scenario(SCENARIOS[name], args.docs, args.runs) for name in names]
-    print(f"{args.docs} documents, best of {args.runs} runs of each side")
-    print(format_table(results))
+    print(format_report(results, args.docs, args.runs))
     write_json(args.json, results, args.docs, args.runs)
     _progress(f"wrote {args.json}")
     return 0 if all(result.passed for result in results) else 1
 
 
-def run_scenario(scenario: Scenario, docs: int, runs: int) -> ScenarioResult:
+def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
     """Set up the shared inputs once, then alternate the sides, one fresh process a run."""
     with tempfile.TemporaryDirectory(prefix=f"bench-{scenario.name}-data-") as folder:
         data = Path(folder)
-        _progress(f"{scenario.name}: setting up {docs} documents")
+        _progress(f"{scenario.name}: setting up (--docs {docs})")
         started = time.perf_counter()
         scenario.setup(data, docs)
         _progress(f"{scenario.name}: set up in {time.perf_counter() - started:.1f} s")
-        outputs: dict[str, list[dict[str, Any]]] = {side: [] for side in SIDES}
+        outputs: dict[str, list[dict[str, Any]]] = {side: [] for side in scenario.sides}
         for number in range(1, runs + 1):
-            for side in SIDES:
+            for side in scenario.sides:
                 output = run_worker(scenario.name, side, docs, data)
-                _progress(f"{scenario.name}: {side} run {number}: {output['seconds']:.3f} s")
+                _progress(f"{scenario.name}: {side} run {number}: {_describe(output)}")
                 outputs[side].append(output)
-    return ScenarioResult(
-        scenario.name,
-        scenario.target_ratio,
-        _side_result(outputs["ours"]),
-        _side_result(outputs["reference"]),
-    )
+    if isinstance(scenario, LatencyScenario):
+        return _latency_result(scenario, outputs["ours"])
+    return _ratio_result(scenario, outputs)
 
 
 def run_worker(scenario: str, side: str, docs: int, data: Path) -> dict[str, Any]:
@@ -124,18 +235,35 @@ def run_worker(scenario: str, side: str, docs: int, data: Path) -> dict[str, Any
     return output
 
 
-def format_table(results: list[ScenarioResult]) -> str:
-    rows = [COLUMNS, *(_table_row(result) for result in results)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
+    """One table for the ratio scenarios, one for the latency scenarios (if any of each)."""
+    ratios = [result for result in results if isinstance(result, ScenarioResult)]
+    latencies = [result for result in results if isinstance(result, LatencyResult)]
+    parts = [f"--docs {docs} (for the scenarios that scale with it), --runs {runs}"]
+    if ratios:
+        parts.append("ratio scenarios: the best run of each side")
+        parts.append(format_table(COLUMNS, [_table_row(result) for result in ratios]))
+    if latencies:
+        parts.append(
+            "latency scenarios: every repetition of every run, the target on the"
+            f" {TARGET_PERCENTILE}th percentile; MB: the highest peak of the runs"
+        )
+        parts.append(format_table(LATENCY_COLUMNS, [_latency_row(result) for result in latencies]))
+    return "\n".join(parts)
+
+
+def format_table(columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    table = [columns, *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(columns))]
     lines = [
         "  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True))
-        for row in rows
+        for row in table
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
 
 
-def write_json(path: Path, results: list[ScenarioResult], docs: int, runs: int) -> None:
+def write_json(path: Path, results: Sequence[Result], docs: int, runs: int) -> None:
     report = {
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(),
@@ -151,7 +279,7 @@ def write_json(path: Path, results: list[ScenarioResult], docs: int, runs: int) 
 
 
 def _table_row(result: ScenarioResult) -> tuple[str, ...]:
-    verdict = "pass" if result.passed else "FAIL"
+    verdict = _verdict(result.passed, result.misses)
     if not result.same_work:
         verdict += f" (items {result.ours.items} vs {result.reference.items})"
     return (
@@ -161,8 +289,65 @@ def _table_row(result: ScenarioResult) -> tuple[str, ...]:
         f"{result.reference.best:.3f}",
         f"{result.reference.peak_rss_mb:.1f}",
         f"{result.ratio:.2f}x",
-        f"<= {result.target_ratio:g}x",
+        _targets(f"<= {result.target_ratio:g}x", result.max_peak_rss_mb),
         verdict,
+    )
+
+
+def _latency_row(result: LatencyResult) -> tuple[str, ...]:
+    latencies = result.latencies
+    return (
+        result.name,
+        str(len(latencies.ms)),
+        f"{latencies.median:.1f}",
+        f"{latencies.target:.1f}",
+        f"{latencies.worst:.1f}",
+        f"{result.peak_rss_mb:.1f}",
+        _targets(f"p{TARGET_PERCENTILE} <= {result.target_ms:g} ms", result.max_peak_rss_mb),
+        _verdict(result.passed, result.misses),
+    )
+
+
+def _targets(main: str, max_peak_rss_mb: float | None) -> str:
+    return main if max_peak_rss_mb is None else f"{main}, <= {max_peak_rss_mb:g} MB"
+
+
+def _verdict(passed: bool, misses: list[str]) -> str:
+    if passed:
+        return "pass"
+    return f"FAIL ({', '.join(misses)})" if misses else "FAIL"
+
+
+def _describe(output: dict[str, Any]) -> str:
+    if "samples" not in output:
+        return f"{output['seconds']:.3f} s"
+    latencies = Latencies.of_seconds([v for kind in output["samples"].values() for v in kind])
+    return (
+        f"{len(latencies.ms)} repetitions, p50 {latencies.median:.1f} ms,"
+        f" p{TARGET_PERCENTILE} {latencies.target:.1f} ms, max {latencies.worst:.1f} ms"
+    )
+
+
+def _ratio_result(scenario: Scenario, outputs: dict[str, list[dict[str, Any]]]) -> ScenarioResult:
+    return ScenarioResult(
+        scenario.name,
+        scenario.target_ratio,
+        _side_result(outputs["ours"]),
+        _side_result(outputs["reference"]),
+        scenario.max_peak_rss_mb,
+    )
+
+
+def _latency_result(scenario: LatencyScenario, outputs: list[dict[str, Any]]) -> LatencyResult:
+    return LatencyResult(
+        scenario.name,
+        scenario.target_ms,
+        runs=[
+            {kind: [float(value) for value in values] for kind, values in output["samples"].items()}
+            for output in outputs
+        ],
+        peak_rss_mb=max(float(output["peak_rss_mb"]) for output in outputs),
+        max_peak_rss_mb=scenario.max_peak_rss_mb,
     )
 
 

@@ -1,5 +1,6 @@
 """The benchmark runner works end to end on a tiny corpus (its figures are not checked here:
-speed is judged by `make bench` on the full corpus, never by unit tests)."""
+speed is judged by `make bench` on the full corpus, never by unit tests). The reader's
+scenarios always use their one long article, whatever --docs says."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+from bench.corpus import LONG_DOCUMENT_CHARS
+from bench.reader_qt import REPETITIONS
 
 
-def test_bench_runner_measures_both_sides_of_every_scenario(tmp_path: Path) -> None:
+def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = subprocess.run(
         [sys.executable, "-m", "bench", "--docs", "20", "--runs", "1", "--json", str(out)],
@@ -20,9 +25,28 @@ def test_bench_runner_measures_both_sides_of_every_scenario(tmp_path: Path) -> N
     assert result.returncode in (0, 1), result.stderr
     report = json.loads(out.read_text())
     scenarios = {s["name"]: s for s in report["scenarios"]}
-    assert set(scenarios) == {"import", "export"}
-    for scenario in scenarios.values():
+    assert set(scenarios) == {"import", "export", "reader-open", "span-edit", "scroll"}
+    for name in ("import", "export", "reader-open"):
+        scenario = scenarios[name]
+        assert scenario["kind"] == "ratio"
         assert scenario["same_work"], scenario
         assert scenario["ours"]["items"] > 0
         assert scenario["ours"]["peak_rss_mb"] > 0
+    # Both sides showed the whole article: its characters and the end of the document.
+    assert scenarios["reader-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
+    _check_latency(scenarios["span-edit"], {"add": REPETITIONS, "delete": REPETITIONS})
+    _check_latency(scenarios["scroll"], {"page": REPETITIONS})
+    assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
+    assert "p95 ms" in result.stdout and "span-edit" in result.stdout
+
+
+def _check_latency(scenario: dict[str, Any], counts: dict[str, int]) -> None:
+    assert scenario["kind"] == "latency"
+    assert {kind: row["count"] for kind, row in scenario["by_action"].items()} == counts
+    assert scenario["count"] == sum(counts.values())
+    assert 0 < scenario["p50_ms"] <= scenario["p95_ms"] <= scenario["max_ms"]
+    assert scenario["peak_rss_mb"] > 0
+    met = scenario["p95_ms"] <= scenario["target_ms"]
+    met = met and scenario["peak_rss_mb"] <= scenario["max_peak_rss_mb"]
+    assert scenario["passed"] == met
