@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from annotate.intervals import IntervalIndex
 from annotate.model import Changes, Document, Relation, Span
@@ -10,6 +11,8 @@ from annotate.project import Project
 from annotate.schema import Schema, SpanLabel
 
 SPEAKER_RELATION = "SPEAKER"
+CHUNK_SIZE = 50_000  # characters of text whose spans `load_next` reads at once
+FIRST_WINDOW = 20_000  # characters whose spans `begin` reads: more than a screen holds
 
 
 @dataclass(frozen=True)
@@ -20,11 +23,23 @@ class Linked:
     tail: Span
 
 
+@dataclass
+class Redraw:
+    """What a change means for a view: stretches of text to draw again, and the passages
+    whose speakers may read differently now."""
+
+    stretches: list[tuple[int, int]] = field(default_factory=list)
+    passages: set[str] = field(default_factory=set)
+
+
 class AnnotatedText:
     """The spans of one document (all annotators, or one), indexed by position.
 
     Passage labels (QUOTE in the default schema) are the labels a relation starts from:
     they cover sentences rather than names, so readers draw them differently.
+
+    `load` reads every span at once. `begin` reads only those near the start, so a long
+    document shows at once; `load_next` then reads the rest a chunk at a time.
     """
 
     def __init__(
@@ -44,10 +59,10 @@ class AnnotatedText:
         self._passages: set[str] = set()
         self._index: IntervalIndex[str] = IntervalIndex()
         self._relations: dict[str, Relation] = {}
-        for span in spans:
-            self._add_span(span)
-        for relation in relations:
-            self._relations[relation.uid] = relation
+        self._by_head: defaultdict[str, set[str]] = defaultdict(set)
+        self._by_tail: defaultdict[str, set[str]] = defaultdict(set)
+        self._unread_chunks: set[int] = set()
+        self._take(spans, relations)
 
     @classmethod
     def load(cls, project: Project, document: str, annotator: str | None = None) -> AnnotatedText:
@@ -58,6 +73,37 @@ class AnnotatedText:
             project.relations.for_document(document, annotator),
             annotator,
         )
+
+    @classmethod
+    def begin(
+        cls, project: Project, document: str, annotator: str | None = None, near: int = 0
+    ) -> AnnotatedText:
+        """The document with the spans within FIRST_WINDOW characters of `near`."""
+        start = max(near - FIRST_WINDOW // 2, 0)
+        spans = project.spans.overlapping(document, start, start + FIRST_WINDOW, annotator)
+        relations = project.relations.with_heads(span.uid for span in spans)
+        annotated = cls(
+            project.documents.get(document), project.labels.schema(), spans, relations, annotator
+        )
+        annotated._unread_chunks = set(range(len(annotated.text) // CHUNK_SIZE + 1))
+        return annotated
+
+    @property
+    def complete(self) -> bool:
+        return not self._unread_chunks
+
+    def load_next(self, project: Project, near: int = 0) -> Redraw:
+        """Read the spans starting in the unread chunk nearest to `near`."""
+        if not self._unread_chunks:
+            return Redraw()
+        chunk = min(self._unread_chunks, key=lambda n: (abs(n * CHUNK_SIZE - near), n))
+        self._unread_chunks.discard(chunk)
+        start = chunk * CHUNK_SIZE
+        spans = project.spans.starting_in(
+            self.document.uid, start, start + CHUNK_SIZE, self.annotator
+        )
+        relations = project.relations.with_heads(span.uid for span in spans)
+        return self._take(spans, relations)
 
     def span(self, uid: str) -> Span:
         return self._spans[uid]
@@ -85,12 +131,9 @@ class AnnotatedText:
         return span.label in self.passage_labels
 
     def linked_from(self, head: str) -> list[Linked]:
-        """The relations that start at this span, in schema order of their labels."""
-        links = [
-            Linked(relation, self._spans[relation.tail])
-            for relation in self._relations.values()
-            if relation.head == head and relation.tail in self._spans
-        ]
+        """The relations that start at this span, by label and then position."""
+        relations = (self._relations[uid] for uid in self._by_head.get(head, ()))
+        links = [Linked(r, self._spans[r.tail]) for r in relations if r.tail in self._spans]
         return sorted(links, key=lambda link: (link.relation.label, link.tail.start))
 
     def speakers(self, quote: str) -> list[Span]:
@@ -101,39 +144,66 @@ class AnnotatedText:
     def covered_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
-    def apply(self, project: Project, changes: Changes) -> list[tuple[int, int]]:
-        """Take in what an operation changed; return the stretches of text to redraw."""
-        stretches: list[tuple[int, int]] = []
-        for uid in changes.spans_removed:
-            removed = self._spans.pop(uid, None)
-            if removed is not None:
-                self._index.remove(uid)
-                self._passages.discard(uid)
-                stretches.append((removed.start, removed.end))
+    def apply(self, project: Project, changes: Changes) -> Redraw:
+        """Take in what an operation changed (already committed)."""
+        redraw = Redraw()
         for uid in changes.relations_removed:
-            removed_relation = self._relations.pop(uid, None)
-            if removed_relation is not None:
-                stretches += self._stretches_of(removed_relation)
-        for uid in changes.spans_added:
-            span = project.spans.get(uid)
-            if self._shows(span):
-                self._add_span(span)
-                stretches.append((span.start, span.end))
-        for uid in changes.relations_added:
-            relation = project.relations.get(uid)
-            if relation.head in self._spans:
-                self._relations[uid] = relation
-                stretches += self._stretches_of(relation)
-        return stretches
+            self._drop_relation(uid, redraw)
+        for uid in changes.spans_removed:
+            self._drop_span(uid, redraw)
+        added = [project.spans.get(uid) for uid in changes.spans_added]
+        relations = [project.relations.get(uid) for uid in changes.relations_added]
+        taken = self._take([span for span in added if self._shows(span)], relations)
+        return Redraw(redraw.stretches + taken.stretches, redraw.passages | taken.passages)
+
+    def _take(self, spans: list[Span], relations: list[Relation]) -> Redraw:
+        redraw = Redraw()
+        for span in spans:
+            if span.uid not in self._spans:
+                self._add_span(span, redraw)
+        for relation in relations:
+            if relation.head in self._spans and relation.uid not in self._relations:
+                self._add_relation(relation, redraw)
+        return redraw
 
     def _shows(self, span: Span) -> bool:
         return span.document == self.document.uid and self.annotator in (None, span.annotator)
 
-    def _add_span(self, span: Span) -> None:
+    def _add_span(self, span: Span, redraw: Redraw) -> None:
         self._spans[span.uid] = span
         self._index.add(span.uid, span.start, span.end)
+        redraw.stretches.append((span.start, span.end))
         if self.is_passage(span):
             self._passages.add(span.uid)
+            redraw.passages.add(span.uid)
+        redraw.passages.update(self._relations[r].head for r in self._by_tail.get(span.uid, ()))
+
+    def _drop_span(self, uid: str, redraw: Redraw) -> None:
+        span = self._spans.pop(uid, None)
+        if span is None:
+            return
+        self._index.remove(uid)
+        self._passages.discard(uid)
+        redraw.stretches.append((span.start, span.end))
+        redraw.passages.add(uid)
+        for relation in list(self._by_head.get(uid, ())) + list(self._by_tail.get(uid, ())):
+            self._drop_relation(relation, redraw)
+
+    def _add_relation(self, relation: Relation, redraw: Redraw) -> None:
+        self._relations[relation.uid] = relation
+        self._by_head[relation.head].add(relation.uid)
+        self._by_tail[relation.tail].add(relation.uid)
+        redraw.stretches += self._stretches_of(relation)
+        redraw.passages.add(relation.head)
+
+    def _drop_relation(self, uid: str, redraw: Redraw) -> None:
+        relation = self._relations.pop(uid, None)
+        if relation is None:
+            return
+        self._by_head[relation.head].discard(uid)
+        self._by_tail[relation.tail].discard(uid)
+        redraw.stretches += self._stretches_of(relation)
+        redraw.passages.add(relation.head)
 
     def _stretches_of(self, relation: Relation) -> list[tuple[int, int]]:
         ends = (self._spans.get(relation.head), self._spans.get(relation.tail))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from annotate.errors import AnnotateError, InputError
@@ -88,16 +89,33 @@ class Spans:
         return str(row[0]) if row else None
 
     def for_document(self, document: str, annotator: str | None = None) -> list[Span]:
-        where, params = "document = ?", [document]
+        return self._select(document, annotator, "", (), 'ORDER BY start, "end" DESC, label')
+
+    def overlapping(
+        self, document: str, start: int, end: int, annotator: str | None = None
+    ) -> list[Span]:
+        """Spans sharing a character with [start, end), in no particular order."""
+        return self._select(document, annotator, 'AND start < ? AND "end" > ?', (end, start))
+
+    def starting_in(
+        self, document: str, start: int, end: int, annotator: str | None = None
+    ) -> list[Span]:
+        """Spans whose first character lies in [start, end), in no particular order."""
+        return self._select(document, annotator, "AND start >= ? AND start < ?", (start, end))
+
+    def _select(
+        self,
+        document: str,
+        annotator: str | None,
+        condition: str,
+        values: tuple[int, ...],
+        order: str = "",
+    ) -> list[Span]:
         if annotator is not None:
-            where, params = where + " AND annotator = ?", [*params, annotator]
-        return [
-            _span(row)
-            for row in self._store.conn.execute(
-                f'SELECT {SPAN_COLUMNS} FROM spans WHERE {where} ORDER BY start, "end" DESC, label',
-                params,
-            )
-        ]
+            condition += " AND annotator = ?"
+        params = (document, *values, *((annotator,) if annotator is not None else ()))
+        query = f"SELECT {SPAN_COLUMNS} FROM spans WHERE document = ? {condition} {order}"
+        return [_span(row) for row in self._store.conn.execute(query, params)]
 
 
 class Relations:
@@ -154,6 +172,17 @@ class Relations:
             (label, head, tail),
         ).fetchone()
         return str(row[0]) if row else None
+
+    def with_heads(self, heads: Iterable[str]) -> list[Relation]:
+        """The relations that start at any of these spans."""
+        return [
+            Relation(*row)
+            for row in self._store.conn.execute(
+                "SELECT uid, label, head, tail FROM relations"
+                " WHERE head IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(heads)),),
+            )
+        ]
 
     def for_document(self, document: str, annotator: str | None = None) -> list[Relation]:
         where, params = "s.document = ?", [document]
@@ -230,7 +259,8 @@ def _has_uid(store: Store, table: str, uid: str) -> bool:
 
 def _span(row: tuple[Any, ...]) -> Span:
     uid, document, annotator, label, start, end, attrs, origin = row
-    return Span(uid, document, annotator, label, start, end, json.loads(attrs), origin)
+    attributes = {} if attrs == "{}" else json.loads(attrs)  # most spans have none
+    return Span(uid, document, annotator, label, start, end, attributes, origin)
 
 
 def _json(value: dict[str, Any]) -> str:

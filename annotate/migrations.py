@@ -131,7 +131,16 @@ def initial_schema(db: Database) -> None:
         db.execute(statement)
 
 
-STEPS = [("0001_initial_schema", initial_schema)]
+def spans_by_position(db: Database) -> None:
+    """Spans found by where they start, whoever made them: a reader loads a document's
+    spans a stretch at a time."""
+    db.execute('CREATE INDEX spans_by_position ON spans(document, start, "end")')
+
+
+STEPS = [
+    ("0001_initial_schema", initial_schema),
+    ("0002_spans_by_position", spans_by_position),
+]
 SCHEMA_VERSION = len(STEPS)
 
 for _name, _step in STEPS:

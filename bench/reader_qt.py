@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
-from annotate.annotated_text import AnnotatedText
 from annotate.model import Changes, Span
 from annotate.project import Project
 from bench.scenario import Action, Repeat, Samples
@@ -97,7 +96,7 @@ def open_ours(project_path: Path, scratch: Path) -> Action:
     screen = Screen(app, reader)
 
     def run() -> int:
-        reader.show_text(AnnotatedText.load(project, document))
+        reader.open_document(project, document)
         screen.frame()
         _check_highlighted(reader)
         return reader.document().characterCount()
@@ -153,9 +152,13 @@ class _OpenArticle:
         self.document = self.project.documents.resolve("1")
         self.reader = ReaderView()
         self.screen = Screen(app, self.reader)
-        self.annotated = AnnotatedText.load(self.project, self.document)
-        self.reader.show_text(self.annotated)
+        self.reader.open_document(self.project, self.document)
         self.screen.frame()
+        while self.reader.loading:  # the rest of the spans, read between events
+            app.processEvents()
+        annotated = self.reader.annotated
+        assert annotated is not None and annotated.complete
+        self.annotated = annotated
 
     def places(self) -> list[int]:
         """REPETITIONS offsets spread evenly through the article, in order."""

@@ -3,6 +3,7 @@ covers, and on its first line the name of its speaker."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
@@ -61,19 +62,36 @@ def speaker_note(annotated: AnnotatedText, passage: str) -> str:
     return NAME_SEPARATOR.join(annotated.covered_text(s) for s in annotated.speakers(passage))
 
 
-def gutter_width(annotated: AnnotatedText | None, text_font: QFont) -> tuple[float, float]:
-    """(gutter width, room for names): bars for up to two nested passages, plus names."""
-    if annotated is None:
-        return 0.0, 0.0
-    passages = annotated.passages()
-    if not passages:
-        return 0.0, 0.0
-    metrics = QFontMetricsF(name_font(text_font))
-    notes = (speaker_note(annotated, span.uid) for span in passages)
-    widest = max((metrics.horizontalAdvance(note) for note in notes), default=0.0)
-    name_width = min(widest, metrics.averageCharWidth() * MAX_NAME_EMS * 2)
-    bars = 2 * PADDING + 2 * BAR_WIDTH + BAR_GAP
-    return bars + (NAME_GAP + name_width if name_width else 0.0), name_width
+class NoteWidths:
+    """How wide each passage's speaker note is, kept up to date as spans and relations
+    change, so the gutter is sized without measuring every note on every paint."""
+
+    def __init__(self, annotated: AnnotatedText | None, text_font: QFont) -> None:
+        self._annotated = annotated
+        self._metrics = QFontMetricsF(name_font(text_font))
+        self._widths: dict[str, float] = {}
+        if annotated is not None:
+            self.update(span.uid for span in annotated.passages())
+
+    def update(self, passages: Iterable[str]) -> None:
+        annotated = self._annotated
+        if annotated is None:
+            return
+        for uid in passages:
+            if annotated.has_span(uid) and annotated.is_passage(annotated.span(uid)):
+                note = speaker_note(annotated, uid)
+                self._widths[uid] = self._metrics.horizontalAdvance(note) if note else 0.0
+            else:
+                self._widths.pop(uid, None)
+
+    def gutter_width(self) -> tuple[float, float]:
+        """(gutter width, room for names): bars for up to two nested passages, plus names."""
+        if not self._widths:
+            return 0.0, 0.0
+        widest = max(self._widths.values())
+        name_width = min(widest, self._metrics.averageCharWidth() * MAX_NAME_EMS * 2)
+        bars = 2 * PADDING + 2 * BAR_WIDTH + BAR_GAP
+        return bars + (NAME_GAP + name_width if name_width else 0.0), name_width
 
 
 def paint_line(

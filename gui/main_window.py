@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter
 
-from annotate.annotated_text import AnnotatedText
 from annotate.project import Project
 from gui.document_list import DocumentList
 from gui.reader import ReaderView
@@ -75,6 +74,10 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         return action
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reader.stop_loading()
+        super().closeEvent(event)
+
     def refresh(self) -> None:
         documents = self.project.documents.summaries()
         self._fill_annotator_choice()
@@ -99,4 +102,4 @@ class MainWindow(QMainWindow):
             self.reader.show_text(None)
             return
         uid = self.document_list.documents.document(row).uid
-        self.reader.show_text(AnnotatedText.load(self.project, uid, self.shown_annotator()))
+        self.reader.open_document(self.project, uid, self.shown_annotator())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from annotate.annotated_text import AnnotatedText
+from annotate.annotated_text import AnnotatedText, Redraw
 from annotate.model import Changes, Span
 from annotate.project import Project
 from annotate.text import base_direction
@@ -59,33 +59,74 @@ class ReaderView(QPlainTextEdit):
         self.selected_span: str | None = None
         self.right_to_left = True
         self._formatted: set[int] = set()
+        self._notes = gutter.NoteWidths(None, self.font())
+        self._loading_from: Project | None = None
+        self._loader = QTimer(self)
+        self._loader.setSingleShot(True)
+        self._loader.timeout.connect(self._load_next_chunk)
         self._gutter = _GutterWidget(self)
         self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
         self._apply_point_size(_saved_point_size())
 
     # -- content ----------------------------------------------------------------------
 
+    def open_document(self, project: Project, document: str, annotator: str | None = None) -> None:
+        """Show a document at once with the spans near its start, then read the rest a
+        chunk at a time between events, so a long document never freezes the window."""
+        self.show_text(AnnotatedText.begin(project, document, annotator))
+        self._loading_from = project  # the first paint starts the loading
+
+    @property
+    def loading(self) -> bool:
+        return self._loading_from is not None
+
+    def stop_loading(self) -> None:
+        """Read no more spans (the project is about to close)."""
+        self._loading_from = None
+        self._loader.stop()
+
     def show_text(self, annotated: AnnotatedText | None) -> None:
+        """Show a document with the spans it holds (see also `open_document`)."""
+        self.stop_loading()
         self.annotated = annotated
         text = annotated.text if annotated is not None else ""
         self.positions = Utf16Positions(text)
         self.selected_span = None
         self._formatted.clear()
+        self._notes = gutter.NoteWidths(annotated, self.font())
         self.right_to_left = base_direction(text[:DIRECTION_SAMPLE]) == "rtl"
         self.document().setDefaultTextOption(self._text_option())
-        self.setPlainText(text)
         self._place_gutter()
+        self.setPlainText(text)
 
     def apply(self, project: Project, changes: Changes) -> None:
         """Redraw what an operation changed (it is already committed)."""
         if self.annotated is None:
             return
-        for start, end in self.annotated.apply(project, changes):
-            self._reformat(start, end)
+        self._redraw(self.annotated.apply(project, changes))
         if self.selected_span and not self.annotated.has_span(self.selected_span):
             self.select_span(None)
-        if self._gutter.width() != round(gutter.gutter_width(self.annotated, self.font())[0]):
-            self._place_gutter()
+
+    def _load_next_chunk(self) -> None:
+        if self.annotated is None or self._loading_from is None:
+            return
+        near = self.positions.to_core(self.firstVisibleBlock().position())
+        self._redraw(self.annotated.load_next(self._loading_from, near))
+        if self.annotated.complete:
+            self._loading_from = None
+        else:
+            self._loader.start(0)
+
+    def _redraw(self, redraw: Redraw) -> None:
+        if redraw.stretches:
+            self._reformat(
+                min(start for start, _ in redraw.stretches),
+                max(end for _, end in redraw.stretches),
+            )
+        if redraw.passages:
+            self._notes.update(redraw.passages)
+            if self._gutter.width() != round(self._notes.gutter_width()[0]):
+                self._place_gutter()
 
     def select_span(self, uid: str | None) -> None:
         if uid == self.selected_span:
@@ -122,6 +163,7 @@ class ReaderView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(min(max(size, MIN_POINT_SIZE), MAX_POINT_SIZE))
         self.setFont(font)
+        self._notes = gutter.NoteWidths(self.annotated, font)
         self._place_gutter()
 
     # -- where things are -------------------------------------------------------------
@@ -172,6 +214,8 @@ class ReaderView(QPlainTextEdit):
         for block in self.visible_blocks():
             self.format_block(block)
         super().paintEvent(event)
+        if self._loading_from is not None and not self._loader.isActive():
+            self._loader.start(0)
 
     def visible_blocks(self) -> list[QTextBlock]:
         blocks = []
@@ -188,7 +232,7 @@ class ReaderView(QPlainTextEdit):
         return self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
 
     def gutter_geometry(self, left: float) -> gutter.Gutter:
-        width, name_width = gutter.gutter_width(self.annotated, self.font())
+        width, name_width = self._notes.gutter_width()
         return gutter.Gutter(
             left, width, self.right_to_left, name_width, gutter.name_font(self.font())
         )
@@ -212,7 +256,7 @@ class ReaderView(QPlainTextEdit):
         return option
 
     def _place_gutter(self) -> None:
-        width = round(gutter.gutter_width(self.annotated, self.font())[0])
+        width = round(self._notes.gutter_width()[0])
         if self.right_to_left:
             self.setViewportMargins(0, 0, width, 0)
         else:

@@ -46,6 +46,9 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         window.show()
         window.document_list.selectRow(WATER_ARTICLE)
         reader = window.reader
+        app.processEvents()
+        while reader.loading:
+            app.processEvents()
         annotated = reader.annotated
         assert annotated is not None
         person = next(s for s in annotated.spans() if s.label == "PERSON")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from annotate.annotated_text import AnnotatedText
+from annotate.annotated_text import CHUNK_SIZE, FIRST_WINDOW, AnnotatedText, Redraw
 from annotate.project import Project
 
 TEXT = "وقالت ليلى الخطيب: “الجفاف لم يعد أزمة عابرة”. وأكد سامي بن عاشور ذلك."
@@ -51,8 +51,55 @@ def test_applying_changes_returns_what_to_redraw(project: Project) -> None:
     changes = project.spans.add(uid, "ali", "PERSON", start, start + 4)
     changes += project.spans.add(uid, "huda", "GPE", 0, 3)  # another annotator: not shown
     changes += project.spans.add(other, "ali", "GPE", 0, 2)  # another document
-    assert annotated.apply(project, changes) == [(start, start + 4)]
+    assert annotated.apply(project, changes) == Redraw([(start, start + 4)], set())
     assert not annotated.has_span(person)  # added after loading and never applied
     removed = project.spans.remove(changes.spans_added[0])
-    assert annotated.apply(project, removed) == [(start, start + 4)]
+    assert annotated.apply(project, removed).stretches == [(start, start + 4)]
     assert annotated.spans() == []
+
+
+def test_speaker_links_report_the_quote_whose_note_changes(project: Project) -> None:
+    uid = project.documents.add(TEXT).documents_added[0]
+    annotated = AnnotatedText.load(project, uid)
+    quote_start = TEXT.index("“")
+    made = project.spans.add(uid, "ali", "QUOTE", quote_start, TEXT.index("”") + 1)
+    made += project.spans.add(uid, "ali", "PERSON", 6, 17)
+    quote, person = made.spans_added
+    assert annotated.apply(project, made).passages == {quote}
+    linked = project.relations.add("SPEAKER", quote, person)
+    assert annotated.apply(project, linked).passages == {quote}
+    assert [s.uid for s in annotated.speakers(quote)] == [person]
+    assert annotated.apply(project, project.spans.remove(person)).passages == {quote, person}
+    assert annotated.speakers(quote) == []
+
+
+def test_a_long_document_is_read_a_chunk_at_a_time(project: Project) -> None:
+    sentence = "قال الوزير إن الخطة جاهزة. "
+    text = sentence * (3 * CHUNK_SIZE // len(sentence))
+    uid = project.documents.add(text).documents_added[0]
+    starts = list(range(0, len(text) - 40, 997))
+    with project.transaction():
+        spans = [project.spans.add(uid, "ali", "PERSON", s, s + 10).spans_added[0] for s in starts]
+        quote = project.spans.add(uid, "ali", "QUOTE", 5, len(text) - 5).spans_added[0]
+        project.relations.add("SPEAKER", quote, spans[-1])  # its speaker is near the end
+    annotated = AnnotatedText.begin(project, uid)
+    near_start = [s for s in starts if s < FIRST_WINDOW - 10]
+    assert {span.start for span in annotated.spans() if span.label == "PERSON"} == set(near_start)
+    assert annotated.speakers(quote) == []  # not read yet
+    touched: set[str] = set()
+    while not annotated.complete:
+        touched |= annotated.load_next(project, near=len(text)).passages
+    assert len(annotated.spans()) == len(starts) + 1
+    assert quote in touched
+    assert [span.uid for span in annotated.speakers(quote)] == [spans[-1]]
+    assert annotated.load_next(project) == Redraw()
+
+
+def test_chunks_nearest_the_reader_come_first(project: Project) -> None:
+    text = "كلمة " * (CHUNK_SIZE // 2)  # about two and a half chunks
+    uid = project.documents.add(text).documents_added[0]
+    end = len(text) - 10
+    project.spans.add(uid, "ali", "GPE", end, end + 4)
+    annotated = AnnotatedText.begin(project, uid)
+    redraw = annotated.load_next(project, near=end)
+    assert redraw.stretches == [(end, end + 4)]

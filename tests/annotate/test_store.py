@@ -180,3 +180,23 @@ def test_backup_is_a_working_project(project: Project, tmp_path: Path) -> None:
     project.store.backup_to(tmp_path / "copy.annotate")
     with Project.open(tmp_path / "copy.annotate") as copy:
         assert [s.label for s in copy.spans.for_document(uid)] == ["PERSON"]
+
+
+def test_a_version_1_project_gains_the_position_index_on_open(project_path: Path) -> None:
+    with Project.create(project_path) as created:
+        uid = add_document(created)
+        created.spans.add(uid, "ali", "PERSON", 4, 10)
+    conn = sqlite3.connect(project_path)
+    with conn:
+        conn.execute("DROP INDEX spans_by_position")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_spans_by_position'")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with Project.open(project_path) as opened:
+        assert opened.store.schema_version == SCHEMA_VERSION == 2
+        plan = opened.store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT uid FROM spans WHERE document = ? AND start < 20",
+            (uid,),
+        ).fetchall()
+        assert "spans_by_position" in str(plan)
+        assert [s.start for s in opened.spans.overlapping(uid, 0, 20)] == [4]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
+from annotate.annotated_text import CHUNK_SIZE
 from annotate.project import Project
 from annotate.sample import open_default_project
 from gui.app import application
@@ -182,3 +183,31 @@ def test_choosing_a_document_opens_it_in_the_reader(qtbot: QtBot, window: MainWi
     window.annotator_choice.setCurrentText("ali")
     assert window.shown_annotator() == "ali"
     assert [span.label for span in window.reader.annotated.spans()] == ["GPE"]
+
+
+def test_a_long_document_shows_at_once_and_its_other_spans_follow(
+    qtbot: QtBot, project: Project
+) -> None:
+    sentence = "وقال الوزير إن الخطة جاهزة للتنفيذ في مطلع العام المقبل.\n"
+    text = sentence * (3 * CHUNK_SIZE // len(sentence))
+    uid = project.documents.add(text).documents_added[0]
+    last = text.rindex("الوزير")
+    project.spans.add(uid, "ali", "PERSON", last, last + len("الوزير"))
+    project.spans.add(uid, "ali", "PERSON", 5, 11)
+    application()
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.resize(600, 400)
+    reader.show()
+    reader.open_document(project, uid)
+    annotated = reader.annotated
+    assert annotated is not None
+    assert [span.start for span in annotated.spans()] == [5]  # what the first screen needs
+    assert reader.loading
+    qtbot.waitUntil(lambda: not reader.loading)
+    assert [span.start for span in annotated.spans()] == [5, last]
+    reader.scroll_to(last)
+    reader.viewport().repaint()
+    image = reader.viewport().grab().toImage()
+    for box in glyph_boxes(reader, last, last + len("الوزير")):
+        assert ORANGE in colours_in(image, box)
