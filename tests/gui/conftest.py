@@ -9,6 +9,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from annotate.sample import open_default_project
+from gui.app import application
+from gui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +22,16 @@ def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """The main window on a fresh sample project (the annotated sample articles)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    application()  # the bundled font, as the app uses it
+    with open_default_project() as project:
+        shown = MainWindow(project)
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        yield shown

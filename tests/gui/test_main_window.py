@@ -3,7 +3,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,22 +11,8 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
-from annotate.sample import open_default_project
-from gui.app import application
 from gui.document_list import RLM, TITLE_COLUMN
 from gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    application()  # the bundled font, as the app uses it
-    with open_default_project() as project:
-        shown = MainWindow(project)
-        qtbot.addWidget(shown)
-        shown.show()
-        qtbot.waitExposed(shown)
-        yield shown
 
 
 def test_window_lists_the_sample_documents(window: MainWindow) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
@@ -13,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from annotate.annotated_text import CHUNK_SIZE
 from annotate.project import Project
-from annotate.sample import open_default_project
 from gui.app import application
 from gui.gutter import speaker_note
 from gui.main_window import MainWindow
@@ -130,18 +126,6 @@ def test_removing_the_speaker_removes_the_name_beside_the_quote(doc: OpenDocumen
     annotated = doc.reader.annotated
     assert annotated is not None
     assert speaker_note(annotated, doc.spans["quote"]) == ""
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    application()
-    with open_default_project() as project:
-        shown = MainWindow(project)
-        qtbot.addWidget(shown)
-        shown.show()
-        qtbot.waitExposed(shown)
-        yield shown
 
 
 def test_font_size_keys_change_the_reader_and_are_remembered(
