@@ -35,8 +35,9 @@ class Redraw:
 class AnnotatedText:
     """The spans of one document (all annotators, or one), indexed by position.
 
-    Passage labels (QUOTE in the default schema) are the labels a relation starts from:
-    they cover sentences rather than names, so readers draw them differently.
+    Passage labels are the labels the schema lets a SPEAKER relation start from (QUOTE in
+    the default schema): they cover sentences rather than names, so readers draw them
+    differently.
 
     `load` reads every span at once. `begin` reads only those near the start, so a long
     document shows at once; `load_next` then reads the rest a chunk at a time.
@@ -54,7 +55,9 @@ class AnnotatedText:
         self.text = document.text
         self.annotator = annotator
         self.labels: dict[str, SpanLabel] = {label.name: label for label in schema.labels}
-        self.passage_labels = frozenset(h for r in schema.relations for h in r.heads)
+        self.passage_labels = frozenset(
+            head for r in schema.relations if r.name == SPEAKER_RELATION for head in r.heads
+        )
         self._spans: dict[str, Span] = {}
         self._passages: set[str] = set()
         self._index: IntervalIndex[str] = IntervalIndex()
@@ -75,17 +78,15 @@ class AnnotatedText:
         )
 
     @classmethod
-    def begin(
-        cls, project: Project, document: str, annotator: str | None = None, near: int = 0
-    ) -> AnnotatedText:
-        """The document with the spans within FIRST_WINDOW characters of `near`."""
-        start = max(near - FIRST_WINDOW // 2, 0)
-        spans = project.spans.overlapping(document, start, start + FIRST_WINDOW, annotator)
+    def begin(cls, project: Project, document: str, annotator: str | None = None) -> AnnotatedText:
+        """The document with the spans in its first FIRST_WINDOW characters."""
+        spans = project.spans.overlapping(document, 0, FIRST_WINDOW, annotator)
         relations = project.relations.with_heads(span.uid for span in spans)
         annotated = cls(
             project.documents.get(document), project.labels.schema(), spans, relations, annotator
         )
-        annotated._unread_chunks = set(range(len(annotated.text) // CHUNK_SIZE + 1))
+        if len(annotated.text) > FIRST_WINDOW:
+            annotated._unread_chunks = set(range(len(annotated.text) // CHUNK_SIZE + 1))
         return annotated
 
     @property
@@ -96,7 +97,7 @@ class AnnotatedText:
         """Read the spans starting in the unread chunk nearest to `near`."""
         if not self._unread_chunks:
             return Redraw()
-        chunk = min(self._unread_chunks, key=lambda n: (abs(n * CHUNK_SIZE - near), n))
+        chunk = min(self._unread_chunks, key=lambda n: (_distance(n, near), n))
         self._unread_chunks.discard(chunk)
         start = chunk * CHUNK_SIZE
         spans = project.spans.starting_in(
@@ -208,6 +209,12 @@ class AnnotatedText:
     def _stretches_of(self, relation: Relation) -> list[tuple[int, int]]:
         ends = (self._spans.get(relation.head), self._spans.get(relation.tail))
         return [(span.start, span.end) for span in ends if span is not None]
+
+
+def _distance(chunk: int, offset: int) -> int:
+    """How far an offset lies outside a chunk (0 inside it)."""
+    start = chunk * CHUNK_SIZE
+    return max(0, start - offset, offset - (start + CHUNK_SIZE - 1))
 
 
 def _reading_order(span: Span) -> tuple[int, int, str, str]:

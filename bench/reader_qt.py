@@ -130,7 +130,7 @@ def _check_font(reader: ReaderView, expected: QFont) -> None:
 
 def _check_highlighted(reader: ReaderView) -> None:
     document = reader.document()
-    if not any(document.findBlockByNumber(n).layout().formats() for n in reader._formatted):
+    if not any(document.findBlockByNumber(n).layout().formats() for n in reader.formatted_blocks()):
         raise RuntimeError("the first frame drew no highlights")
 
 
@@ -272,12 +272,12 @@ def scroll(project_path: Path, scratch: Path) -> Repeat:
         pages: list[float] = []
         for place in article.places():
             article.go_to(place)
-            value, formatted = bar.value(), len(reader._formatted)
+            value, formatted = bar.value(), len(reader.formatted_blocks())
             started = time.perf_counter()
             bar.setValue(value + bar.pageStep())
             article.screen.frame()
             pages.append(time.perf_counter() - started)
-            if bar.value() == value or len(reader._formatted) <= formatted:
+            if bar.value() == value or len(reader.formatted_blocks()) <= formatted:
                 raise RuntimeError(f"scrolling from offset {place} showed no new paragraph")
         return {"page": pages}
 

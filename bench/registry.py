@@ -28,7 +28,7 @@ SCENARIOS: dict[str, AnyScenario] = {
     "reader-open": Scenario(
         name="reader-open",
         summary=(
-            "AnnotatedText.load + ReaderView.show_text + first frame of a 500,000-character"
+            "ReaderView.open_document + first frame of a 500,000-character"
             " article with 10,000 spans vs setPlainText + first frame of a plain QPlainTextEdit"
         ),
         target_ratio=2.0,

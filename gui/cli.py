@@ -9,8 +9,11 @@ from pathlib import Path
 import click
 
 from annotate.cli import existing_project, main, reports_errors
+from annotate.errors import InputError
 
 __all__ = ["main"]
+
+RENDER_WIDTH = 900
 
 
 @main.command()
@@ -28,7 +31,9 @@ def gui(project: str | None) -> None:
 @click.argument("doc")
 @click.argument("out", type=click.Path(dir_okay=False))
 @click.option("--annotator", help="Show only this annotator's spans (default: all).")
-@click.option("--width", type=int, default=900, show_default=True, help="Page width in pixels.")
+@click.option(
+    "--width", type=int, default=RENDER_WIDTH, show_default=True, help="Page width in pixels."
+)
 @reports_errors
 def render(project: str, doc: str, out: str, annotator: str | None, width: int) -> None:
     """Draw document DOC as the reader shows it, to OUT.png or OUT.pdf (with real text)."""
@@ -40,6 +45,8 @@ def render(project: str, doc: str, out: str, annotator: str | None, width: int) 
 
     application()
     with existing_project(project) as opened:
+        if annotator is not None and annotator not in opened.annotators.names():
+            raise InputError(f"no annotator {annotator!r} in this project", field="annotator")
         annotated = AnnotatedText.load(opened, opened.documents.resolve(doc), annotator)
     pages = render_document(annotated, Path(out), width)
-    click.echo(f"wrote {out} ({pages} page{'s' if pages != 1 else ''})")
+    click.echo(f"wrote {out}" + (f" ({pages} pages)" if out.lower().endswith(".pdf") else ""))

@@ -90,10 +90,17 @@ class DocumentList(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
 
-    def show_documents(self, documents: list[DocumentSummary]) -> None:
+    def show_documents(self, documents: list[DocumentSummary], current: str | None = None) -> None:
+        """List the documents, with the one whose uid is `current` (or else the first)
+        selected."""
         self.documents.set_documents(documents)
+        rows = [row for row, document in enumerate(documents) if document.uid == current]
         if documents:
-            self.selectRow(0)
+            self.selectRow(rows[0] if rows else 0)
+
+    def current_uid(self) -> str | None:
+        row = self.currentIndex().row()
+        return self.documents.document(row).uid if row >= 0 else None
 
 
 def _with_direction(title: str) -> str:

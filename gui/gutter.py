@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextBlock, QTextLine
 
 from annotate.annotated_text import AnnotatedText
+from annotate.model import Span
 from gui.positions import Utf16Positions
 from gui.span_formats import label_colour, passage_text_colour
 
@@ -18,8 +19,10 @@ BAR_GAP = 2
 PADDING = 6
 NAME_GAP = 6
 NAME_FONT_SCALE = 0.8
-MAX_NAME_EMS = 10
+MAX_NAME_CHARS = 20  # room for names, in average character widths
 NAME_SEPARATOR = "، "
+NOTES_SEPARATOR = " · "  # between the notes of quotes that start on one line
+LANES = 2  # bars side by side: a passage, and one nested in it
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,8 @@ class Gutter:
         )
         return QRectF(x, top, BAR_WIDTH, height)
 
-    def name_rect(self, lanes: int, top: float, height: float) -> QRectF:
-        bars = PADDING + lanes * (BAR_WIDTH + BAR_GAP) + NAME_GAP
+    def name_rect(self, top: float, height: float) -> QRectF:
+        bars = PADDING + LANES * (BAR_WIDTH + BAR_GAP) + NAME_GAP
         x = (
             self.left + bars
             if self.right_to_left
@@ -89,8 +92,8 @@ class NoteWidths:
         if not self._widths:
             return 0.0, 0.0
         widest = max(self._widths.values())
-        name_width = min(widest, self._metrics.averageCharWidth() * MAX_NAME_EMS * 2)
-        bars = 2 * PADDING + 2 * BAR_WIDTH + BAR_GAP
+        name_width = min(widest, self._metrics.averageCharWidth() * MAX_NAME_CHARS)
+        bars = 2 * PADDING + LANES * (BAR_WIDTH + BAR_GAP)
         return bars + (NAME_GAP + name_width if name_width else 0.0), name_width
 
 
@@ -107,24 +110,40 @@ def paint_line(
     line_start = block.position() + line.textStart()
     start = positions.to_core(line_start)
     end = positions.to_core(line_start + line.textLength())
-    passages = [s for s in annotated.overlapping(start, end) if annotated.is_passage(s)]
+    # An empty line holds only its line break: a passage runs through it if it covers that.
+    covered = annotated.overlapping(start, max(end, start + 1))
+    passages = [span for span in covered if annotated.is_passage(span)]
     painter.save()
-    for lane, passage in enumerate(passages):
-        painter.fillRect(
-            gutter.bar_rect(lane, top, line.height()), label_colour(annotated, passage.label)
-        )
     for passage in passages:
-        note = speaker_note(annotated, passage.uid)
-        if note and start <= passage.start < end:
-            painter.setPen(passage_text_colour(annotated, passage.label))
-            _paint_note(painter, gutter, len(passages), top, line.height(), note)
+        bar = gutter.bar_rect(_lane(annotated, passage), top, line.height())
+        painter.fillRect(bar, label_colour(annotated, passage.label))
+    notes = line_notes(annotated, passages, start, end)
+    if notes:
+        painter.setPen(passage_text_colour(annotated, passages[0].label))
+        _paint_note(painter, gutter, top, line.height(), notes)
     painter.restore()
 
 
-def _paint_note(
-    painter: QPainter, gutter: Gutter, lanes: int, top: float, height: float, note: str
-) -> None:
-    rect = gutter.name_rect(lanes, top, height)
+def line_notes(annotated: AnnotatedText, passages: list[Span], start: int, end: int) -> str:
+    """The speakers of the passages that start on a line [start, end), in order."""
+    notes = (speaker_note(annotated, p.uid) for p in passages if start <= p.start < end)
+    return NOTES_SEPARATOR.join(note for note in notes if note)
+
+
+def _lane(annotated: AnnotatedText, passage: Span) -> int:
+    """0 for a passage in no other, 1 for one nested in another (and deeper ones)."""
+    around = [
+        span
+        for span in annotated.at(passage.start)
+        if annotated.is_passage(span)
+        and span.uid != passage.uid
+        and (span.start, -span.end, span.uid) < (passage.start, -passage.end, passage.uid)
+    ]
+    return min(len(around), LANES - 1)
+
+
+def _paint_note(painter: QPainter, gutter: Gutter, top: float, height: float, note: str) -> None:
+    rect = gutter.name_rect(top, height)
     painter.setFont(gutter.name_font)
     text = QFontMetricsF(gutter.name_font).elidedText(
         note, Qt.TextElideMode.ElideRight, rect.width()

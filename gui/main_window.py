@@ -81,20 +81,23 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         documents = self.project.documents.summaries()
         self._fill_annotator_choice()
-        self.document_list.show_documents(documents)
+        self.document_list.show_documents(documents, self.document_list.current_uid())
         self.status_label.setText(f"{self.project.path}  ·  {len(documents)} documents")
 
     def shown_annotator(self) -> str | None:
-        chosen = self.annotator_choice.currentText()
-        return None if chosen in ("", ALL_ANNOTATORS) else chosen
+        chosen = self.annotator_choice.currentData()
+        return chosen if isinstance(chosen, str) else None
 
     def _fill_annotator_choice(self) -> None:
-        chosen = self.annotator_choice.currentText()
-        self.annotator_choice.blockSignals(True)
-        self.annotator_choice.clear()
-        self.annotator_choice.addItems([ALL_ANNOTATORS, *self.project.annotators.names()])
-        self.annotator_choice.setCurrentIndex(max(self.annotator_choice.findText(chosen), 0))
-        self.annotator_choice.blockSignals(False)
+        choice = self.annotator_choice
+        chosen = self.shown_annotator()
+        choice.blockSignals(True)
+        choice.clear()
+        choice.addItem(ALL_ANNOTATORS, None)
+        for name in self.project.annotators.names():
+            choice.addItem(name, name)
+        choice.setCurrentIndex(max(choice.findData(chosen), 0) if chosen else 0)
+        choice.blockSignals(False)
 
     def _open_current(self, current: QModelIndex | None = None) -> None:
         row = (current or self.document_list.currentIndex()).row()
@@ -102,4 +105,9 @@ class MainWindow(QMainWindow):
             self.reader.show_text(None)
             return
         uid = self.document_list.documents.document(row).uid
+        shown = self.reader.annotated
+        again = shown is not None and shown.document.uid == uid
+        position = self.reader.verticalScrollBar().value()
         self.reader.open_document(self.project, uid, self.shown_annotator())
+        if again:  # a refresh or another layer: stay where the reader was
+            self.reader.verticalScrollBar().setValue(position)

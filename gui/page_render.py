@@ -22,14 +22,14 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame
 
 from annotate.annotated_text import AnnotatedText
 from annotate.errors import InputError
+from annotate.store import is_sqlite_file
 from gui import gutter
 from gui.pdf_text import paint_text_layer
-from gui.reader import ReaderView
+from gui.reader import DEFAULT_POINT_SIZE, ReaderView
 
 FORMATS = (".png", ".pdf")
-DEFAULT_WIDTH = 900
 MIN_WIDTH = 200
-MAX_PNG_HEIGHT = 32_000  # QImage's limit is 32,767 pixels a side
+MAX_PNG_HEIGHT = 32_000  # a taller image takes hundreds of megabytes: a PDF pages it
 PDF_RESOLUTION = 96  # one PDF unit per reader pixel before scaling to the page
 PDF_MARGIN_MM = 15.0
 # Qt's PDF writer draws text under a perspective transform as outlines; this one is
@@ -37,28 +37,40 @@ PDF_MARGIN_MM = 15.0
 AS_OUTLINES = QTransform(1, 0, 0, 0, 1, 0, 0, 0, 1.000001)
 
 
-def render(annotated: AnnotatedText, out: Path, width: int = DEFAULT_WIDTH) -> int:
-    """Write the document to out (.png or .pdf); returns the number of pages or images."""
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise InputError("the output must end in .png or .pdf", file=str(out))
-    if width < MIN_WIDTH:
-        raise InputError(f"--width must be at least {MIN_WIDTH} pixels", field="width")
+def render(annotated: AnnotatedText, out: Path, width: int) -> int:
+    """Write the document to out (.png or .pdf) at the reader's default font size;
+    returns the number of pages (1 for a PNG). Nothing is left behind on failure."""
+    _check_output(out, width)
     reader = _laid_out_reader(annotated, width)
-    lines = list(_lines(reader))
     partial = out.with_name(out.name + ".partial")
     try:
-        pages = _write_png(reader, lines, width, partial) if suffix == ".png" else 0
-        if suffix == ".pdf":
-            pages = _write_pdf(reader, lines, width, partial)
+        lines = list(_lines(reader))
+        if out.suffix.lower() == ".png":
+            pages = _write_png(reader, lines, width, partial, out)
+        else:
+            pages = _write_pdf(reader, lines, width, partial, out)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
+        reader.close()
+        reader.deleteLater()
     return pages
+
+
+def _check_output(out: Path, width: int) -> None:
+    if out.suffix.lower() not in FORMATS:
+        raise InputError("the output must end in .png or .pdf", file=str(out))
+    if width < MIN_WIDTH:
+        raise InputError(f"--width must be at least {MIN_WIDTH} pixels", field="width")
+    if not out.parent.is_dir():
+        raise InputError("no such folder", file=str(out.parent))
+    if out.is_file() and is_sqlite_file(out):
+        raise InputError("is a SQLite file (a project?); refusing to overwrite it", file=str(out))
 
 
 def _laid_out_reader(annotated: AnnotatedText, width: int) -> ReaderView:
     reader = ReaderView()
+    reader.set_point_size(DEFAULT_POINT_SIZE, remember=False)
     reader.setFrameShape(QFrame.Shape.NoFrame)
     reader.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     reader.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustIgnored)
@@ -85,13 +97,13 @@ def _lines(reader: ReaderView) -> Iterator[_Line]:
             yield block, layout.lineAt(number)
 
 
-def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path) -> int:
+def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path, out: Path) -> int:
     margin = reader.document().documentMargin()
     height = sum(line.height() for _, line in lines) + 2 * margin
     if height > MAX_PNG_HEIGHT:
         raise InputError(
             f"the document is {height:.0f} pixels tall at this width; write a PDF instead",
-            file=str(path.with_suffix(".png")),
+            file=str(out),
         )
     image = QImage(width, max(round(height), 1), QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
@@ -100,11 +112,11 @@ def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path) -
     painter.end()
     writer = QImageWriter(str(path), QByteArray(b"PNG"))
     if not writer.write(image):
-        raise OSError(f"cannot write {path}: {writer.errorString()}")
+        raise InputError(f"cannot write the image: {writer.errorString()}", file=str(out))
     return 1
 
 
-def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path) -> int:
+def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, out: Path) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
     writer.setTitle(reader.annotated.document.title if reader.annotated is not None else "")
@@ -117,7 +129,9 @@ def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path) -
             QPageLayout.Unit.Millimeter,
         )
     )
-    painter = QPainter(writer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise InputError("cannot write the PDF", file=str(out))
     scale = writer.width() / width
     painter.scale(scale, scale)
     pages = list(_pages(lines, writer.height() / scale))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
@@ -88,10 +88,10 @@ class ReaderView(QPlainTextEdit):
     def show_text(self, annotated: AnnotatedText | None) -> None:
         """Show a document with the spans it holds (see also `open_document`)."""
         self.stop_loading()
+        self.select_span(None)
         self.annotated = annotated
         text = annotated.text if annotated is not None else ""
         self.positions = Utf16Positions(text)
-        self.selected_span = None
         self._formatted.clear()
         self._notes = gutter.NoteWidths(annotated, self.font())
         self.right_to_left = base_direction(text[:DIRECTION_SAMPLE]) == "rtl"
@@ -132,7 +132,7 @@ class ReaderView(QPlainTextEdit):
         if uid == self.selected_span:
             return
         for previous in (self.selected_span, uid):
-            if previous and self.annotated and self.annotated.has_span(previous):
+            if previous and self.annotated is not None and self.annotated.has_span(previous):
                 span = self.annotated.span(previous)
                 self._reformat(span.start, span.end)
         self.selected_span = uid
@@ -155,9 +155,10 @@ class ReaderView(QPlainTextEdit):
     def reset_zoom(self) -> None:
         self.set_point_size(DEFAULT_POINT_SIZE)
 
-    def set_point_size(self, size: float) -> None:
+    def set_point_size(self, size: float, remember: bool = True) -> None:
         self._apply_point_size(size)
-        app_settings().setValue(POINT_SIZE_KEY, self.point_size())
+        if remember:
+            app_settings().setValue(POINT_SIZE_KEY, self.point_size())
 
     def _apply_point_size(self, size: float) -> None:
         font = self.font()
@@ -171,7 +172,7 @@ class ReaderView(QPlainTextEdit):
     def char_at(self, point: QPoint) -> int | None:
         """The code point offset of the character drawn at a viewport point, if any."""
         block = self.cursorForPosition(point).block()
-        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        origin = self.block_origin(block)
         x, y = point.x() - origin.x(), point.y() - origin.y()
         layout = block.layout()
         for number in range(layout.lineCount()):
@@ -220,7 +221,7 @@ class ReaderView(QPlainTextEdit):
     def visible_blocks(self) -> list[QTextBlock]:
         blocks = []
         block = self.firstVisibleBlock()
-        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        top = self.block_top(block)
         bottom = self.viewport().height()
         while block.isValid() and top <= bottom:
             blocks.append(block)
@@ -228,8 +229,16 @@ class ReaderView(QPlainTextEdit):
             block = block.next()
         return blocks
 
+    def block_origin(self, block: QTextBlock) -> QPointF:
+        """Where a paragraph's layout starts, in viewport coordinates."""
+        return self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+
     def block_top(self, block: QTextBlock) -> float:
-        return self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        return self.block_origin(block).y()
+
+    def formatted_blocks(self) -> set[int]:
+        """Numbers of the paragraphs whose formats are current."""
+        return set(self._formatted)
 
     def gutter_geometry(self, left: float) -> gutter.Gutter:
         width, name_width = self._notes.gutter_width()

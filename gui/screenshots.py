@@ -35,6 +35,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
     from annotate.project import Project
     from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
     from gui.app import application
+    from gui.cli import RENDER_WIDTH
     from gui.main_window import MainWindow
     from gui.page_render import render
 
@@ -43,6 +44,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         import_paths(project, [SAMPLE_FOLDER, SAMPLE_ANNOTATIONS])
         window = MainWindow(project)
         window.resize(*WINDOW_SIZE)
+        window.splitter.setSizes([460, WINDOW_SIZE[0] - 460])  # room for whole titles
         window.show()
         window.document_list.selectRow(WATER_ARTICLE)
         reader = window.reader
@@ -57,7 +59,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         written = [folder / "main-window.png", folder / "reader.png", folder / "render.png"]
         window.grab().save(str(written[0]))
         reader.grab().save(str(written[1]))
-        render(AnnotatedText.load(project, annotated.document.uid), written[2], 900)
+        render(AnnotatedText.load(project, annotated.document.uid), written[2], RENDER_WIDTH)
         window.close()
     return written
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from annotate.annotated_text import CHUNK_SIZE, FIRST_WINDOW, AnnotatedText, Redraw
 from annotate.project import Project
+from annotate.schema import RelationLabel
 
 TEXT = "وقالت ليلى الخطيب: “الجفاف لم يعد أزمة عابرة”. وأكد سامي بن عاشور ذلك."
 
@@ -95,11 +96,26 @@ def test_a_long_document_is_read_a_chunk_at_a_time(project: Project) -> None:
     assert annotated.load_next(project) == Redraw()
 
 
-def test_chunks_nearest_the_reader_come_first(project: Project) -> None:
-    text = "كلمة " * (CHUNK_SIZE // 2)  # about two and a half chunks
+def test_the_chunk_holding_the_view_comes_first(project: Project) -> None:
+    text = "كلمة " * (4 * CHUNK_SIZE // 5)  # four chunks
     uid = project.documents.add(text).documents_added[0]
-    end = len(text) - 10
-    project.spans.add(uid, "ali", "GPE", end, end + 4)
+    view = 2 * CHUNK_SIZE + CHUNK_SIZE * 9 // 10  # late in the third chunk
+    for offset in (view, 3 * CHUNK_SIZE + 10):
+        project.spans.add(uid, "ali", "GPE", offset, offset + 4)
     annotated = AnnotatedText.begin(project, uid)
-    redraw = annotated.load_next(project, near=end)
-    assert redraw.stretches == [(end, end + 4)]
+    assert annotated.load_next(project, near=view).stretches == [(view, view + 4)]
+
+
+def test_a_short_document_is_complete_at_once(project: Project) -> None:
+    uid = project.documents.add(TEXT).documents_added[0]
+    assert AnnotatedText.begin(project, uid).complete
+
+
+def test_only_labels_a_speaker_starts_from_are_passages(project: Project) -> None:
+    schema = project.labels.schema()
+    affiliation = RelationLabel("AFFILIATION", "Affiliation", "انتماء", ("PERSON",), ("ORG",))
+    project.labels.add_relation_label(affiliation)
+    uid = project.documents.add(TEXT).documents_added[0]
+    annotated = AnnotatedText.load(project, uid)
+    assert annotated.passage_labels == {"QUOTE"}
+    assert len(project.labels.schema().relations) == len(schema.relations) + 1

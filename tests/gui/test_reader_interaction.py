@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotate.annotated_text import CHUNK_SIZE
 from annotate.project import Project
 from gui.app import application
-from gui.gutter import speaker_note
+from gui.gutter import NOTES_SEPARATOR, line_notes, speaker_note
 from gui.main_window import MainWindow
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
+from gui.span_formats import SELECTED_DARKNESS
 from tests.gui.layout_geometry import colours_in, glyph_boxes
 from tests.gui.reader_fixtures import OpenDocument, open_document
 
@@ -28,7 +29,10 @@ ORANGE = "#f4a261"
 @pytest.fixture
 def doc(qtbot: QtBot, project: Project) -> OpenDocument:
     opened = open_document(qtbot, project, TEXT)
-    opened.add("quote", "QUOTE", QUOTE)
+    start, end = opened.offsets(QUOTE)
+    changes = project.spans.add(opened.uid, "ali", "QUOTE", start, end, {"kind": "direct"})
+    opened.reader.apply(project, changes)
+    opened.spans["quote"] = changes.spans_added[0]
     opened.add("leila", "PERSON", "ليلى الخطيب")
     opened.add("title", "TITLE", "وزيرة المياه الأردنية")
     opened.add("country", "GPE", "الأردنية")
@@ -60,6 +64,7 @@ def test_hovering_a_span_shows_label_annotator_attributes_and_speaker(
     hover(qtbot, doc, "الجفاف أزمة")
     qtbot.waitUntil(lambda: "QUOTE" in QToolTip.text())
     assert "SPEAKER: ليلى الخطيب" in QToolTip.text()
+    assert "kind: direct" in QToolTip.text()
 
 
 def test_tooltip_escapes_markup_from_the_document(qtbot: QtBot, project: Project) -> None:
@@ -126,6 +131,88 @@ def test_removing_the_speaker_removes_the_name_beside_the_quote(doc: OpenDocumen
     annotated = doc.reader.annotated
     assert annotated is not None
     assert speaker_note(annotated, doc.spans["quote"]) == ""
+    assert doc.reader.gutter_geometry(0).name_width == 0  # the gutter keeps only its bars
+
+
+def test_selecting_another_span_takes_the_emphasis_off_the_first(
+    qtbot: QtBot, doc: OpenDocument
+) -> None:
+    emphasis = QColor(ORANGE).darker(SELECTED_DARKNESS).name()
+
+    def share_of_emphasis(image: QImage) -> float:
+        colours = [
+            colour
+            for box in glyph_boxes(doc.reader, *doc.offsets("ليلى الخطيب"))
+            for colour in colours_in(image, box)
+        ]
+        return colours.count(emphasis) / len(colours)
+
+    doc.reader.select_span(doc.spans["leila"])
+    assert share_of_emphasis(doc.grab()) > 0.4
+    doc.reader.select_span(doc.spans["country"])
+    assert share_of_emphasis(doc.grab()) < 0.1  # only the edges of letters, blended
+
+
+def test_two_quotes_on_one_line_show_both_speakers(qtbot: QtBot, project: Project) -> None:
+    opened = open_document(qtbot, project, "قال أحمد “نعم” ورد سامي “لا” ثم انصرفا.")
+    opened.add("q1", "QUOTE", "“نعم”")
+    opened.add("q2", "QUOTE", "“لا”")
+    opened.add("ahmad", "PERSON", "أحمد")
+    opened.add("sami", "PERSON", "سامي")
+    opened.link("SPEAKER", "q1", "ahmad")
+    opened.link("SPEAKER", "q2", "sami")
+    annotated = opened.reader.annotated
+    assert annotated is not None
+    notes = line_notes(annotated, annotated.passages(), 0, len(opened.text))
+    assert notes == "أحمد" + NOTES_SEPARATOR + "سامي"
+
+
+def test_a_quote_bar_runs_through_an_empty_line(qtbot: QtBot, project: Project) -> None:
+    text = "قال الوزير:\n“الخطة جاهزة.\n\nوسنبدأ غدا.”\nانتهى."
+    opened = open_document(qtbot, project, text)
+    opened.add("quote", "QUOTE", "“الخطة جاهزة.\n\nوسنبدأ غدا.”")
+    image = opened.reader.grab().toImage()
+    gutter_left = opened.reader.viewport().geometry().right() + 1
+    empty = opened.reader.document().findBlockByNumber(2)
+    y = int(opened.reader.block_top(empty) + empty.layout().lineAt(0).height() / 2)
+    row = [QColor(image.pixel(x, y)) for x in range(gutter_left, image.width())]
+    assert QColor("#a8dadc") in row
+    after = opened.reader.document().findBlockByNumber(4)
+    y = int(opened.reader.block_top(after) + after.layout().lineAt(0).height() / 2)
+    row = [QColor(image.pixel(x, y)) for x in range(gutter_left, image.width())]
+    assert QColor("#a8dadc") not in row
+
+
+def test_lines_are_generously_spaced(doc: OpenDocument) -> None:
+    line = doc.reader.document().firstBlock().layout().lineAt(0)
+    assert line.height() >= 1.6 * doc.reader.fontInfo().pixelSize()
+
+
+def test_switching_documents_or_closing_while_loading_is_safe(
+    qtbot: QtBot, project: Project
+) -> None:
+    sentence = "وقال الوزير إن الخطة جاهزة للتنفيذ.\n"
+    long_text = sentence * (3 * CHUNK_SIZE // len(sentence))
+    long_uid = project.documents.add(long_text).documents_added[0]
+    project.spans.add(long_uid, "ali", "PERSON", len(long_text) - 20, len(long_text) - 14)
+    short_uid = project.documents.add("نص قصير عن عمّان.").documents_added[0]
+    project.spans.add(short_uid, "ali", "GPE", 12, 16)
+    application()
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show()
+    reader.open_document(project, long_uid)
+    reader.viewport().repaint()  # the first paint starts the loading
+    reader.open_document(project, short_uid)
+    qtbot.wait(50)
+    assert reader.annotated is not None
+    assert [s.label for s in reader.annotated.spans()] == ["GPE"]
+    reader.open_document(project, long_uid)
+    reader.viewport().repaint()
+    assert reader.loading
+    reader.stop_loading()
+    project.close()
+    qtbot.wait(50)  # a chunk read now would fail on the closed project
 
 
 def test_font_size_keys_change_the_reader_and_are_remembered(
@@ -162,7 +249,7 @@ def test_choosing_a_document_opens_it_in_the_reader(qtbot: QtBot, window: MainWi
     with Project.open(window.project.path) as other:
         other.spans.add(annotated.document.uid, "ali", "GPE", 0, 5)
     qtbot.keyClick(table, Qt.Key.Key_F5)
-    table.selectRow(1)
+    assert window.reader.document().toRawText().startswith("عمّان")  # still this document
     assert len(window.reader.annotated.spans()) == 26
     window.annotator_choice.setCurrentText("ali")
     assert window.shown_annotator() == "ali"

@@ -62,17 +62,45 @@ def test_png_has_the_reader_highlights_and_quote_bars(sample_project: Path, tmp_
     assert right_half_ink, "the first line does not start on the right"
 
 
-def test_annotator_option_limits_the_spans_drawn(sample_project: Path, tmp_path: Path) -> None:
-    out = tmp_path / "nobody.png"
-    code, output = run("render", str(sample_project), "2", str(out), "--annotator", "nobody")
-    assert code == 0, output
+def person_colour_drawn(out: Path) -> bool:
     image = QImage(str(out))
-    colours = {
-        image.pixelColor(x, y).name()
+    return any(
+        image.pixelColor(x, y) == PERSON
         for x in range(0, image.width(), 2)
         for y in range(0, image.height(), 2)
-    }
-    assert PERSON.name() not in colours
+    )
+
+
+def test_annotator_option_limits_the_spans_drawn(sample_project: Path, tmp_path: Path) -> None:
+    with Project.open(sample_project) as project:
+        first = project.documents.resolve("1")
+        project.spans.add(first, "huda", "PERSON", 0, 5)  # huda has nothing on document 2
+    for annotator, drawn in (("sample", True), ("huda", False)):
+        out = tmp_path / f"{annotator}.png"
+        code, output = run("render", str(sample_project), "2", str(out), "--annotator", annotator)
+        assert code == 0, output
+        assert person_colour_drawn(out) is drawn
+    code, output = run(
+        "render", str(sample_project), "2", str(tmp_path / "x.png"), "--annotator", "nobody"
+    )
+    assert code == 2
+    assert "no annotator 'nobody'" in output
+
+
+def test_a_left_to_right_document_starts_at_the_left(tmp_path: Path) -> None:
+    path = tmp_path / "english.annotate"
+    with Project.create(path) as project:
+        project.documents.add("The ministers met in Amman and agreed on a plan.")
+    out = tmp_path / "english.png"
+    assert run("render", str(path), "1", str(out))[0] == 0
+    image = QImage(str(out))
+    ink = [
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 100
+    ]
+    assert min(ink) < 30 and max(ink) < image.width() / 2
 
 
 def without_marks(text: str) -> str:
@@ -131,6 +159,31 @@ def test_bad_output_is_refused_and_nothing_is_written(
     assert message in output
     assert not out.exists()
     assert list(tmp_path.glob("*.partial")) == []
+
+
+def test_a_project_file_is_never_overwritten(sample_project: Path, tmp_path: Path) -> None:
+    victim = tmp_path / "victim.png"
+    shutil.copy(sample_project, victim)
+    before = victim.read_bytes()
+    code, output = run("render", str(sample_project), "2", str(victim))
+    assert code == 2
+    assert f"{victim}: is a SQLite file" in output
+    assert victim.read_bytes() == before
+
+
+def test_an_existing_image_is_replaced(sample_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "water.png"
+    out.write_bytes(b"old")
+    assert run("render", str(sample_project), "2", str(out))[0] == 0
+    assert QImage(str(out)).width() == 900
+
+
+@pytest.mark.parametrize("name", ["x.png", "x.pdf"])
+def test_a_missing_folder_is_named(sample_project: Path, tmp_path: Path, name: str) -> None:
+    out = tmp_path / "no" / "such" / name
+    code, output = run("render", str(sample_project), "2", str(out))
+    assert code == 2
+    assert f"{out.parent}: no such folder" in output
 
 
 def test_unknown_document_is_named(sample_project: Path, tmp_path: Path) -> None:
