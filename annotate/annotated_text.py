@@ -152,6 +152,9 @@ class AnnotatedText:
             self._drop_relation(uid, redraw)
         for uid in changes.spans_removed:
             self._drop_span(uid, redraw)
+        for uid in changes.spans_changed:
+            if uid in self._spans:
+                self._replace_span(project.spans.get(uid), redraw)
         added = [project.spans.get(uid) for uid in changes.spans_added]
         relations = [project.relations.get(uid) for uid in changes.relations_added]
         taken = self._take([span for span in added if self._shows(span)], relations)
@@ -178,6 +181,14 @@ class AnnotatedText:
             self._passages.add(span.uid)
             redraw.passages.add(span.uid)
         redraw.passages.update(self._relations[r].head for r in self._by_tail.get(span.uid, ()))
+
+    def _replace_span(self, span: Span, redraw: Redraw) -> None:
+        """A span with a new label, offsets or attributes; its relations stay."""
+        old = self._spans[span.uid]
+        redraw.stretches.append((old.start, old.end))
+        self._passages.discard(span.uid)
+        redraw.passages.add(span.uid)
+        self._add_span(span, redraw)
 
     def _drop_span(self, uid: str, redraw: Redraw) -> None:
         span = self._spans.pop(uid, None)

@@ -56,6 +56,52 @@ class Spans:
                 raise _span_error(error, label, start, end) from error
         return changes + Changes(spans_added=(uid,))
 
+    def update(
+        self,
+        uid: str,
+        label: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> Changes:
+        """Change a span's label, offsets or attributes; its relations must still fit the
+        schema, and it must not become an exact duplicate of another span."""
+        old = self.get(uid)
+        new_label = old.label if label is None else label
+        new_start = old.start if start is None else start
+        new_end = old.end if end is None else end
+        new_attrs = old.attrs if attrs is None else attrs
+        definition = self._labels.span_label(new_label)
+        check_span_fields(definition, new_label, new_start, new_end, new_attrs, old.origin)
+        if new_label != old.label:
+            self._check_relations_allow(uid, new_label)
+        with self._store.write() as conn:
+            try:
+                conn.execute(
+                    'UPDATE spans SET label = ?, start = ?, "end" = ?, attrs = ?, updated_at = ?'
+                    " WHERE uid = ?",
+                    (new_label, new_start, new_end, _json(new_attrs), now(), uid),
+                )
+            except sqlite3.IntegrityError as error:
+                raise _span_error(error, new_label, new_start, new_end) from error
+        return Changes(spans_changed=(uid,))
+
+    def _check_relations_allow(self, uid: str, label: str) -> None:
+        rows = self._store.conn.execute(
+            "SELECT r.label, h.uid, h.label, t.label FROM relations r"
+            " JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail"
+            " WHERE r.head = ? OR r.tail = ?",
+            (uid, uid),
+        )
+        for relation_name, head, head_label, tail_label in rows:
+            relation = self._labels.relation_label(relation_name)
+            heads, tails = (label, tail_label) if head == uid else (head_label, label)
+            if relation is not None and not relation.allows(heads, tails):
+                raise InputError(
+                    f"{relation_name} cannot link {heads} to {tails}: remove that link first",
+                    field="label",
+                )
+
     def remove(self, uid: str) -> Changes:
         """Remove a span and the relations that use it."""
         with self._store.write() as conn:
@@ -172,6 +218,16 @@ class Relations:
             (label, head, tail),
         ).fetchone()
         return str(row[0]) if row else None
+
+    def touching(self, span: str) -> list[Relation]:
+        """The relations a span is the head or the tail of."""
+        return [
+            Relation(*row)
+            for row in self._store.conn.execute(
+                "SELECT uid, label, head, tail FROM relations WHERE head = ? OR tail = ?",
+                (span, span),
+            )
+        ]
 
     def with_heads(self, heads: Iterable[str]) -> list[Relation]:
         """The relations that start at any of these spans."""

@@ -65,6 +65,7 @@ class Changes:
     annotators_added: tuple[str, ...] = ()
     spans_added: tuple[str, ...] = ()
     spans_removed: tuple[str, ...] = ()
+    spans_changed: tuple[str, ...] = ()  # label, offsets or attributes
     relations_added: tuple[str, ...] = ()
     relations_removed: tuple[str, ...] = ()
     statuses_changed: tuple[tuple[str, str], ...] = field(default=())

@@ -1,0 +1,200 @@
+"""What an analyst does to one layer of annotations, as undoable named steps."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from annotate.annotations import new_uid
+from annotate.errors import InputError
+from annotate.history import History, Step
+from annotate.model import Changes, Relation, Span
+from annotate.project import Project
+from annotate.words import (
+    next_char,
+    next_word_end,
+    next_word_start,
+    previous_char,
+    previous_word_end,
+    previous_word_start,
+    strip_proclitic,
+)
+
+Edge = Literal["start", "end"]
+NAME_LENGTH = 30  # characters of span text quoted in a step's name
+
+
+class Editor:
+    """One annotator's edits to a project; every method commits before it returns."""
+
+    def __init__(self, project: Project, annotator: str) -> None:
+        self.project = project
+        self.annotator = annotator
+        self.history = History(project)
+
+    def add_span(
+        self,
+        document: str,
+        label: str,
+        start: int,
+        end: int,
+        attrs: dict[str, Any] | None = None,
+    ) -> Changes:
+        uid = new_uid()
+        text = self.project.documents.get(document).text[start:end]
+        annotator = self.annotator
+        return self.history.take(
+            Step(
+                f"Add {label} {_quoted(text)}",
+                lambda p: p.spans.add(document, annotator, label, start, end, attrs, uid=uid),
+                lambda p: p.spans.remove(uid),
+            )
+        )
+
+    def remove_span(self, uid: str) -> Changes:
+        span = self._own(uid)
+        relations = self.project.relations.touching(uid)
+        return self.history.take(
+            Step(
+                f"Delete {span.label} {_quoted(self._text(span))}",
+                lambda p: p.spans.remove(uid),
+                lambda p: _restore(p, span, relations),
+            )
+        )
+
+    def relabel(self, uid: str, label: str) -> Changes:
+        span = self._own(uid)
+        if label == span.label:
+            raise InputError(f"the span is already {label}", field="label")
+        return self._update(
+            span, f"Relabel {span.label} → {label}", {"label": label}, {"label": span.label}
+        )
+
+    def set_attrs(self, uid: str, attrs: dict[str, Any]) -> Changes:
+        span = self._own(uid)
+        return self._update(
+            span, f"Edit attributes of {span.label}", {"attrs": attrs}, {"attrs": span.attrs}
+        )
+
+    def resize(self, uid: str, edge: Edge, grow: bool, by_word: bool = False) -> Changes:
+        """Move one edge of a span out (grow) or in by a character or a word."""
+        span = self._own(uid)
+        text = self.project.documents.get(span.document).text
+        start, end = moved_edge(text, span.start, span.end, edge, grow, by_word)
+        if (start, end) == (span.start, span.end):
+            raise InputError(f"the span cannot {'grow' if grow else 'shrink'} there", field=edge)
+        verb = "Grow" if grow else "Shrink"
+        return self._update(
+            span,
+            f"{verb} {span.label} at its {edge}",
+            {"start": start, "end": end},
+            {"start": span.start, "end": span.end},
+        )
+
+    def set_bounds(self, uid: str, start: int, end: int) -> Changes:
+        span = self._own(uid)
+        return self._update(
+            span,
+            f"Move {span.label} edges",
+            {"start": start, "end": end},
+            {"start": span.start, "end": span.end},
+        )
+
+    def strip_proclitic(self, uid: str, article: bool = False) -> Changes:
+        span = self._own(uid)
+        text = self.project.documents.get(span.document).text
+        start = strip_proclitic(text, span.start, span.end, article)
+        if start is None:
+            what = "article" if article else "attached letter (و ف ب ل ك)"
+            raise InputError(f"{_quoted(text[span.start : span.end])} has no {what} to remove")
+        return self._update(
+            span,
+            f"Remove {_quoted(text[span.start : start])} from {span.label}",
+            {"start": start},
+            {"start": span.start},
+        )
+
+    def link(self, label: str, head: str, tail: str) -> Changes:
+        self._own(head)
+        self._own(tail)
+        if self.project.relations.find(label, head, tail):
+            raise InputError(f"the {label} link is already there", field="label")
+        uid = new_uid()
+        return self.history.take(
+            Step(
+                f"Link {label}",
+                lambda p: p.relations.add(label, head, tail, uid=uid),
+                lambda p: p.relations.remove(uid),
+            )
+        )
+
+    def unlink(self, uid: str) -> Changes:
+        relation = self.project.relations.get(uid)
+        return self.history.take(
+            Step(
+                f"Unlink {relation.label}",
+                lambda p: p.relations.remove(uid),
+                lambda p: p.relations.add(
+                    relation.label, relation.head, relation.tail, uid=relation.uid
+                ),
+            )
+        )
+
+    def _update(
+        self, span: Span, name: str, after: dict[str, Any], before: dict[str, Any]
+    ) -> Changes:
+        return self.history.take(
+            Step(
+                f"{name} {_quoted(self._text(span))}",
+                lambda p: p.spans.update(span.uid, **after),
+                lambda p: p.spans.update(span.uid, **before),
+            )
+        )
+
+    def _own(self, uid: str) -> Span:
+        span = self.project.spans.get(uid)
+        if span.annotator != self.annotator:
+            raise InputError(f"this span is {span.annotator}'s; you annotate as {self.annotator}")
+        return span
+
+    def _text(self, span: Span) -> str:
+        return self.project.documents.get(span.document).text[span.start : span.end]
+
+
+def moved_edge(
+    text: str, start: int, end: int, edge: Edge, grow: bool, by_word: bool
+) -> tuple[int, int]:
+    """The span's offsets after moving one edge; an edge never passes the other."""
+    if edge == "start":
+        if grow:
+            moved = previous_word_start(text, start) if by_word else previous_char(text, start)
+        else:
+            moved = next_word_start(text, start) if by_word else next_char(text, start)
+        return (moved, end) if moved < end else (start, end)
+    if grow:
+        moved = next_word_end(text, end) if by_word else next_char(text, end)
+    else:
+        moved = previous_word_end(text, end) if by_word else previous_char(text, end)
+    return (start, moved) if moved > start else (start, end)
+
+
+def _restore(project: Project, span: Span, relations: list[Relation]) -> Changes:
+    changes = project.spans.add(
+        span.document,
+        span.annotator,
+        span.label,
+        span.start,
+        span.end,
+        span.attrs,
+        span.origin,
+        span.uid,
+    )
+    for relation in relations:
+        changes += project.relations.add(
+            relation.label, relation.head, relation.tail, uid=relation.uid
+        )
+    return changes
+
+
+def _quoted(text: str) -> str:
+    short = text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1] + "…"
+    return f"‘{' '.join(short.split())}’"

@@ -1,0 +1,67 @@
+"""Undo and redo as named steps: each knows how to do and how to undo itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from annotate.errors import AnnotateError
+from annotate.model import Changes
+from annotate.project import Project
+
+Operation = Callable[[Project], Changes]
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str  # what the Edit menu says: "Add PERSON ‘ليلى الخطيب’"
+    do: Operation
+    undo: Operation
+
+
+class History:
+    """The steps taken in this session, each committed in one transaction."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._done: list[Step] = []
+        self._undone: list[Step] = []
+
+    def take(self, step: Step) -> Changes:
+        changes = self._run(step.do)
+        self._done.append(step)
+        self._undone.clear()
+        return changes
+
+    def undo(self) -> Changes:
+        """Undo the last step; one that no longer applies is dropped, with the reason."""
+        step = self._done.pop()
+        changes = self._run_again(step, step.undo, "undo")
+        self._undone.append(step)
+        return changes
+
+    def redo(self) -> Changes:
+        step = self._undone.pop()
+        changes = self._run_again(step, step.do, "redo")
+        self._done.append(step)
+        return changes
+
+    def next_undo(self) -> str | None:
+        return self._done[-1].name if self._done else None
+
+    def next_redo(self) -> str | None:
+        return self._undone[-1].name if self._undone else None
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()
+
+    def _run(self, operation: Operation) -> Changes:
+        with self._project.transaction():
+            return operation(self._project)
+
+    def _run_again(self, step: Step, operation: Operation, verb: str) -> Changes:
+        try:
+            return self._run(operation)
+        except AnnotateError as error:
+            raise AnnotateError(f"cannot {verb} “{step.name}”: {error}") from error

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+from annotate.editing import Editor
+from annotate.errors import AnnotateError, InputError
+from annotate.project import Project
+
+TEXT = "وقالت ليلى الخطيب إن “الجفاف لم يعد أزمة عابرة”، وأكد وترامب ذلك."
+
+
+@pytest.fixture
+def editor(project: Project) -> Editor:
+    return Editor(project, "ali")
+
+
+def words(text: str) -> tuple[int, int]:
+    start = TEXT.index(text)
+    return start, start + len(text)
+
+
+def spans(project: Project, uid: str) -> list[tuple[str, str]]:
+    return [(s.label, TEXT[s.start : s.end]) for s in project.spans.for_document(uid)]
+
+
+def test_every_step_is_committed_and_undone_and_redone_exactly(
+    project: Project, editor: Editor
+) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    person = editor.add_span(doc, "PERSON", *words("ليلى الخطيب")).spans_added[0]
+    assert editor.history.next_undo() == "Add PERSON ‘ليلى الخطيب’"
+    editor.relabel(person, "ORG")
+    editor.resize(person, "end", grow=False, by_word=True)
+    assert spans(project, doc) == [("ORG", "ليلى")]
+    editor.resize(person, "end", grow=True)
+    assert spans(project, doc) == [("ORG", "ليلى ")]
+    editor.history.undo()
+    editor.history.undo()
+    editor.history.undo()
+    assert spans(project, doc) == [("PERSON", "ليلى الخطيب")]
+    editor.history.redo()
+    assert spans(project, doc) == [("ORG", "ليلى الخطيب")]
+    assert editor.history.next_redo() == "Shrink ORG at its end ‘ليلى الخطيب’"
+
+
+def test_deleting_a_speaker_and_undoing_brings_back_its_link(
+    project: Project, editor: Editor
+) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    quote = editor.add_span(doc, "QUOTE", *words("“الجفاف لم يعد أزمة عابرة”")).spans_added[0]
+    person = editor.add_span(doc, "PERSON", *words("ليلى الخطيب")).spans_added[0]
+    link = editor.link("SPEAKER", quote, person).relations_added[0]
+    removed = editor.remove_span(person)
+    assert removed.relations_removed == (link,)
+    assert project.relations.for_document(doc) == []
+    editor.history.undo()
+    assert [(r.uid, r.head, r.tail) for r in project.relations.for_document(doc)] == [
+        (link, quote, person)
+    ]
+
+
+def test_stripping_a_proclitic_and_relabelling_a_linked_quote(
+    project: Project, editor: Editor
+) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    name = editor.add_span(doc, "PERSON", *words("وترامب")).spans_added[0]
+    editor.strip_proclitic(name)
+    assert spans(project, doc) == [("PERSON", "ترامب")]
+    with pytest.raises(InputError, match="no attached letter"):
+        editor.strip_proclitic(name)
+    quote = editor.add_span(doc, "QUOTE", *words("الجفاف لم يعد")).spans_added[0]
+    editor.link("SPEAKER", quote, name)
+    with pytest.raises(InputError, match="SPEAKER cannot link PERSON to PERSON"):
+        editor.relabel(quote, "PERSON")
+
+
+def test_duplicates_and_other_annotators_spans_are_refused(
+    project: Project, editor: Editor
+) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    editor.add_span(doc, "PERSON", *words("ليلى الخطيب"))
+    with pytest.raises(InputError, match="already has a PERSON span"):
+        editor.add_span(doc, "PERSON", *words("ليلى الخطيب"))
+    assert editor.history.next_undo() == "Add PERSON ‘ليلى الخطيب’"  # the refusal is no step
+    theirs = project.spans.add(doc, "huda", "GPE", 0, 5).spans_added[0]
+    with pytest.raises(InputError, match="huda's"):
+        editor.remove_span(theirs)
+
+
+def test_an_undo_that_no_longer_applies_says_so(project: Project, editor: Editor) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    person = editor.add_span(doc, "PERSON", *words("ليلى الخطيب")).spans_added[0]
+    project.spans.remove(person)  # another window or process removed it
+    with pytest.raises(AnnotateError, match="cannot undo “Add PERSON"):
+        editor.history.undo()
+    assert editor.history.next_undo() is None
