@@ -26,6 +26,7 @@ from annotate.annotated_text import AnnotatedText, Redraw
 from annotate.model import Changes, Span
 from annotate.project import Project
 from annotate.text import base_direction
+from annotate.words import next_char, previous_char
 from gui import gutter
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
@@ -41,6 +42,7 @@ DOCUMENT_MARGIN = 12
 
 class ReaderView(QPlainTextEdit):
     span_selected = Signal(object)  # the selected span's uid, or None
+    edge_dragged = Signal(str, int, int)  # a span's uid and its new start and end
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class ReaderView(QPlainTextEdit):
         self._loader = QTimer(self)
         self._loader.setSingleShot(True)
         self._loader.timeout.connect(self._load_next_chunk)
+        self._dragging: tuple[str, str] | None = None  # span uid, "start" or "end"
         self._gutter = _GutterWidget(self)
         self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
         self._apply_point_size(_saved_point_size())
@@ -137,6 +140,21 @@ class ReaderView(QPlainTextEdit):
                 self._reformat(span.start, span.end)
         self.selected_span = uid
         self.span_selected.emit(uid)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The code point offsets of the text selected with mouse or keyboard, if any."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return (
+            self.positions.to_core(cursor.selectionStart()),
+            self.positions.to_core(cursor.selectionEnd()),
+        )
+
+    def clear_selected_range(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     def scroll_to(self, offset: int) -> None:
         cursor = self.textCursor()
@@ -287,10 +305,56 @@ class ReaderView(QPlainTextEdit):
             return True
         return super().viewportEvent(event)
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        edge = self._edge_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and edge is not None:
+            self._dragging = edge
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._dragging is None:
+            super().mouseMoveEvent(event)
+        on_edge = self._dragging is not None or self._edge_at(point) is not None
+        shape = Qt.CursorShape.SizeHorCursor if on_edge else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        if self._dragging is not None:
+            self._drop_edge(point)
+            return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.select_span(self._next_span_at(event.position().toPoint()))
+            self.select_span(self._next_span_at(point))
+
+    def _edge_at(self, point: QPoint) -> tuple[str, str] | None:
+        """The selected span's first or last character under the mouse: an edge to drag."""
+        if self.selected_span is None or self.annotated is None:
+            return None
+        offset = self.char_at(point)
+        span = self.annotated.span(self.selected_span)
+        if offset == span.start:
+            return span.uid, "start"
+        if offset is not None and next_char(self.annotated.text, offset) == span.end:
+            return span.uid, "end"
+        return None
+
+    def _drop_edge(self, point: QPoint) -> None:
+        assert self._dragging is not None and self.annotated is not None
+        uid, edge = self._dragging
+        self._dragging = None
+        if not self.annotated.has_span(uid):
+            return
+        span = self.annotated.span(uid)
+        text = self.annotated.text
+        target = self.positions.to_core(self.cursorForPosition(point).position())
+        target = previous_char(text, next_char(text, target)) if target < len(text) else target
+        start, end = (target, span.end) if edge == "start" else (span.start, target)
+        if start < end and (start, end) != (span.start, span.end):
+            self.edge_dragged.emit(uid, start, end)
 
     def _next_span_at(self, point: QPoint) -> str | None:
         """Innermost span under the mouse; clicking it again selects the one around it."""

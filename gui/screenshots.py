@@ -42,7 +42,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
     app = application()
     with Project.create(scratch / "sample.annotate") as project:
         import_paths(project, [SAMPLE_FOLDER, SAMPLE_ANNOTATIONS])
-        window = MainWindow(project)
+        window = MainWindow(project, annotator="sample")
         window.resize(*WINDOW_SIZE)
         window.splitter.setSizes([460, WINDOW_SIZE[0] - 460])  # room for whole titles
         window.show()

@@ -26,11 +26,12 @@ def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    """The main window on a fresh sample project (the annotated sample articles)."""
+    """The main window on a fresh sample project (the sample articles, annotated by
+    "sample"), for the analyst "ali"."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     application()  # the bundled font, as the app uses it
     with open_default_project() as project:
-        shown = MainWindow(project)
+        shown = MainWindow(project, annotator="ali")
         qtbot.addWidget(shown)
         shown.show()
         qtbot.waitExposed(shown)

@@ -22,7 +22,7 @@ def test_window_lists_the_sample_documents(window: MainWindow) -> None:
         RLM + "افتتاح ميناء جديد للصيد في صفاقس",
         RLM + "وزراء المياه العرب يتفقون على خطة لمواجهة الجفاف",
     ]
-    assert "2 documents" in window.status_label.text()
+    assert window.position_label.text() == "Document 1 of 2"
 
 
 def test_arabic_title_opening_with_a_latin_name_reads_right_to_left(
@@ -107,6 +107,9 @@ def test_run_app_opens_the_given_project(tmp_path: Path) -> None:
     path = tmp_path / "mine.annotate"
     with Project.create(path) as project:
         project.documents.add("نص للتجربة", "تجربة")
+    settings = tmp_path / "arabic-annotate" / "workbench.ini"
+    settings.parent.mkdir()
+    settings.write_text("[annotator]\nname=ali\n", encoding="utf-8")  # not asked again
     result = subprocess.run(
         [sys.executable, "-c", RUN_APP_AND_LOOK, str(path)],
         capture_output=True,

@@ -1,0 +1,102 @@
+"""The spans of the open document as a table: label, text, annotator, origin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotate.annotated_text import AnnotatedText
+from annotate.model import Span
+from annotate.schema import DEFAULT_COLOUR
+
+COLUMNS = ("Label", "Text", "Annotator", "Origin")
+TEXT_COLUMN = 1
+RLM = "\u200f"
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class SpanTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spans: list[Span] = []
+        self._annotated: AnnotatedText | None = None
+
+    def show(self, annotated: AnnotatedText | None) -> None:
+        self.beginResetModel()
+        self._annotated = annotated
+        self._spans = annotated.spans() if annotated is not None else []
+        self.endResetModel()
+
+    def span_at(self, row: int) -> Span:
+        return self._spans[row]
+
+    def row_of(self, uid: str) -> int | None:
+        return next((row for row, span in enumerate(self._spans) if span.uid == uid), None)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._annotated is None:
+            return None
+        span = self._spans[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = " ".join(self._annotated.covered_text(span).split())
+            return (span.label, RLM + text, span.annotator, span.origin)[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            definition = self._annotated.labels.get(span.label)
+            return QColor(definition.colour if definition else DEFAULT_COLOUR)
+        return None
+
+
+class AnnotationsPanel(QTableView):
+    """Click or move to a row to select its span in the reader."""
+
+    span_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spans = SpanTableModel(self)
+        self.setModel(self.spans)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.selectionModel().currentRowChanged.connect(self._chosen)
+
+    def show_spans(self, annotated: AnnotatedText | None, selected: str | None) -> None:
+        self.blockSignals(True)
+        self.selectionModel().blockSignals(True)
+        self.spans.show(annotated)
+        self.mark(selected)
+        self.selectionModel().blockSignals(False)
+        self.blockSignals(False)
+
+    def mark(self, uid: str | None) -> None:
+        """Select the span's row without telling anyone (the reader already knows)."""
+        row = self.spans.row_of(uid) if uid else None
+        self.selectionModel().blockSignals(True)
+        if row is None:
+            self.clearSelection()
+        else:
+            self.selectRow(row)
+            self.scrollTo(self.spans.index(row, 0))
+        self.selectionModel().blockSignals(False)
+
+    def _chosen(self, current: QModelIndex) -> None:
+        if current.isValid():
+            self.span_chosen.emit(self.spans.span_at(current.row()).uid)

@@ -1,0 +1,45 @@
+"""F1: every key of the window, in one table, so nothing needs the mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class KeysOverlay(QDialog):
+    def __init__(self, parent: QWidget | None, actions: list[QAction]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keys")
+        table = QTableWidget(0, 2, self)
+        table.setHorizontalHeaderLabels(["Key", "Does"])
+        table.verticalHeader().hide()
+        for action in actions:
+            keys = ", ".join(
+                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+            )
+            if not keys:
+                continue
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(action.text().replace("&", "")))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        self.table = table
+        self.resize(560, 640)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(self._cell(row, 0), self._cell(row, 1)) for row in range(self.table.rowCount())]
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""

@@ -1,0 +1,35 @@
+"""The labels of the schema with their colour, key and names; a click applies one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from annotate.schema import Schema
+
+SWATCH_SIZE = 14
+
+
+class LabelPalette(QListWidget):
+    label_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click must not take the selection
+        self.itemClicked.connect(lambda item: self.label_chosen.emit(item.data(LABEL_ROLE)))
+
+    def show_schema(self, schema: Schema) -> None:
+        self.clear()
+        for label in schema.labels:
+            key = f"[{label.key}]  " if label.key else ""
+            item = QListWidgetItem(f"{key}{label.english} · {label.arabic}")
+            swatch = QPixmap(SWATCH_SIZE, SWATCH_SIZE)
+            swatch.fill(QColor(label.colour))
+            item.setIcon(swatch)
+            item.setData(LABEL_ROLE, label.name)
+            item.setToolTip(label.name)
+            self.addItem(item)
+
+
+LABEL_ROLE = Qt.ItemDataRole.UserRole
