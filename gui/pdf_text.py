@@ -14,16 +14,10 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextLayout, QTextLine
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextLine
 
+from gui.glyphs import Box, glyph_boxes
 from gui.positions import Utf16Positions
-
-RUN_FLAGS = (
-    QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
-    | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
-    | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
-)
-Box = tuple[float, float]  # left x, width
 
 
 def paint_text_layer(
@@ -35,7 +29,7 @@ def paint_text_layer(
     origin: QPointF,
 ) -> None:
     """Draw one laid-out line's characters invisibly where the line shows them."""
-    boxes, baseline = _cluster_boxes(line)
+    boxes, baseline = glyph_boxes(line)
     if not boxes:
         return
     painter.save()
@@ -54,30 +48,6 @@ def paint_text_layer(
                 width / len(units),
             )
     painter.restore()
-
-
-def _cluster_boxes(line: QTextLine) -> tuple[dict[int, Box], float]:
-    """The box of each glyph that advances, by the string index (in its block) it came
-    from; and the baseline. A glyph reaches to the next one along the line, since kerning
-    and cursive attachment move glyphs off their plain advances. Marks (no advance) are
-    left to the letter before them."""
-    boxes: dict[int, Box] = {}
-    baseline = line.y() + line.ascent()
-    for run in line.glyphRuns(-1, -1, RUN_FLAGS):
-        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-        glyphs = sorted(
-            (position.x(), advance.x(), index)
-            for index, position, advance in zip(
-                run.stringIndexes(), run.positions(), advances, strict=True
-            )
-            if advance.x() > 0
-        )
-        for number, (x, advance, index) in enumerate(glyphs):
-            right = glyphs[number + 1][0] if number + 1 < len(glyphs) else x + advance
-            left, width = boxes.get(index, (x, 0.0))
-            boxes[index] = (min(left, x), max(left + width, right) - min(left, x))
-        baseline = run.positions()[0].y() if run.positions() else baseline
-    return boxes, baseline
 
 
 def _clusters(boxes: dict[int, Box], line: QTextLine) -> list[tuple[int, int, Box]]:

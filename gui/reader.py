@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextBlock,
-    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -28,6 +27,7 @@ from annotate.project import Project
 from annotate.text import base_direction
 from annotate.words import next_char, previous_char
 from gui import gutter
+from gui.glyphs import index_at
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
 from gui.span_formats import block_formats
@@ -196,13 +196,8 @@ class ReaderView(QPlainTextEdit):
         for number in range(layout.lineCount()):
             line = layout.lineAt(number)
             if line.y() <= y < line.y() + line.height():
-                rect = line.naturalTextRect()
-                if not rect.left() <= x < rect.right():
-                    return None
-                position = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
-                if position >= block.length() - 1:
-                    return None
-                return self.positions.to_core(block.position() + position)
+                index = index_at(line, x)
+                return None if index is None else self.positions.to_core(block.position() + index)
         return None
 
     def spans_at(self, point: QPoint) -> list[Span]:

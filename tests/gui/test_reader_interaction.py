@@ -286,3 +286,16 @@ def test_a_long_document_shows_at_once_and_its_other_spans_follow(
     image = reader.viewport().grab().toImage()
     for box in glyph_boxes(reader, last, last + len("الوزير")):
         assert ORANGE in colours_in(image, box)
+
+
+def test_the_character_under_the_mouse_is_exact_on_wrapped_lines(
+    qtbot: QtBot, project: Project
+) -> None:
+    text = "من جهته، أكد الأمين العام للمنظمة، الدكتور سامي بن عاشور، أن تمويل " * 4
+    opened = open_document(qtbot, project, text.strip(), width=420)
+    opened.grab()
+    assert opened.reader.document().firstBlock().layout().lineCount() > 2
+    for offset, char in enumerate(opened.text):
+        boxes = glyph_boxes(opened.reader, offset, offset + 1)
+        if boxes and not char.isspace():
+            assert opened.reader.char_at(boxes[0].center().toPoint()) == offset, char

@@ -1,0 +1,253 @@
+"""An analyst's session on the sample article, with real keys and mouse, checked in the
+database after every step; then the project is closed and opened again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from annotate.project import Project
+from gui.main_window import MainWindow
+from tests.gui.layout_geometry import glyph_boxes
+
+NO = Qt.KeyboardModifier.NoModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+WATER = 1  # the sample article on water, second in the list
+
+
+class Session:
+    """The window on the water article, and what its database says."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow) -> None:
+        self.qtbot = qtbot
+        self.window = window
+        self.reader = window.reader
+        window.document_list.selectRow(WATER)
+        annotated = self.reader.annotated
+        assert annotated is not None
+        self.uid = annotated.document.uid
+        self.text = annotated.text
+
+    def at(self, words: str, occurrence: int = 0) -> tuple[int, int]:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = self.text.index(words, start + 1)
+        return start, start + len(words)
+
+    def point(self, offset: int) -> QPoint:
+        """The middle of the glyph Qt draws for the character at offset."""
+        self.reader.scroll_to(offset)
+        self.reader.viewport().repaint()
+        return glyph_boxes(self.reader, offset, offset + 1)[0].center().toPoint()
+
+    def drag(self, first: int, last: int) -> None:
+        """Select from the character at first to the one at last with the mouse."""
+        viewport = self.reader.viewport()
+        start, end = self.point(first), self.point(last)
+        self.qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+        self.qtbot.mouseMove(viewport, end)
+        self.qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
+
+    def click(self, offset: int) -> None:
+        viewport = self.reader.viewport()
+        self.qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=self.point(offset))
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO) -> None:
+        if QApplication.activeWindow() is not self.window:  # as a desktop does after a dialog
+            self.window.activateWindow()
+            self.qtbot.waitUntil(lambda: QApplication.activeWindow() is self.window)
+        self.qtbot.keyClick(self.reader, key, modifiers)
+
+    def spans(self) -> dict[str, tuple[str, int, int]]:
+        """The analyst's spans by their text: (label, start, end)."""
+        project = self.window.project
+        return {
+            self.text[s.start : s.end]: (s.label, s.start, s.end)
+            for s in project.spans.for_document(self.uid, "ali")
+        }
+
+    def links(self) -> set[tuple[str, str, str]]:
+        project = self.window.project
+        spans = {s.uid: s for s in project.spans.for_document(self.uid, "ali")}
+        return {
+            (r.label, self._text(spans[r.head]), self._text(spans[r.tail]))
+            for r in project.relations.for_document(self.uid, "ali")
+        }
+
+    def _text(self, span: object) -> str:
+        return self.text[span.start : span.end]  # type: ignore[attr-defined]
+
+
+def when_modal(act: Callable[[QWidget], None]) -> None:
+    """Act on the dialog or menu that the next key opens, once it is up."""
+
+    def look() -> None:
+        shown = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        if shown is None:
+            QTimer.singleShot(20, look)
+            return
+        act(shown)
+
+    QTimer.singleShot(20, look)
+
+
+@pytest.fixture
+def session(qtbot: QtBot, window: MainWindow) -> Session:
+    window.reader.setFocus()
+    return Session(qtbot, window)
+
+
+def test_an_analysts_session_is_exact_undoable_and_kept(
+    qtbot: QtBot, session: Session, window: MainWindow
+) -> None:
+    name = session.at("ليلى الخطيب")
+    session.drag(name[0] + 1, name[1] - 2)  # from inside the first word into the second
+    session.key(Qt.Key.Key_P)
+    assert session.spans() == {"ليلى الخطيب": ("PERSON", *name)}
+
+    quote = session.at(
+        "لم يعد الجفاف أزمة عابرة، بل صار واقعًا نعيشه كل صيف. "
+        "نحتاج إلى أن نتقاسم البيانات قبل أن نتقاسم الماء"
+    )
+    session.drag(quote[0] - 1, quote[1] + 1)  # the quotation marks are dropped
+    session.key(Qt.Key.Key_Q)
+    assert session.spans()[session.text[slice(*quote)]] == ("QUOTE", *quote)
+
+    session.key(Qt.Key.Key_S, ALT)  # link the selected quote's speaker: then click her
+    session.click(name[0] + 2)
+    assert session.links() == {("SPEAKER", session.text[slice(*quote)], "ليلى الخطيب")}
+
+    cue = session.at("وقالت")
+    session.drag(cue[0], cue[1] - 1)
+    session.key(Qt.Key.Key_C)
+    session.click(quote[0] + 3)  # select the quote again
+    when_modal(lambda menu: qtbot.keyClick(menu, Qt.Key.Key_Return))  # the first choice
+    session.key(Qt.Key.Key_C, ALT)
+    session.key(Qt.Key.Key_Return)
+    assert ("CUE", session.text[slice(*quote)], "وقالت") in session.links()
+
+    session.click(name[0] + 2)  # relabel the person, then grow and shrink her
+    session.key(Qt.Key.Key_O)
+    assert session.spans()["ليلى الخطيب"] == ("ORG", *name)
+    session.key(Qt.Key.Key_End, ALT)
+    assert session.spans()["ليلى الخطيب،"] == ("ORG", name[0], name[1] + 1)
+    session.key(Qt.Key.Key_End, ALT | SHIFT | CTRL)  # back to the end of the last word
+    assert session.spans()["ليلى الخطيب"] == ("ORG", *name)
+    session.key(Qt.Key.Key_End, ALT | SHIFT | CTRL)  # and of the word before it
+    assert session.spans()["ليلى"] == ("ORG", name[0], name[0] + 4)
+    session.key(Qt.Key.Key_Home, ALT | SHIFT)
+    assert session.spans()["يلى"] == ("ORG", name[0] + 1, name[0] + 4)
+    for _ in range(5):
+        session.key(Qt.Key.Key_Z, CTRL)  # back to the person she was
+    assert session.spans()["ليلى الخطيب"] == ("PERSON", *name)
+    session.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert session.spans()["ليلى الخطيب"] == ("ORG", *name)
+    session.key(Qt.Key.Key_Z, CTRL)
+    assert "Relabel" in window.annotating.redo_action.text()
+
+    country = session.at("والمغرب")
+    session.drag(country[0] + 2, country[0] + 3)
+    session.key(Qt.Key.Key_G)
+    session.key(Qt.Key.Key_X)  # take the attached و off
+    assert session.spans()["المغرب"] == ("GPE", country[0] + 1, country[1])
+    session.key(Qt.Key.Key_Delete)
+    assert "المغرب" not in session.spans()
+    session.key(Qt.Key.Key_Z, CTRL)
+    assert session.spans()["المغرب"] == ("GPE", country[0] + 1, country[1])
+    session.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert "المغرب" not in session.spans()
+
+    session.click(name[0] + 2)  # the speaker: deleting her asks first, and takes the link
+    when_modal(lambda box: qtbot.keyClick(box, Qt.Key.Key_Y, ALT))
+    session.key(Qt.Key.Key_Delete)
+    assert "ليلى الخطيب" not in session.spans()
+    assert all(label != "SPEAKER" for label, _, _ in session.links())
+    session.key(Qt.Key.Key_Z, CTRL)
+    assert ("SPEAKER", session.text[slice(*quote)], "ليلى الخطيب") in session.links()
+
+    qtbot.keyClick(window.reader, Qt.Key.Key_Return, CTRL)  # done, and on to the next
+    assert window.project.documents.status(session.uid, "ali") == "done"
+    assert window.document_list.currentIndex().row() == WATER  # it was the last one
+
+    path = window.project.path
+    expected_spans, expected_links = session.spans(), session.links()
+    window.close()
+    window.project.close()
+    with Project.open(path) as reopened:
+        session.window = type("Reopened", (), {"project": reopened})()  # type: ignore[assignment]
+        assert session.spans() == expected_spans
+        assert session.links() == expected_links
+        assert reopened.documents.status(session.uid, "ali") == "done"
+
+
+def test_a_quote_gets_its_kind_from_the_attributes_dialog(qtbot: QtBot, session: Session) -> None:
+    quote = session.at("الخطة لن تنجح إذا بقيت حبرًا على ورق")
+    session.drag(quote[0], quote[1] - 1)
+    session.key(Qt.Key.Key_Q)
+
+    def choose_indirect(dialog: QWidget) -> None:
+        choice = dialog.findChild(QComboBox)
+        assert choice is not None
+        choice.setFocus()
+        qtbot.keyClick(choice, Qt.Key.Key_End)  # the last value: indirect
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_modal(choose_indirect)
+    session.key(Qt.Key.Key_A)
+    uid = session.reader.selected_span
+    assert uid is not None
+    assert session.window.project.spans.get(uid).attrs == {"kind": "indirect"}
+
+
+def test_dragging_an_edge_moves_it(qtbot: QtBot, session: Session) -> None:
+    name = session.at("سامي بن عاشور")
+    session.drag(name[0], name[0] + 6)  # سامي بن
+    session.key(Qt.Key.Key_P)
+    assert session.spans()["سامي بن"] == ("PERSON", name[0], name[0] + 7)
+    viewport = session.reader.viewport()
+    edge, target = session.point(name[0] + 6), session.point(name[1] - 1)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=edge)
+    qtbot.mouseMove(viewport, target)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=target)
+    label, start, end = session.spans()[session.text[name[0] : end_of(session)]]
+    assert (label, start) == ("PERSON", name[0])
+    assert end in (name[1] - 1, name[1])  # at the last letter: before or after it
+
+
+def end_of(session: Session) -> int:
+    ((_, _, end),) = session.spans().values()
+    return end
+
+
+def test_exact_characters_and_refusals(qtbot: QtBot, session: Session) -> None:
+    name = session.at("ليلى الخطيب")
+    session.drag(name[0] + 1, name[1] - 2)
+    session.key(Qt.Key.Key_P, SHIFT)  # exact characters: no snapping
+    ((label, start, end),) = session.spans().values()
+    assert label == "PERSON" and start > name[0] and end < name[1]
+    session.drag(name[0] + 1, name[1] - 2)
+    session.key(Qt.Key.Key_P, SHIFT)
+    assert "already has a PERSON span" in session.window.saved_label.text()
+    assert len(session.spans()) == 1
+
+
+def test_f1_lists_every_key(qtbot: QtBot, session: Session) -> None:
+    seen: list[tuple[str, str]] = []
+
+    def read_and_close(dialog: QWidget) -> None:
+        seen.extend(dialog.rows())  # type: ignore[attr-defined]
+        dialog.close()
+
+    when_modal(read_and_close)
+    session.key(Qt.Key.Key_F1)
+    keys = dict(seen)
+    assert keys["P"] == "Person (PERSON)"
+    assert keys["Del"] == "Delete span"
+    assert keys["Ctrl+Z"].startswith("Undo")
+    assert "Mark done and go on" in keys.values()
