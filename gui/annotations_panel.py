@@ -76,6 +76,7 @@ class AnnotationsPanel(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self.selectionModel().currentRowChanged.connect(self._chosen)
 
     def show_spans(self, annotated: AnnotatedText | None, selected: str | None) -> None:

@@ -28,6 +28,7 @@ from gui.label_palette import LabelPalette
 from gui.reader import ReaderView
 
 ALL_DOCUMENTS = "All documents"
+DOCK_WIDTH = 360
 
 
 class MainWindow(QMainWindow):
@@ -73,11 +74,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([340, 640])
         self.setCentralWidget(self.splitter)
+        docks = []
         for title, widget in (("Labels", self.palette_list), ("Annotations", self.annotations)):
             dock = QDockWidget(title, self)
             dock.setObjectName(title.lower())
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            docks.append(dock)
+        self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
         self.palette_list.show_schema(self.project.labels.schema())
         for label in (self.annotator_label, self.position_label, self.status_label):
             self.statusBar().addWidget(label)

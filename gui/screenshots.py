@@ -44,7 +44,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         import_paths(project, [SAMPLE_FOLDER, SAMPLE_ANNOTATIONS])
         window = MainWindow(project, annotator="sample")
         window.resize(*WINDOW_SIZE)
-        window.splitter.setSizes([460, WINDOW_SIZE[0] - 460])  # room for whole titles
+        window.splitter.setSizes([300, WINDOW_SIZE[0] - 300])
         window.show()
         window.document_list.selectRow(WATER_ARTICLE)
         reader = window.reader
