@@ -94,6 +94,23 @@ class Documents:
             )
         ]
 
+    def summary(self, uid: str) -> DocumentSummary:
+        conn = self._store.conn
+        row = conn.execute(
+            "SELECT position, title, char_count FROM documents WHERE uid = ?", (uid,)
+        ).fetchone()
+        if row is None:
+            raise AnnotateError(f"no document {uid}")
+        (spans,) = conn.execute("SELECT count(*) FROM spans WHERE document = ?", (uid,)).fetchone()
+        statuses = dict(
+            conn.execute(
+                "SELECT annotator, status FROM document_status WHERE document = ?"
+                " ORDER BY annotator",
+                (uid,),
+            )
+        )
+        return DocumentSummary(uid, row[0], row[1], row[2], spans, statuses)
+
     def resolve(self, ref: str) -> str:
         """A document's uid from its uid, a unique prefix of it, or its list number."""
         conn = self._store.conn

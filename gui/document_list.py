@@ -27,6 +27,13 @@ class DocumentTableModel(QAbstractTableModel):
     def document(self, row: int) -> DocumentSummary:
         return self._documents[row]
 
+    def update_document(self, summary: DocumentSummary) -> None:
+        """Show one document's new counts and statuses in place."""
+        for row, listed in enumerate(self._documents):
+            if listed.uid == summary.uid:
+                self._documents[row] = summary
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._documents)
 

@@ -202,12 +202,11 @@ class MainWindow(QMainWindow):
     def _after_change(self, changes: Changes) -> None:
         self.annotations.show_spans(self.reader.annotated, self.reader.selected_span)
         document = self.annotating.document
-        if (
-            document
-            and changes
-            and self.project.documents.status(document, self.annotator) == "new"
-        ):
+        if document is None or not changes:
+            return
+        if self.project.documents.status(document, self.annotator) == "new":
             self.project.documents.set_status(document, self.annotator, "in_progress")
+        self.document_list.documents.update_document(self.project.documents.summary(document))
 
     def _jump_to_span(self, uid: str) -> None:
         annotated = self.reader.annotated

@@ -4,13 +4,16 @@ database after every step; then the project is closed and opened again."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
+from gui.app import application
+from gui.identity import remembered_annotator
 from gui.main_window import MainWindow
 from tests.gui.layout_geometry import glyph_boxes
 
@@ -251,3 +254,54 @@ def test_f1_lists_every_key(qtbot: QtBot, session: Session) -> None:
     assert keys["Del"] == "Delete span"
     assert keys["Ctrl+Z"].startswith("Undo")
     assert "Mark done and go on" in keys.values()
+
+
+def test_the_annotations_panel_jumps_relabels_and_deletes(
+    qtbot: QtBot, session: Session, window: MainWindow
+) -> None:
+    for words, key in (("ليلى الخطيب", Qt.Key.Key_P), ("عمّان", Qt.Key.Key_G)):
+        first, last = session.at(words)
+        session.drag(first, last - 1)
+        session.key(key)
+    panel = window.annotations
+    assert [panel.spans.span_at(row).label for row in range(panel.spans.rowCount())] == [
+        "GPE",
+        "PERSON",
+    ]
+    assert window.document_list.documents.document(WATER).span_count == 25 + 2
+    panel.setFocus()
+    qtbot.mouseClick(
+        panel.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.visualRect(panel.spans.index(1, 1)).center(),
+    )
+    assert session.reader.selected_span == panel.spans.span_at(1).uid
+    qtbot.keyClick(panel, Qt.Key.Key_O)  # relabel from the panel
+    assert session.spans()["ليلى الخطيب"][0] == "ORG"
+    qtbot.keyClick(panel, Qt.Key.Key_Up)  # the row above: عمّان
+    assert session.reader.selected_span == panel.spans.span_at(0).uid
+    qtbot.keyClick(panel, Qt.Key.Key_Delete)
+    assert list(session.spans()) == ["ليلى الخطيب"]
+    assert window.project.documents.status(session.uid, "ali") == "in_progress"
+
+
+def test_the_annotator_is_asked_on_first_run_and_remembered(qtbot: QtBot, tmp_path: Path) -> None:
+    application()
+    with Project.create(tmp_path / "new.annotate") as project:
+        project.documents.add("نص قصير للتجربة.")
+
+        def type_name(dialog: QWidget) -> None:
+            line = dialog.findChild(QLineEdit)
+            assert line is not None
+            line.selectAll()
+            qtbot.keyClicks(line, "huda")
+            qtbot.keyClick(line, Qt.Key.Key_Return)
+
+        when_modal(type_name)
+        first = MainWindow(project)
+        qtbot.addWidget(first)
+        assert first.annotator == "huda"
+        again = MainWindow(project)  # no question this time
+        qtbot.addWidget(again)
+        assert again.annotator == "huda"
+        assert remembered_annotator() == "huda"
