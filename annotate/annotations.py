@@ -203,7 +203,7 @@ class Relations:
 
     def get(self, uid: str) -> Relation:
         row = self._store.conn.execute(
-            "SELECT uid, label, head, tail FROM relations WHERE uid = ?", (uid,)
+            "SELECT uid, label, head, tail, origin FROM relations WHERE uid = ?", (uid,)
         ).fetchone()
         if row is None:
             raise AnnotateError(f"no relation {uid}")
@@ -224,7 +224,7 @@ class Relations:
         return [
             Relation(*row)
             for row in self._store.conn.execute(
-                "SELECT uid, label, head, tail FROM relations WHERE head = ? OR tail = ?",
+                "SELECT uid, label, head, tail, origin FROM relations WHERE head = ? OR tail = ?",
                 (span, span),
             )
         ]

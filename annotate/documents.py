@@ -77,39 +77,39 @@ class Documents:
     def count(self) -> int:
         return int(self._store.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
 
-    def summaries(self) -> list[DocumentSummary]:
+    def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
+        """Every document with its span count and statuses: everyone's, or one annotator's
+        (what an analyst annotating blind may see)."""
+        return self._summaries(None, annotator)
+
+    def summary(self, uid: str, annotator: str | None = None) -> DocumentSummary:
+        found = self._summaries(uid, annotator)
+        if not found:
+            raise AnnotateError(f"no document {uid}")
+        return found[0]
+
+    def _summaries(self, uid: str | None, annotator: str | None) -> list[DocumentSummary]:
         conn = self._store.conn
-        span_counts = dict(conn.execute("SELECT document, count(*) FROM spans GROUP BY document"))
+        where, params = _filters(("document", uid), ("annotator", annotator))
+        span_counts = dict(
+            conn.execute(f"SELECT document, count(*) FROM spans {where} GROUP BY document", params)
+        )
         statuses: dict[str, dict[str, Status]] = {}
-        for document, annotator, status in conn.execute(
-            "SELECT document, annotator, status FROM document_status ORDER BY annotator"
+        for document, name, status in conn.execute(
+            f"SELECT document, annotator, status FROM document_status {where} ORDER BY annotator",
+            params,
         ):
-            statuses.setdefault(document, {})[annotator] = status
+            statuses.setdefault(document, {})[name] = status
+        where, params = _filters(("uid", uid))
         return [
             DocumentSummary(
                 uid, position, title, chars, span_counts.get(uid, 0), statuses.get(uid, {})
             )
             for uid, position, title, chars in conn.execute(
-                "SELECT uid, position, title, char_count FROM documents ORDER BY position"
+                f"SELECT uid, position, title, char_count FROM documents {where} ORDER BY position",
+                params,
             )
         ]
-
-    def summary(self, uid: str) -> DocumentSummary:
-        conn = self._store.conn
-        row = conn.execute(
-            "SELECT position, title, char_count FROM documents WHERE uid = ?", (uid,)
-        ).fetchone()
-        if row is None:
-            raise AnnotateError(f"no document {uid}")
-        (spans,) = conn.execute("SELECT count(*) FROM spans WHERE document = ?", (uid,)).fetchone()
-        statuses = dict(
-            conn.execute(
-                "SELECT annotator, status FROM document_status WHERE document = ?"
-                " ORDER BY annotator",
-                (uid,),
-            )
-        )
-        return DocumentSummary(uid, row[0], row[1], row[2], spans, statuses)
 
     def resolve(self, ref: str) -> str:
         """A document's uid from its uid, a unique prefix of it, or its list number."""
@@ -169,3 +169,13 @@ def check_document_text(stored: str) -> None:
         raise InputError(
             f"the text contains a NUL character at offset {stored.index(chr(0))}", field="text"
         )
+
+
+def _filters(*columns: tuple[str, str | None]) -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause for the columns given a value (column names are ours, never input)."""
+    chosen = [(column, value) for column, value in columns if value is not None]
+    if not chosen:
+        return "", ()
+    return "WHERE " + " AND ".join(f"{column} = ?" for column, _ in chosen), tuple(
+        value for _, value in chosen
+    )

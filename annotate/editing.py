@@ -47,6 +47,7 @@ class Editor:
                 f"Add {label} {_quoted(text)}",
                 lambda p: p.spans.add(document, annotator, label, start, end, attrs, uid=uid),
                 lambda p: p.spans.remove(uid),
+                document,
             )
         )
 
@@ -58,6 +59,7 @@ class Editor:
                 f"Delete {span.label} {_quoted(self._text(span))}",
                 lambda p: p.spans.remove(uid),
                 lambda p: _restore(p, span, relations),
+                span.document,
             )
         )
 
@@ -114,7 +116,7 @@ class Editor:
         )
 
     def link(self, label: str, head: str, tail: str) -> Changes:
-        self._own(head)
+        document = self._own(head).document
         self._own(tail)
         if self.project.relations.find(label, head, tail):
             raise InputError(f"the {label} link is already there", field="label")
@@ -124,18 +126,19 @@ class Editor:
                 f"Link {label}",
                 lambda p: p.relations.add(label, head, tail, uid=uid),
                 lambda p: p.relations.remove(uid),
+                document,
             )
         )
 
     def unlink(self, uid: str) -> Changes:
         relation = self.project.relations.get(uid)
+        head = self._own(relation.head)
         return self.history.take(
             Step(
                 f"Unlink {relation.label}",
                 lambda p: p.relations.remove(uid),
-                lambda p: p.relations.add(
-                    relation.label, relation.head, relation.tail, uid=relation.uid
-                ),
+                lambda p: _relink(p, relation),
+                head.document,
             )
         )
 
@@ -147,6 +150,7 @@ class Editor:
                 f"{name} {_quoted(self._text(span))}",
                 lambda p: p.spans.update(span.uid, **after),
                 lambda p: p.spans.update(span.uid, **before),
+                span.document,
             )
         )
 
@@ -189,10 +193,14 @@ def _restore(project: Project, span: Span, relations: list[Relation]) -> Changes
         span.uid,
     )
     for relation in relations:
-        changes += project.relations.add(
-            relation.label, relation.head, relation.tail, uid=relation.uid
-        )
+        changes += _relink(project, relation)
     return changes
+
+
+def _relink(project: Project, relation: Relation) -> Changes:
+    return project.relations.add(
+        relation.label, relation.head, relation.tail, relation.origin, relation.uid
+    )
 
 
 def _quoted(text: str) -> str:

@@ -17,6 +17,7 @@ class Step:
     name: str  # what the Edit menu says: "Add PERSON ‘ليلى الخطيب’"
     do: Operation
     undo: Operation
+    document: str  # the document it changes, so a view can show it
 
 
 class History:
@@ -46,11 +47,11 @@ class History:
         self._done.append(step)
         return changes
 
-    def next_undo(self) -> str | None:
-        return self._done[-1].name if self._done else None
+    def next_undo(self) -> Step | None:
+        return self._done[-1] if self._done else None
 
-    def next_redo(self) -> str | None:
-        return self._undone[-1].name if self._undone else None
+    def next_redo(self) -> Step | None:
+        return self._undone[-1] if self._undone else None
 
     def clear(self) -> None:
         self._done.clear()

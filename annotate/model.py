@@ -54,6 +54,7 @@ class Relation:
     label: str
     head: str
     tail: str
+    origin: Origin = "manual"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ DEFAULT_COLOUR = "#b0b0b0"
 LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 TOML_POSITION = re.compile(r" \(at line (\d+), column \d+\)")
+COMMAND_KEYS = {"a": "attributes", "u": "unlink", "x": "remove a proclitic"}
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,9 @@ def _span_label(item: dict[str, Any], where: str) -> SpanLabel:
     key = _text(item, where, "key", default="")
     if len(key) > 1 or key.isspace():
         raise InputError("key must be a single character", field=f"{where}.key")
+    if key.lower() in COMMAND_KEYS:
+        command = COMMAND_KEYS[key.lower()]
+        raise InputError(f"key {key!r} is the key to {command}", field=f"{where}.key")
     return SpanLabel(
         name=name,
         english=_text(item, where, "english"),

@@ -1,7 +1,8 @@
 """Where words begin and end in Arabic (and other) text, for exact span boundaries.
 
 A word is a run of letters, marks (harakat) and digits; tatweel is a letter here (Lm).
-A boundary never falls between a letter and its marks.
+A boundary never falls inside a character as a reader sees it: a letter and its marks,
+an emoji with its skin tone, variation selector or ZWJ partners, a flag's two letters.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import unicodedata
 PROCLITICS = "وفبلك"  # letters that attach to the next word
 ARTICLE = "ال"
 MIN_STEM = 2  # letters a word keeps after a proclitic is taken off
+ZWJ = "\u200d"
+REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
 
 def is_word_char(char: str) -> bool:
@@ -33,38 +36,62 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def strip_proclitic(text: str, start: int, end: int, article: bool = False) -> int | None:
     """The new start after taking one attached proclitic (و ف ب ل ك), or with `article`
-    the article ال (or لل, ل with its elided ال), off the front of [start, end); None when
-    there is none to take or too little of the word would be left."""
-    covered = text[start:end]
-    prefix = ""
-    if article:
-        prefix = next((p for p in ("لل", ARTICLE) if covered.startswith(p)), "")
-    elif covered and covered[0] in PROCLITICS:
-        prefix = covered[0]
-    if not prefix:
-        return None
-    stem = covered[len(prefix) :]
-    if sum(is_word_char(c) and not unicodedata.combining(c) for c in stem) < MIN_STEM:
-        return None
-    if not is_word_char(stem[0]) or unicodedata.combining(stem[0]):
-        return None  # the proclitic is not attached, or carries a mark of its own
-    return start + len(prefix)
+    the article ال (or لل, ل with its elided ال), off the front of [start, end), with the
+    marks it carries; None when there is none to take or too little of the word is left."""
+    prefixes = ("لل", ARTICLE) if article else tuple(PROCLITICS)
+    for prefix in prefixes:
+        stem = _after_letters(text, start, end, prefix)
+        if stem is not None and _letters(text[stem:end]) >= MIN_STEM:
+            return stem
+    return None
+
+
+def _after_letters(text: str, start: int, end: int, letters: str) -> int | None:
+    """Where the text after `letters` (each with any marks) begins, if [start, end) opens
+    with them."""
+    offset = start
+    for letter in letters:
+        if offset >= end or text[offset] != letter:
+            return None
+        offset = next_char(text, offset)
+    return offset if offset < end and is_word_char(text[offset]) else None
+
+
+def _letters(text: str) -> int:
+    return sum(is_word_char(char) and not unicodedata.combining(char) for char in text)
 
 
 def next_char(text: str, offset: int) -> int:
-    """The offset after the character at offset and its marks."""
+    """The offset after the character at offset, as a reader sees it."""
     offset = min(offset + 1, len(text))
-    while offset < len(text) and unicodedata.combining(text[offset]):
+    while offset < len(text) and _continues(text, offset):
         offset += 1
     return offset
 
 
 def previous_char(text: str, offset: int) -> int:
-    """The offset of the character before offset (with its marks)."""
+    """The offset of the character (as a reader sees it) before offset."""
     offset = max(offset - 1, 0)
-    while offset > 0 and unicodedata.combining(text[offset]):
+    while offset > 0 and _continues(text, offset):
         offset -= 1
     return offset
+
+
+def _continues(text: str, offset: int) -> bool:
+    """Whether the code point at offset belongs to the character before it."""
+    char, before = text[offset], text[offset - 1]
+    if unicodedata.category(char) in ("Mn", "Me", "Mc", "Sk") and ord(char) > 0x2FF:
+        return True  # marks, and emoji modifiers such as skin tones
+    if "\ufe00" <= char <= "\ufe0f" or char == ZWJ or before == ZWJ:
+        return True
+    return ord(char) in REGIONAL_INDICATORS and _odd_indicators_before(text, offset)
+
+
+def _odd_indicators_before(text: str, offset: int) -> bool:
+    count = 0
+    while offset - count - 1 >= 0 and ord(text[offset - count - 1]) in REGIONAL_INDICATORS:
+        count += 1
+    return count % 2 == 1
 
 
 def next_word_end(text: str, offset: int) -> int:

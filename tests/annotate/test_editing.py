@@ -28,7 +28,7 @@ def test_every_step_is_committed_and_undone_and_redone_exactly(
 ) -> None:
     doc = project.documents.add(TEXT).documents_added[0]
     person = editor.add_span(doc, "PERSON", *words("ليلى الخطيب")).spans_added[0]
-    assert editor.history.next_undo() == "Add PERSON ‘ليلى الخطيب’"
+    assert editor.history.next_undo().name == "Add PERSON ‘ليلى الخطيب’"
     editor.relabel(person, "ORG")
     editor.resize(person, "end", grow=False, by_word=True)
     assert spans(project, doc) == [("ORG", "ليلى")]
@@ -40,7 +40,7 @@ def test_every_step_is_committed_and_undone_and_redone_exactly(
     assert spans(project, doc) == [("PERSON", "ليلى الخطيب")]
     editor.history.redo()
     assert spans(project, doc) == [("ORG", "ليلى الخطيب")]
-    assert editor.history.next_redo() == "Shrink ORG at its end ‘ليلى الخطيب’"
+    assert editor.history.next_redo().name == "Shrink ORG at its end ‘ليلى الخطيب’"
 
 
 def test_deleting_a_speaker_and_undoing_brings_back_its_link(
@@ -81,7 +81,7 @@ def test_duplicates_and_other_annotators_spans_are_refused(
     editor.add_span(doc, "PERSON", *words("ليلى الخطيب"))
     with pytest.raises(InputError, match="already has a PERSON span"):
         editor.add_span(doc, "PERSON", *words("ليلى الخطيب"))
-    assert editor.history.next_undo() == "Add PERSON ‘ليلى الخطيب’"  # the refusal is no step
+    assert editor.history.next_undo().name == "Add PERSON ‘ليلى الخطيب’"  # the refusal is no step
     theirs = project.spans.add(doc, "huda", "GPE", 0, 5).spans_added[0]
     with pytest.raises(InputError, match="huda's"):
         editor.remove_span(theirs)
@@ -94,3 +94,43 @@ def test_an_undo_that_no_longer_applies_says_so(project: Project, editor: Editor
     with pytest.raises(AnnotateError, match="cannot undo “Add PERSON"):
         editor.history.undo()
     assert editor.history.next_undo() is None
+
+
+def test_unlink_undo_keeps_the_links_origin_and_only_your_own_links(
+    project: Project, editor: Editor
+) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    quote = project.spans.add(doc, "ali", "QUOTE", *words("الجفاف لم يعد")).spans_added[0]
+    person = project.spans.add(doc, "ali", "PERSON", *words("ليلى الخطيب")).spans_added[0]
+    link = project.relations.add("SPEAKER", quote, person, "imported").relations_added[0]
+    editor.unlink(link)
+    editor.history.undo()
+    assert project.relations.get(link).origin == "imported"
+    editor.remove_span(person)
+    editor.history.undo()
+    assert project.relations.get(link).origin == "imported"
+    theirs = project.spans.add(doc, "huda", "QUOTE", *words("أزمة عابرة")).spans_added[0]
+    them = project.spans.add(doc, "huda", "PERSON", *words("وترامب")).spans_added[0]
+    their_link = project.relations.add("SPEAKER", theirs, them).relations_added[0]
+    with pytest.raises(InputError, match="huda's"):
+        editor.unlink(their_link)
+
+
+def test_edges_and_attributes_are_set_and_undone(project: Project, editor: Editor) -> None:
+    doc = project.documents.add(TEXT).documents_added[0]
+    quote = editor.add_span(doc, "QUOTE", *words("الجفاف لم يعد")).spans_added[0]
+    editor.set_bounds(quote, *words("لم يعد أزمة"))
+    editor.set_attrs(quote, {"kind": "indirect"})
+    assert spans(project, doc) == [("QUOTE", "لم يعد أزمة")]
+    assert project.spans.get(quote).attrs == {"kind": "indirect"}
+    editor.history.undo()
+    editor.history.undo()
+    assert spans(project, doc) == [("QUOTE", "الجفاف لم يعد")]
+    assert project.spans.get(quote).attrs == {}
+    end = len(TEXT)
+    last = editor.add_span(doc, "GPE", end - 4, end).spans_added[0]
+    with pytest.raises(InputError, match="cannot grow"):
+        editor.resize(last, "end", grow=True)
+    first = editor.add_span(doc, "CUE", 0, 5).spans_added[0]
+    with pytest.raises(InputError, match="cannot grow"):
+        editor.resize(first, "start", grow=True)

@@ -78,7 +78,14 @@ def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
 
 def test_custom_schema_is_stored_in_the_project(tmp_path: Path) -> None:
     path = tmp_path / "schema.toml"
-    path.write_text(LABEL + 'colour = "#AA0000"\nkey = "x"\n', encoding="utf-8")
+    path.write_text(LABEL + 'colour = "#AA0000"\nkey = "k"\n', encoding="utf-8")
     with Project.create(tmp_path / "p.annotate", load_schema(path)) as project:
         (label,) = project.labels.schema().labels
-        assert (label.name, label.colour, label.key) == ("PERSON", "#aa0000", "x")
+        assert (label.name, label.colour, label.key) == ("PERSON", "#aa0000", "k")
+
+
+def test_a_label_key_that_a_command_uses_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "schema.toml"
+    path.write_text(LABEL + 'key = "X"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="key 'X' is the key to remove a proclitic"):
+        load_schema(path)

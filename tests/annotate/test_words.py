@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotate.words import snap_to_words, strip_proclitic
+from annotate.words import next_char, previous_char, snap_to_words, strip_proclitic
 
 TEXT = "قال «وترامب» إنّ والتز، وبوتين وللمنظمة: نعم."
 
@@ -37,6 +37,10 @@ def test_a_selection_snaps_to_whole_words(selected: str, expected: str | None) -
         ("المنظمة", True, "منظمة"),
         ("إنّ", False, None),  # does not start with a proclitic
         ("ول", False, None),  # too little would be left
+        ("وَترامب", False, "ترامب"),  # the conjunction's vowel goes with it
+        ("فَقالت", False, "قالت"),
+        ("الْمنظمة", True, "منظمة"),
+        ("لِلْمنظمة", True, "منظمة"),
     ],
 )
 def test_strip_proclitic_takes_one_attached_letter_when_asked(
@@ -46,3 +50,15 @@ def test_strip_proclitic_takes_one_attached_letter_when_asked(
     start = text.index(word)
     new_start = strip_proclitic(text, start, start + len(word), article)
     assert (text[new_start : start + len(word)] if new_start is not None else None) == left
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["👍🏽x", "❤️x", "🇲🇦x", "👨‍👩‍👧x", "مّx", "ﻻx"],
+)
+def test_one_character_as_a_reader_sees_it_is_never_split(text: str) -> None:
+    end = len(text) - 1
+    assert next_char(text, 0) == end
+    assert previous_char(text, end) == 0
+    assert next_char(text, end) == len(text)
+    assert previous_char(text, 0) == 0
