@@ -9,20 +9,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QPoint, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotate.editing import Edge, Editor
 from annotate.errors import AnnotateError
-from annotate.model import Changes, Span
+from annotate.history import Step
+from annotate.model import Changes
 from annotate.project import Project
 from annotate.schema import RelationLabel
 from annotate.words import snap_to_words
+from gui import linking
 from gui.attributes_dialog import edit_attributes
 from gui.reader import ReaderView
+from gui.settings import app_settings
 
-MAX_PICK_LIST = 30  # spans offered when linking a speaker from a list
+SNAP_KEY = "annotating/snap_to_words"
+MENU_MNEMONICS = "aefhv"  # Alt+ these open the menus
 
 
 class Annotating(QObject):
@@ -30,18 +34,19 @@ class Annotating(QObject):
 
     changed = Signal(object)  # the Changes of a committed step
     message = Signal(str)  # what to tell the analyst in the status bar
+    document_wanted = Signal(str)  # a step to undo or redo changes this document
 
-    def __init__(self, parent: QWidget, project: Project, annotator: str, reader: ReaderView):
-        super().__init__(parent)
+    def __init__(
+        self, window: QWidget, project: Project, annotator: str, reader: ReaderView
+    ) -> None:
+        super().__init__(window)
         self.project = project
         self.reader = reader
         self.editor = Editor(project, annotator)
-        self.snap_to_words = True
-        self.document: str | None = None
-        self._pending_link: RelationLabel | None = None
-        self._link_head: str | None = None
-        self.actions = _ActionSet(parent)
+        self.snap_to_words = app_settings().value(SNAP_KEY, "true") != "false"
+        self.actions = _ActionSet(window)
         self._add_actions()
+        self.link = linking.PendingLink(self.actions.group("link-mode"))
         reader.span_selected.connect(self._span_selected)
         reader.edge_dragged.connect(
             lambda uid, start, end: self._do(lambda: self.editor.set_bounds(uid, start, end))
@@ -51,48 +56,54 @@ class Annotating(QObject):
     def annotator(self) -> str:
         return self.editor.annotator
 
+    @property
+    def document(self) -> str | None:
+        annotated = self.reader.annotated
+        return annotated.document.uid if annotated is not None else None
+
     def switch_annotator(self, annotator: str) -> None:
+        """Annotate as someone else from now on; their undo history starts empty."""
         self.editor = Editor(self.project, annotator)
-        self.changed.emit(Changes())
+        self.link.cancel()
+        self.refresh_history()
+
+    def document_opened(self) -> None:
+        self.link.cancel()
+
+    def set_snap_to_words(self, snap: bool) -> None:
+        self.snap_to_words = snap
+        app_settings().setValue(SNAP_KEY, "true" if snap else "false")
 
     # -- actions ----------------------------------------------------------------------
 
     def _add_actions(self) -> None:
         add = self.actions.add
-        for label in self.project.labels.schema().labels:
+        schema = self.project.labels.schema()
+        for label in schema.labels:
             if label.key:
-                add(
-                    "label",
-                    f"{label.english} ({label.name})",
-                    label.key,
-                    self._label_key(label.name),
-                )
-                add(
-                    "exact",
-                    f"{label.english}, exact characters",
-                    f"Shift+{label.key}",
-                    self._label_key(label.name, exact=True),
-                )
-        for relation in self.project.labels.schema().relations:
-            add(
-                "link",
-                f"Link {relation.name}…",
-                f"Alt+{relation.name[0]}",
-                self._link_key(relation),
-            )
+                name = f"{label.english} ({label.name})"
+                add("label", name, label.key, self._label_key(label.name))
+                exact = f"{label.english}, exact characters"
+                add("exact", exact, f"Shift+{label.key}", self._label_key(label.name, True))
+        taken = set(MENU_MNEMONICS)
+        for relation in schema.relations:
+            letter = next((c for c in relation.name.lower() if c not in taken), None)
+            if letter is not None:
+                taken.add(letter)
+                add("link", f"Link {relation.name}…", f"Alt+{letter}", self._link_key(relation))
+        add("link", "Unlink…", "U", self.unlink)
         add("edit", "Delete span", "Delete", self.delete_selected)
         add("edit", "Remove attached letter (و ف ب ل ك)", "X", lambda: self.strip(False))
         add("edit", "Remove article (ال)", "Shift+X", lambda: self.strip(True))
         add("edit", "Edit attributes…", "A", self.edit_attributes)
+        add("edit", "Select the span at the cursor", "Space", self.reader.select_span_at_cursor)
         for keys, edge, grow, by_word, what in _RESIZES:
             add("resize", what, keys, self._resize_key(edge, grow, by_word))
         add("link-mode", "Pick from a list", "Return", self.pick_link_from_list)
         add("link-mode", "Cancel linking", "Escape", self.cancel_link)
-        self.undo_action = add("history", "Undo", QKeySequence.StandardKey.Undo, self.undo)
-        self.redo_action = add("history", "Redo", "Ctrl+Shift+Z", self.redo)
+        self.undo_action = add("history", "Undo", "Ctrl+Z", self.undo, window_wide=True)
+        self.redo_action = add("history", "Redo", "Ctrl+Shift+Z", self.redo, window_wide=True)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action in self.actions.group("link-mode"):
-            action.setEnabled(False)
         self.refresh_history()
 
     def _label_key(self, label: str, exact: bool = False) -> Callable[[], None]:
@@ -112,8 +123,9 @@ class Annotating(QObject):
         if selected is not None and self.document is not None:
             self._add_span(label, *selected, exact=exact or not self.snap_to_words)
         elif self.reader.selected_span is not None:
-            uid = self.reader.selected_span
-            self._do(lambda: self.editor.relabel(uid, label))
+            uid = self._selected_own_span()
+            if uid is not None:
+                self._do(lambda: self.editor.relabel(uid, label))
         else:
             self.message.emit("Select some text (or a span) first.")
 
@@ -135,18 +147,19 @@ class Annotating(QObject):
         uid = self._selected_own_span()
         if uid is None:
             return
-        linked = [r for r in self.project.relations.touching(uid) if r.tail == uid]
-        if linked and not self._confirm_delete(uid, len(linked)):
+        tail_of = [r.label for r in self.project.relations.touching(uid) if r.tail == uid]
+        if tail_of and not self._confirm_delete(uid, tail_of):
             return
         self._do(lambda: self.editor.remove_span(uid))
 
-    def _confirm_delete(self, uid: str, links: int) -> bool:
+    def _confirm_delete(self, uid: str, tail_of: list[str]) -> bool:
         assert self.reader.annotated is not None
-        span = self.reader.annotated.span(uid)
-        labels = ", ".join(sorted({r.label for r in self.project.relations.touching(uid)}))
+        text = self.reader.annotated.covered_text(self.reader.annotated.span(uid))
+        links = len(tail_of)
         question = (
-            f"“{self.reader.annotated.covered_text(span)}” is the {labels} of "
-            f"{links} quote{'s' if links > 1 else ''}. Delete it and the link?"
+            f"“{text}” is the {', '.join(sorted(set(tail_of)))} of {links} "
+            f"quote{'s' if links > 1 else ''}. Delete it and "
+            f"{'those links' if links > 1 else 'that link'}?"
         )
         answer = QMessageBox.question(self.reader, "Delete a linked span", question)
         return answer == QMessageBox.StandardButton.Yes
@@ -184,87 +197,99 @@ class Annotating(QObject):
         if relation.heads and head_label not in relation.heads:
             self.message.emit(f"{relation.name} starts from {', '.join(relation.heads)}.")
             return
-        self._pending_link, self._link_head = relation, head
-        for action in self.actions.group("link-mode"):
-            action.setEnabled(True)
+        self.link.start(relation, head)
         tails = ", ".join(relation.tails) or "any span"
         self.message.emit(
             f"Click the {relation.name} ({tails}), or press Enter for a list; Esc cancels."
         )
 
     def cancel_link(self) -> None:
-        self._pending_link = self._link_head = None
-        for action in self.actions.group("link-mode"):
-            action.setEnabled(False)
+        self.link.cancel()
         self.message.emit("")
 
     def pick_link_from_list(self) -> None:
-        relation, head = self._pending_link, self._link_head
-        if relation is None or head is None or self.reader.annotated is None:
+        relation, head, annotated = self.link.relation, self.link.head, self.reader.annotated
+        if relation is None or head is None or annotated is None:
             return
-        menu = QMenu(self.reader)
-        for span in self._candidates(relation, head):
-            text = " ".join(self.reader.annotated.covered_text(span).split())
-            action = menu.addAction(f"{span.label}  {text}")
-            action.setData(span.uid)
-        if menu.isEmpty():
+        spans = linking.candidates(annotated, relation, head, self.annotator)
+        if not spans:
             self.message.emit(f"No span here can be the {relation.name}.")
-            self.cancel_link()
+            self.link.cancel()
             return
-        menu.setActiveAction(menu.actions()[0])
-        chosen = menu.exec(self.reader.mapToGlobal(QPoint(self.reader.width() // 2, 40)))
+        chosen = linking.pick(self.reader, [(s.uid, linking.describe(annotated, s)) for s in spans])
         if chosen is not None:
-            self._finish_link(str(chosen.data()))
-
-    def _candidates(self, relation: RelationLabel, head: str) -> list[Span]:
-        assert self.reader.annotated is not None
-        quote = self.reader.annotated.span(head)
-        allowed = [
-            span
-            for span in self.reader.annotated.spans()
-            if span.uid != head
-            and span.annotator == self.annotator
-            and (not relation.tails or span.label in relation.tails)
-        ]
-        allowed.sort(key=lambda span: abs(span.start - quote.start))
-        return allowed[:MAX_PICK_LIST]
+            self._finish_link(chosen)
 
     def _span_selected(self, uid: object) -> None:
-        if self._pending_link is not None and isinstance(uid, str) and uid != self._link_head:
+        if self.link.active and isinstance(uid, str) and uid != self.link.head:
             self._finish_link(uid)
 
     def _finish_link(self, tail: str) -> None:
-        relation, head = self._pending_link, self._link_head
-        self.cancel_link()
+        relation, head = self.link.relation, self.link.head
+        self.link.cancel()
         if relation is None or head is None:
             return
-        changes = self._do(lambda: self.editor.link(relation.name, head, tail))
-        if changes is not None:
+        if self._do(lambda: self.editor.link(relation.name, head, tail)) is not None:
             self.reader.select_span(head)
+
+    def unlink(self) -> None:
+        """Remove one of the selected span's links (from a list when it has several)."""
+        head, annotated = self._selected_own_span(), self.reader.annotated
+        if head is None or annotated is None:
+            return
+        links = [r for r in self.project.relations.touching(head) if r.head == head]
+        if not links:
+            self.message.emit("The selected span has no links.")
+            return
+        uid: str | None = links[0].uid
+        if len(links) > 1:
+            uid = linking.pick(
+                self.reader, [(r.uid, linking.describe_link(annotated, r)) for r in links]
+            )
+        if uid is not None:
+            chosen = uid
+            self._do(lambda: self.editor.unlink(chosen))
 
     # -- history ----------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.editor.history.next_undo() is not None:
-            self._do(self.editor.history.undo)
+        step = self.editor.history.next_undo()
+        if step is not None:
+            self._show(step)
+            self._select_what_changed(self._do(self.editor.history.undo))
 
     def redo(self) -> None:
-        if self.editor.history.next_redo() is not None:
-            self._do(self.editor.history.redo)
+        step = self.editor.history.next_redo()
+        if step is not None:
+            self._show(step)
+            self._select_what_changed(self._do(self.editor.history.redo))
+
+    def _select_what_changed(self, changes: Changes | None) -> None:
+        annotated = self.reader.annotated
+        touched = changes.spans_added + changes.spans_changed if changes else ()
+        shown = [uid for uid in touched if annotated is not None and annotated.has_span(uid)]
+        if shown:
+            self.reader.select_span(shown[0])
+
+    def _show(self, step: Step) -> None:
+        """Undo and redo happen where the analyst can see them."""
+        if step.document != self.document:
+            self.document_wanted.emit(step.document)
 
     def refresh_history(self) -> None:
-        undo, redo = self.editor.history.next_undo(), self.editor.history.next_redo()
-        self.undo_action.setText(f"&Undo {undo}" if undo else "&Undo")
-        self.undo_action.setEnabled(undo is not None)
-        self.redo_action.setText(f"&Redo {redo}" if redo else "&Redo")
-        self.redo_action.setEnabled(redo is not None)
+        for action, verb, step in (
+            (self.undo_action, "&Undo", self.editor.history.next_undo()),
+            (self.redo_action, "&Redo", self.editor.history.next_redo()),
+        ):
+            action.setText(f"{verb} {step.name.replace('&', '&&')}" if step else verb)
+            action.setEnabled(step is not None)
 
     # -- helpers ----------------------------------------------------------------------
 
     def _selected_own_span(self) -> str | None:
         uid = self.reader.selected_span
         if uid is None or self.reader.annotated is None:
-            self.message.emit("Select a span first (click it, or pick it in the list).")
+            self.message.emit("Select a span first (click it, or press Space on it).")
             return None
         if self.reader.annotated.span(uid).annotator != self.annotator:
             self.message.emit("That span is another annotator's; you can only change your own.")
@@ -299,25 +324,40 @@ _RESIZES: list[tuple[str, Edge, bool, bool, str]] = [
 
 
 class _ActionSet:
-    """The window's annotation actions, by group, for menus and the key overlay."""
+    """The annotation actions, by group. Their keys work where spans are, in the reader and
+    the annotations panel, so typing elsewhere (a filter, a dialog) never makes a span."""
 
     def __init__(self, window: QWidget) -> None:
         self._window = window
         self._groups: dict[str, list[QAction]] = {}
+        self._span_widgets: list[QWidget] = []
 
     def add(
         self,
         group: str,
         text: str,
-        keys: str | QKeySequence.StandardKey,
+        keys: str,
         slot: Callable[[], None],
+        window_wide: bool = False,
     ) -> QAction:
         action = QAction(text, self._window)
         action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
-        self._window.addAction(action)
+        if window_wide:
+            self._window.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for widget in self._span_widgets:
+                widget.addAction(action)
         self._groups.setdefault(group, []).append(action)
         return action
+
+    def work_in(self, widget: QWidget) -> None:
+        """Make the span keys work while `widget` (or a child) has the focus."""
+        self._span_widgets.append(widget)
+        for action in self.all():
+            if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut:
+                widget.addAction(action)
 
     def group(self, name: str) -> list[QAction]:
         return self._groups.get(name, [])

@@ -78,6 +78,7 @@ class AnnotationsPanel(QTableView):
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         self.selectionModel().currentRowChanged.connect(self._chosen)
+        self.clicked.connect(self._chosen)  # also the row already current
 
     def show_spans(self, annotated: AnnotatedText | None, selected: str | None) -> None:
         self.blockSignals(True)

@@ -27,6 +27,9 @@ class DocumentTableModel(QAbstractTableModel):
     def document(self, row: int) -> DocumentSummary:
         return self._documents[row]
 
+    def listed(self) -> list[DocumentSummary]:
+        return list(self._documents)
+
     def update_document(self, summary: DocumentSummary) -> None:
         """Show one document's new counts and statuses in place."""
         for row, listed in enumerate(self._documents):

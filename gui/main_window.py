@@ -58,8 +58,10 @@ class MainWindow(QMainWindow):
     def _identity(self, annotator: str | None) -> str:
         name = annotator or remembered_annotator()
         if name is None:
-            name = ask_annotator(self, getpass.getuser()) or getpass.getuser()
-            remember_annotator(name)
+            asked = ask_annotator(self, getpass.getuser())
+            if asked is not None:
+                remember_annotator(asked)
+            name = asked or getpass.getuser()  # asked again next time
         return name
 
     def _lay_out(self) -> None:
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
             docks.append(dock)
         self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
         self.palette_list.show_schema(self.project.labels.schema())
+        self.annotating.actions.work_in(self.reader)
+        self.annotating.actions.work_in(self.annotations)
         for label in (self.annotator_label, self.position_label, self.status_label):
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -104,7 +108,18 @@ class MainWindow(QMainWindow):
             annotate_menu.addActions(actions.group(group))
             annotate_menu.addSeparator()
         annotate_menu.addAction(self._action("Mark &done and go on", "Ctrl+Return", self.done))
+        annotate_menu.addAction(
+            self._action("Mark in &progress", "Ctrl+Shift+Return", self.in_progress)
+        )
         self._add_view_menu()
+        go_menu = self.menuBar().addMenu("&Go")
+        for keys, name, widget in (
+            ("Ctrl+1", "&Documents", self.document_list),
+            ("Ctrl+2", "&Reader", self.reader),
+            ("Ctrl+3", "&Annotations", self.annotations),
+            ("Ctrl+4", "Status &filter", self.status_filter),
+        ):
+            go_menu.addAction(self._action(name, keys, self._focus(widget)))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keys", "F1", self.show_keys))
 
@@ -129,7 +144,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.show_others)
         self.snap = self._action("&Snap selections to words", "Ctrl+Shift+W", self._set_snap)
         self.snap.setCheckable(True)
-        self.snap.setChecked(True)
+        self.snap.setChecked(self.annotating.snap_to_words)
         view_menu.addAction(self.snap)
 
     def _action(
@@ -147,8 +162,10 @@ class MainWindow(QMainWindow):
         self.palette_list.label_chosen.connect(self.annotating.apply_label)
         self.annotations.span_chosen.connect(self._jump_to_span)
         self.reader.span_selected.connect(self.annotations.mark)
+        self.reader.spans_loaded.connect(self._show_spans)
         self.annotating.changed.connect(self._after_change)
         self.annotating.message.connect(self.saved_label.setText)
+        self.annotating.document_wanted.connect(self.open_document)
 
     # -- what the window shows ---------------------------------------------------------
 
@@ -160,37 +177,56 @@ class MainWindow(QMainWindow):
         """Whose spans the reader shows: the analyst's own (blind), or everyone's."""
         return None if self.show_others.isChecked() else self.annotator
 
-    def refresh(self) -> None:
-        documents = [d for d in self.project.documents.summaries() if self._wanted(d)]
-        self.document_list.show_documents(documents, self.document_list.current_uid())
-        self.status_label.setText(f"{self.project.path}")
+    def refresh(self, current: str | None = None) -> None:
+        """List the documents again (the filter, other writers), keeping `current` or the
+        document open now."""
+        documents = [d for d in self._summaries() if self._wanted(d)]
+        current = current or self.document_list.current_uid()
+        self.document_list.show_documents(documents, current)
+        if self.document_list.current_uid() is None:
+            self._open_current()  # nothing listed: nothing open
+        self.status_label.setText(self.project.path.name)
+        self.status_label.setToolTip(str(self.project.path))
         self.annotator_label.setText(f"Annotator: {self.annotator}")
         self._show_position()
+
+    def _summaries(self) -> list[DocumentSummary]:
+        """Blind annotation shows an analyst only their own counts and statuses."""
+        return self.project.documents.summaries(self.shown_annotator())
 
     def _wanted(self, document: DocumentSummary) -> bool:
         wanted = self.status_filter.currentText()
         return wanted == ALL_DOCUMENTS or document.statuses.get(self.annotator, "new") == wanted
 
     def reopen(self) -> None:
-        self._open_current()
+        """Show the open document again (another layer: own spans or everyone's)."""
+        self.refresh()  # the list is filled again, which opens the current document
 
     def _open_current(self, current: QModelIndex | None = None) -> None:
         row = (current or self.document_list.currentIndex()).row()
+        self.annotating.document_opened()
         if row < 0:
-            self.annotating.document = None
             self.reader.show_text(None)
-            self.annotations.show_spans(None, None)
+            self._show_spans()
+            self._show_position()
             return
         uid = self.document_list.documents.document(row).uid
-        shown = self.reader.annotated
-        again = shown is not None and shown.document.uid == uid
+        again = self.annotating.document == uid
         position = self.reader.verticalScrollBar().value()
-        self.annotating.document = uid
         self.reader.open_document(self.project, uid, self.shown_annotator())
         if again:  # a refresh or another layer: stay where the reader was
             self.reader.verticalScrollBar().setValue(position)
-        self.annotations.show_spans(self.reader.annotated, None)
+        self._show_spans()
         self._show_position()
+
+    def open_document(self, uid: str) -> None:
+        """Open a document, showing every status if the filter hides it."""
+        if not any(d.uid == uid for d in self.document_list.documents.listed()):
+            self.status_filter.setCurrentText(ALL_DOCUMENTS)
+        self.refresh(uid)
+
+    def _show_spans(self) -> None:
+        self.annotations.show_spans(self.reader.annotated, self.reader.selected_span)
 
     def _show_position(self) -> None:
         row, count = (
@@ -200,13 +236,14 @@ class MainWindow(QMainWindow):
         self.position_label.setText(f"Document {row + 1} of {count}" if row >= 0 else "")
 
     def _after_change(self, changes: Changes) -> None:
-        self.annotations.show_spans(self.reader.annotated, self.reader.selected_span)
+        self._show_spans()
         document = self.annotating.document
         if document is None or not changes:
             return
         if self.project.documents.status(document, self.annotator) == "new":
             self.project.documents.set_status(document, self.annotator, "in_progress")
-        self.document_list.documents.update_document(self.project.documents.summary(document))
+        summary = self.project.documents.summary(document, self.shown_annotator())
+        self.document_list.documents.update_document(summary)
 
     def _jump_to_span(self, uid: str) -> None:
         annotated = self.reader.annotated
@@ -224,26 +261,34 @@ class MainWindow(QMainWindow):
         self.project.documents.set_status(document, self.annotator, "done")
         listed = self.document_list.documents
         row = self.document_list.currentIndex().row()
-        following = listed.document(row + 1).uid if row + 1 < listed.rowCount() else document
-        self.document_list.show_documents(
-            [d for d in self.project.documents.summaries() if self._wanted(d)], following
-        )
-        self.saved_label.setText("Marked done")
+        last = row + 1 >= listed.rowCount()
+        self.refresh(document if last else listed.document(row + 1).uid)
+        self.saved_label.setText("Marked done" + (": that was the last document" if last else ""))
+
+    def in_progress(self) -> None:
+        document = self.annotating.document
+        if document is not None:
+            self.project.documents.set_status(document, self.annotator, "in_progress")
+            self.refresh(document)
+            self.saved_label.setText("Marked in progress")
 
     def switch(self) -> None:
         name = ask_annotator(self, self.annotator)
         if name and name != self.annotator:
             remember_annotator(name)
             self.annotating.switch_annotator(name)
-            self.refresh()
             self.reopen()
+            self.saved_label.setText(f"Annotating as {name}")
 
     def _set_snap(self) -> None:
-        self.annotating.snap_to_words = self.snap.isChecked()
+        self.annotating.set_snap_to_words(self.snap.isChecked())
+
+    def _focus(self, widget: QWidget) -> Callable[[], None]:
+        return lambda: widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def show_keys(self) -> None:
-        window_actions = [a for a in self.actions() if a.shortcuts()]
-        KeysOverlay(self, window_actions).exec()
+        actions = [*self.actions(), *self.annotating.actions.all()]
+        KeysOverlay(self, [a for a in actions if a.shortcuts()]).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.stop_loading()

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from annotate.annotated_text import AnnotatedText, Redraw
+from annotate.editing import Edge
 from annotate.model import Changes, Span
 from annotate.project import Project
 from annotate.text import base_direction
@@ -38,11 +39,13 @@ MAX_POINT_SIZE = 48
 POINT_SIZE_KEY = "reader/point_size"
 DIRECTION_SAMPLE = 20_000  # characters looked at to decide a document's direction
 DOCUMENT_MARGIN = 12
+START_DRAG_DISTANCE = 4  # pixels the mouse moves before pressing an edge becomes a drag
 
 
 class ReaderView(QPlainTextEdit):
     span_selected = Signal(object)  # the selected span's uid, or None
     edge_dragged = Signal(str, int, int)  # a span's uid and its new start and end
+    spans_loaded = Signal()  # more of a long document's spans have been read
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +69,8 @@ class ReaderView(QPlainTextEdit):
         self._loader = QTimer(self)
         self._loader.setSingleShot(True)
         self._loader.timeout.connect(self._load_next_chunk)
-        self._dragging: tuple[str, str] | None = None  # span uid, "start" or "end"
+        self._pressed_edge: tuple[str, Edge, QPoint] | None = None  # span, edge, where
+        self._dragging = False
         self._gutter = _GutterWidget(self)
         self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
         self._apply_point_size(_saved_point_size())
@@ -114,7 +118,10 @@ class ReaderView(QPlainTextEdit):
         if self.annotated is None or self._loading_from is None:
             return
         near = self.positions.to_core(self.firstVisibleBlock().position())
-        self._redraw(self.annotated.load_next(self._loading_from, near))
+        redraw = self.annotated.load_next(self._loading_from, near)
+        self._redraw(redraw)
+        if redraw.stretches:
+            self.spans_loaded.emit()
         if self.annotated.complete:
             self._loading_from = None
         else:
@@ -155,6 +162,18 @@ class ReaderView(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
+
+    def select_span_at_cursor(self) -> None:
+        """Select the innermost span at the text cursor; again, the span around it."""
+        if self.annotated is None:
+            return
+        offset = self.positions.to_core(self.textCursor().position())
+        spans = self.annotated.at(offset) or self.annotated.at(max(offset - 1, 0))
+        uids = [span.uid for span in spans]
+        if self.selected_span in uids:
+            self.select_span(uids[(uids.index(self.selected_span) + 1) % len(uids)])
+        elif uids:
+            self.select_span(uids[0])
 
     def scroll_to(self, offset: int) -> None:
         cursor = self.textCursor()
@@ -301,31 +320,39 @@ class ReaderView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        edge = self._edge_at(event.position().toPoint())
+        point = event.position().toPoint()
+        edge = self._edge_at(point)
         if event.button() == Qt.MouseButton.LeftButton and edge is not None:
-            self._dragging = edge
+            self._pressed_edge = (*edge, point)  # a drag, if the mouse then moves
             event.accept()
             return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
-        if self._dragging is None:
+        if self._pressed_edge is None:
             super().mouseMoveEvent(event)
-        on_edge = self._dragging is not None or self._edge_at(point) is not None
+        elif (point - self._pressed_edge[2]).manhattanLength() >= START_DRAG_DISTANCE:
+            self._dragging = True
+        on_edge = self._dragging or self._edge_at(point) is not None
         shape = Qt.CursorShape.SizeHorCursor if on_edge else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
-        if self._dragging is not None:
-            self._drop_edge(point)
+        if self._pressed_edge is not None:
+            uid, edge, _ = self._pressed_edge
+            dragged, self._pressed_edge, self._dragging = self._dragging, None, False
+            if dragged:
+                self._drop_edge(uid, edge, point)
+            else:
+                self.select_span(self._next_span_at(point))
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             self.select_span(self._next_span_at(point))
 
-    def _edge_at(self, point: QPoint) -> tuple[str, str] | None:
+    def _edge_at(self, point: QPoint) -> tuple[str, Edge] | None:
         """The selected span's first or last character under the mouse: an edge to drag."""
         if self.selected_span is None or self.annotated is None:
             return None
@@ -337,17 +364,17 @@ class ReaderView(QPlainTextEdit):
             return span.uid, "end"
         return None
 
-    def _drop_edge(self, point: QPoint) -> None:
-        assert self._dragging is not None and self.annotated is not None
-        uid, edge = self._dragging
-        self._dragging = None
-        if not self.annotated.has_span(uid):
+    def _drop_edge(self, uid: str, edge: Edge, point: QPoint) -> None:
+        """The edge goes to the character under the mouse: the span starts at it, or
+        ends after it."""
+        if self.annotated is None or not self.annotated.has_span(uid):
             return
-        span = self.annotated.span(uid)
-        text = self.annotated.text
-        target = self.positions.to_core(self.cursorForPosition(point).position())
-        target = previous_char(text, next_char(text, target)) if target < len(text) else target
-        start, end = (target, span.end) if edge == "start" else (span.start, target)
+        span, text = self.annotated.span(uid), self.annotated.text
+        under = self.char_at(point)
+        if under is None:
+            under = self.positions.to_core(self.cursorForPosition(point).position())
+            under = previous_char(text, next_char(text, min(under, len(text) - 1)))
+        start, end = (under, span.end) if edge == "start" else (span.start, next_char(text, under))
         if start < end and (start, end) != (span.start, span.end):
             self.edge_dragged.emit(uid, start, end)
 
