@@ -374,3 +374,29 @@ def test_keyboard_only_a_span_at_the_cursor(qtbot: QtBot, session: Session) -> N
     assert reader.selected_span is not None
     session.key(Qt.Key.Key_Delete)
     assert session.spans() == {}
+
+
+def test_undo_opens_the_document_it_changes(qtbot: QtBot, session: Session) -> None:
+    window = session.window
+    name = session.at("ليلى الخطيب")
+    session.drag(name[0], name[1] - 1)
+    session.key(Qt.Key.Key_P)
+    window.document_list.selectRow(0)  # the other article
+    other = window.annotating.document
+    assert other != session.uid
+    session.key(Qt.Key.Key_Z, CTRL)
+    assert window.annotating.document == session.uid  # back where the undo happens
+    assert session.spans() == {}
+    assert window.project.documents.status(other, "ali") == "new"
+
+
+def test_a_filter_that_lists_nothing_leaves_nothing_to_annotate(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = session.window
+    window.status_filter.setCurrentText("done")  # ali has finished nothing yet
+    assert window.document_list.documents.rowCount() == 0
+    assert window.reader.annotated is None
+    assert window.position_label.text() == ""
+    session.key(Qt.Key.Key_P)
+    assert "Select some text" in window.saved_label.text()
