@@ -113,15 +113,15 @@ class AnnotatedText:
         return uid in self._spans
 
     def spans(self) -> list[Span]:
-        return sorted(self._spans.values(), key=_reading_order)
+        return sorted(self._spans.values(), key=reading_order)
 
     def passages(self) -> list[Span]:
-        return sorted((self._spans[uid] for uid in self._passages), key=_reading_order)
+        return sorted((self._spans[uid] for uid in self._passages), key=reading_order)
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans sharing a character with [start, end), in reading order."""
         found = (self._spans[uid] for uid in self._index.overlapping(start, end))
-        return sorted(found, key=_reading_order)
+        return sorted(found, key=reading_order)
 
     def at(self, position: int) -> list[Span]:
         """Spans covering the character at position, innermost (shortest) first."""
@@ -228,5 +228,5 @@ def _distance(chunk: int, offset: int) -> int:
     return max(0, start - offset, offset - (start + CHUNK_SIZE - 1))
 
 
-def _reading_order(span: Span) -> tuple[int, int, str, str]:
+def reading_order(span: Span) -> tuple[int, int, str, str]:
     return (span.start, -span.end, span.label, span.uid)

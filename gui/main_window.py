@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         self.position_label.setText(f"Document {row + 1} of {count}" if row >= 0 else "")
 
     def _after_change(self, changes: Changes) -> None:
-        self._show_spans()
+        self.annotations.apply(changes, self.reader.selected_span)
         document = self.annotating.document
         if document is None or not changes:
             return
