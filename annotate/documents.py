@@ -80,17 +80,8 @@ class Documents:
     def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document with its span count and statuses: everyone's, or one annotator's
         (what an analyst annotating blind may see)."""
-        return self._summaries(None, annotator)
-
-    def summary(self, uid: str, annotator: str | None = None) -> DocumentSummary:
-        found = self._summaries(uid, annotator)
-        if not found:
-            raise AnnotateError(f"no document {uid}")
-        return found[0]
-
-    def _summaries(self, uid: str | None, annotator: str | None) -> list[DocumentSummary]:
         conn = self._store.conn
-        where, params = _filters(("document", uid), ("annotator", annotator))
+        where, params = ("WHERE annotator = ?", (annotator,)) if annotator else ("", ())
         span_counts = dict(
             conn.execute(f"SELECT document, count(*) FROM spans {where} GROUP BY document", params)
         )
@@ -100,14 +91,12 @@ class Documents:
             params,
         ):
             statuses.setdefault(document, {})[name] = status
-        where, params = _filters(("uid", uid))
         return [
             DocumentSummary(
                 uid, position, title, chars, span_counts.get(uid, 0), statuses.get(uid, {})
             )
             for uid, position, title, chars in conn.execute(
-                f"SELECT uid, position, title, char_count FROM documents {where} ORDER BY position",
-                params,
+                "SELECT uid, position, title, char_count FROM documents ORDER BY position"
             )
         ]
 
@@ -169,13 +158,3 @@ def check_document_text(stored: str) -> None:
         raise InputError(
             f"the text contains a NUL character at offset {stored.index(chr(0))}", field="text"
         )
-
-
-def _filters(*columns: tuple[str, str | None]) -> tuple[str, tuple[str, ...]]:
-    """A WHERE clause for the columns given a value (column names are ours, never input)."""
-    chosen = [(column, value) for column, value in columns if value is not None]
-    if not chosen:
-        return "", ()
-    return "WHERE " + " AND ".join(f"{column} = ?" for column, _ in chosen), tuple(
-        value for _, value in chosen
-    )

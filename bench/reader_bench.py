@@ -58,3 +58,9 @@ def scroll(data: Path, scratch: Path) -> Repeat:
     from bench import reader_qt
 
     return reader_qt.scroll(data / PROJECT_NAME, scratch)
+
+
+def label_key(data: Path, scratch: Path) -> Repeat:
+    from bench import window_qt
+
+    return window_qt.label_key(data / PROJECT_NAME, scratch, ANNOTATOR)

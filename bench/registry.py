@@ -48,6 +48,17 @@ SCENARIOS: dict[str, AnyScenario] = {
         repeat=reader_bench.span_edit,
         max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
     ),
+    "label-key": LatencyScenario(
+        name="label-key",
+        summary=(
+            "the main window: a label key on a selected word, then Ctrl+Z, each with the"
+            " step committed, reader, panel and list updated and the next frame"
+        ),
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup,
+        repeat=reader_bench.label_key,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
     "scroll": LatencyScenario(
         name="scroll",
         summary="one page down the scroll bar + the frame after it, at 50 places, to new text",

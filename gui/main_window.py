@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -237,13 +238,18 @@ class MainWindow(QMainWindow):
 
     def _after_change(self, changes: Changes) -> None:
         self.annotations.apply(changes, self.reader.selected_span)
-        document = self.annotating.document
-        if document is None or not changes:
+        row = self.document_list.currentIndex().row()
+        if row < 0 or not (changes.spans_added or changes.spans_removed or changes.spans_changed):
             return
-        if self.project.documents.status(document, self.annotator) == "new":
-            self.project.documents.set_status(document, self.annotator, "in_progress")
-        summary = self.project.documents.summary(document, self.shown_annotator())
-        self.document_list.documents.update_document(summary)
+        listed = self.document_list.documents.document(row)
+        statuses = dict(listed.statuses)
+        if statuses.get(self.annotator, "new") == "new":
+            self.project.documents.set_status(listed.uid, self.annotator, "in_progress")
+            statuses[self.annotator] = "in_progress"
+        count = listed.span_count + len(changes.spans_added) - len(changes.spans_removed)
+        self.document_list.documents.update_document(
+            replace(listed, span_count=count, statuses=statuses)
+        )
 
     def _jump_to_span(self, uid: str) -> None:
         annotated = self.reader.annotated

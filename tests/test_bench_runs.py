@@ -25,7 +25,14 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     assert result.returncode in (0, 1), result.stderr
     report = json.loads(out.read_text())
     scenarios = {s["name"]: s for s in report["scenarios"]}
-    assert set(scenarios) == {"import", "export", "reader-open", "span-edit", "scroll"}
+    assert set(scenarios) == {
+        "import",
+        "export",
+        "reader-open",
+        "span-edit",
+        "label-key",
+        "scroll",
+    }
     for name in ("import", "export", "reader-open"):
         scenario = scenarios[name]
         assert scenario["kind"] == "ratio"
@@ -36,6 +43,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     assert scenarios["reader-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
     _check_latency(scenarios["span-edit"], {"add": REPETITIONS, "delete": REPETITIONS})
     _check_latency(scenarios["scroll"], {"page": REPETITIONS})
+    _check_latency(scenarios["label-key"], {"label key": REPETITIONS, "undo": REPETITIONS})
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout

@@ -200,3 +200,15 @@ def test_a_version_1_project_gains_the_position_index_on_open(project_path: Path
         ).fetchall()
         assert "spans_by_position" in str(plan)
         assert [s.start for s in opened.spans.overlapping(uid, 0, 20)] == [4]
+
+
+def test_summaries_for_one_annotator_count_only_their_work(project: Project) -> None:
+    uid = add_document(project)
+    project.spans.add(uid, "ali", "PERSON", 4, 10)
+    project.spans.add(uid, "huda", "PERSON", 4, 10)
+    project.spans.add(uid, "huda", "GPE", 0, 3)
+    project.documents.set_status(uid, "huda", "done")
+    (everyone,) = project.documents.summaries()
+    (ali,) = project.documents.summaries("ali")
+    assert (everyone.span_count, everyone.statuses) == (3, {"huda": "done"})
+    assert (ali.span_count, ali.statuses) == (1, {})

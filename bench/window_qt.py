@@ -1,0 +1,80 @@
+"""The whole window under the analyst's keys: a label key on a selected word, then Ctrl+Z.
+
+What a user waits for: the key press through Qt's shortcut system, the committed step, the
+reader, the annotations panel and the document list brought up to date, and the frame after
+it. The window is the app's main window at WINDOW_SIZE, on a copy of the article's project.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+
+from bench.reader_qt import REPETITIONS, WORD, PaintCounter, start_qt
+from bench.scenario import Repeat, Samples
+from gui.main_window import MainWindow
+
+WINDOW_SIZE = (1400, 900)
+MAX_EVENT_TURNS = 10
+
+
+def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
+    from annotate.project import Project
+
+    app = start_qt(scratch)
+    copy = scratch / project_path.name
+    with Project.open(project_path) as original:
+        original.store.backup_to(copy)
+    project = Project.open(copy)
+    window = MainWindow(project, annotator)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    reader = window.reader
+    window.activateWindow()
+    reader.setFocus()  # the label keys work where spans are
+    while reader.loading or reader.annotated is None or not reader.hasFocus():
+        app.processEvents()
+    painted = PaintCounter(reader.viewport())
+    document, text = reader.annotated.document.uid, reader.annotated.text
+    length = len(text)
+    places = [length * (2 * i + 1) // (2 * REPETITIONS) for i in range(REPETITIONS)]
+
+    def frame() -> None:
+        before = painted.paints
+        for _ in range(MAX_EVENT_TURNS):
+            app.processEvents()
+            if painted.paints > before:
+                return
+        raise RuntimeError("the reader was not painted after the key")
+
+    def timed_key(key: Qt.Key, modifier: Qt.KeyboardModifier, samples: list[float]) -> None:
+        started = time.perf_counter()
+        QTest.keyClick(reader, key, modifier)
+        frame()
+        samples.append(time.perf_counter() - started)
+
+    def run() -> Samples:
+        samples: Samples = {"label key": [], "undo": []}
+        for place in places:
+            match = WORD.search(text, place)
+            if match is None:
+                raise RuntimeError(f"no word after offset {place}")
+            reader.scroll_to(match.start())
+            cursor = reader.textCursor()
+            cursor.setPosition(reader.positions.to_qt(match.start()))
+            cursor.setPosition(reader.positions.to_qt(match.end()), QTextCursor.MoveMode.KeepAnchor)
+            reader.setTextCursor(cursor)
+            reader.viewport().repaint()  # untimed: the page is on screen
+            app.processEvents()
+            spans_before = len(project.spans.for_document(document, annotator))
+            timed_key(Qt.Key.Key_E, Qt.KeyboardModifier.NoModifier, samples["label key"])
+            if len(project.spans.for_document(document, annotator)) != spans_before + 1:
+                raise RuntimeError(f"the label key made no span at {match.start()}")
+            timed_key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, samples["undo"])
+        return samples
+
+    return run
