@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench screenshots crash clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m gui.screenshots
+
+crash: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.crash --kills 100
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,5 @@
+import sys
+
+from tests.crash.harness import main
+
+sys.exit(main())
