@@ -11,9 +11,11 @@ from typing import Any
 
 import click
 
+from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.checking import check_project
 from annotate.errors import AnnotateError
 from annotate.exporting import STATUS_FILTERS, export_jsonl
+from annotate.filesystems import network_warning
 from annotate.importing import FORMATS, ImportReport, import_paths
 from annotate.project import Project
 from annotate.schema import load_schema
@@ -52,6 +54,9 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def existing_project(path: str) -> Project:
+    warning = network_warning(Path(path))
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
     return Project.open(Path(path))
 
 
@@ -205,10 +210,21 @@ def check(project: str) -> None:
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(dir_okay=False))
+@click.argument("out", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--keep",
+    type=int,
+    default=DEFAULT_KEEP,
+    show_default=True,
+    help="Rolling backups to keep (without OUT).",
+)
 @reports_errors
-def backup(project: str, out: str) -> None:
-    """Copy the live PROJECT to OUT with SQLite's backup API (safe while it is open)."""
+def backup(project: str, out: str | None, keep: int) -> None:
+    """Copy the live PROJECT with SQLite's backup API (safe while it is open): to OUT, or
+    into PROJECT.backups/, keeping the newest --keep copies."""
     with existing_project(project) as opened:
-        opened.store.backup_to(Path(out))
+        if out is None:
+            out = str(rolling_backup(opened, keep))
+        else:
+            opened.store.backup_to(Path(out))
     click.echo(f"backed up {project} to {out}")

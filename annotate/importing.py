@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.project import Project
@@ -14,6 +14,7 @@ from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
 FORMATS = ("auto", "txt", "jsonl")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+MAX_LINE_BYTES = 64 * 2**20  # one document with its spans; a reader is made for far less
 
 
 @dataclass
@@ -115,7 +116,7 @@ def _jsonl_records(path: Path) -> Iterator[Record]:
         raise InputError("is a folder, not a file", file=str(path))
     empty = True
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle, path), start=1):
             line = _decode_line(path, number, raw)
             if number == 1:
                 line = line.removeprefix("\ufeff")
@@ -124,6 +125,21 @@ def _jsonl_records(path: Path) -> Iterator[Record]:
                 yield parse_json_line(str(path), number, line)
     if empty:
         raise InputError("empty input", file=str(path))
+
+
+def _lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
+    """The file's lines, refusing one longer than MAX_LINE_BYTES before reading it all."""
+    number = 0
+    while raw := handle.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_LINE_BYTES:
+            raise InputError(
+                f"the line is longer than {MAX_LINE_BYTES // 2**20} MiB, the most a record"
+                " may take",
+                file=str(path),
+                line=number,
+            )
+        yield raw
 
 
 def _decode_line(path: Path, number: int, raw: bytes) -> str:

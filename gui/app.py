@@ -31,4 +31,5 @@ def run_app(path: Path | None = None) -> int:
     with open_project(path) as project:
         window = MainWindow(project)
         window.show()
+        window.protect_on_open()
         return app.exec()

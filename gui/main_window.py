@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -13,11 +14,15 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from annotate.backups import DEFAULT_KEEP, rolling_backup
+from annotate.errors import AnnotateError
+from annotate.filesystems import network_warning
 from annotate.model import STATUSES, Changes, DocumentSummary
 from annotate.project import Project
 from gui.annotating import Annotating
@@ -27,8 +32,10 @@ from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
 from gui.reader import ReaderView
+from gui.settings import app_settings
 
 ALL_DOCUMENTS = "All documents"
+KEEP_BACKUPS_KEY = "backups/keep"  # how many rolling backups to keep
 DOCK_WIDTH = 360
 
 
@@ -99,6 +106,7 @@ class MainWindow(QMainWindow):
             self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
         )
         file_menu.addAction(self._action("&Switch annotator…", "Ctrl+Shift+A", self.switch))
+        file_menu.addAction(self._action("&Back up now", "Ctrl+Shift+B", self.back_up))
         file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
         edit_menu = self.menuBar().addMenu("&Edit")
         for group in ("history", "edit", "resize"):
@@ -277,6 +285,23 @@ class MainWindow(QMainWindow):
             self.project.documents.set_status(document, self.annotator, "in_progress")
             self.refresh(document)
             self.saved_label.setText("Marked in progress")
+
+    def protect_on_open(self) -> None:
+        """What opening a project does besides showing it: a rolling backup, and a warning
+        if the project lies where SQLite cannot keep it safe."""
+        self.back_up()
+        warning = network_warning(self.project.path)
+        if warning:
+            QMessageBox.warning(self, "Network filesystem", warning)
+
+    def back_up(self) -> None:
+        keep = app_settings().value(KEEP_BACKUPS_KEY, DEFAULT_KEEP)
+        try:
+            target = rolling_backup(self.project, int(str(keep)))
+        except (AnnotateError, OSError, sqlite3.Error, ValueError) as error:
+            self.saved_label.setText(f"Backup failed: {error}")
+            return
+        self.saved_label.setText(f"Backed up to {target.name}")
 
     def switch(self) -> None:
         name = ask_annotator(self, self.annotator)

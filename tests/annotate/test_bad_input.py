@@ -131,6 +131,42 @@ CASES: list[tuple[str, bytes, int | None, str, str]] = [
         "spans[1].id",
         "duplicate span id",
     ),
+    ("truncated file", (line() + "\n" + line()[:40]).encode(), 2, "", "malformed JSON"),
+    (
+        "SQL in a label",
+        line(spans=[person(label="'); DROP TABLE spans; --")]).encode(),
+        1,
+        "spans[0].label",
+        "unknown labels: '); DROP TABLE spans; --",
+    ),
+    ("huge offset", line(spans=[person(end=10**12)]).encode(), 1, "spans[0].end", "outside"),
+    (
+        "duplicate relation ids",
+        line(
+            spans=[person(), {"id": "q", "start": 0, "end": 3, "label": "QUOTE"}],
+            relations=[
+                {"id": "r", "label": "SPEAKER", "head": "q", "tail": "p"},
+                {"id": "r", "label": "SPEAKER", "head": "q", "tail": "p"},
+            ],
+        ).encode(),
+        1,
+        "relations[1].id",
+        "duplicate relation id",
+    ),
+    (
+        "relation cycle",
+        line(
+            spans=[person(), {"id": "q", "start": 0, "end": 3, "label": "QUOTE"}],
+            relations=[
+                {"id": "r1", "label": "SPEAKER", "head": "q", "tail": "p"},
+                {"id": "r2", "label": "SPEAKER", "head": "p", "tail": "q"},
+            ],
+        ).encode(),
+        1,
+        "relations[1].label",
+        "SPEAKER cannot link PERSON to QUOTE",
+    ),
+    ("a single 100 MB line", b"x" * (100 * 2**20) + b"\n", 1, "", "longer than 64 MiB"),
 ]
 
 

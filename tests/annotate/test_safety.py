@@ -1,0 +1,94 @@
+"""Backups on demand and on open, network filesystems, and input taken as it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate import filesystems
+from annotate.backups import backup_folder, backups, rolling_backup
+from annotate.cli import main
+from annotate.errors import InputError
+from annotate.filesystems import network_filesystem
+from annotate.project import Project
+
+
+def test_rolling_backups_keep_the_newest_copies(project: Project) -> None:
+    project.documents.add("نص أول للنسخ الاحتياطي.")
+    made = [rolling_backup(project, keep=3) for _ in range(5)]
+    assert backups(project.path) == made[-3:]
+    with Project.open(made[-1]) as copy:
+        assert copy.documents.count() == 1
+    with pytest.raises(InputError, match="keep at least 1"):
+        rolling_backup(project, keep=0)
+
+
+def test_backup_command_rolls_when_no_file_is_named(project_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(project_path)]).exit_code == 0
+    for _ in range(3):
+        result = runner.invoke(main, ["backup", str(project_path), "--keep", "2"])
+        assert result.exit_code == 0, result.output
+    assert len(backups(project_path)) == 2
+    assert str(backup_folder(project_path)) in result.output
+
+
+MOUNTS = """\
+/dev/sda1 / ext4 rw,relatime 0 0
+server:/export {share} nfs4 rw,relatime 0 0
+//nas/team {smb} cifs rw 0 0
+"""
+
+
+@pytest.fixture
+def fake_mounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    mounts = tmp_path / "mounts"
+    mounts.write_text(
+        MOUNTS.format(share=tmp_path / "share", smb=tmp_path / "smb"), encoding="utf-8"
+    )
+    monkeypatch.setattr(filesystems, "MOUNTS", mounts)
+    return mounts
+
+
+def test_network_filesystems_are_told_from_local_ones(tmp_path: Path, fake_mounts: Path) -> None:
+    assert network_filesystem(tmp_path / "share" / "p.annotate", fake_mounts) == "nfs4"
+    assert network_filesystem(tmp_path / "smb" / "a" / "p.annotate", fake_mounts) == "cifs"
+    assert network_filesystem(tmp_path / "local.annotate", fake_mounts) is None
+
+
+def test_a_project_on_a_network_filesystem_gets_a_warning(
+    tmp_path: Path, fake_mounts: Path
+) -> None:
+    share = tmp_path / "share"
+    share.mkdir()
+    path = share / "p.annotate"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(path)]).exit_code == 0
+    result = runner.invoke(main, ["list", str(path)])
+    assert result.exit_code == 0
+    assert "network filesystem (nfs4)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<img src=x onerror="alert(1)">',
+        "<script>document.location='file:///etc/passwd'</script>",
+        "&lt;b&gt; &amp; &#x41; <a href='file:///etc/passwd'>x</a>",
+    ],
+)
+def test_markup_and_a_bom_are_kept_as_text(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "p.annotate"
+    source = tmp_path / "in.jsonl"
+    stored = f"قال الوزير {text} ثم انصرف."
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text": stored}).encode() + b"\n")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(path)]).exit_code == 0
+    result = runner.invoke(main, ["import", str(path), str(source)])
+    assert result.exit_code == 0, result.output
+    with Project.open(path) as project:
+        (summary,) = project.documents.summaries()
+        assert project.documents.get(summary.uid).text == stored
