@@ -27,8 +27,8 @@ def open_project(path: Path | None) -> Project:
 
 
 def run_app(path: Path | None = None) -> int:
-    app = application()
-    with open_project(path) as project:
+    with open_project(path) as project:  # a file that is no project fails before any window
+        app = application()
         window = MainWindow(project)
         window.show()
         window.protect_on_open()
