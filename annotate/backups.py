@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from annotate.errors import InputError
@@ -10,6 +11,8 @@ from annotate.project import Project
 
 DEFAULT_KEEP = 5
 FOLDER_SUFFIX = ".backups"
+STAMP = "%Y%m%d-%H%M%S-%f"  # UTC, so names sort by time whatever the clocks do
+STAMPED = r"-\d{8}-\d{6}-\d{6}\.annotate"
 
 
 def backup_folder(project_path: Path) -> Path:
@@ -23,15 +26,19 @@ def rolling_backup(project: Project, keep: int = DEFAULT_KEEP) -> Path:
         raise InputError(f"keep at least 1 backup, not {keep}", field="keep")
     folder = backup_folder(project.path)
     folder.mkdir(exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = datetime.now(UTC).strftime(STAMP)
     target = folder / f"{project.path.stem}-{stamp}.annotate"
     project.store.backup_to(target)
     for old in backups(project.path)[:-keep]:
-        old.unlink()
+        old.unlink(missing_ok=True)  # another process may be pruning too
     return target
 
 
 def backups(project_path: Path) -> list[Path]:
-    """The project's rolling backups, oldest first."""
+    """The project's rolling backups, oldest first: only files named as this module names
+    them, never anything else a user keeps in the folder."""
     folder = backup_folder(project_path)
-    return sorted(folder.glob(f"{project_path.stem}-*.annotate")) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    named = re.compile(re.escape(project_path.stem) + STAMPED)
+    return sorted(path for path in folder.iterdir() if named.fullmatch(path.name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -39,11 +40,16 @@ def network_filesystem(path: Path, mounts: Path | None = None) -> str | None:
         fields = line.split()
         if len(fields) < 3:
             continue
-        point = fields[1].replace("\\040", " ")
+        point = _unescape(fields[1])
         inside = resolved == Path(point) or Path(point) in resolved.parents
-        if inside and len(point) > len(best):
+        if inside and len(point) >= len(best):  # a later mount over the same point wins
             best, kind = point, fields[2]
     return kind if kind in NETWORK_TYPES else None
+
+
+def _unescape(field: str) -> str:
+    """/proc/mounts writes space, tab, newline and backslash as octal escapes."""
+    return re.sub(r"\\([0-7]{3})", lambda match: chr(int(match.group(1), 8)), field)
 
 
 def network_warning(path: Path) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 
@@ -63,12 +64,21 @@ class Store:
             raise ProjectError(f"{self.path}: cannot use this project: {error}") from error
 
     def upgrade(self) -> None:
-        """Apply pending migrations, all in one immediate transaction."""
+        """Apply pending migrations, all in one immediate transaction, after a copy of the
+        project as it was (in its backups folder) when it already held a schema."""
         if not migrations.pending(self.db):
             return
+        if self.schema_version > 0:
+            self._copy_before_upgrade()
         with self.write():
             migrations.apply(self.db)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _copy_before_upgrade(self) -> None:
+        folder = self.path.with_name(self.path.name + ".backups")
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        self.backup_to(folder / f"{self.path.stem}-version-{self.schema_version}-{stamp}.annotate")
 
     @property
     def schema_version(self) -> int:

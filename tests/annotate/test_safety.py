@@ -26,6 +26,19 @@ def test_rolling_backups_keep_the_newest_copies(project: Project) -> None:
         rolling_backup(project, keep=0)
 
 
+def test_only_the_rolling_copies_are_ever_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "notes[1].annotate"  # glob characters in the name
+    with Project.create(path) as project:
+        folder = backup_folder(path)
+        folder.mkdir()
+        mine = folder / "notes[1]-1 before the upgrade.annotate"
+        mine.write_text("kept by hand", encoding="utf-8")
+        for _ in range(4):
+            rolling_backup(project, keep=2)
+    assert len(backups(path)) == 2
+    assert mine.read_text(encoding="utf-8") == "kept by hand"
+
+
 def test_backup_command_rolls_when_no_file_is_named(project_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["init", str(project_path)]).exit_code == 0
@@ -40,6 +53,8 @@ MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
 server:/export {share} nfs4 rw,relatime 0 0
 //nas/team {smb} cifs rw 0 0
+systemd-1 {auto} autofs rw 0 0
+server:/home {auto} nfs4 rw 0 0
 """
 
 
@@ -47,7 +62,8 @@ server:/export {share} nfs4 rw,relatime 0 0
 def fake_mounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     mounts = tmp_path / "mounts"
     mounts.write_text(
-        MOUNTS.format(share=tmp_path / "share", smb=tmp_path / "smb"), encoding="utf-8"
+        MOUNTS.format(share=tmp_path / "share", smb=tmp_path / "smb", auto=tmp_path / "auto"),
+        encoding="utf-8",
     )
     monkeypatch.setattr(filesystems, "MOUNTS", mounts)
     return mounts
@@ -57,6 +73,7 @@ def test_network_filesystems_are_told_from_local_ones(tmp_path: Path, fake_mount
     assert network_filesystem(tmp_path / "share" / "p.annotate", fake_mounts) == "nfs4"
     assert network_filesystem(tmp_path / "smb" / "a" / "p.annotate", fake_mounts) == "cifs"
     assert network_filesystem(tmp_path / "local.annotate", fake_mounts) is None
+    assert network_filesystem(tmp_path / "auto" / "p.annotate", fake_mounts) == "nfs4"
 
 
 def test_a_project_on_a_network_filesystem_gets_a_warning(

@@ -194,6 +194,8 @@ def test_a_version_1_project_gains_the_position_index_on_open(project_path: Path
     conn.close()
     with Project.open(project_path) as opened:
         assert opened.store.schema_version == SCHEMA_VERSION == 2
+        (before,) = project_path.with_name(project_path.name + ".backups").iterdir()
+        assert before.name.startswith("test-version-1-")
         plan = opened.store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT uid FROM spans WHERE document = ? AND start < 20",
             (uid,),

@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MODES = ("core", "gui", "import")
 MAX_DELAY = {"core": 1.0, "gui": 1.5, "import": 1.5}  # seconds after the child is ready
 READY_TIMEOUT = 60.0
+IDLE_DELAY = 0.5  # seconds in which a working child has surely finished an action
 IMPORT_DOCUMENTS = 8000  # about a second and a half to import
 
 
@@ -107,8 +108,12 @@ def _one_round(number: int, mode: str, delay: float, base: Path, folder: Path) -
     finished = mode == "import" and child.returncode == 0  # it won the race: all there
     if child.returncode != -signal.SIGKILL and not finished:
         result.problems.append(f"the child ended by itself ({child.returncode}): {errors[-500:]!r}")
+    if b"Traceback" in errors:
+        result.problems.append(f"the child failed while it worked: {errors[-500:]!r}")
     entries = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
     result.actions = sum(entry["op"] not in (READY, BEGIN) for entry in entries)
+    if mode != "import" and delay > IDLE_DELAY and result.actions == 0:
+        result.problems.append(f"no action returned in {delay:.2f} s: the child did nothing")
     result.problems += verify(project, entries, before, mode)
     return result
 
@@ -117,9 +122,9 @@ def _wait_ready(child: subprocess.Popen[bytes], journal: Path) -> None:
     deadline = time.monotonic() + READY_TIMEOUT
     while READY not in journal.read_text(encoding="utf-8"):
         if child.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(
-                f"the child never got to work: {child.stderr.read() if child.stderr else ''}"
-            )
+            child.kill()  # then its error output can be read to the end
+            _, errors = child.communicate()
+            raise RuntimeError(f"the child never got to work: {errors[-2000:]!r}")
         time.sleep(0.01)
 
 
@@ -193,7 +198,12 @@ def _all_or_nothing(
         )
     with Project.open(project_path) as project:
         added = project.documents.count() - len(list(SAMPLE_FOLDER.glob("*.txt")))
-    return [] if added == IMPORT_DOCUMENTS else [f"a partial import: {added} documents"]
+        spans = project.store.conn.execute(
+            "SELECT count(*) FROM spans WHERE annotator = 'importer'"
+        ).fetchone()[0]
+    if (added, spans) != (IMPORT_DOCUMENTS, IMPORT_DOCUMENTS):
+        return [f"a partial import: {added} documents and {spans} of their spans"]
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:

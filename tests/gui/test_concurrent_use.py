@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from annotate.backups import backups
 from gui.document_list import TITLE_COLUMN
-from gui.main_window import MainWindow
+from gui.main_window import KEEP_BACKUPS_KEY, MainWindow
+from gui.settings import app_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,3 +79,12 @@ def test_backup_now_keeps_a_copy_beside_the_project(qtbot: QtBot, window: MainWi
     )
     (copy,) = backups(window.project.path)
     assert copy.name in window.saved_label.text()
+
+
+def test_opening_makes_a_rolling_backup_keeping_the_number_set(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    app_settings().setValue(KEEP_BACKUPS_KEY, 2)
+    for _ in range(3):
+        window.protect_on_open()
+    assert len(backups(window.project.path)) == 2
