@@ -13,7 +13,7 @@ import click
 
 from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.checking import check_project
-from annotate.errors import AnnotateError
+from annotate.errors import AnnotateError, InputError
 from annotate.exporting import STATUS_FILTERS, export_jsonl
 from annotate.filesystems import network_warning
 from annotate.importing import FORMATS, ImportReport, import_paths
@@ -222,6 +222,8 @@ def check(project: str) -> None:
 def backup(project: str, out: str | None, keep: int) -> None:
     """Copy the live PROJECT with SQLite's backup API (safe while it is open): to OUT, or
     into PROJECT.backups/, keeping the newest --keep copies."""
+    if out is not None and keep != DEFAULT_KEEP:
+        raise InputError("--keep is for rolling backups: leave OUT out", field="keep")
     with existing_project(project) as opened:
         if out is None:
             out = str(rolling_backup(opened, keep))

@@ -14,7 +14,7 @@ from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
 FORMATS = ("auto", "txt", "jsonl")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-MAX_LINE_BYTES = 64 * 2**20  # one document with its spans; a reader is made for far less
+MAX_LINE_BYTES = 64 * 2**20  # one document (with its spans); a reader is made for far less
 
 
 @dataclass
@@ -80,6 +80,11 @@ def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
 def read_utf8(path: Path) -> str:
     if path.is_dir():
         raise InputError("is a folder, not a file", file=str(path))
+    if path.stat().st_size > MAX_LINE_BYTES:
+        raise InputError(
+            f"the file is larger than {MAX_LINE_BYTES // 2**20} MiB, the most a document may take",
+            file=str(path),
+        )
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")

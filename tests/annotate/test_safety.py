@@ -109,3 +109,23 @@ def test_markup_and_a_bom_are_kept_as_text(tmp_path: Path, text: str) -> None:
     with Project.open(path) as project:
         (summary,) = project.documents.summaries()
         assert project.documents.get(summary.uid).text == stored
+
+
+def test_a_text_file_over_the_limit_and_keep_with_a_file_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotate import importing
+
+    monkeypatch.setattr(importing, "MAX_LINE_BYTES", 1000)
+    path = tmp_path / "p.annotate"
+    big = tmp_path / "big.txt"
+    big.write_text("نص " * 400, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(path)]).exit_code == 0
+    result = runner.invoke(main, ["import", str(path), str(big)])
+    assert result.exit_code == 2
+    assert f"{big}: the file is larger than" in result.stderr
+    result = runner.invoke(main, ["backup", str(path), str(tmp_path / "b.annotate"), "--keep", "2"])
+    assert result.exit_code == 2
+    assert "--keep is for rolling backups" in result.stderr
+    assert not (tmp_path / "b.annotate").exists()
