@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotate.annotated_text import AnnotatedText, reading_order
 from annotate.model import Changes, Span
 from annotate.schema import DEFAULT_COLOUR
+from gui.table_model import ModelIndex, RowsModel
 
 COLUMNS = ("Label", "Text", "Annotator", "Origin")
 TEXT_COLUMN = 1
 COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80}
 RLM = "\u200f"
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(RowsModel):
+    columns = COLUMNS
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._spans: list[Span] = []
@@ -61,18 +64,8 @@ class SpanTableModel(QAbstractTableModel):
     def row_of(self, uid: str) -> int | None:
         return next((row for row, span in enumerate(self._spans) if span.uid == uid), None)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
-        return None
+    def rows(self) -> list[Any]:
+        return self._spans
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._annotated is None:

@@ -49,6 +49,11 @@ def hover(qtbot: QtBot, doc: OpenDocument, words: str) -> None:
     qtbot.mouseMove(doc.reader.viewport(), centre_of(doc, words))
 
 
+def three_chunks(sentence: str) -> str:
+    """A document long enough to be read in three chunks."""
+    return sentence * (3 * CHUNK_SIZE // len(sentence))
+
+
 def centre_of(doc: OpenDocument, words: str) -> QPoint:
     boxes = glyph_boxes(doc.reader, *doc.offsets(words))
     return boxes[len(boxes) // 2].center().toPoint()
@@ -191,8 +196,7 @@ def test_lines_are_generously_spaced(doc: OpenDocument) -> None:
 def test_switching_documents_or_closing_while_loading_is_safe(
     qtbot: QtBot, project: Project
 ) -> None:
-    sentence = "وقال الوزير إن الخطة جاهزة للتنفيذ.\n"
-    long_text = sentence * (3 * CHUNK_SIZE // len(sentence))
+    long_text = three_chunks("وقال الوزير إن الخطة جاهزة للتنفيذ.\n")
     long_uid = project.documents.add(long_text).documents_added[0]
     project.spans.add(long_uid, "ali", "PERSON", len(long_text) - 20, len(long_text) - 14)
     short_uid = project.documents.add("نص قصير عن عمّان.").documents_added[0]
@@ -263,8 +267,7 @@ def test_choosing_a_document_opens_it_blind_to_other_annotators(
 def test_a_long_document_shows_at_once_and_its_other_spans_follow(
     qtbot: QtBot, project: Project
 ) -> None:
-    sentence = "وقال الوزير إن الخطة جاهزة للتنفيذ في مطلع العام المقبل.\n"
-    text = sentence * (3 * CHUNK_SIZE // len(sentence))
+    text = three_chunks("وقال الوزير إن الخطة جاهزة للتنفيذ في مطلع العام المقبل.\n")
     uid = project.documents.add(text).documents_added[0]
     last = text.rindex("الوزير")
     project.spans.add(uid, "ali", "PERSON", last, last + len("الوزير"))
