@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from annotate.filesystems import network_warning
 from annotate.importing import FORMATS, ImportReport, import_paths
 from annotate.project import Project
 from annotate.schema import load_schema
+from annotate.searching import search_documents
 from annotate.store import is_sqlite_file
 from annotate.terminal import VISUAL_MODES, for_terminal, wants_visual, with_marks
 
@@ -191,6 +193,32 @@ def show(project: str, doc: str, annotator: str | None, visual: str) -> None:
     visual_order = wants_visual(visual, sys.stdout)
     click.echo(for_terminal(document.title, visual_order))
     click.echo(for_terminal(marked, visual_order))
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("query")
+@click.option("--doc", help="Search this document only (number, uid or uid prefix).")
+@click.option("--prefix", is_flag=True, help="Also match longer words that begin so.")
+@click.option("--json", "as_json", is_flag=True, help="Print every hit as JSON.")
+@click.option("--visual", type=click.Choice(VISUAL_MODES), default="auto", show_default=True)
+@reports_errors
+def search(
+    project: str, query: str, doc: str | None, prefix: bool, as_json: bool, visual: str
+) -> None:
+    """Find QUERY as an analyst reads it: hamza forms, harakat, tatweel and attached
+    proclitics do not matter; offsets are into the stored text."""
+    with existing_project(project) as opened:
+        hits = search_documents(opened, query, doc, prefix)
+    if as_json:
+        click.echo(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=1))
+        return
+    visual_order = wants_visual(visual, sys.stdout)
+    for hit in hits:
+        click.echo(
+            f"{hit.number:>5}  {hit.start}-{hit.end}  {for_terminal(hit.context, visual_order)}"
+        )
+    click.echo(f"{len(hits)} mention{'s' if len(hits) != 1 else ''}", err=True)
 
 
 @main.command()

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotate.cli import main
+from annotate.importing import import_paths
+from annotate.mentions import find_mentions, normalise
+from annotate.project import Project
+from annotate.sample import SAMPLE_FOLDER
+
+TEXT = (
+    "قال الوزيـــر مُحَمَّد إن أحمد واحمد وإحمد اجتمعوا بالمنظمة وللمنظمة والمنظمة، "
+    "ثم قال والتز إن بوتين وبوتين التقى بوتينيا في كييف وبكييف ١٢٠ مرة."
+)
+
+
+def found(query: str, text: str = TEXT, prefix: bool = False) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, text[m.start : m.end]) for m in find_mentions(text, query, prefix)]
+
+
+def at(words: str, occurrence: int = 0) -> tuple[int, int, str]:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(words, start + 1)
+    return start, start + len(words), words
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("الوزير", [at("الوزيـــر")]),  # tatweel inside
+        ("محمد", [at("مُحَمَّد")]),  # harakat, the last one included
+        ("احمد", [at("أحمد"), at("احمد"), at("إحمد")]),  # hamza forms; و attached
+        ("المنظمة", [at("المنظمة"), at("لمنظمة", 1), at("المنظمة", 1)]),  # بال، ولل، وال
+        ("والتز", [at("والتز")]),  # a name that begins with و, found whole
+        ("بوتين", [at("بوتين"), at("بوتين", 1)]),  # not بوتينيا
+        ("كييف", [at("كييف"), at("كييف", 1)]),
+        ("120", [at("١٢٠")]),  # Arabic-Indic digits
+    ],
+)
+def test_every_mention_is_found_with_raw_offsets(
+    query: str, expected: list[tuple[int, int, str]]
+) -> None:
+    assert found(query) == expected
+
+
+def test_a_longer_word_matches_only_when_prefixes_are_asked_for() -> None:
+    assert found("بوتين", prefix=True) == [at("بوتين"), at("بوتين", 1), at("بوتين", 2)]
+
+
+def test_normalised_offsets_map_back_to_raw_ones() -> None:
+    raw = "مُحَمَّدـ علي"
+    normalised = normalise(raw)
+    assert normalised.text == "محمد علي"
+    assert normalised.raw_start(4) == raw.index(" ")
+    assert normalised.raw_end(4) == raw.index(" ")  # the marks and tatweel go with محمد
+
+
+def test_search_command_finds_mentions_across_the_sample(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotate"
+    with Project.create(path) as project:
+        import_paths(project, [SAMPLE_FOLDER])
+        texts = {
+            s.position: project.documents.get(s.uid).text for s in project.documents.summaries()
+        }
+    result = CliRunner().invoke(main, ["search", str(path), "عمان", "--json"])
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.output)
+    assert hits and all(texts[h["number"]][h["start"] : h["end"]] == "عمّان" for h in hits)
+    result = CliRunner().invoke(main, ["search", str(path), "الرياحي", "--doc", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("الرياحي") >= 2
