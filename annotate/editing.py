@@ -7,7 +7,7 @@ from typing import Any, Literal
 from annotate.annotations import new_uid
 from annotate.errors import InputError
 from annotate.history import History, Step
-from annotate.model import Changes, Relation, Span
+from annotate.model import Changes, Origin, Relation, Span
 from annotate.project import Project
 from annotate.words import (
     next_char,
@@ -49,6 +49,34 @@ class Editor:
                 lambda p: p.spans.remove(uid),
                 document,
             )
+        )
+
+    def add_spans(
+        self, document: str, label: str, stretches: list[tuple[int, int]], origin: Origin
+    ) -> Changes:
+        """Several spans of one label as one step (annotating every mention at once)."""
+        if not stretches:
+            raise InputError("no spans to add", field="spans")
+        uids = [new_uid() for _ in stretches]
+        annotator = self.annotator
+
+        def add(project: Project) -> Changes:
+            changes = Changes()
+            for uid, (start, end) in zip(uids, stretches, strict=True):
+                changes += project.spans.add(
+                    document, annotator, label, start, end, origin=origin, uid=uid
+                )
+            return changes
+
+        def remove(project: Project) -> Changes:
+            changes = Changes()
+            for uid in uids:
+                changes += project.spans.remove(uid)
+            return changes
+
+        count = len(stretches)
+        return self.history.take(
+            Step(f"Add {count} {label} span{'s' if count > 1 else ''}", add, remove, document)
         )
 
     def remove_span(self, uid: str) -> Changes:

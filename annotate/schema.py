@@ -15,7 +15,12 @@ DEFAULT_COLOUR = "#b0b0b0"
 LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 TOML_POSITION = re.compile(r" \(at line (\d+), column \d+\)")
-COMMAND_KEYS = {"a": "attributes", "u": "unlink", "x": "remove a proclitic"}
+COMMAND_KEYS = {
+    "a": "attributes",
+    "m": "annotate every mention",
+    "u": "unlink",
+    "x": "remove a proclitic",
+}
 
 
 @dataclass(frozen=True)

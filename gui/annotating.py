@@ -18,10 +18,12 @@ from annotate.errors import AnnotateError
 from annotate.history import Step
 from annotate.model import Changes
 from annotate.project import Project
+from annotate.propagation import propose
 from annotate.schema import RelationLabel
 from annotate.words import snap_to_words
 from gui import linking
 from gui.attributes_dialog import edit_attributes
+from gui.propagation_dialog import choose_mentions
 from gui.reader import ReaderView
 from gui.settings import app_settings
 
@@ -96,6 +98,7 @@ class Annotating(QObject):
         add("edit", "Remove attached letter (و ف ب ل ك)", "X", lambda: self.strip(False))
         add("edit", "Remove article (ال)", "Shift+X", lambda: self.strip(True))
         add("edit", "Edit attributes…", "A", self.edit_attributes)
+        add("edit", "Annotate every mention…", "M", self.annotate_mentions)
         add("edit", "Select the span at the cursor", "Space", self.reader.select_span_at_cursor)
         for keys, edge, grow, by_word, what in _RESIZES:
             add("resize", what, keys, self._resize_key(edge, grow, by_word))
@@ -186,6 +189,22 @@ class Annotating(QObject):
         attrs = edit_attributes(self.reader, span, definition)
         if attrs is not None and attrs != span.attrs:
             self._do(lambda: self.editor.set_attrs(uid, attrs))
+
+    def annotate_mentions(self) -> None:
+        """Offer the other mentions of the selected span's text, to add as one step."""
+        uid, annotated = self._selected_own_span(), self.reader.annotated
+        if uid is None or annotated is None or self.document is None:
+            return
+        span, document = annotated.span(uid), self.document
+        layer = [s for s in annotated.spans() if s.annotator == self.annotator]
+        proposals = propose(annotated.text, span, layer)
+        if not proposals:
+            self.message.emit("No other mention of it in this document.")
+            return
+        chosen = choose_mentions(self.reader, annotated.text, span.label, proposals)
+        if chosen:
+            label = span.label
+            self._do(lambda: self.editor.add_spans(document, label, chosen, "propagated"))
 
     # -- linking ----------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.model import Span
@@ -400,3 +400,41 @@ def test_a_filter_that_lists_nothing_leaves_nothing_to_annotate(
     assert window.position_label.text() == ""
     session.key(Qt.Key.Key_P)
     assert "Select some text" in window.saved_label.text()
+
+
+def test_annotate_every_mention_from_a_span_in_one_undoable_step(
+    qtbot: QtBot, session: Session
+) -> None:
+    window = session.window
+    ours = window.project.documents.add(
+        "قال أحمد إن أحمد وأحمد سيزورون بأحمد منزل احمد سعيد في حي الأحمدية."
+    ).documents_added[0]
+    window.refresh()
+    window.open_document(ours)
+    session.uid, session.text = ours, window.reader.annotated.text
+    first = session.at("أحمد")
+    session.drag(first[0], first[1] - 1)
+    session.key(Qt.Key.Key_P)
+
+    def untick_the_second_and_accept(dialog: QWidget) -> None:
+        listed = dialog.findChild(QListWidget)
+        assert listed is not None
+        assert listed.count() == 4  # أحمد, وأحمد, بأحمد, احمد; not الأحمدية
+        listed.setFocus()
+        qtbot.keyClick(listed, Qt.Key.Key_Down)
+        qtbot.keyClick(listed, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_modal(untick_the_second_and_accept)
+    session.key(Qt.Key.Key_M)
+    spans = window.project.spans.for_document(ours, "ali")
+    added = [(session.text[s.start : s.end], s.start, s.origin) for s in spans]
+    assert added == [
+        ("أحمد", first[0], "manual"),
+        ("أحمد", session.at("أحمد", 1)[0], "propagated"),
+        ("أحمد", session.at("بأحمد")[0] + 1, "propagated"),
+        ("احمد", session.at("احمد سعيد")[0], "propagated"),
+    ]
+    assert "Add 3 PERSON spans" in window.annotating.undo_action.text()
+    session.key(Qt.Key.Key_Z, CTRL)
+    assert [s.origin for s in window.project.spans.for_document(ours, "ali")] == ["manual"]

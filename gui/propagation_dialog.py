@@ -1,0 +1,71 @@
+"""The other mentions of a span, as a list to tick before they all become spans."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotate.propagation import Proposal
+
+CONTEXT = 25  # characters on each side of a mention
+RLM = "\u200f"
+
+
+class PropagationDialog(QDialog):
+    def __init__(
+        self, parent: QWidget | None, text: str, label: str, proposals: list[Proposal]
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Annotate every mention as {label}")
+        self.proposals = proposals
+        self.list = QListWidget(self)
+        for proposal in proposals:
+            item = QListWidgetItem(_line(text, proposal))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = proposal.checked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel("Space ticks or unticks a mention; Enter adds the ticked ones.", self)
+        )
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def chosen(self) -> list[tuple[int, int]]:
+        return [
+            (proposal.start, proposal.end)
+            for row, proposal in enumerate(self.proposals)
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+
+def _line(text: str, proposal: Proposal) -> str:
+    before = text[max(proposal.start - CONTEXT, 0) : proposal.start]
+    after = text[proposal.end : proposal.end + CONTEXT]
+    shown = " ".join(f"{before}【{text[proposal.start : proposal.end]}】{after}".split())
+    note = f"   ({proposal.reason})" if proposal.reason else ""
+    return f"{RLM}{shown}{note}"
+
+
+def choose_mentions(
+    parent: QWidget | None, text: str, label: str, proposals: list[Proposal]
+) -> list[tuple[int, int]] | None:
+    """The mentions the analyst ticked, or None when they cancelled."""
+    dialog = PropagationDialog(parent, text, label, proposals)
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

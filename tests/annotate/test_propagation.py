@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from annotate.editing import Editor
+from annotate.project import Project
+from annotate.propagation import propose
+
+TEXT = "قال أحمد إن أحمد وأحمد وبأحمد زاروا احمد سعيد في مقر الأحمدية."
+
+
+def test_other_mentions_are_proposed_and_clashes_start_unticked(project: Project) -> None:
+    uid = project.documents.add(TEXT).documents_added[0]
+    editor = Editor(project, "ali")
+    first = TEXT.index("أحمد")
+    span = project.spans.get(editor.add_span(uid, "PERSON", first, first + 4).spans_added[0])
+    third = TEXT.index("وأحمد") + 1
+    editor.add_span(uid, "PERSON", third, third + 4)  # already done
+    full = TEXT.index("احمد سعيد")
+    editor.add_span(uid, "ORG", full, full + len("احمد سعيد"))  # another label over it
+    layer = project.spans.for_document(uid, "ali")
+    proposals = propose(TEXT, span, layer)
+    assert [(TEXT[p.start : p.end], p.checked, p.reason) for p in proposals] == [
+        ("أحمد", True, ""),
+        ("أحمد", False, "already PERSON"),
+        ("أحمد", True, ""),  # after وب
+        ("احمد", False, "overlaps ORG"),
+    ]  # not الأحمدية: a longer word
+
+
+def test_accepting_proposals_is_one_undo_step(project: Project) -> None:
+    uid = project.documents.add(TEXT).documents_added[0]
+    editor = Editor(project, "ali")
+    stretches = [(12, 16), (18, 22)]  # the second and third أحمد
+    editor.add_spans(uid, "PERSON", stretches, "propagated")
+    spans = project.spans.for_document(uid, "ali")
+    assert [(s.start, s.end, s.origin) for s in spans] == [
+        (12, 16, "propagated"),
+        (18, 22, "propagated"),
+    ]
+    assert editor.history.next_undo().name == "Add 2 PERSON spans"
+    editor.history.undo()
+    assert project.spans.for_document(uid, "ali") == []
