@@ -8,6 +8,7 @@ from typing import Any
 
 from annotate.errors import AnnotateError, InputError
 from annotate.labels import Annotators
+from annotate.mentions import normalised_text
 from annotate.model import STATUSES, Changes, Document, DocumentSummary, Status, now
 from annotate.store import Store
 from annotate.text import default_title, document_uid, normalise_stored_text
@@ -49,6 +50,13 @@ class Documents:
                 (
                     (uid, position + i, title, text, len(text), meta, stamp)
                     for i, (uid, (text, title, meta)) in enumerate(rows.items())
+                ),
+            )
+            conn.executemany(
+                "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
+                (
+                    (position + i, normalised_text(text))
+                    for i, (text, _, _) in enumerate(rows.values())
                 ),
             )
         return Changes(documents_added=tuple(rows))

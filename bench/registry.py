@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from bench import export_bench, import_bench, reader_bench
+from bench import export_bench, import_bench, reader_bench, search_bench
 from bench.scenario import AnyScenario, LatencyScenario, Scenario
 
 READER_MAX_PEAK_RSS_MB = 300.0  # with the 500,000-character article open
 FRAME_MS = 16.0  # one frame at 60 Hz
+SEARCH_MS = 200.0
 
 SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
         name="import",
-        summary="import_paths of one native JSONL file vs sqlite3 executemany",
+        summary=(
+            "import_paths of one native JSONL file (with its search index) vs sqlite3"
+            " executemany of the same rows and FTS5 rows of their normalised text"
+        ),
         target_ratio=3.0,
         setup=import_bench.setup,
         ours=import_bench.ours,
@@ -24,6 +28,16 @@ SCENARIOS: dict[str, AnyScenario] = {
         setup=export_bench.setup,
         ours=export_bench.ours,
         reference=export_bench.reference,
+    ),
+    "search": LatencyScenario(
+        name="search",
+        summary=(
+            "iter_hits: every result for a name in 1% of the documents; the first 200"
+            " for a word in all of them"
+        ),
+        target_ms=SEARCH_MS,
+        setup=search_bench.setup,
+        repeat=search_bench.search,
     ),
     "reader-open": Scenario(
         name="reader-open",
