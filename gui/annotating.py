@@ -28,7 +28,7 @@ from gui.reader import ReaderView
 from gui.settings import app_settings
 
 SNAP_KEY = "annotating/snap_to_words"
-MENU_MNEMONICS = "aefhv"  # Alt+ these open the menus
+MENU_MNEMONICS = "aefghnv"  # Alt+ these open the menus
 
 
 class Annotating(QObject):

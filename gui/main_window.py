@@ -23,16 +23,21 @@ from PySide6.QtWidgets import (
 from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.errors import AnnotateError
 from annotate.filesystems import network_warning
+from annotate.mentions import find_mentions
 from annotate.model import STATUSES, Changes, DocumentSummary
 from annotate.project import Project
+from annotate.searching import Hit
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
+from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
+from gui.find_bar import FindBar
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
 from gui.reader import ReaderView
 from gui.settings import app_settings
+from gui.span_formats import Found
 
 ALL_DOCUMENTS = "All documents"
 KEEP_BACKUPS_KEY = "backups/keep"  # how many rolling backups to keep
@@ -50,6 +55,8 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.palette_list = LabelPalette(self)
         self.annotations = AnnotationsPanel(self)
+        self.find_bar = FindBar(self.reader, self)
+        self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
         self.status_label = QLabel(self)
         self.position_label = QLabel(self)
@@ -78,20 +85,32 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.status_filter)
         column.addWidget(self.document_list)
+        reading = QWidget(self)
+        reader_column = QVBoxLayout(reading)
+        reader_column.setContentsMargins(0, 0, 0, 0)
+        reader_column.addWidget(self.reader)
+        reader_column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(documents)
-        self.splitter.addWidget(self.reader)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([340, 640])
         self.setCentralWidget(self.splitter)
         docks = []
-        for title, widget in (("Labels", self.palette_list), ("Annotations", self.annotations)):
+        for title, widget in (
+            ("Labels", self.palette_list),
+            ("Annotations", self.annotations),
+            ("Search", self.corpus_search),
+        ):
             dock = QDockWidget(title, self)
             dock.setObjectName(title.lower())
             dock.setWidget(widget)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             docks.append(dock)
         self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
+        self.tabifyDockWidget(docks[1], docks[2])
+        docks[1].raise_()
+        self.search_dock = docks[2]
         self.palette_list.show_schema(self.project.labels.schema())
         self.annotating.actions.work_in(self.reader)
         self.annotating.actions.work_in(self.annotations)
@@ -121,6 +140,13 @@ class MainWindow(QMainWindow):
             self._action("Mark in &progress", "Ctrl+Shift+Return", self.in_progress)
         )
         self._add_view_menu()
+        find_menu = self.menuBar().addMenu("Fi&nd")
+        find_menu.addAction(self._action("&Find in document", "Ctrl+F", self.find_bar.open_bar))
+        find_menu.addAction(self._action("Find &next", "F3", lambda: self.find_bar.step(1)))
+        find_menu.addAction(
+            self._action("Find &previous", "Shift+F3", lambda: self.find_bar.step(-1))
+        )
+        find_menu.addAction(self._action("&Search all documents", "Ctrl+Shift+F", self.search_all))
         go_menu = self.menuBar().addMenu("&Go")
         for keys, name, widget in (
             ("Ctrl+1", "&Documents", self.document_list),
@@ -175,6 +201,7 @@ class MainWindow(QMainWindow):
         self.annotating.changed.connect(self._after_change)
         self.annotating.message.connect(self.saved_label.setText)
         self.annotating.document_wanted.connect(self.open_document)
+        self.corpus_search.hit_chosen.connect(self.show_hit)
 
     # -- what the window shows ---------------------------------------------------------
 
@@ -233,6 +260,25 @@ class MainWindow(QMainWindow):
         if not any(d.uid == uid for d in self.document_list.documents.listed()):
             self.status_filter.setCurrentText(ALL_DOCUMENTS)
         self.refresh(uid)
+
+    def search_all(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.corpus_search.query.setFocus()
+        self.corpus_search.query.selectAll()
+
+    def show_hit(self, hit: Hit) -> None:
+        """Open a search result's document with its mentions marked, this one current."""
+        if self.annotating.document != hit.document:
+            self.open_document(hit.document)
+        annotated = self.reader.annotated
+        if annotated is None:
+            return
+        stretches = [
+            (m.start, m.end) for m in find_mentions(annotated.text, self.corpus_search.query.text())
+        ]
+        current = next((n for n, (start, _) in enumerate(stretches) if start == hit.start), 0)
+        self.reader.show_found(Found(stretches, current) if stretches else None)
 
     def _show_spans(self) -> None:
         self.annotations.show_spans(self.reader.annotated, self.reader.selected_span)

@@ -31,7 +31,7 @@ from gui import gutter
 from gui.glyphs import index_at
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
-from gui.span_formats import block_formats
+from gui.span_formats import Found, block_formats
 
 DEFAULT_POINT_SIZE = 16
 MIN_POINT_SIZE = 8
@@ -62,6 +62,7 @@ class ReaderView(QPlainTextEdit):
         self.annotated: AnnotatedText | None = None
         self.positions = Utf16Positions("")
         self.selected_span: str | None = None
+        self.found: Found | None = None  # what a find shows
         self.right_to_left = True
         self._formatted: set[int] = set()
         self._notes = gutter.NoteWidths(None, self.font())
@@ -96,6 +97,7 @@ class ReaderView(QPlainTextEdit):
         """Show a document with the spans it holds (see also `open_document`)."""
         self.stop_loading()
         self.select_span(None)
+        self.found = None
         self.annotated = annotated
         text = annotated.text if annotated is not None else ""
         self.positions = Utf16Positions(text)
@@ -175,6 +177,15 @@ class ReaderView(QPlainTextEdit):
         elif uids:
             self.select_span(uids[0])
 
+    def show_found(self, found: Found | None) -> None:
+        """Mark a find's mentions (None: no more), and bring the current one into view."""
+        for shown in (self.found, found):
+            if shown is not None and shown.stretches:
+                self._reformat(shown.stretches[0][0], shown.stretches[-1][1])
+        self.found = found
+        if found is not None and found.stretches:
+            self.scroll_to(found.stretches[found.current][0])
+
     def scroll_to(self, offset: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self.positions.to_qt(offset))
@@ -236,7 +247,11 @@ class ReaderView(QPlainTextEdit):
         if block.blockNumber() in self._formatted or self.annotated is None:
             return
         formats = block_formats(
-            self.annotated, self.positions, *self.block_offsets(block), self.selected_span
+            self.annotated,
+            self.positions,
+            *self.block_offsets(block),
+            self.selected_span,
+            self.found,
         )
         layout = block.layout()
         if formats or layout.formats():

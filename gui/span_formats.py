@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 
@@ -24,6 +25,8 @@ PASSAGE_TEXT_DARKNESS = 300  # QColor.darker factor for the text of a passage
 SELECTED_DARKNESS = 150
 NESTED_DARKNESS_STEP = 12  # percent darker for each entity lying under another
 COVERED_UNDERLINE_DARKNESS = 160
+FOUND_COLOUR = "#d62828"  # a wavy underline under every mention a find shows
+CURRENT_FOUND_BACKGROUND = "#ffe066"
 
 
 def label_colour(annotated: AnnotatedText, label: str) -> QColor:
@@ -41,6 +44,7 @@ def block_formats(
     block_start: int,
     block_end: int,
     selected: str | None = None,
+    found: Found | None = None,
 ) -> list[QTextLayout.FormatRange]:
     """Formats for the paragraph at code point offsets [block_start, block_end)."""
     spans = annotated.overlapping(block_start, block_end)
@@ -68,7 +72,28 @@ def block_formats(
         if not annotated.is_passage(span):
             colour = colour.darker(SELECTED_DARKNESS)
         ranges.add(span.start, span.end, _background(colour))
+    if found is not None:
+        for number, (start, end) in found.within(block_start, block_end):
+            ranges.add(start, end, _found(current=number == found.current))
     return ranges.formats
+
+
+class Found:
+    """The mentions a find shows in the reader, one of them current."""
+
+    def __init__(self, stretches: list[tuple[int, int]], current: int = 0) -> None:
+        self.stretches = stretches
+        self.current = current
+
+    def within(self, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
+        """(number, stretch) of the mentions that reach into [start, end)."""
+        number = max(bisect.bisect_left(self.stretches, (start, start)) - 1, 0)
+        inside = []
+        while number < len(self.stretches) and self.stretches[number][0] < end:
+            if self.stretches[number][1] > start:
+                inside.append((number, self.stretches[number]))
+            number += 1
+        return inside
 
 
 class _Ranges:
@@ -114,6 +139,15 @@ def _background(colour: QColor) -> QTextCharFormat:
 def _text_colour(colour: QColor) -> QTextCharFormat:
     char_format = QTextCharFormat()
     char_format.setForeground(colour)
+    return char_format
+
+
+def _found(current: bool) -> QTextCharFormat:
+    char_format = QTextCharFormat()
+    char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    char_format.setUnderlineColor(QColor(FOUND_COLOUR))
+    if current:
+        char_format.setBackground(QColor(CURRENT_FOUND_BACKGROUND))
     return char_format
 
 

@@ -1,0 +1,86 @@
+"""Search every document of the project; results arrive a few at a time, so a word found
+everywhere never freezes the window."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotate.project import Project
+from annotate.searching import Hit, iter_hits
+
+SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
+RLM = "\u200f"
+
+
+class CorpusSearch(QWidget):
+    hit_chosen = Signal(object)  # a Hit
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText("Search every document, then Enter")
+        self.results = QTableWidget(0, 3, self)
+        self.results.setHorizontalHeaderLabels(["#", "Offsets", "Context"])
+        self.results.verticalHeader().hide()
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel(self)
+        column = QVBoxLayout(self)
+        column.addWidget(self.query)
+        column.addWidget(self.results)
+        column.addWidget(self.status)
+        self.hits: list[Hit] = []
+        self._pending: Iterator[Hit] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._read_more)
+        self.query.returnPressed.connect(self.search)
+        self.results.cellActivated.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
+        self.results.cellClicked.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
+
+    @property
+    def searching(self) -> bool:
+        return self._pending is not None
+
+    def search(self) -> None:
+        self.hits.clear()
+        self.results.setRowCount(0)
+        self._pending = iter_hits(self._project, self.query.text())
+        self._read_more()
+
+    def _read_more(self) -> None:
+        if self._pending is None:
+            return
+        deadline = time.perf_counter() + SLICE_SECONDS
+        for hit in self._pending:
+            self._add(hit)
+            if time.perf_counter() > deadline:
+                self.status.setText(f"{len(self.hits)} mentions so far…")
+                self._timer.start(0)
+                return
+        self._pending = None
+        self.status.setText(f"{len(self.hits)} mention{'s' if len(self.hits) != 1 else ''}")
+
+    def _add(self, hit: Hit) -> None:
+        row = self.results.rowCount()
+        self.results.insertRow(row)
+        for column, value in enumerate(
+            (str(hit.number), f"{hit.start}-{hit.end}", RLM + hit.context)
+        ):
+            self.results.setItem(row, column, QTableWidgetItem(value))
+        self.hits.append(hit)

@@ -1,0 +1,73 @@
+"""Ctrl+F: find in the open document, matched the way `annotate search` matches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from annotate.mentions import find_mentions
+from gui.reader import ReaderView
+from gui.span_formats import Found
+
+
+class FindBar(QWidget):
+    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText("Find in this document (hamza, harakat and و ب ل … ignored)")
+        self.count = QLabel(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(QLabel("Find:", self))
+        row.addWidget(self.query, 1)
+        row.addWidget(self.count)
+        self.query.textChanged.connect(lambda _: self.refresh_found())
+        self.query.returnPressed.connect(lambda: self.step(1))
+        for keys, slot in (
+            ("Shift+Return", lambda: self.step(-1)),
+            ("Escape", self.close_bar),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.query)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.query.setFocus()
+        self.query.selectAll()
+        self.refresh_found()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self._reader.show_found(None)
+        self._reader.setFocus()
+
+    def refresh_found(self) -> None:
+        annotated = self._reader.annotated
+        query = self.query.text().strip()
+        if annotated is None or not query:
+            self._reader.show_found(None)
+            self.count.setText("")
+            return
+        stretches = [(m.start, m.end) for m in find_mentions(annotated.text, query)]
+        self._reader.show_found(Found(stretches) if stretches else None)
+        self._show_count()
+
+    def step(self, by: int) -> None:
+        """Make the next (or previous) mention current."""
+        found = self._reader.found
+        if found is None or not found.stretches:
+            return
+        current = (found.current + by) % len(found.stretches)
+        self._reader.show_found(Found(found.stretches, current))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        found = self._reader.found
+        if found is None:
+            self.count.setText("not found")
+        else:
+            self.count.setText(f"{found.current + 1} of {len(found.stretches)}")

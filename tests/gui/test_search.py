@@ -1,0 +1,64 @@
+"""Find in the open document (Ctrl+F) and search every document (Ctrl+Shift+F)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from gui.main_window import MainWindow
+from gui.span_formats import CURRENT_FOUND_BACKGROUND
+from tests.gui.layout_geometry import colours_in, glyph_boxes
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Key presses that type Arabic (QTest's keyClicks knows only Latin keys)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+WATER = 1
+
+
+def test_find_marks_every_mention_and_steps_through_them(qtbot: QtBot, window: MainWindow) -> None:
+    window.document_list.selectRow(WATER)
+    reader = window.reader
+    text = reader.annotated.text if reader.annotated else ""
+    qtbot.keyClick(reader, Qt.Key.Key_F, CTRL)
+    type_text(window.find_bar.query, "المنظمة")  # also للمنظمة, without its first ل
+    found = reader.found
+    assert found is not None
+    first, second = text.index("المنظمة"), text.index("للمنظمة") + 1
+    assert found.stretches == [(first, first + 7), (second, second + 6)]
+    assert window.find_bar.count.text() == "1 of 2"
+    reader.viewport().repaint()
+    image = reader.viewport().grab().toImage()
+    boxes = glyph_boxes(reader, first, first + 7)
+    assert any(CURRENT_FOUND_BACKGROUND in colours_in(image, box) for box in boxes)
+    qtbot.keyClick(window.find_bar.query, Qt.Key.Key_Return)
+    assert reader.found is not None and reader.found.current == 1
+    qtbot.keyClick(window.find_bar.query, Qt.Key.Key_Escape)
+    assert reader.found is None and not window.find_bar.isVisible()
+
+
+def test_search_every_document_and_open_a_result(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.document_list, Qt.Key.Key_F, CTRL | SHIFT)
+    search = window.corpus_search
+    type_text(search.query, "عمان")  # written عمّان in the article
+    qtbot.keyClick(search.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not search.searching)
+    assert [hit.text for hit in search.hits] == ["عمّان", "عمّان"]
+    assert "2 mentions" in search.status.text()
+    second = search.hits[1]
+    rect = search.results.visualItemRect(search.results.item(1, 2))
+    qtbot.mouseClick(search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    annotated = window.reader.annotated
+    assert annotated is not None and annotated.document.uid == second.document
+    found = window.reader.found
+    assert found is not None
+    assert found.stretches[found.current] == (second.start, second.end)
