@@ -54,15 +54,24 @@ class Editor:
     def add_spans(
         self, document: str, label: str, stretches: list[tuple[int, int]], origin: Origin
     ) -> Changes:
-        """Several spans of one label as one step (annotating every mention at once)."""
-        if not stretches:
+        """Several spans of one label in one document as one step."""
+        return self.add_spans_across(
+            label, [(document, start, end) for start, end in stretches], origin
+        )
+
+    def add_spans_across(
+        self, label: str, places: list[tuple[str, int, int]], origin: Origin
+    ) -> Changes:
+        """Spans of one label at (document, start, end) places, in any documents, as one
+        step (annotating every mention at once)."""
+        if not places:
             raise InputError("no spans to add", field="spans")
-        uids = [new_uid() for _ in stretches]
+        uids = [new_uid() for _ in places]
         annotator = self.annotator
 
         def add(project: Project) -> Changes:
             changes = Changes()
-            for uid, (start, end) in zip(uids, stretches, strict=True):
+            for uid, (document, start, end) in zip(uids, places, strict=True):
                 changes += project.spans.add(
                     document, annotator, label, start, end, origin=origin, uid=uid
                 )
@@ -74,10 +83,9 @@ class Editor:
                 changes += project.spans.remove(uid)
             return changes
 
-        count = len(stretches)
-        return self.history.take(
-            Step(f"Add {count} {label} span{'s' if count > 1 else ''}", add, remove, document)
-        )
+        count = len(places)
+        name = f"Add {count} {label} span{'s' if count > 1 else ''}"
+        return self.history.take(Step(name, add, remove, places[0][0]))
 
     def remove_span(self, uid: str) -> Changes:
         span = self._own(uid)

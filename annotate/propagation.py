@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from annotate.mentions import find_mentions
 from annotate.model import Span
+from annotate.project import Project
+from annotate.searching import iter_hits
 
 
 @dataclass(frozen=True)
@@ -34,3 +36,27 @@ def _reason(start: int, end: int, label: str, layer: list[Span]) -> str:
         return f"already {label}"
     others = sorted({s.label for s in overlapping if s.label != label})
     return f"overlaps {', '.join(others)}" if others else ""
+
+
+@dataclass(frozen=True)
+class CorpusProposal:
+    document: str
+    number: int  # the document's place in the list
+    proposal: Proposal
+    context: str
+
+
+def propose_in_corpus(project: Project, span: Span, text: str) -> list[CorpusProposal]:
+    """Every other mention of the span's text in every document, judged against the
+    annotator's own spans in each (as `propose` does in one)."""
+    layers: dict[str, list[Span]] = {}
+    proposals = []
+    for hit in iter_hits(project, text[span.start : span.end]):
+        if (hit.document, hit.start, hit.end) == (span.document, span.start, span.end):
+            continue
+        if hit.document not in layers:
+            layers[hit.document] = project.spans.for_document(hit.document, span.annotator)
+        reason = _reason(hit.start, hit.end, span.label, layers[hit.document])
+        proposal = Proposal(hit.start, hit.end, not reason, reason)
+        proposals.append(CorpusProposal(hit.document, hit.number, proposal, hit.context))
+    return proposals

@@ -18,12 +18,12 @@ from annotate.errors import AnnotateError
 from annotate.history import Step
 from annotate.model import Changes
 from annotate.project import Project
-from annotate.propagation import propose
+from annotate.propagation import Proposal, propose, propose_in_corpus
 from annotate.schema import RelationLabel
 from annotate.words import snap_to_words
 from gui import linking
 from gui.attributes_dialog import edit_attributes
-from gui.propagation_dialog import choose_mentions
+from gui.propagation_dialog import choose_mentions, line_in_text
 from gui.reader import ReaderView
 from gui.settings import app_settings
 
@@ -99,6 +99,12 @@ class Annotating(QObject):
         add("edit", "Remove article (ال)", "Shift+X", lambda: self.strip(True))
         add("edit", "Edit attributes…", "A", self.edit_attributes)
         add("edit", "Annotate every mention…", "M", self.annotate_mentions)
+        add(
+            "edit",
+            "Annotate every mention in all documents…",
+            "Shift+M",
+            self.annotate_mentions_everywhere,
+        )
         add("edit", "Select the span at the cursor", "Space", self.reader.select_span_at_cursor)
         for keys, edge, grow, by_word, what in _RESIZES:
             add("resize", what, keys, self._resize_key(edge, grow, by_word))
@@ -193,18 +199,42 @@ class Annotating(QObject):
     def annotate_mentions(self) -> None:
         """Offer the other mentions of the selected span's text, to add as one step."""
         uid, annotated = self._selected_own_span(), self.reader.annotated
-        if uid is None or annotated is None or self.document is None:
+        if uid is None or annotated is None:
             return
-        span, document = annotated.span(uid), self.document
+        span = annotated.span(uid)
         layer = [s for s in annotated.spans() if s.annotator == self.annotator]
         proposals = propose(annotated.text, span, layer)
-        if not proposals:
-            self.message.emit("No other mention of it in this document.")
+        lines = [line_in_text(annotated.text, proposal) for proposal in proposals]
+        places = [(span.document, p.start, p.end) for p in proposals]
+        self._add_chosen(span.label, proposals, lines, places, "in this document")
+
+    def annotate_mentions_everywhere(self) -> None:
+        """The same across every document of the project."""
+        uid, annotated = self._selected_own_span(), self.reader.annotated
+        if uid is None or annotated is None:
             return
-        chosen = choose_mentions(self.reader, annotated.text, span.label, proposals)
-        if chosen:
-            label = span.label
-            self._do(lambda: self.editor.add_spans(document, label, chosen, "propagated"))
+        span = annotated.span(uid)
+        found = propose_in_corpus(self.project, span, annotated.text)
+        proposals = [item.proposal for item in found]
+        lines = [f"#{item.number}  {item.context}" for item in found]
+        places = [(item.document, item.proposal.start, item.proposal.end) for item in found]
+        self._add_chosen(span.label, proposals, lines, places, "in any document")
+
+    def _add_chosen(
+        self,
+        label: str,
+        proposals: list[Proposal],
+        lines: list[str],
+        places: list[tuple[str, int, int]],
+        where: str,
+    ) -> None:
+        if not proposals:
+            self.message.emit(f"No other mention of it {where}.")
+            return
+        rows = choose_mentions(self.reader, label, proposals, lines)
+        if rows:
+            chosen = [places[row] for row in rows]
+            self._do(lambda: self.editor.add_spans_across(label, chosen, "propagated"))
 
     # -- linking ----------------------------------------------------------------------
 

@@ -21,14 +21,18 @@ RLM = "\u200f"
 
 class PropagationDialog(QDialog):
     def __init__(
-        self, parent: QWidget | None, text: str, label: str, proposals: list[Proposal]
+        self,
+        parent: QWidget | None,
+        label: str,
+        proposals: list[Proposal],
+        lines: list[str],
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Annotate every mention as {label}")
         self.proposals = proposals
         self.list = QListWidget(self)
-        for proposal in proposals:
-            item = QListWidgetItem(_line(text, proposal))
+        for proposal, line in zip(proposals, lines, strict=True):
+            item = QListWidgetItem(line)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = proposal.checked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -47,15 +51,16 @@ class PropagationDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(640, 420)
 
-    def chosen(self) -> list[tuple[int, int]]:
+    def chosen(self) -> list[int]:
+        """The rows the analyst left ticked."""
         return [
-            (proposal.start, proposal.end)
-            for row, proposal in enumerate(self.proposals)
+            row
+            for row in range(len(self.proposals))
             if self.list.item(row).checkState() == Qt.CheckState.Checked
         ]
 
 
-def _line(text: str, proposal: Proposal) -> str:
+def line_in_text(text: str, proposal: Proposal) -> str:
     before = text[max(proposal.start - CONTEXT, 0) : proposal.start]
     after = text[proposal.end : proposal.end + CONTEXT]
     shown = " ".join(f"{before}【{text[proposal.start : proposal.end]}】{after}".split())
@@ -64,8 +69,8 @@ def _line(text: str, proposal: Proposal) -> str:
 
 
 def choose_mentions(
-    parent: QWidget | None, text: str, label: str, proposals: list[Proposal]
-) -> list[tuple[int, int]] | None:
-    """The mentions the analyst ticked, or None when they cancelled."""
-    dialog = PropagationDialog(parent, text, label, proposals)
+    parent: QWidget | None, label: str, proposals: list[Proposal], lines: list[str]
+) -> list[int] | None:
+    """The rows of the mentions the analyst ticked, or None when they cancelled."""
+    dialog = PropagationDialog(parent, label, proposals, lines)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from annotate.editing import Editor
 from annotate.project import Project
-from annotate.propagation import propose
+from annotate.propagation import propose, propose_in_corpus
 
 TEXT = "قال أحمد إن أحمد وأحمد وبأحمد زاروا احمد سعيد في مقر الأحمدية."
 
@@ -39,3 +39,24 @@ def test_accepting_proposals_is_one_undo_step(project: Project) -> None:
     assert editor.history.next_undo().name == "Add 2 PERSON spans"
     editor.history.undo()
     assert project.spans.for_document(uid, "ali") == []
+
+
+def test_mentions_in_other_documents_are_proposed_too(project: Project) -> None:
+    uid = project.documents.add(TEXT).documents_added[0]
+    other = project.documents.add("وصل أحمد أمس، ثم غادر أحمد صباحا.").documents_added[0]
+    editor = Editor(project, "ali")
+    span = project.spans.get(editor.add_span(uid, "PERSON", 4, 8).spans_added[0])
+    editor.add_span(other, "PERSON", 4, 8)  # already done in the other document
+    proposals = propose_in_corpus(project, span, TEXT)
+    assert [(p.number, p.proposal.start, p.proposal.checked) for p in proposals] == [
+        (1, 12, True),
+        (1, 18, True),
+        (1, 25, True),
+        (1, 36, True),  # احمد: nothing of ali's there in this test
+        (2, 4, False),  # already a PERSON in the other document
+        (2, 22, True),
+    ]
+    editor.add_spans_across("PERSON", [(other, 22, 26), (uid, 12, 16)], "propagated")
+    assert editor.history.next_undo().name == "Add 2 PERSON spans"
+    editor.history.undo()
+    assert len(project.spans.for_document(other, "ali")) == 1

@@ -438,3 +438,38 @@ def test_annotate_every_mention_from_a_span_in_one_undoable_step(
     assert "Add 3 PERSON spans" in window.annotating.undo_action.text()
     session.key(Qt.Key.Key_Z, CTRL)
     assert [s.origin for s in window.project.spans.for_document(ours, "ali")] == ["manual"]
+
+
+def test_annotate_every_mention_in_all_documents(qtbot: QtBot, session: Session) -> None:
+    window = session.window
+    add = window.project.documents.add
+    ours = add("قال أحمد إن الاجتماع انتهى، وأكد أحمد ذلك.").documents_added[0]
+    other = add("وصل أحمد أمس إلى عمّان.").documents_added[0]
+    window.refresh()
+    window.open_document(ours)
+    session.uid, session.text = ours, window.reader.annotated.text
+    first = session.at("أحمد")
+    session.drag(first[0], first[1] - 1)
+    session.key(Qt.Key.Key_P)
+    listed: list[str] = []
+
+    def accept_all(dialog: QWidget) -> None:
+        found = dialog.findChild(QListWidget)
+        assert found is not None
+        listed.extend(found.item(row).text() for row in range(found.count()))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_modal(accept_all)
+    session.key(Qt.Key.Key_M, SHIFT)
+    numbers = sorted({line.split()[0] for line in listed})
+    assert len(listed) == 2 and len(numbers) == 2  # one in this document, one in the other
+    spans = window.project.spans
+    assert [s.origin for s in spans.for_document(ours, "ali")] == ["manual", "propagated"]
+    (there,) = spans.for_document(other, "ali")
+    assert ("وصل أحمد أمس إلى عمّان."[there.start : there.end], there.origin) == (
+        "أحمد",
+        "propagated",
+    )
+    session.key(Qt.Key.Key_Z, CTRL)
+    assert spans.for_document(other, "ali") == []
+    assert [s.origin for s in spans.for_document(ours, "ali")] == ["manual"]
