@@ -17,6 +17,7 @@ from gui.table_model import ModelIndex, RowsModel
 COLUMNS = ("Label", "Text", "Annotator", "Origin")
 TEXT_COLUMN = 1
 COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80}
+MIN_COLUMN_WIDTH = 40
 RLM = "\u200f"
 
 
@@ -98,8 +99,8 @@ class AnnotationsPanel(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column, width in COLUMN_WIDTHS.items():
-            self.setColumnWidth(column, width)
+        header.setMinimumSectionSize(MIN_COLUMN_WIDTH)  # the style's minimum is far wider
+        self._fix_widths()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.selectionModel().currentRowChanged.connect(self._chosen)
@@ -109,10 +110,15 @@ class AnnotationsPanel(QTableView):
         self.spans.apply(changes)
         self.mark(selected)
 
+    def _fix_widths(self) -> None:
+        for column, width in COLUMN_WIDTHS.items():
+            self.horizontalHeader().resizeSection(column, width)
+
     def show_spans(self, annotated: AnnotatedText | None, selected: str | None) -> None:
         self.blockSignals(True)
         self.selectionModel().blockSignals(True)
         self.spans.show(annotated)
+        self._fix_widths()  # a model reset forgets them
         self.mark(selected)
         self.selectionModel().blockSignals(False)
         self.blockSignals(False)
