@@ -76,7 +76,7 @@ class Mention:
 
 def find_mentions(text: str, query: str, prefix: bool = False) -> list[Mention]:
     """Every mention of query in text, in order; `prefix` also takes longer words."""
-    return mentions_in(normalise(text), normalise(query.strip()).text, prefix)
+    return mentions_in(normalise(text), normalise(query).text.strip(), prefix)
 
 
 def mentions_in(normalised: Normalised, query: str, prefix: bool = False) -> list[Mention]:

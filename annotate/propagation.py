@@ -23,8 +23,8 @@ def propose(text: str, span: Span, layer: list[Span]) -> list[Proposal]:
     label, or overlapping a span of another label (in the same layer), starts unticked."""
     proposals = []
     for mention in find_mentions(text, text[span.start : span.end]):
-        if (mention.start, mention.end) == (span.start, span.end):
-            continue
+        if mention.start < span.end and span.start < mention.end:
+            continue  # the span itself (perhaps without a trailing mark)
         reason = _reason(mention.start, mention.end, span.label, layer)
         proposals.append(Proposal(mention.start, mention.end, not reason, reason))
     return proposals
@@ -32,7 +32,7 @@ def propose(text: str, span: Span, layer: list[Span]) -> list[Proposal]:
 
 def _reason(start: int, end: int, label: str, layer: list[Span]) -> str:
     overlapping = [s for s in layer if s.start < end and start < s.end]
-    if any(s.label == label and s.start <= start and end <= s.end for s in overlapping):
+    if any(s.label == label for s in overlapping):
         return f"already {label}"
     others = sorted({s.label for s in overlapping if s.label != label})
     return f"overlaps {', '.join(others)}" if others else ""
@@ -52,7 +52,7 @@ def propose_in_corpus(project: Project, span: Span, text: str) -> list[CorpusPro
     layers: dict[str, list[Span]] = {}
     proposals = []
     for hit in iter_hits(project, text[span.start : span.end]):
-        if (hit.document, hit.start, hit.end) == (span.document, span.start, span.end):
+        if hit.document == span.document and hit.start < span.end and span.start < hit.end:
             continue
         if hit.document not in layers:
             layers[hit.document] = project.spans.for_document(hit.document, span.annotator)

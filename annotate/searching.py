@@ -47,7 +47,7 @@ def iter_hits(
 ) -> Iterator[Hit]:
     """The mentions, a document at a time, so the first ones come before the whole corpus
     is read. The search index gives the documents that can hold the query."""
-    wanted = normalise(query.strip()).text
+    wanted = normalise(query).text.strip()
     if not wanted:
         return
     only = project.documents.resolve(doc) if doc else None

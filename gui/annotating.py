@@ -202,7 +202,7 @@ class Annotating(QObject):
         if uid is None or annotated is None:
             return
         span = annotated.span(uid)
-        layer = [s for s in annotated.spans() if s.annotator == self.annotator]
+        layer = self.project.spans.for_document(span.document, self.annotator)  # all of it
         proposals = propose(annotated.text, span, layer)
         lines = [line_in_text(annotated.text, proposal) for proposal in proposals]
         places = [(span.document, p.start, p.end) for p in proposals]

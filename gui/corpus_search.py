@@ -45,23 +45,30 @@ class CorpusSearch(QWidget):
         column.addWidget(self.results)
         column.addWidget(self.status)
         self.hits: list[Hit] = []
+        self.searched = ""  # the query the results are for
         self._pending: Iterator[Hit] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._read_more)
         self.query.returnPressed.connect(self.search)
-        self.results.cellActivated.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
         self.results.cellClicked.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
+        self.results.cellActivated.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
 
     @property
     def searching(self) -> bool:
         return self._pending is not None
 
     def search(self) -> None:
+        self.stop()
         self.hits.clear()
         self.results.setRowCount(0)
-        self._pending = iter_hits(self._project, self.query.text())
+        self.searched = self.query.text()
+        self._pending = iter_hits(self._project, self.searched)
         self._read_more()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._pending = None
 
     def _read_more(self) -> None:
         if self._pending is None:

@@ -6,15 +6,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from annotate.mentions import find_mentions
+from annotate.mentions import Normalised, mentions_in, normalise
 from gui.reader import ReaderView
 from gui.span_formats import Found
+
+MIN_TYPED = 2  # letters before a find runs as you type
 
 
 class FindBar(QWidget):
     def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._reader = reader
+        self._cache: tuple[str, Normalised] | None = None
         self.query = QLineEdit(self)
         self.query.setPlaceholderText("Find in this document (hamza, harakat and و ب ل … ignored)")
         self.count = QLabel(self)
@@ -45,21 +48,33 @@ class FindBar(QWidget):
         self._reader.show_found(None)
         self._reader.setFocus()
 
-    def refresh_found(self) -> None:
+    def refresh_found(self, typed: bool = True) -> None:
+        """Find the query; as it is typed, from its second letter on (a single letter is
+        everywhere in a long document, and Enter still finds it)."""
         annotated = self._reader.annotated
-        query = self.query.text().strip()
-        if annotated is None or not query:
+        wanted = normalise(self.query.text()).text.strip()
+        if annotated is None or not wanted or (typed and len(wanted) < MIN_TYPED):
             self._reader.show_found(None)
             self.count.setText("")
             return
-        stretches = [(m.start, m.end) for m in find_mentions(annotated.text, query)]
+        text = self._normalised(annotated.document.uid, annotated.text)
+        stretches = [(m.start, m.end) for m in mentions_in(text, wanted)]
         self._reader.show_found(Found(stretches) if stretches else None)
         self._show_count()
 
+    def _normalised(self, uid: str, text: str) -> Normalised:
+        """The open document's normalised text, made once, not at every key press."""
+        if self._cache is None or self._cache[0] != uid:
+            self._cache = (uid, normalise(text))
+        return self._cache[1]
+
     def step(self, by: int) -> None:
         """Make the next (or previous) mention current."""
+        if self._reader.found is None:
+            self.refresh_found(typed=False)
+            return
         found = self._reader.found
-        if found is None or not found.stretches:
+        if not found.stretches:
             return
         current = (found.current + by) % len(found.stretches)
         self._reader.show_found(Found(found.stretches, current))

@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         self.reader.open_document(self.project, uid, self.shown_annotator())
         if again:  # a refresh or another layer: stay where the reader was
             self.reader.verticalScrollBar().setValue(position)
+        if self.find_bar.isVisible():
+            self.find_bar.refresh_found()  # the same query in the new document
         self._show_spans()
         self._show_position()
 
@@ -274,11 +276,11 @@ class MainWindow(QMainWindow):
         annotated = self.reader.annotated
         if annotated is None:
             return
-        stretches = [
-            (m.start, m.end) for m in find_mentions(annotated.text, self.corpus_search.query.text())
-        ]
+        query = self.corpus_search.searched  # what the results are for, not what is typed now
+        stretches = [(m.start, m.end) for m in find_mentions(annotated.text, query)]
         current = next((n for n, (start, _) in enumerate(stretches) if start == hit.start), 0)
         self.reader.show_found(Found(stretches, current) if stretches else None)
+        self.reader.scroll_to(hit.start)
 
     def _show_spans(self) -> None:
         self.annotations.show_spans(self.reader.annotated, self.reader.selected_span)
@@ -369,4 +371,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.reader.stop_loading()
+        self.corpus_search.stop()
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from annotate.importing import import_paths
 from annotate.mentions import find_mentions, normalise
 from annotate.project import Project
 from annotate.sample import SAMPLE_FOLDER
+from annotate.searching import search_documents
 
 TEXT = (
     "قال الوزيـــر مُحَمَّد إن أحمد واحمد وإحمد اجتمعوا بالمنظمة وللمنظمة والمنظمة، "
@@ -74,3 +75,19 @@ def test_search_command_finds_mentions_across_the_sample(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["search", str(path), "الرياحي", "--doc", "1"])
     assert result.exit_code == 0, result.output
     assert result.output.count("الرياحي") >= 2
+
+
+def test_the_index_finds_short_queries_and_contracted_articles(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotate"
+    with Project.create(path) as project:
+        project.documents.add("اجتمع وفد للمنظمة في عمّان.")
+        project.documents.add("لا شيء هنا يخص الموضوع.")
+        short = search_documents(project, "في")  # under three letters: no index
+        contracted = search_documents(project, "المنظمة")  # only للمنظمة is written
+    assert [(hit.number, hit.text) for hit in short] == [(1, "في")]
+    assert [(hit.number, hit.text) for hit in contracted] == [(1, "لمنظمة")]
+
+
+def test_a_query_with_a_leading_mark_and_a_match_ending_in_one() -> None:
+    text = "قال بوتينَ"
+    assert [(m.start, m.end) for m in find_mentions(text, "\u064e بوتين")] == [(4, 10)]

@@ -60,3 +60,19 @@ def test_mentions_in_other_documents_are_proposed_too(project: Project) -> None:
     assert editor.history.next_undo().name == "Add 2 PERSON spans"
     editor.history.undo()
     assert len(project.spans.for_document(other, "ali")) == 1
+
+
+def test_the_span_itself_and_partial_overlaps_are_never_proposed_ticked(project: Project) -> None:
+    text = "قال بوتينَ إن بوتين وأحمد أحمد التقيا."
+    uid = project.documents.add(text).documents_added[0]
+    editor = Editor(project, "ali")
+    own = project.spans.get(editor.add_span(uid, "PERSON", 4, 9).spans_added[0])  # no fatha
+    assert [(p.start, p.checked) for p in propose(text, own, [own])] == [(14, True)]
+    pair = text.index("أحمد أحمد")
+    editor.add_span(uid, "PERSON", pair + 2, pair + 7)  # across two mentions
+    first = project.spans.get(editor.add_span(uid, "GPE", 0, 3).spans_added[0])
+    layer = project.spans.for_document(uid, "ali")
+    name = project.spans.get(editor.add_span(uid, "PERSON", pair + 5, pair + 9).spans_added[0])
+    reasons = {p.start: p.reason for p in propose(text, name, layer)}
+    assert reasons[pair] == "already PERSON"
+    assert first.label == "GPE"

@@ -62,3 +62,27 @@ def test_search_every_document_and_open_a_result(qtbot: QtBot, window: MainWindo
     found = window.reader.found
     assert found is not None
     assert found.stretches[found.current] == (second.start, second.end)
+
+
+def test_find_follows_the_reader_to_another_document_and_results_keep_their_query(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.document_list.selectRow(WATER)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, CTRL)
+    type_text(window.find_bar.query, "في")
+    assert window.find_bar.count.text().startswith("1 of")
+    window.document_list.selectRow(0)  # the other article has its own mentions
+    text = window.reader.annotated.text if window.reader.annotated else ""
+    assert window.reader.found is not None
+    assert len(window.reader.found.stretches) == text.count("في ")
+    search = window.corpus_search
+    type_text(search.query, "عمان")
+    qtbot.keyClick(search.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not search.searching)
+    type_text(search.query, "xyz")  # typed, not searched
+    window.show_hit(search.hits[0])
+    found = window.reader.found
+    assert found is not None and found.stretches[found.current][0] == search.hits[0].start
+    qtbot.keyClick(search.query, Qt.Key.Key_Return)  # a new search replaces the results
+    qtbot.waitUntil(lambda: not search.searching)
+    assert search.hits == []
