@@ -86,6 +86,17 @@ class Session:
             for r in project.relations.for_document(self.uid, "ali")
         }
 
+    def person_in_new_document(self, text: str, name: str) -> tuple[str, tuple[int, int]]:
+        """Add a document, open it, and mark the first mention of name a PERSON by keys."""
+        uid = self.window.project.documents.add(text).documents_added[0]
+        self.window.refresh()
+        self.window.open_document(uid)
+        self.uid, self.text = uid, text
+        first = self.at(name)
+        self.drag(first[0], first[1] - 1)
+        self.key(Qt.Key.Key_P)
+        return uid, first
+
     def state(self) -> tuple[dict[str, tuple[str, int, int]], set[tuple[str, str, str]]]:
         return self.spans(), self.links()
 
@@ -406,15 +417,9 @@ def test_annotate_every_mention_from_a_span_in_one_undoable_step(
     qtbot: QtBot, session: Session
 ) -> None:
     window = session.window
-    ours = window.project.documents.add(
-        "قال أحمد إن أحمد وأحمد سيزورون بأحمد منزل احمد سعيد في حي الأحمدية."
-    ).documents_added[0]
-    window.refresh()
-    window.open_document(ours)
-    session.uid, session.text = ours, window.reader.annotated.text
-    first = session.at("أحمد")
-    session.drag(first[0], first[1] - 1)
-    session.key(Qt.Key.Key_P)
+    ours, first = session.person_in_new_document(
+        "قال أحمد إن أحمد وأحمد سيزورون بأحمد منزل احمد سعيد في حي الأحمدية.", "أحمد"
+    )
 
     def untick_the_second_and_accept(dialog: QWidget) -> None:
         listed = dialog.findChild(QListWidget)
@@ -442,15 +447,8 @@ def test_annotate_every_mention_from_a_span_in_one_undoable_step(
 
 def test_annotate_every_mention_in_all_documents(qtbot: QtBot, session: Session) -> None:
     window = session.window
-    add = window.project.documents.add
-    ours = add("قال أحمد إن الاجتماع انتهى، وأكد أحمد ذلك.").documents_added[0]
-    other = add("وصل أحمد أمس إلى عمّان.").documents_added[0]
-    window.refresh()
-    window.open_document(ours)
-    session.uid, session.text = ours, window.reader.annotated.text
-    first = session.at("أحمد")
-    session.drag(first[0], first[1] - 1)
-    session.key(Qt.Key.Key_P)
+    other = window.project.documents.add("وصل أحمد أمس إلى عمّان.").documents_added[0]
+    ours, _ = session.person_in_new_document("قال أحمد إن الاجتماع انتهى، وأكد أحمد ذلك.", "أحمد")
     listed: list[str] = []
 
     def accept_all(dialog: QWidget) -> None:
