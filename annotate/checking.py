@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from annotate.mentions import normalised_text
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
 from annotate.text import document_uid
@@ -28,6 +29,7 @@ def check_project(project: Project) -> list[Finding]:
         ("integrity_check", _integrity),
         ("foreign keys", _foreign_keys),
         ("document texts match their uids", _document_texts),
+        ("search index holds every document", _search_index),
         ("span offsets in range", _span_offsets),
         ("relations join existing spans", _relation_ends),
         ("relations follow the schema", _relation_labels),
@@ -71,6 +73,20 @@ def _document_texts(project: Project) -> list[str]:
             problems.append(f"document {position} ({uid[:12]}): text changed since import")
         if char_count != len(text):
             problems.append(f"document {position} ({uid[:12]}): length {char_count} is stale")
+    return problems
+
+
+def _search_index(project: Project) -> list[str]:
+    """Each document's normalised text is in the search index, under its position."""
+    indexed = dict(project.store.conn.execute("SELECT rowid, body FROM search_index"))
+    problems = []
+    for position, text in project.store.conn.execute("SELECT position, text FROM documents"):
+        body = indexed.pop(position, None)
+        if body is None:
+            problems.append(f"document {position} is missing from the search index")
+        elif body != normalised_text(text):
+            problems.append(f"document {position} has a stale entry in the search index")
+    problems += [f"the search index has an entry {rowid} for no document" for rowid in indexed]
     return problems
 
 

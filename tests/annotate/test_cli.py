@@ -130,6 +130,19 @@ def test_check_reports_a_damaged_project(runner: CliRunner, filled: Path) -> Non
     assert "FAIL  span offsets in range" in output
     assert "relation r (SPEAKER) points to a missing span" in output
     assert "FAIL  foreign keys" in output
+    assert "document 1 has a stale entry in the search index" in output
+
+
+def test_check_finds_a_document_missing_from_the_search_index(
+    runner: CliRunner, filled: Path
+) -> None:
+    conn = sqlite3.connect(filled)
+    conn.execute("DELETE FROM search_index WHERE rowid = 1")
+    conn.commit()
+    conn.close()
+    result = runner.invoke(main, ["check", str(filled)])
+    assert result.exit_code == 1
+    assert "document 1 is missing from the search index" in result.output
 
 
 def test_backup_copies_a_live_project(runner: CliRunner, filled: Path, tmp_path: Path) -> None:
