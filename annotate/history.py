@@ -53,10 +53,6 @@ class History:
     def next_redo(self) -> Step | None:
         return self._undone[-1] if self._undone else None
 
-    def clear(self) -> None:
-        self._done.clear()
-        self._undone.clear()
-
     def _run(self, operation: Operation) -> Changes:
         with self._project.transaction():
             return operation(self._project)

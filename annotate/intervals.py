@@ -46,9 +46,6 @@ class IntervalIndex(Generic[Key]):
             if not keys:
                 del self._buckets[bucket]
 
-    def interval(self, key: Key) -> tuple[int, int]:
-        return self._intervals[key]
-
     def overlapping(self, start: int, end: int) -> set[Key]:
         """Keys whose interval shares at least one character with [start, end)."""
         found: set[Key] = set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from annotate.mentions import mentions_in, normalise
@@ -24,15 +24,7 @@ class Hit:
     context: str
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "document": self.document,
-            "number": self.number,
-            "title": self.title,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "context": self.context,
-        }
+        return asdict(self)
 
 
 def search_documents(

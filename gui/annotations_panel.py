@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from annotate.annotated_text import AnnotatedText, reading_order
 from annotate.model import Changes, Span
 from annotate.schema import DEFAULT_COLOUR
+from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 COLUMNS = ("Label", "Text", "Annotator", "Origin")
 TEXT_COLUMN = 1
 COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80}
 MIN_COLUMN_WIDTH = 40
-RLM = "\u200f"
 
 
 class SpanTableModel(RowsModel):
@@ -74,7 +74,7 @@ class SpanTableModel(RowsModel):
         span = self._spans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             text = " ".join(self._annotated.covered_text(span).split())
-            return (span.label, RLM + text, span.annotator, span.origin)[index.column()]
+            return (span.label, with_direction(text), span.annotator, span.origin)[index.column()]
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             definition = self._annotated.labels.get(span.label)
             return QColor(definition.colour if definition else DEFAULT_COLOUR)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from annotate.project import Project
 from annotate.searching import Hit, iter_hits
+from gui.rtl import with_direction
 
 SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
-RLM = "\u200f"
 
 
 class CorpusSearch(QWidget):
@@ -87,7 +87,7 @@ class CorpusSearch(QWidget):
         row = self.results.rowCount()
         self.results.insertRow(row)
         for column, value in enumerate(
-            (str(hit.number), f"{hit.start}-{hit.end}", RLM + hit.context)
+            (str(hit.number), f"{hit.start}-{hit.end}", with_direction(hit.context))
         ):
             self.results.setItem(row, column, QTableWidgetItem(value))
         self.hits.append(hit)

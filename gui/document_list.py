@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotate.model import DocumentSummary
 from annotate.text import base_direction
+from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 COLUMNS = ("#", "Title", "Characters", "Spans", "Status")
 TITLE_COLUMN = 1
-RLM = "\u200f"
 
 
 class DocumentTableModel(RowsModel):
@@ -68,7 +68,7 @@ class DocumentTableModel(RowsModel):
         statuses = ", ".join(f"{name}: {status}" for name, status in document.statuses.items())
         values = (
             str(document.position),
-            _with_direction(document.title),
+            with_direction(document.title),
             f"{document.char_count:,}",
             f"{document.span_count:,}",
             statuses or "new",
@@ -105,9 +105,3 @@ class DocumentList(QTableView):
     def current_uid(self) -> str | None:
         row = self.currentIndex().row()
         return self.documents.document(row).uid if row >= 0 else None
-
-
-def _with_direction(title: str) -> str:
-    """Qt lays out a cell by its first strong character; a leading RLM makes an Arabic
-    title that opens with a Latin name ("NATO قال ...") read right to left."""
-    return RLM + title if base_direction(title) == "rtl" else title

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotate.propagation import Proposal
+from gui.rtl import with_direction
 
 CONTEXT = 25  # characters on each side of a mention
-RLM = "\u200f"
 
 
 class PropagationDialog(QDialog):
@@ -65,7 +65,7 @@ def line_in_text(text: str, proposal: Proposal) -> str:
     after = text[proposal.end : proposal.end + CONTEXT]
     shown = " ".join(f"{before}【{text[proposal.start : proposal.end]}】{after}".split())
     note = f"   ({proposal.reason})" if proposal.reason else ""
-    return f"{RLM}{shown}{note}"
+    return with_direction(shown) + note
 
 
 def choose_mentions(

@@ -11,8 +11,9 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
-from gui.document_list import RLM, TITLE_COLUMN
+from gui.document_list import TITLE_COLUMN
 from gui.main_window import MainWindow
+from gui.rtl import RLM
 
 
 def test_window_lists_the_sample_documents(window: MainWindow) -> None:
