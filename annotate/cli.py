@@ -15,13 +15,14 @@ import click
 from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.checking import check_project
 from annotate.errors import AnnotateError, InputError
+from annotate.export_files import export_corpus
 from annotate.exporting import STATUS_FILTERS, export_jsonl
 from annotate.filesystems import network_warning
+from annotate.formats import EXPORT_FORMATS
 from annotate.importing import FORMATS, ImportReport, import_paths
 from annotate.project import Project
 from annotate.schema import load_schema
 from annotate.searching import search_documents
-from annotate.store import is_sqlite_file
 from annotate.terminal import VISUAL_MODES, for_terminal, wants_visual, with_marks
 
 EXIT_BAD_INPUT = 2
@@ -108,7 +109,8 @@ def init(project: str, schema_file: str | None) -> None:
 def import_command(
     project: str, paths: tuple[str, ...], fmt: str, annotator: str | None, add_labels: bool
 ) -> None:
-    """Import txt files, folders of .txt files, or native JSONL into PROJECT (all or nothing)."""
+    """Import documents and annotations into PROJECT, all or nothing: txt files and folders,
+    native JSONL, CoNLL (flat or nested), brat, doccano JSONL, Label Studio JSON."""
     with existing_project(project) as opened:
         report = import_paths(opened, [Path(p) for p in paths], fmt, annotator, add_labels)
     click.echo(_describe_import(report))
@@ -127,37 +129,37 @@ def _describe_import(report: ImportReport) -> str:
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.argument("out", type=click.Path(allow_dash=True))
+@click.option(
+    "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="jsonl", show_default=True
+)
 @click.option(
     "--source", default="all", show_default=True, help="gold, all, or an annotator's name."
 )
 @click.option("--status", type=click.Choice(STATUS_FILTERS), default="any", show_default=True)
+@click.option(
+    "--split",
+    help="Split by document, e.g. train=0.8,dev=0.1,test=0.1: OUT becomes a folder of one "
+    "file per split.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of --split.")
 @reports_errors
-def export(project: str, out: str, fmt: str, source: str, status: str) -> None:
-    """Export PROJECT to OUT (- for standard output)."""
+def export(
+    project: str, out: str, fmt: str, source: str, status: str, split: str | None, seed: int
+) -> None:
+    """Export PROJECT to OUT (- for standard output, as JSONL)."""
+    if out == "-" and (fmt != "jsonl" or split is not None):
+        raise InputError("only unsplit jsonl goes to standard output; name a file", field="out")
     with existing_project(project) as opened:
         if out == "-":
             count = export_jsonl(opened, sys.stdout, source, status)
-        else:
-            count = _export_to_file(opened, Path(out), source, status)
-    click.echo(f"exported {count} records", err=out == "-")
-
-
-def _export_to_file(project: Project, out: Path, source: str, status: str) -> int:
-    """Write beside OUT and rename at the end, so a failed export leaves no half file."""
-    if out.is_file() and is_sqlite_file(out):
-        raise AnnotateError(
-            f"{out}: is a SQLite database (a project?); export never overwrites one"
-        )
-    partial = out.with_name(out.name + ".partial")
-    try:
-        with partial.open("w", encoding="utf-8", newline="\n") as handle:
-            count = export_jsonl(project, handle, source, status)
-        partial.replace(out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+            click.echo(f"exported {count} records", err=True)
+            return
+        report = export_corpus(opened, Path(out), fmt, source, status, split, seed)
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    written = ", ".join(str(path) for path in report.written)
+    click.echo(f"exported {report.records} records to {written}")
 
 
 @main.command(name="list")

@@ -1,10 +1,10 @@
-"""Export the project as native JSONL: one record per document and annotator."""
+"""Export records, one per document and annotator: native JSONL and every format's input."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any, TextIO, TypedDict
 
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR
@@ -13,17 +13,53 @@ from annotate.project import Project
 STATUS_FILTERS = ("any", "done")
 
 
+class ExportSpan(TypedDict):
+    id: str
+    start: int  # code points into the record's text, half-open
+    end: int
+    label: str
+    text: str
+    attrs: dict[str, Any]
+
+
+class ExportRelation(TypedDict):
+    id: str
+    label: str
+    head: str  # span ids of the same record
+    tail: str
+
+
+class ExportRecord(TypedDict):
+    id: str  # the document's uid
+    title: str
+    text: str
+    meta: dict[str, Any]
+    annotator: str | None  # None: a document nobody annotated
+    spans: list[ExportSpan]
+    relations: list[ExportRelation]
+
+
 def export_jsonl(project: Project, out: TextIO, source: str = "all", status: str = "any") -> int:
     """Write the records; return how many. ``source`` is gold, all, or an annotator name."""
-    if status not in STATUS_FILTERS:
-        raise AnnotateError(f"--status must be one of {', '.join(STATUS_FILTERS)}")
-    layer = _layer(project, source)
     written = 0
-    for record in _records(project, layer, status == "done"):
-        out.write(json.dumps(record, ensure_ascii=False))
-        out.write("\n")
+    for record in export_records(project, source, status):
+        write_jsonl_record(record, out)
         written += 1
     return written
+
+
+def write_jsonl_record(record: ExportRecord, out: TextIO) -> None:
+    out.write(json.dumps(record, ensure_ascii=False))
+    out.write("\n")
+
+
+def export_records(
+    project: Project, source: str = "all", status: str = "any"
+) -> Iterator[ExportRecord]:
+    """The records in document order, each document's annotators by name."""
+    if status not in STATUS_FILTERS:
+        raise AnnotateError(f"--status must be one of {', '.join(STATUS_FILTERS)}")
+    return _records(project, _layer(project, source), status == "done")
 
 
 def _layer(project: Project, source: str) -> str | None:
@@ -37,7 +73,7 @@ def _layer(project: Project, source: str) -> str | None:
     return name
 
 
-def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[dict[str, Any]]:
+def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[ExportRecord]:
     conn = project.store.conn
     done: dict[str, set[str]] = {}
     for document, annotator in conn.execute(
@@ -61,7 +97,7 @@ def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[d
 
 
 def _record_annotators(
-    layer: str | None, spans: dict[str, Any], done_here: set[str], only_done: bool
+    layer: str | None, spans: dict[str, list[ExportSpan]], done_here: set[str], only_done: bool
 ) -> list[str | None]:
     """Whose record of this document to write; None: the document nobody annotated."""
     if not only_done:
@@ -72,14 +108,14 @@ def _record_annotators(
 
 def _spans_by_annotator(
     project: Project, document: str, text: str, layer: str | None
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[ExportSpan]]:
     query = (
         'SELECT annotator, uid, start, "end", label, attrs FROM spans WHERE document = ?'
         + (" AND annotator = ?" if layer is not None else "")
         + ' ORDER BY annotator, start, "end", label, uid'
     )
     params = (document,) if layer is None else (document, layer)
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    grouped: dict[str, list[ExportSpan]] = {}
     for annotator, uid, start, end, label, attrs in project.store.conn.execute(query, params):
         grouped.setdefault(annotator, []).append(
             {
@@ -96,7 +132,7 @@ def _spans_by_annotator(
 
 def _relations_by_annotator(
     project: Project, document: str, layer: str | None
-) -> dict[str, list[dict[str, Any]]]:
+) -> dict[str, list[ExportRelation]]:
     query = (
         "SELECT s.annotator, r.uid, r.label, r.head, r.tail FROM relations r"
         " JOIN spans s ON s.uid = r.head WHERE s.document = ?"
@@ -104,7 +140,7 @@ def _relations_by_annotator(
         + " ORDER BY s.annotator, r.uid"
     )
     params = (document,) if layer is None else (document, layer)
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    grouped: dict[str, list[ExportRelation]] = {}
     for annotator, uid, label, head, tail in project.store.conn.execute(query, params):
         grouped.setdefault(annotator, []).append(
             {"id": uid, "label": label, "head": head, "tail": tail}

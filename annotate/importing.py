@@ -1,19 +1,30 @@
-"""Import documents and annotations from txt files, folders and native JSONL."""
+"""Import documents and annotations: txt files and folders, native JSONL, and the corpus
+formats of annotate.formats."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
+from annotate.formats import IMPORT_FORMATS
 from annotate.project import Project
 from annotate.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
-FORMATS = ("auto", "txt", "jsonl")
+FORMATS = ("auto", "txt", "jsonl", *IMPORT_FORMATS)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SUFFIX_FORMATS = {
+    ".conll": "conll-nested",  # reads flat files too
+    ".iob": "conll-nested",
+    ".bio": "conll-nested",
+    ".ann": "brat",
+    ".json": "label-studio",
+}
+Progress = Callable[[int, int], None]  # (records imported, records read)
 MAX_LINE_BYTES = 64 * 2**20  # one document (with its spans); a reader is made for far less
 
 
@@ -34,10 +45,11 @@ def import_paths(
     fmt: str = "auto",
     annotator: str | None = None,
     add_labels: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Read and validate everything first, then write it all in one transaction."""
     records = [record for path in paths for record in read_records(path, fmt)]
-    return import_records(project, records, annotator, add_labels)
+    return import_records(project, records, annotator, add_labels, progress)
 
 
 def import_records(
@@ -45,6 +57,7 @@ def import_records(
     records: list[Record],
     annotator: str | None = None,
     add_labels: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     report = ImportReport()
     for record in records:
@@ -55,11 +68,13 @@ def import_records(
         added = project.documents.add_stored((r.uid, r.text, r.title, r.meta) for r in records)
         report.documents_added = len(added.documents_added)
         report.documents_present = len({r.uid for r in records}) - report.documents_added
-        for record in records:
+        for done, record in enumerate(records, start=1):
             try:
                 _import_record(project, record, annotator or record.annotator, report)
             except InputError as error:
                 raise error.at(file=record.file, line=record.line) from None
+            if progress is not None:
+                progress(done, len(records))
     return report
 
 
@@ -69,7 +84,9 @@ def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
     if not path.exists():
         raise InputError("no such file or folder", file=str(path))
     kind = fmt if fmt != "auto" else _guess_format(path)
-    if kind == "jsonl":
+    if kind in IMPORT_FORMATS:
+        yield from IMPORT_FORMATS[kind].reader()(path)
+    elif kind == "jsonl":
         yield from _jsonl_records(path)
     elif path.is_dir():
         yield from _folder_records(path)
@@ -100,11 +117,31 @@ def read_utf8(path: Path) -> str:
 
 
 def _guess_format(path: Path) -> str:
-    if path.is_dir() or path.suffix.lower() == ".txt":
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        return "brat" if any(path.glob("*.ann")) else "txt"
+    if suffix == ".txt":
         return "txt"
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        return "jsonl"
+    if suffix in JSONL_SUFFIXES:
+        return "doccano" if _looks_like_doccano(path) else "jsonl"
+    if suffix in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffix]
     raise InputError("cannot tell the format from the file name; use --format", file=str(path))
+
+
+def _looks_like_doccano(path: Path) -> bool:
+    """doccano JSONL has "label" or "entities" where native records have "spans"."""
+    with path.open("rb") as handle:
+        first = next((raw for raw in _lines(handle, path) if raw.strip()), b"")
+    try:
+        data = json.loads(first.decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False  # the native reader says what is wrong with the line
+    return (
+        isinstance(data, dict)
+        and "spans" not in data
+        and any(key in data for key in ("label", "entities"))
+    )
 
 
 def _folder_records(folder: Path) -> Iterator[Record]:
@@ -199,12 +236,21 @@ def _unknown_labels(
         for span in record.spans:
             if span.label not in span_names and (span.label, True) not in found:
                 where = f"spans[{span.index}].label"
-                found[span.label, True] = UnknownLabel(span.label, record, where, True)
+                found[span.label, True] = UnknownLabel(
+                    span.label, _placed(record, span.line), where, True
+                )
         for relation in record.relations:
             if relation.label not in relation_names and (relation.label, False) not in found:
                 where = f"relations[{relation.index}].label"
-                found[relation.label, False] = UnknownLabel(relation.label, record, where, False)
+                found[relation.label, False] = UnknownLabel(
+                    relation.label, _placed(record, relation.line), where, False
+                )
     return list(found.values())
+
+
+def _placed(record: Record, line: int | None) -> Record:
+    """The record as placed at the line its span or relation is written on, for errors."""
+    return record if line is None else replace(record, line=line)
 
 
 def _import_record(
@@ -228,7 +274,7 @@ def _import_record(
             uid = relation.id if relation.id and not project.relations.exists(relation.id) else None
             project.relations.add(relation.label, head, tail, "imported", uid)
         except InputError as error:
-            raise record.error(
+            raise _placed(record, relation.line).error(
                 error.message, f"relations[{relation.index}].{error.field}"
             ) from None
         report.relations_added += 1
@@ -249,6 +295,7 @@ def _import_span(
     except AnnotateError as error:
         field = getattr(error, "field", "")
         message = getattr(error, "message", str(error))
-        raise record.error(message, f"spans[{span.index}].{field}".rstrip(".")) from None
+        where = f"spans[{span.index}].{field}".rstrip(".")
+        raise _placed(record, span.line).error(message, where) from None
     report.spans_added += 1
     return changes.spans_added[0]

@@ -24,6 +24,7 @@ class RecordSpan:
     start: int  # offsets into the stored text
     end: int
     attrs: dict[str, Any]
+    line: int | None = None  # where the span is written, when not on the record's line
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class RecordRelation:
     label: str
     head: str
     tail: str
+    line: int | None = None
 
 
 @dataclass(frozen=True)

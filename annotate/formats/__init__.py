@@ -1,0 +1,61 @@
+"""Corpus formats: what each one is called, where it lives, and the offsets its files use.
+
+A format's module is imported only when the format is used, so that the heavy consumers
+(spaCy, pyarrow) stay out of every other command. An export module has
+``write(records, out, schema) -> list[str]`` (notes for the user, such as spans it had to
+adjust); an import module has ``read(path) -> Iterator[Record]``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from annotate.exporting import ExportRecord
+    from annotate.records import Record
+    from annotate.schema import Schema
+
+Writer = Callable[["Iterable[ExportRecord]", Path, "Schema"], list[str]]
+Reader = Callable[[Path], "Iterator[Record]"]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    module: str
+    suffix: str  # of the file written; "" when the format is a folder of files
+    offsets: str  # the unit of the offsets in the format's files
+
+    def writer(self) -> Writer:
+        return cast(Writer, importlib.import_module(self.module).write)
+
+
+@dataclass(frozen=True)
+class ImportFormat:
+    name: str
+    module: str
+
+    def reader(self) -> Reader:
+        return cast(Reader, importlib.import_module(self.module).read)
+
+
+CODE_POINTS = "code points"
+EXPORT_FORMATS = {
+    f.name: f
+    for f in (
+        ExportFormat("jsonl", "annotate.formats.jsonl", ".jsonl", CODE_POINTS),
+        ExportFormat("conll", "annotate.formats.conll", ".conll", "tokens"),
+        ExportFormat("conll-nested", "annotate.formats.conll_nested", ".conll", "tokens"),
+    )
+}
+IMPORT_FORMATS = {
+    f.name: f
+    for f in (
+        ImportFormat("conll", "annotate.formats.conll"),
+        ImportFormat("conll-nested", "annotate.formats.conll_nested"),
+    )
+}
