@@ -50,6 +50,11 @@ EXPORT_FORMATS = {
         ExportFormat("jsonl", "annotate.formats.jsonl", ".jsonl", CODE_POINTS),
         ExportFormat("conll", "annotate.formats.conll", ".conll", "tokens"),
         ExportFormat("conll-nested", "annotate.formats.conll_nested", ".conll", "tokens"),
+        ExportFormat("brat", "annotate.formats.brat", "", CODE_POINTS),
+        ExportFormat("spacy", "annotate.formats.spacy_docbin", ".spacy", "tokens"),
+        ExportFormat("parquet", "annotate.formats.parquet", ".parquet", CODE_POINTS),
+        ExportFormat("doccano", "annotate.formats.doccano", ".jsonl", CODE_POINTS),
+        ExportFormat("label-studio", "annotate.formats.label_studio", ".json", CODE_POINTS),
     )
 }
 IMPORT_FORMATS = {
@@ -57,5 +62,8 @@ IMPORT_FORMATS = {
     for f in (
         ImportFormat("conll", "annotate.formats.conll"),
         ImportFormat("conll-nested", "annotate.formats.conll_nested"),
+        ImportFormat("brat", "annotate.formats.brat"),
+        ImportFormat("doccano", "annotate.formats.doccano"),
+        ImportFormat("label-studio", "annotate.formats.label_studio"),
     )
 }
