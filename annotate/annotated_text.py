@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from annotate.intervals import IntervalIndex
 from annotate.model import Changes, Document, Relation, Span
 from annotate.project import Project
-from annotate.schema import Schema, SpanLabel
+from annotate.schema import SPEAKER_RELATION, Schema, SpanLabel, passage_labels
 
-SPEAKER_RELATION = "SPEAKER"
 CHUNK_SIZE = 50_000  # characters of text whose spans `load_next` reads at once
 FIRST_WINDOW = 20_000  # characters whose spans `begin` reads: more than a screen holds
 
@@ -55,9 +54,7 @@ class AnnotatedText:
         self.text = document.text
         self.annotator = annotator
         self.labels: dict[str, SpanLabel] = {label.name: label for label in schema.labels}
-        self.passage_labels = frozenset(
-            head for r in schema.relations if r.name == SPEAKER_RELATION for head in r.heads
-        )
+        self.passage_labels = passage_labels(schema)
         self._spans: dict[str, Span] = {}
         self._passages: set[str] = set()
         self._index: IntervalIndex[str] = IntervalIndex()

@@ -105,14 +105,27 @@ def init(project: str, schema_file: str | None) -> None:
 @click.option(
     "--add-labels", is_flag=True, help="Add unknown labels to the schema instead of refusing."
 )
+@click.option(
+    "--repair-iob",
+    is_flag=True,
+    help="CoNLL: read an I- tag that continues no span as B- (and report each) instead of "
+    "refusing the file.",
+)
 @reports_errors
 def import_command(
-    project: str, paths: tuple[str, ...], fmt: str, annotator: str | None, add_labels: bool
+    project: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    annotator: str | None,
+    add_labels: bool,
+    repair_iob: bool,
 ) -> None:
     """Import documents and annotations into PROJECT, all or nothing: txt files and folders,
     native JSONL, CoNLL (flat or nested), brat, doccano JSONL, Label Studio JSON."""
     with existing_project(project) as opened:
-        report = import_paths(opened, [Path(p) for p in paths], fmt, annotator, add_labels)
+        report = import_paths(
+            opened, [Path(p) for p in paths], fmt, annotator, add_labels, repair_iob=repair_iob
+        )
     click.echo(_describe_import(report))
 
 
@@ -124,6 +137,7 @@ def _describe_import(report: ImportReport) -> str:
     ]
     if report.labels_added:
         lines.append(f"labels added to the schema: {', '.join(report.labels_added)}")
+    lines.extend(f"repaired: {note}" for note in report.notes)
     return "\n".join(lines)
 
 

@@ -112,7 +112,7 @@ def _spans_by_annotator(
     query = (
         'SELECT annotator, uid, start, "end", label, attrs FROM spans WHERE document = ?'
         + (" AND annotator = ?" if layer is not None else "")
-        + ' ORDER BY annotator, start, "end", label, uid'
+        + ' ORDER BY annotator, start, "end", rowid'
     )
     params = (document,) if layer is None else (document, layer)
     grouped: dict[str, list[ExportSpan]] = {}

@@ -37,6 +37,7 @@ class ImportReport:
     relations_added: int = 0
     relations_skipped: int = 0
     labels_added: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what reading repaired
 
 
 def import_paths(
@@ -46,9 +47,10 @@ def import_paths(
     annotator: str | None = None,
     add_labels: bool = False,
     progress: Progress | None = None,
+    repair_iob: bool = False,
 ) -> ImportReport:
     """Read and validate everything first, then write it all in one transaction."""
-    records = [record for path in paths for record in read_records(path, fmt)]
+    records = [record for path in paths for record in read_records(path, fmt, repair_iob)]
     return import_records(project, records, annotator, add_labels, progress)
 
 
@@ -63,6 +65,7 @@ def import_records(
     for record in records:
         if (record.spans or record.relations) and not (annotator or record.annotator):
             raise record.error("spans need an annotator: add one or use --annotator", "annotator")
+    report.notes = [note for record in records for note in record.notes]
     with project.transaction():
         _add_unknown_labels(project, records, add_labels, report)
         added = project.documents.add_stored((r.uid, r.text, r.title, r.meta) for r in records)
@@ -78,20 +81,20 @@ def import_records(
     return report
 
 
-def read_records(path: Path, fmt: str = "auto") -> Iterator[Record]:
+def read_records(path: Path, fmt: str = "auto", repair_iob: bool = False) -> Iterator[Record]:
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if not path.exists():
         raise InputError("no such file or folder", file=str(path))
     kind = fmt if fmt != "auto" else _guess_format(path)
     if kind in IMPORT_FORMATS:
-        yield from IMPORT_FORMATS[kind].reader()(path)
+        yield from IMPORT_FORMATS[kind].reader(repair_iob=repair_iob)(path)
     elif kind == "jsonl":
         yield from _jsonl_records(path)
     elif path.is_dir():
         yield from _folder_records(path)
     else:
-        yield text_record(str(path), _title_from_name(path), read_utf8(path))
+        yield text_record(str(path), title_from_name(path), read_utf8(path))
 
 
 def read_utf8(path: Path) -> str:
@@ -149,7 +152,7 @@ def _folder_records(folder: Path) -> Iterator[Record]:
     if not files:
         raise InputError("the folder holds no .txt files", file=str(folder))
     for file in files:
-        yield text_record(str(file), _title_from_name(file), read_utf8(file))
+        yield text_record(str(file), title_from_name(file), read_utf8(file))
 
 
 def _jsonl_records(path: Path) -> Iterator[Record]:
@@ -193,7 +196,7 @@ def _decode_line(path: Path, number: int, raw: bytes) -> str:
         ) from error
 
 
-def _title_from_name(path: Path) -> str:
+def title_from_name(path: Path) -> str:
     return " ".join(path.stem.replace("_", " ").replace("-", " ").split())
 
 

@@ -47,6 +47,7 @@ class Record:
     annotator: str | None = None
     spans: list[RecordSpan] = field(default_factory=list)
     relations: list[RecordRelation] = field(default_factory=list)
+    notes: tuple[str, ...] = ()  # what reading had to repair, for the import report
 
     @cached_property
     def uid(self) -> str:

@@ -53,6 +53,16 @@ class Schema:
     relations: tuple[RelationLabel, ...]
 
 
+SPEAKER_RELATION = "SPEAKER"
+
+
+def passage_labels(schema: Schema) -> frozenset[str]:
+    """Labels of passages (quotes): the heads the SPEAKER relation allows."""
+    return frozenset(
+        head for r in schema.relations if r.name == SPEAKER_RELATION for head in r.heads
+    )
+
+
 def added_span_label(name: str) -> SpanLabel:
     """A label added on import with --add-labels: default colour, no key."""
     return SpanLabel(name=name, english=name, arabic=name)

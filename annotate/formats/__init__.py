@@ -8,6 +8,7 @@ adjust); an import module has ``read(path) -> Iterator[Record]``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -38,9 +39,12 @@ class ExportFormat:
 class ImportFormat:
     name: str
     module: str
+    options: tuple[str, ...] = ()  # keyword options its read() takes
 
-    def reader(self) -> Reader:
-        return cast(Reader, importlib.import_module(self.module).read)
+    def reader(self, **options: bool) -> Reader:
+        read = importlib.import_module(self.module).read
+        given = {name: value for name, value in options.items() if name in self.options}
+        return cast(Reader, functools.partial(read, **given))
 
 
 CODE_POINTS = "code points"
@@ -60,8 +64,8 @@ EXPORT_FORMATS = {
 IMPORT_FORMATS = {
     f.name: f
     for f in (
-        ImportFormat("conll", "annotate.formats.conll"),
-        ImportFormat("conll-nested", "annotate.formats.conll_nested"),
+        ImportFormat("conll", "annotate.formats.conll", ("repair_iob",)),
+        ImportFormat("conll-nested", "annotate.formats.conll_nested", ("repair_iob",)),
         ImportFormat("brat", "annotate.formats.brat"),
         ImportFormat("doccano", "annotate.formats.doccano"),
         ImportFormat("label-studio", "annotate.formats.label_studio"),
