@@ -1,0 +1,227 @@
+"""doccano JSONL: one document and annotator per line, offsets in code points.
+
+Written in the form of doccano's relation projects (``entities`` and ``relations``, which
+doccano numbers); read in that form and in the older ``label`` form of sequence labelling
+projects (``[[start, end, "LABEL"], ...]``). doccano keeps the keys it does not know (here
+``title``, ``uid``, ``annotator``, ``meta``) as the example's metadata and writes them back
+on export.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from itertools import count
+from pathlib import Path
+from typing import Any
+
+from annotate.documents import check_document_text
+from annotate.errors import InputError
+from annotate.exporting import ExportRecord
+from annotate.formats.json_input import (
+    annotator_name,
+    checked_offsets,
+    get,
+    item_id,
+    parse_line,
+    refuse_surrogates,
+)
+from annotate.importing import _decode_line, _lines
+from annotate.records import Record, RecordRelation, RecordSpan
+from annotate.schema import Schema
+from annotate.text import document_uid, normalise_stored_text, stored_offset_mapper
+
+OUR_KEYS = ("text", "entities", "relations", "label", "id", "title", "uid", "annotator", "meta")
+
+
+def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[str]:
+    """One line per record. Entity and relation ids count up through the whole file, so that
+    they are unique however doccano matches them."""
+    entity_ids, relation_ids = count(1), count(1)
+    lost = 0
+    with out.open("w", encoding="utf-8", newline="\n") as handle:
+        for record in records:
+            line = _doccano_line(record, entity_ids, relation_ids)
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            lost += sum(1 for span in record["spans"] if span["attrs"])
+    if not lost:
+        return []
+    return [f"doccano has no span attributes: {lost} spans were written without theirs"]
+
+
+def _doccano_line(
+    record: ExportRecord, entity_ids: Iterator[int], relation_ids: Iterator[int]
+) -> dict[str, Any]:
+    numbers = {span["id"]: next(entity_ids) for span in record["spans"]}
+    relations = sorted(
+        record["relations"], key=lambda r: (numbers[r["head"]], numbers[r["tail"]], r["label"])
+    )
+    return {
+        "text": record["text"],
+        "entities": [
+            {
+                "id": numbers[span["id"]],
+                "label": span["label"],
+                "start_offset": span["start"],
+                "end_offset": span["end"],
+            }
+            for span in record["spans"]
+        ],
+        "relations": [
+            {
+                "id": next(relation_ids),
+                "from_id": numbers[relation["head"]],
+                "to_id": numbers[relation["tail"]],
+                "type": relation["label"],
+            }
+            for relation in relations
+        ],
+        "title": record["title"],
+        "uid": record["id"],
+        "annotator": record["annotator"],
+        "meta": record["meta"],
+    }
+
+
+def read(path: Path) -> Iterator[Record]:
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=str(path))
+    empty = True
+    with path.open("rb") as handle:
+        for number, raw in enumerate(_lines(handle, path), start=1):
+            line = _decode_line(path, number, raw)
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            if line.strip():
+                empty = False
+                yield _parsed(str(path), number, line)
+    if empty:
+        raise InputError("empty input", file=str(path))
+
+
+def _parsed(file: str, line: int, source: str) -> Record:
+    try:
+        data = parse_line(source)
+        refuse_surrogates(data, "")
+        return _record(file, line, data)
+    except InputError as error:
+        raise error.at(file=file, line=line) from None
+
+
+def _record(file: str, line: int, data: Any) -> Record:
+    if not isinstance(data, dict):
+        raise InputError("expected a JSON object")
+    raw_text = get(data, "text", str)
+    text = normalise_stored_text(raw_text)
+    check_document_text(text)
+    to_stored = stored_offset_mapper(raw_text)
+    if "entities" in data:
+        spans = _entities(get(data, "entities", list, default=[]), raw_text, to_stored)
+    else:
+        spans = _old_labels(get(data, "label", list, default=[]), raw_text, to_stored)
+    relations = _relations(get(data, "relations", list, default=[]), spans)
+    return Record(
+        file=file,
+        line=line,
+        title=get(data, "title", str, default=""),
+        text=text,
+        meta=_meta(data, text),
+        annotator=annotator_name(data.get("annotator"), "annotator"),
+        spans=spans,
+        relations=relations,
+    )
+
+
+def _meta(data: dict[str, Any], text: str) -> dict[str, Any]:
+    """Our meta, doccano's own example id, and the keys doccano kept as metadata."""
+    meta = dict(get(data, "meta", dict, default={}))
+    meta.update((key, value) for key, value in data.items() if key not in OUR_KEYS)
+    source_id = data.get("id")
+    uid = get(data, "uid", str, default=None)
+    if source_id is not None:
+        meta["source_id"] = source_id
+    elif uid is not None and uid != document_uid(text):
+        meta["source_id"] = uid
+    return meta
+
+
+def _entities(items: list[Any], raw_text: str, to_stored: Callable[[int], int]) -> list[RecordSpan]:
+    spans = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        where = f"entities[{index}]"
+        if not isinstance(item, dict):
+            raise InputError("expected an entity object", field=where)
+        span = _span(index, item, where, raw_text, to_stored)
+        if span.id is not None and span.id in seen:
+            raise InputError(f"duplicate entity id {span.id}", field=f"{where}.id")
+        if span.id is not None:
+            seen.add(span.id)
+        spans.append(span)
+    return spans
+
+
+def _old_labels(
+    items: list[Any], raw_text: str, to_stored: Callable[[int], int]
+) -> list[RecordSpan]:
+    """The sequence labelling form: ``[start, end, "LABEL"]`` (or an entity object)."""
+    spans = []
+    for index, item in enumerate(items):
+        where = f"label[{index}]"
+        if isinstance(item, list):
+            if len(item) != 3:
+                raise InputError(
+                    "expected [start, end, label] (document categories cannot be imported)",
+                    field=where,
+                )
+            item = dict(zip(("start_offset", "end_offset", "label"), item, strict=True))
+        elif not isinstance(item, dict):
+            raise InputError(
+                "expected [start, end, label] (document categories cannot be imported)",
+                field=where,
+            )
+        spans.append(_span(index, {**item, "id": None}, where, raw_text, to_stored))
+    return spans
+
+
+def _span(
+    index: int, item: dict[str, Any], where: str, raw_text: str, to_stored: Callable[[int], int]
+) -> RecordSpan:
+    start = get(item, "start_offset", int, where)
+    end = get(item, "end_offset", int, where)
+    checked_offsets(raw_text, start, end, f"{where}.start_offset", f"{where}.end_offset")
+    return RecordSpan(
+        index=index,
+        id=item_id(item, "id", where),
+        label=get(item, "label", str, where),
+        start=to_stored(start),
+        end=to_stored(end),
+        attrs={},
+    )
+
+
+def _relations(items: list[Any], spans: list[RecordSpan]) -> list[RecordRelation]:
+    known = {span.id for span in spans if span.id is not None}
+    relations = []
+    for index, item in enumerate(items):
+        where = f"relations[{index}]"
+        if not isinstance(item, dict):
+            raise InputError("expected a relation object", field=where)
+        ends = []
+        for key in ("from_id", "to_id"):
+            target = item_id(item, key, where)
+            if target is None:
+                raise InputError("required field is missing", field=f"{where}.{key}")
+            if target not in known:
+                raise InputError(f"relation to an unknown entity {target}", field=f"{where}.{key}")
+            ends.append(target)
+        relations.append(
+            RecordRelation(
+                index=index,
+                id=None,  # doccano numbers relations per file; our ids are new
+                label=get(item, "type", str, where),
+                head=ends[0],
+                tail=ends[1],
+            )
+        )
+    return relations
