@@ -1,19 +1,21 @@
-"""Export: every document with its spans, from one project, as JSONL."""
+"""Export: every document with its spans, from one project, as JSONL and as CoNLL."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from annotate.exporting import export_jsonl
+from annotate.export_files import export_corpus
 from annotate.model import now
 from annotate.project import Project
 from annotate.text import document_uid
+from annotate.tokens import Token, tokenise
 from bench import corpus, plain_sqlite
 from bench.scenario import Action
 
@@ -45,14 +47,61 @@ def setup(data: Path, docs: int) -> None:
 
 
 def ours(data: Path, scratch: Path) -> Action:
+    return _export(data, scratch / "ours.jsonl", "jsonl")
+
+
+def ours_conll(data: Path, scratch: Path) -> Action:
+    return _export(data, scratch / "ours.conll", "conll")
+
+
+def _export(data: Path, output: Path, fmt: str) -> Action:
+    """What `annotate export PROJECT OUT --format FMT` does."""
     project = Project.open(data / PROJECT_NAME)
-    output = scratch / "ours.jsonl"
 
     def run() -> int:
-        with output.open("w", encoding="utf-8") as handle:
-            return export_jsonl(project, handle, source="all")
+        return export_corpus(project, output, fmt, source="all").records
 
     return run
+
+
+def reference_conll(data: Path, scratch: Path) -> Action:
+    """Tokens with one IOB2 tag each, a blank line at each line break of the text."""
+    conn = plain_sqlite.connect(data / PROJECT_NAME)
+    output = scratch / "reference.conll"
+
+    def run() -> int:
+        written = 0
+        with output.open("w", encoding="utf-8") as handle:
+            for record in _reference_records(conn):
+                handle.writelines(_conll_lines(record["text"], record["spans"]))
+                written += 1
+        return written
+
+    return run
+
+
+def _conll_lines(text: str, spans: list[dict[str, Any]]) -> Iterator[str]:
+    tokens = tokenise(text)
+    tags = _iob_tags(tokens, spans)
+    yield "-DOCSTART- O\n\n"
+    for index, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+        yield f"{text[token.start : token.end]} {tag}\n"
+        following = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
+        if "\n" in text[token.end : following] or index + 1 == len(tokens):
+            yield "\n"
+
+
+def _iob_tags(tokens: list[Token], spans: list[dict[str, Any]]) -> list[str]:
+    starts = [token.start for token in tokens]
+    ends = [token.end for token in tokens]
+    tags = ["O"] * len(tokens)
+    for span in spans:
+        first = bisect_right(ends, span["start"])
+        last = bisect_left(starts, span["end"]) - 1
+        if first <= last and all(tag == "O" for tag in tags[first : last + 1]):
+            tags[first] = f"B-{span['label']}"
+            tags[first + 1 : last + 1] = [f"I-{span['label']}"] * (last - first)
+    return tags
 
 
 def reference(data: Path, scratch: Path) -> Action:

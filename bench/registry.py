@@ -23,11 +23,22 @@ SCENARIOS: dict[str, AnyScenario] = {
     ),
     "export": Scenario(
         name="export",
-        summary="export_jsonl of every document and span vs plain SELECT + json.dumps",
+        summary="export_corpus to JSONL of every document and span vs plain SELECT + json.dumps",
         target_ratio=2.0,
         setup=export_bench.setup,
         ours=export_bench.ours,
         reference=export_bench.reference,
+    ),
+    "export-conll": Scenario(
+        name="export-conll",
+        summary=(
+            "export_corpus to CoNLL of every document and span vs plain SELECT, the same"
+            " tokeniser and one IOB2 tag per token"
+        ),
+        target_ratio=2.0,
+        setup=export_bench.setup,
+        ours=export_bench.ours_conll,
+        reference=export_bench.reference_conll,
     ),
     "search": LatencyScenario(
         name="search",
