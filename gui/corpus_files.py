@@ -1,0 +1,266 @@
+"""Import and export of corpus files from the app: the dialogs and the work with progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from annotate.errors import AnnotateError
+from annotate.export_files import ExportReport, export_corpus
+from annotate.exporting import STATUS_FILTERS
+from annotate.formats import EXPORT_FORMATS
+from annotate.importing import FORMATS, ImportReport, import_records, read_records
+from annotate.model import GOLD_ANNOTATOR
+from annotate.project import Project
+from annotate.records import Record
+
+AS_IN_THE_FILES = "(as named in the files)"
+SOURCES = ("all", GOLD_ANNOTATOR)
+T = TypeVar("T")
+
+
+class Cancelled(AnnotateError):
+    """The user stopped the work; its transaction or partial file is undone."""
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    paths: list[Path]
+    fmt: str
+    annotator: str | None
+    add_labels: bool
+    repair_iob: bool
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    out: Path
+    fmt: str
+    source: str
+    status: str
+    split: str | None
+    seed: int
+
+
+class ImportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, paths: list[Path], annotator: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import")
+        self.paths = paths
+        self.format = QComboBox(self)
+        self.format.addItems(list(FORMATS))
+        self.annotator = QComboBox(self)
+        self.annotator.setEditable(True)
+        self.annotator.addItems([annotator, AS_IN_THE_FILES])
+        self.annotator.setToolTip(
+            "Whose annotations the files hold: a name, or the annotators the files name"
+        )
+        self.add_labels = QCheckBox("Add labels the project does not know", self)
+        self.repair_iob = QCheckBox("CoNLL: read an I- tag that continues no span as B-", self)
+        form = QFormLayout(self)
+        names = "\n".join(str(path) for path in paths)
+        form.addRow("Files:", QLabel(names, self))
+        form.addRow("&Format:", self.format)
+        form.addRow("&Annotator:", self.annotator)
+        form.addRow(self.add_labels)
+        form.addRow(self.repair_iob)
+        form.addRow(_buttons(self, "&Import"))
+
+    def request(self) -> ImportRequest:
+        name = self.annotator.currentText().strip()
+        return ImportRequest(
+            paths=self.paths,
+            fmt=self.format.currentText(),
+            annotator=None if name in ("", AS_IN_THE_FILES) else name,
+            add_labels=self.add_labels.isChecked(),
+            repair_iob=self.repair_iob.isChecked(),
+        )
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, annotators: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.format = QComboBox(self)
+        self.format.addItems(list(EXPORT_FORMATS))
+        self.source = QComboBox(self)
+        self.source.addItems([*SOURCES, *(a for a in annotators if a not in SOURCES)])
+        self.status = QComboBox(self)
+        self.status.addItems(list(STATUS_FILTERS))
+        self.split = QLineEdit(self)
+        self.split.setPlaceholderText("none, or e.g. train=0.8,dev=0.1,test=0.1")
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, 2**31 - 1)
+        self.out = QLineEdit(self)
+        choose = QPushButton("&Choose…", self)
+        choose.clicked.connect(self._choose_out)
+        where = QHBoxLayout()
+        where.addWidget(self.out)
+        where.addWidget(choose)
+        form = QFormLayout(self)
+        form.addRow("&Format:", self.format)
+        form.addRow("&Source:", self.source)
+        form.addRow("S&tatus:", self.status)
+        form.addRow("Sp&lit by document:", self.split)
+        form.addRow("S&eed:", self.seed)
+        written_to = QLabel("&Write to:", self)
+        written_to.setBuddy(self.out)
+        form.addRow(written_to, where)
+        form.addRow(_buttons(self, "&Export"))
+        self.resize(560, self.sizeHint().height())
+
+    def writes_folder(self) -> bool:
+        return (
+            bool(self.split.text().strip()) or not EXPORT_FORMATS[self.format.currentText()].suffix
+        )
+
+    def _choose_out(self) -> None:
+        if self.writes_folder():
+            chosen = QFileDialog.getExistingDirectory(self, "Export into an empty folder")
+        else:
+            suffix = EXPORT_FORMATS[self.format.currentText()].suffix
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Export to", f"corpus{suffix}", f"*{suffix}"
+            )
+        if chosen:
+            self.out.setText(chosen)
+
+    def request(self) -> ExportRequest:
+        return ExportRequest(
+            out=Path(self.out.text().strip()),
+            fmt=self.format.currentText(),
+            source=self.source.currentText(),
+            status=self.status.currentText(),
+            split=self.split.text().strip() or None,
+            seed=self.seed.value(),
+        )
+
+
+def _buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def ask_import(parent: QWidget, paths: list[Path], annotator: str) -> ImportRequest | None:
+    dialog = ImportDialog(parent, paths, annotator)
+    return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_export(parent: QWidget, annotators: list[str]) -> ExportRequest | None:
+    dialog = ExportDialog(parent, annotators)
+    return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ProgressBox:
+    """A modal progress dialog; Cancel stops the work at the next step it reports."""
+
+    def __init__(self, parent: QWidget, title: str) -> None:
+        self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+
+    def step(self, text: str, done: int, total: int) -> None:
+        self.dialog.setLabelText(text)
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        QApplication.processEvents()
+        if self.dialog.wasCanceled():
+            raise Cancelled("cancelled: nothing was changed")
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+def with_progress(parent: QWidget, title: str, work: Callable[[ProgressBox], T]) -> T:
+    progress = ProgressBox(parent, title)
+    try:
+        return work(progress)
+    finally:
+        progress.close()
+
+
+def import_with_progress(parent: QWidget, project: Project, request: ImportRequest) -> ImportReport:
+    """Read every file (the count of documents read shows), then write them in one
+    transaction (documents imported of all); Cancel rolls the transaction back."""
+
+    def work(progress: ProgressBox) -> ImportReport:
+        records: list[Record] = []
+        for path in request.paths:
+            for record in read_records(path, request.fmt, request.repair_iob):
+                records.append(record)
+                progress.step(f"Reading {path.name}: {len(records)} documents", 0, 0)
+        return import_records(
+            project,
+            records,
+            request.annotator,
+            request.add_labels,
+            lambda done, total: progress.step(f"Importing {done} of {total}", done, total),
+        )
+
+    return with_progress(parent, "Import", work)
+
+
+def export_with_progress(parent: QWidget, project: Project, request: ExportRequest) -> ExportReport:
+    def work(progress: ProgressBox) -> ExportReport:
+        return export_corpus(
+            project,
+            request.out,
+            request.fmt,
+            request.source,
+            request.status,
+            request.split,
+            request.seed,
+            lambda done, total: progress.step(f"Exporting {done} of {total}", done, total),
+        )
+
+    return with_progress(parent, "Export", work)
+
+
+def dropped_paths(mime: QMimeData) -> list[Path]:
+    """The local files and folders being dropped; nothing if anything else comes along."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [Path(url.toLocalFile()) for url in urls]
+
+
+def describe_import(report: ImportReport) -> str:
+    text = (
+        f"Imported {report.documents_added} documents ({report.documents_present} already "
+        f"there), {report.spans_added} spans, {report.relations_added} relations"
+    )
+    if report.labels_added:
+        text += f"; labels added: {', '.join(report.labels_added)}"
+    return text
+
+
+def describe_export(report: ExportReport) -> str:
+    written = ", ".join(path.name for path in report.written)
+    return f"Exported {report.records} records to {written}"
