@@ -11,6 +11,7 @@ from typing import BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.formats import IMPORT_FORMATS
+from annotate.formats.brat import is_brat_folder
 from annotate.project import Project
 from annotate.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
@@ -98,31 +99,42 @@ def read_records(path: Path, fmt: str = "auto", repair_iob: bool = False) -> Ite
 
 
 def read_utf8(path: Path) -> str:
-    if path.is_dir():
-        raise InputError("is a folder, not a file", file=str(path))
-    if path.stat().st_size > MAX_LINE_BYTES:
-        raise InputError(
-            f"the file is larger than {MAX_LINE_BYTES // 2**20} MiB, the most a document may take",
-            file=str(path),
-        )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
-        ) from error
+    """A text file of one document, BOM kept; an empty file is refused."""
+    text = decode_file(path, MAX_LINE_BYTES, "a document")
     content = text.removeprefix("\ufeff")
     if not content or content.isspace():
         raise InputError("empty input", file=str(path))
     return text
 
 
+def decode_file(path: Path, max_bytes: int, what: str) -> str:
+    """The whole file as UTF-8 text, BOM kept, refusing a folder, a file larger than
+    ``max_bytes`` (the most ``what`` may take) and bytes that are not UTF-8."""
+    if path.is_dir():
+        raise InputError("is a folder, not a file", file=str(path))
+    if path.stat().st_size > max_bytes:
+        raise InputError(
+            f"the file is larger than {_in_units(max_bytes)}, the most {what} may take",
+            file=str(path),
+        )
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
+        ) from error
+
+
+def _in_units(size: int) -> str:
+    return f"{size // 2**30} GiB" if size >= 2**30 else f"{size // 2**20} MiB"
+
+
 def _guess_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if path.is_dir():
-        return "brat" if any(path.glob("*.ann")) else "txt"
+        return "brat" if is_brat_folder(path) else "txt"
     if suffix == ".txt":
         return "txt"
     if suffix in JSONL_SUFFIXES:
@@ -135,7 +147,7 @@ def _guess_format(path: Path) -> str:
 def _looks_like_doccano(path: Path) -> bool:
     """doccano JSONL has "label" or "entities" where native records have "spans"."""
     with path.open("rb") as handle:
-        first = next((raw for raw in _lines(handle, path) if raw.strip()), b"")
+        first = next((raw for raw in _bounded_lines(handle, path) if raw.strip()), b"")
     try:
         data = json.loads(first.decode("utf-8").removeprefix("\ufeff"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -156,31 +168,36 @@ def _folder_records(folder: Path) -> Iterator[Record]:
 
 
 def _jsonl_records(path: Path) -> Iterator[Record]:
-    """One record per line. Lines end at LF only: U+2028 and friends may sit inside JSON."""
+    for number, line in jsonl_lines(path):
+        yield parse_json_line(str(path), number, line)
+
+
+def jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The number and text of each non-blank line of a JSON Lines file, the BOM removed.
+    Lines end at LF only: U+2028 and friends may sit inside JSON."""
     if path.is_dir():
         raise InputError("is a folder, not a file", file=str(path))
     empty = True
     with path.open("rb") as handle:
-        for number, raw in enumerate(_lines(handle, path), start=1):
+        for number, raw in enumerate(_bounded_lines(handle, path), start=1):
             line = _decode_line(path, number, raw)
             if number == 1:
                 line = line.removeprefix("\ufeff")
             if line.strip():
                 empty = False
-                yield parse_json_line(str(path), number, line)
+                yield number, line
     if empty:
         raise InputError("empty input", file=str(path))
 
 
-def _lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
+def _bounded_lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
     """The file's lines, refusing one longer than MAX_LINE_BYTES before reading it all."""
     number = 0
     while raw := handle.readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(raw) > MAX_LINE_BYTES:
             raise InputError(
-                f"the line is longer than {MAX_LINE_BYTES // 2**20} MiB, the most a record"
-                " may take",
+                f"the line is longer than {_in_units(MAX_LINE_BYTES)}, the most a record may take",
                 file=str(path),
                 line=number,
             )
@@ -196,8 +213,10 @@ def _decode_line(path: Path, number: int, raw: bytes) -> str:
         ) from error
 
 
-def title_from_name(path: Path) -> str:
-    return " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+def title_from_name(path: Path, keep_hyphens: bool = False) -> str:
+    """The file name without its suffix, ``_`` (and ``-`` unless kept) read as spaces."""
+    stem = path.stem if keep_hyphens else path.stem.replace("-", " ")
+    return " ".join(stem.replace("_", " ").split())
 
 
 def _add_unknown_labels(

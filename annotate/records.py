@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from annotate.documents import check_document_text
 from annotate.errors import InputError
@@ -66,66 +66,30 @@ def text_record(file: str, title: str, raw_text: str) -> Record:
     return Record(file=file, line=None, title=title, text=text, meta={})
 
 
-def parse_json_line(file: str, line: int, source: str) -> Record:
-    try:
-        data = json.loads(source, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"malformed JSON: {error.msg} (column {error.colno})", file=file, line=line
-        ) from error
-    except InputError as error:
-        raise error.at(file=file, line=line) from None
-    try:
-        _refuse_surrogates(data, "")
-        return _record(file, line, data)
-    except InputError as error:
-        raise error.at(file=file, line=line) from None
-
-
-def _refuse_constant(name: str) -> Any:
-    raise InputError(f"{name} is not a JSON value")
-
-
-def _refuse_surrogates(value: Any, where: str) -> None:
-    """Lone surrogates (from escapes like \\ud800) are not text and cannot be stored."""
-    if isinstance(value, str):
-        if SURROGATE.search(value):
-            raise InputError("contains a lone surrogate (\\ud800-\\udfff escape)", field=where)
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_surrogates(key, where)
-            _refuse_surrogates(item, f"{where}.{key}" if where else key)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _refuse_surrogates(item, f"{where}[{index}]")
-
-
 def _record(file: str, line: int, data: Any) -> Record:
     if not isinstance(data, dict):
         raise InputError("expected a JSON object")
-    raw_text = _get(data, "text", str)
+    raw_text = get_field(data, "text", str)
     text = normalise_stored_text(raw_text)
     check_document_text(text)
-    meta = dict(_get(data, "meta", dict, default={}))
-    foreign_id = _get(data, "id", str, default=None)
+    meta = dict(get_field(data, "meta", dict, default={}))
+    foreign_id = get_field(data, "id", str, default=None)
     if foreign_id is not None and foreign_id != document_uid(text):
         meta["source_id"] = foreign_id
     to_stored = stored_offset_mapper(raw_text)
     spans = [
         _span(i, item, raw_text, to_stored)
-        for i, item in enumerate(_get(data, "spans", list, default=[]))
+        for i, item in enumerate(get_field(data, "spans", list, default=[]))
     ]
     relations = [
-        _relation(i, item) for i, item in enumerate(_get(data, "relations", list, default=[]))
+        _relation(i, item) for i, item in enumerate(get_field(data, "relations", list, default=[]))
     ]
-    annotator = _get(data, "annotator", str, default=None)
-    if annotator is not None and not annotator.strip():
-        raise InputError("an annotator needs a name", field="annotator")
+    annotator = annotator_name(data.get("annotator"), "annotator")
     _check_ids(spans, relations)
     return Record(
         file=file,
         line=line,
-        title=_get(data, "title", str, default=""),
+        title=get_field(data, "title", str, default=""),
         text=text,
         meta=meta,
         annotator=annotator,
@@ -138,19 +102,10 @@ def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int])
     where = f"spans[{index}]"
     if not isinstance(item, dict):
         raise InputError("expected a span object", field=where)
-    start = _get(item, "start", int, where)
-    end = _get(item, "end", int, where)
-    if start < 0 or start > len(raw_text):
-        raise InputError(
-            f"offset {start} is outside the text (0-{len(raw_text)})", field=f"{where}.start"
-        )
-    if end > len(raw_text):
-        raise InputError(
-            f"offset {end} is outside the text (0-{len(raw_text)})", field=f"{where}.end"
-        )
-    if end <= start:
-        raise InputError(f"end {end} must be greater than start {start}", field=f"{where}.end")
-    quoted = _get(item, "text", str, where, default=None)
+    start = get_field(item, "start", int, where)
+    end = get_field(item, "end", int, where)
+    check_offsets(raw_text, start, end, f"{where}.start", f"{where}.end")
+    quoted = get_field(item, "text", str, where, default=None)
     if quoted is not None and quoted != raw_text[start:end]:
         raise InputError(
             f"span text {quoted!r} does not match the document text at {start}-{end} "
@@ -159,11 +114,11 @@ def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int])
         )
     return RecordSpan(
         index=index,
-        id=_get(item, "id", str, where, default=None),
-        label=_get(item, "label", str, where),
+        id=get_field(item, "id", str, where, default=None),
+        label=get_field(item, "label", str, where),
         start=to_stored(start),
         end=to_stored(end),
-        attrs=_get(item, "attrs", dict, where, default={}),
+        attrs=get_field(item, "attrs", dict, where, default={}),
     )
 
 
@@ -173,10 +128,10 @@ def _relation(index: int, item: Any) -> RecordRelation:
         raise InputError("expected a relation object", field=where)
     return RecordRelation(
         index=index,
-        id=_get(item, "id", str, where, default=None),
-        label=_get(item, "label", str, where),
-        head=_get(item, "head", str, where),
-        tail=_get(item, "tail", str, where),
+        id=get_field(item, "id", str, where, default=None),
+        label=get_field(item, "label", str, where),
+        head=get_field(item, "head", str, where),
+        tail=get_field(item, "tail", str, where),
     )
 
 
@@ -202,12 +157,72 @@ def _check_ids(spans: list[RecordSpan], relations: list[RecordRelation]) -> None
                 )
 
 
+# What every reader of JSON input uses
+
+
+RecordMaker = Callable[[str, int, Any], Record]  # (file, line, JSON value) -> record
+
+
+def parse_json_line(
+    file: str, line: int, source: str, make_record: RecordMaker = _record
+) -> Record:
+    """One line of JSON made into a record (native by default), every error placed at the
+    file and line."""
+    try:
+        data = parse_json(source)
+        refuse_surrogates(data, "")
+        return make_record(file, line, data)
+    except InputError as error:
+        raise error.at(file=file, line=line) from None
+
+
+def parse_json(source: str) -> Any:
+    """One JSON value, NaN and Infinity refused; errors are not yet placed in a file."""
+    try:
+        return json.loads(source, parse_constant=refuse_constant)
+    except json.JSONDecodeError as error:
+        raise InputError(f"malformed JSON: {error.msg} (column {error.colno})") from error
+
+
+def refuse_constant(name: str) -> Any:
+    """For ``parse_constant``: NaN, Infinity and -Infinity are not JSON."""
+    raise InputError(f"{name} is not a JSON value")
+
+
+def refuse_surrogates(value: Any, where: str) -> None:
+    """Lone surrogates (from escapes like \\ud800) are not text and cannot be stored."""
+    if isinstance(value, str):
+        if SURROGATE.search(value):
+            raise InputError("contains a lone surrogate (\\ud800-\\udfff escape)", field=where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse_surrogates(key, where)
+            refuse_surrogates(item, f"{where}.{key}" if where else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            refuse_surrogates(item, f"{where}[{index}]")
+
+
+T = TypeVar("T")
+D = TypeVar("D")
 _MISSING = object()
 
 
-def _get(
-    item: dict[str, Any], key: str, kind: type, where: str = "", default: Any = _MISSING
+@overload
+def get_field(item: dict[str, Any], key: str, kind: type[T], where: str = "") -> T: ...
+
+
+@overload
+def get_field(
+    item: dict[str, Any], key: str, kind: type[T], where: str = "", *, default: D
+) -> T | D: ...
+
+
+def get_field(
+    item: dict[str, Any], key: str, kind: type[T], where: str = "", default: object = _MISSING
 ) -> Any:
+    """``item[key]`` checked to be of ``kind`` (str, int, dict or list); a missing or null
+    field is ``default``, or refused when there is none. ``where`` is the item's field."""
     name = f"{where}.{key}" if where else key
     if key not in item or (item[key] is None and default is not _MISSING):
         if default is _MISSING:
@@ -219,4 +234,29 @@ def _get(
         raise InputError(
             f"expected {expected}, got {json.dumps(value, ensure_ascii=False)[:40]}", field=name
         )
+    return value
+
+
+def check_offsets(raw_text: str, start: int, end: int, start_field: str, end_field: str) -> None:
+    """Refuse offsets outside the text or a span that is empty or reversed."""
+    if start < 0 or start > len(raw_text):
+        raise InputError(
+            f"offset {start} is outside the text (0-{len(raw_text)})", field=start_field
+        )
+    if end < 0 or end > len(raw_text):
+        raise InputError(f"offset {end} is outside the text (0-{len(raw_text)})", field=end_field)
+    if end <= start:
+        raise InputError(f"end {end} must be greater than start {start}", field=end_field)
+
+
+def annotator_name(value: Any, field: str) -> str | None:
+    """A JSON value as an annotator's name: absent (None) or a string that is not blank."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(
+            f"expected a string, got {json.dumps(value, ensure_ascii=False)[:40]}", field=field
+        )
+    if not value.strip():
+        raise InputError("an annotator needs a name", field=field)
     return value

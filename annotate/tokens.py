@@ -42,15 +42,15 @@ def sentences(
     text: str, tokens: list[Token], meta: dict[str, Any] | None, spans: Iterable[tuple[int, int]]
 ) -> list[list[Token]]:
     """Tokens grouped in sentences; a sentence goes on past its end while a span is open."""
-    starts = sorted(spans)
+    by_start = sorted(spans)
     made_of_lines = bool(meta and meta.get(TOKENISATION) == SPACE_SEPARATED)
     grouped: list[list[Token]] = []
     current: list[Token] = []
     open_until = 0
     next_span = 0
     for index, token in enumerate(tokens):
-        while next_span < len(starts) and starts[next_span][0] < token.end:
-            open_until = max(open_until, starts[next_span][1])
+        while next_span < len(by_start) and by_start[next_span][0] < token.end:
+            open_until = max(open_until, by_start[next_span][1])
             next_span += 1
         current.append(token)
         following = tokens[index + 1] if index + 1 < len(tokens) else None

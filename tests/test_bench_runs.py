@@ -29,13 +29,14 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     assert set(scenarios) == {
         "import",
         "export",
+        "export-conll",
         "reader-open",
         "span-edit",
         "label-key",
         "scroll",
         "search",
     }
-    for name in ("import", "export", "reader-open"):
+    for name in ("import", "export", "export-conll", "reader-open"):
         scenario = scenarios[name]
         assert scenario["kind"] == "ratio"
         assert scenario["same_work"], scenario

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from annotate.errors import AnnotateError
+
 if TYPE_CHECKING:
     from annotate.exporting import ExportRecord
     from annotate.records import Record
@@ -32,7 +34,14 @@ class ExportFormat:
     offsets: str  # the unit of the offsets in the format's files
 
     def writer(self) -> Writer:
-        return cast(Writer, importlib.import_module(self.module).write)
+        try:
+            module = importlib.import_module(self.module)
+        except ModuleNotFoundError as missing:
+            raise AnnotateError(
+                f"the {self.name} format needs {missing.name}: "
+                "pip install 'arabic-annotate[formats]'"
+            ) from missing
+        return cast(Writer, module.write)
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ IMPORT_FORMATS = {
     for f in (
         ImportFormat("conll", "annotate.formats.conll", ("repair_iob",)),
         ImportFormat("conll-nested", "annotate.formats.conll_nested", ("repair_iob",)),
-        ImportFormat("brat", "annotate.formats.brat"),
+        ImportFormat("brat", "annotate.formats.brat_reading"),
         ImportFormat("doccano", "annotate.formats.doccano"),
         ImportFormat("label-studio", "annotate.formats.label_studio"),
     )

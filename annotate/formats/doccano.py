@@ -18,16 +18,17 @@ from typing import Any
 from annotate.documents import check_document_text
 from annotate.errors import InputError
 from annotate.exporting import ExportRecord
-from annotate.formats.json_input import (
+from annotate.formats.json_input import item_id
+from annotate.importing import jsonl_lines
+from annotate.records import (
+    Record,
+    RecordRelation,
+    RecordSpan,
     annotator_name,
-    checked_offsets,
-    get,
-    item_id,
-    parse_line,
-    refuse_surrogates,
+    check_offsets,
+    get_field,
+    parse_json_line,
 )
-from annotate.importing import _decode_line, _lines
-from annotate.records import Record, RecordRelation, RecordSpan
 from annotate.schema import Schema
 from annotate.text import document_uid, normalise_stored_text, stored_offset_mapper
 
@@ -84,46 +85,26 @@ def _doccano_line(
 
 
 def read(path: Path) -> Iterator[Record]:
-    if path.is_dir():
-        raise InputError("is a folder, not a file", file=str(path))
-    empty = True
-    with path.open("rb") as handle:
-        for number, raw in enumerate(_lines(handle, path), start=1):
-            line = _decode_line(path, number, raw)
-            if number == 1:
-                line = line.removeprefix("\ufeff")
-            if line.strip():
-                empty = False
-                yield _parsed(str(path), number, line)
-    if empty:
-        raise InputError("empty input", file=str(path))
-
-
-def _parsed(file: str, line: int, source: str) -> Record:
-    try:
-        data = parse_line(source)
-        refuse_surrogates(data, "")
-        return _record(file, line, data)
-    except InputError as error:
-        raise error.at(file=file, line=line) from None
+    for number, line in jsonl_lines(path):
+        yield parse_json_line(str(path), number, line, _record)
 
 
 def _record(file: str, line: int, data: Any) -> Record:
     if not isinstance(data, dict):
         raise InputError("expected a JSON object")
-    raw_text = get(data, "text", str)
+    raw_text = get_field(data, "text", str)
     text = normalise_stored_text(raw_text)
     check_document_text(text)
     to_stored = stored_offset_mapper(raw_text)
     if "entities" in data:
-        spans = _entities(get(data, "entities", list, default=[]), raw_text, to_stored)
+        spans = _entities(get_field(data, "entities", list, default=[]), raw_text, to_stored)
     else:
-        spans = _old_labels(get(data, "label", list, default=[]), raw_text, to_stored)
-    relations = _relations(get(data, "relations", list, default=[]), spans)
+        spans = _old_labels(get_field(data, "label", list, default=[]), raw_text, to_stored)
+    relations = _relations(get_field(data, "relations", list, default=[]), spans)
     return Record(
         file=file,
         line=line,
-        title=get(data, "title", str, default=""),
+        title=get_field(data, "title", str, default=""),
         text=text,
         meta=_meta(data, text),
         annotator=annotator_name(data.get("annotator"), "annotator"),
@@ -134,10 +115,10 @@ def _record(file: str, line: int, data: Any) -> Record:
 
 def _meta(data: dict[str, Any], text: str) -> dict[str, Any]:
     """Our meta, doccano's own example id, and the keys doccano kept as metadata."""
-    meta = dict(get(data, "meta", dict, default={}))
+    meta = dict(get_field(data, "meta", dict, default={}))
     meta.update((key, value) for key, value in data.items() if key not in OUR_KEYS)
     source_id = data.get("id")
-    uid = get(data, "uid", str, default=None)
+    uid = get_field(data, "uid", str, default=None)
     if source_id is not None:
         meta["source_id"] = source_id
     elif uid is not None and uid != document_uid(text):
@@ -168,12 +149,7 @@ def _old_labels(
     spans = []
     for index, item in enumerate(items):
         where = f"label[{index}]"
-        if isinstance(item, list):
-            if len(item) != 3:
-                raise InputError(
-                    "expected [start, end, label] (document categories cannot be imported)",
-                    field=where,
-                )
+        if isinstance(item, list) and len(item) == 3:
             item = dict(zip(("start_offset", "end_offset", "label"), item, strict=True))
         elif not isinstance(item, dict):
             raise InputError(
@@ -187,13 +163,13 @@ def _old_labels(
 def _span(
     index: int, item: dict[str, Any], where: str, raw_text: str, to_stored: Callable[[int], int]
 ) -> RecordSpan:
-    start = get(item, "start_offset", int, where)
-    end = get(item, "end_offset", int, where)
-    checked_offsets(raw_text, start, end, f"{where}.start_offset", f"{where}.end_offset")
+    start = get_field(item, "start_offset", int, where)
+    end = get_field(item, "end_offset", int, where)
+    check_offsets(raw_text, start, end, f"{where}.start_offset", f"{where}.end_offset")
     return RecordSpan(
         index=index,
         id=item_id(item, "id", where),
-        label=get(item, "label", str, where),
+        label=get_field(item, "label", str, where),
         start=to_stored(start),
         end=to_stored(end),
         attrs={},
@@ -219,7 +195,7 @@ def _relations(items: list[Any], spans: list[RecordSpan]) -> list[RecordRelation
             RecordRelation(
                 index=index,
                 id=None,  # doccano numbers relations per file; our ids are new
-                label=get(item, "type", str, where),
+                label=get_field(item, "type", str, where),
                 head=ends[0],
                 tail=ends[1],
             )

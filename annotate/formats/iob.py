@@ -251,9 +251,7 @@ def _sentence_spans(
     return spans
 
 
-def _continues(
-    tags: tuple[str, ...], column: int, open_spans: dict[int, tuple[int, str, int]]
-) -> bool:
+def _continues(tags: tuple[str, ...], column: int, open_spans: OpenSpans) -> bool:
     return column < len(tags) and tags[column] == f"I-{open_spans[column][1]}"
 
 

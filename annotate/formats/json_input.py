@@ -1,4 +1,4 @@
-"""What the doccano and Label Studio readers share: checked offsets, ids, annotators, and
+"""What the doccano and Label Studio readers share: ids written as strings or integers, and
 a whole JSON file read safely with the line of every top-level item."""
 
 from __future__ import annotations
@@ -10,62 +10,25 @@ from pathlib import Path
 from typing import Any
 
 from annotate.errors import InputError
-from annotate.records import _get, _refuse_constant, _refuse_surrogates
+from annotate.importing import decode_file
+from annotate.records import refuse_constant
 
 MAX_FILE_BYTES = 2**30  # a whole JSON export is read into memory to be parsed
 WHITESPACE = re.compile(r"[ \t\n\r]*")
 
-__all__ = [
-    "MAX_FILE_BYTES",
-    "annotator_name",
-    "checked_offsets",
-    "get",
-    "item_id",
-    "json_lines",
-    "parse_line",
-    "read_json_file",
-    "refuse_surrogates",
-]
-
-get = _get
-refuse_surrogates = _refuse_surrogates
-
-
-def parse_line(source: str) -> Any:
-    """One JSON value; NaN and Infinity refused, errors without file and line yet."""
-    try:
-        return json.loads(source, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise InputError(f"malformed JSON: {error.msg} (column {error.colno})") from error
-
 
 def read_json_file(path: Path) -> str:
     """The file as text (UTF-8, BOM removed), refusing a folder, a huge or an empty file."""
-    if path.is_dir():
-        raise InputError("is a folder, not a file", file=str(path))
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise InputError(
-            f"the file is larger than {MAX_FILE_BYTES // 2**30} GiB, the most this reader takes",
-            file=str(path),
-        )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
-        ) from error
-    text = text.removeprefix("\ufeff")
+    text = decode_file(path, MAX_FILE_BYTES, "a JSON file").removeprefix("\ufeff")
     if not text.strip():
         raise InputError("empty input", file=str(path))
     return text
 
 
-def json_lines(text: str, file: str) -> Iterator[tuple[int, str, Any]]:
+def top_level_items(text: str, file: str) -> Iterator[tuple[int, str, Any]]:
     """Each item of a top-level JSON list (or the one top-level object) with its line, and
     its place as a field prefix ("[3]", or "" for a lone object)."""
-    decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+    decoder = json.JSONDecoder(parse_constant=refuse_constant)
     lines = _LineCounter(text)
     try:
         position = _skip(text, 0)
@@ -128,18 +91,6 @@ class _LineCounter:
         return self.line
 
 
-def checked_offsets(raw_text: str, start: int, end: int, start_field: str, end_field: str) -> None:
-    """Refuse offsets outside the text or a span that is empty or reversed."""
-    if start < 0 or start > len(raw_text):
-        raise InputError(
-            f"offset {start} is outside the text (0-{len(raw_text)})", field=start_field
-        )
-    if end < 0 or end > len(raw_text):
-        raise InputError(f"offset {end} is outside the text (0-{len(raw_text)})", field=end_field)
-    if end <= start:
-        raise InputError(f"end {end} must be greater than start {start}", field=end_field)
-
-
 def item_id(item: dict[str, Any], key: str, where: str) -> str | None:
     """An id written as a string or an integer (doccano numbers its spans), as a string."""
     value = item.get(key)
@@ -151,15 +102,3 @@ def item_id(item: dict[str, Any], key: str, where: str) -> str | None:
             field=f"{where}.{key}" if where else key,
         )
     return str(value)
-
-
-def annotator_name(value: Any, field: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise InputError(
-            f"expected a string, got {json.dumps(value, ensure_ascii=False)[:40]}", field=field
-        )
-    if not value.strip():
-        raise InputError("an annotator needs a name", field=field)
-    return value

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import count, groupby
 from pathlib import Path
 from typing import Any
@@ -22,15 +23,16 @@ from xml.sax.saxutils import quoteattr
 from annotate.documents import check_document_text
 from annotate.errors import InputError
 from annotate.exporting import ExportRecord, ExportSpan
-from annotate.formats.json_input import (
+from annotate.formats.json_input import read_json_file, top_level_items
+from annotate.records import (
+    Record,
+    RecordRelation,
+    RecordSpan,
     annotator_name,
-    checked_offsets,
-    get,
-    json_lines,
-    read_json_file,
+    check_offsets,
+    get_field,
     refuse_surrogates,
 )
-from annotate.records import Record, RecordRelation, RecordSpan
 from annotate.schema import Schema
 from annotate.text import normalise_stored_text, stored_offset_mapper
 
@@ -167,7 +169,7 @@ def _config(schema: Schema, used: dict[str, set[str]]) -> str:
 def read(path: Path) -> Iterator[Record]:
     file = str(path)
     found = False
-    for line, where, task in json_lines(read_json_file(path), file):
+    for line, where, task in top_level_items(read_json_file(path), file):
         found = True
         try:
             refuse_surrogates(task, where)
@@ -183,14 +185,14 @@ def _task_records(file: str, line: int, where: str, task: Any) -> Iterator[Recor
     are a model's suggestions, not an annotator's work, and are not imported."""
     if not isinstance(task, dict):
         raise InputError("expected a Label Studio task object", field=where)
+    data_where = f"{where}.data" if where else "data"
     if "data" not in task and "text" in task:
         raise InputError(
             'expected a task with "data" (JSON-MIN exports cannot be imported: export as JSON)',
-            field=f"{where}.data" if where else "data",
+            field=data_where,
         )
-    data = get(task, "data", dict, where)
-    data_where = f"{where}.data" if where else "data"
-    raw_text = get(data, TEXT, str, data_where)
+    data = get_field(task, "data", dict, where)
+    raw_text = get_field(data, TEXT, str, data_where)
     text = normalise_stored_text(raw_text)
     try:
         check_document_text(text)
@@ -199,12 +201,12 @@ def _task_records(file: str, line: int, where: str, task: Any) -> Iterator[Recor
     document = Record(
         file=file,
         line=line,
-        title=get(data, "title", str, data_where, default=""),
+        title=get_field(data, "title", str, data_where, default=""),
         text=text,
         meta=_meta(task, data, where),
     )
     key = "annotations" if "annotations" in task or "completions" not in task else "completions"
-    annotations = get(task, key, list, where, default=[])
+    annotations = get_field(task, key, list, where, default=[])
     if not annotations:
         yield document
     for index, annotation in enumerate(annotations):
@@ -213,7 +215,7 @@ def _task_records(file: str, line: int, where: str, task: Any) -> Iterator[Recor
 
 def _meta(task: dict[str, Any], data: dict[str, Any], where: str) -> dict[str, Any]:
     """The task's meta and the data fields beside the text (such as columns of a CSV)."""
-    meta = dict(get(task, "meta", dict, where, default={}))
+    meta = dict(get_field(task, "meta", dict, where, default={}))
     meta.update((key, value) for key, value in data.items() if key not in (TEXT, "title", "uid"))
     return meta
 
@@ -221,16 +223,12 @@ def _meta(task: dict[str, Any], data: dict[str, Any], where: str) -> dict[str, A
 def _annotated(document: Record, raw_text: str, annotation: Any, where: str) -> Record:
     if not isinstance(annotation, dict):
         raise InputError("expected an annotation object", field=where)
-    items = get(annotation, "result", list, where, default=[])
+    items = get_field(annotation, "result", list, where, default=[])
     results = f"{where}.result"
     to_stored = stored_offset_mapper(raw_text)
     spans, regions = _spans(items, results, raw_text, to_stored)
-    return Record(
-        file=document.file,
-        line=document.line,
-        title=document.title,
-        text=document.text,
-        meta=document.meta,
+    return replace(
+        document,
         annotator=_annotator(annotation, where),
         spans=_with_attributes(spans, regions, items, results),
         relations=_relations(items, results, regions),
@@ -265,7 +263,7 @@ def _spans(
             )
         if kind != "labels":
             continue
-        region = get(item, "id", str, here)
+        region = get_field(item, "id", str, here)
         start, end, labels = _region_value(item, here, raw_text)
         for label in labels:
             place = regions.setdefault(region, [])
@@ -282,24 +280,23 @@ def _spans(
 def _kind(item: Any, where: str) -> str:
     if not isinstance(item, dict):
         raise InputError("expected a result object", field=where)
-    kind: str = get(item, "type", str, where)
-    return kind
+    return get_field(item, "type", str, where)
 
 
 def _region_value(item: dict[str, Any], where: str, raw_text: str) -> tuple[int, int, list[str]]:
     value_where = f"{where}.value"
-    value = get(item, "value", dict, where)
-    start = get(value, "start", int, value_where)
-    end = get(value, "end", int, value_where)
-    checked_offsets(raw_text, start, end, f"{value_where}.start", f"{value_where}.end")
-    quoted = get(value, "text", str, value_where, default=None)
+    value = get_field(item, "value", dict, where)
+    start = get_field(value, "start", int, value_where)
+    end = get_field(value, "end", int, value_where)
+    check_offsets(raw_text, start, end, f"{value_where}.start", f"{value_where}.end")
+    quoted = get_field(value, "text", str, value_where, default=None)
     if quoted is not None and quoted != raw_text[start:end]:
         raise InputError(
             f"region text {quoted!r} does not match the document text at {start}-{end} "
             f"({raw_text[start:end]!r}){_utf16_hint(raw_text, start, end, quoted)}",
             field=f"{value_where}.text",
         )
-    labels = get(value, "labels", list, value_where)
+    labels = get_field(value, "labels", list, value_where)
     if not labels:
         raise InputError("a region needs a label", field=f"{value_where}.labels")
     for index, label in enumerate(labels):
@@ -332,8 +329,8 @@ def _with_attributes(
         if not isinstance(region, str) or region not in regions:
             continue
         here = f"{where}[{index}]"
-        name = get(item, "from_name", str, here)
-        choices = get(get(item, "value", dict, here), "choices", list, f"{here}.value")
+        name = get_field(item, "from_name", str, here)
+        choices = get_field(get_field(item, "value", dict, here), "choices", list, f"{here}.value")
         attrs.setdefault(region, {})[name] = choices[0] if len(choices) == 1 else choices
     if not attrs:
         return spans
@@ -351,7 +348,7 @@ def _relations(items: list[Any], where: str, regions: dict[str, list[int]]) -> l
             continue
         here = f"{where}[{index}]"
         head, tail = (_region_id(item, key, here, regions) for key in ("from_id", "to_id"))
-        direction = get(item, "direction", str, here, default="right")
+        direction = get_field(item, "direction", str, here, default="right")
         if direction == "left":
             head, tail = tail, head
         elif direction != "right":
@@ -360,7 +357,7 @@ def _relations(items: list[Any], where: str, regions: dict[str, list[int]]) -> l
                 " right or left in Label Studio",
                 field=f"{here}.direction",
             )
-        labels = get(item, "labels", list, here, default=[])
+        labels = get_field(item, "labels", list, here, default=[])
         if not labels:
             raise InputError(
                 "a relation without a label cannot be imported (give it one in Label Studio)",
@@ -374,7 +371,7 @@ def _relations(items: list[Any], where: str, regions: dict[str, list[int]]) -> l
 
 
 def _region_id(item: dict[str, Any], key: str, where: str, regions: dict[str, list[int]]) -> str:
-    region: str = get(item, key, str, where)
+    region = get_field(item, key, str, where)
     if region not in regions:
         raise InputError(f"relation to an unknown region {region!r}", field=f"{where}.{key}")
     return region

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from annotate.cli import main
 from annotate.errors import AnnotateError, InputError
 from annotate.export_files import export_corpus
-from annotate.importing import import_paths
+from annotate.importing import import_paths, read_records
 from annotate.project import Project
 from annotate.text import document_uid
 from tests.conftest import ARABIC_SENTENCE
@@ -378,6 +378,29 @@ def test_source_all_writes_a_folder_per_annotator_and_reads_them_back(
         second = tmp_path / "second"
         export_corpus(fresh, second, "brat", source="all")
     assert files_under(second) == files_under(first)
+
+
+def test_a_folder_of_annotator_subfolders_is_recognised_without_format(
+    project: Project, tmp_path: Path
+) -> None:
+    uid = annotate_article(project, "ali")
+    mark(project, uid, "sara", "وكالة الأنباء", "ORG")
+    out = tmp_path / "brat"
+    export_corpus(project, out, "brat", source="all")
+    assert not list(out.glob("*.ann"))  # only the annotators' subfolders hold them
+    with Project.create(tmp_path / "again.annotate") as fresh:
+        report = import_paths(fresh, [out])
+        assert (report.documents_added, report.spans_added) == (1, 9)
+        assert fresh.annotators.names() == ["ali", "sara"]
+        for annotator in ("ali", "sara"):
+            assert layer(fresh, uid, annotator) == layer(project, uid, annotator)
+    (out / "annotation.conf").unlink()
+    assert {record.annotator for record in read_records(out)} == {"ali", "sara"}
+    conf_only = tmp_path / "conf_only"
+    conf_only.mkdir()
+    (conf_only / "annotation.conf").write_text("[entities]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"holds no \.ann files"):
+        list(read_records(conf_only))
 
 
 def test_annotator_names_become_safe_folder_names(project: Project, tmp_path: Path) -> None:

@@ -1,0 +1,231 @@
+"""Reading brat standoff (the format and its layout: ``annotate.formats.brat``).
+
+A ``.ann`` file with its ``.txt``, a ``.txt`` with its ``.ann``, or a folder of pairs with
+one subfolder per annotator. Offsets are moved from the ``.txt`` as read to the stored text
+(BOM removed, CRLF and CR made LF). Not in this project's model, so refused with the file
+and line: events (``E``), normalisations (``N``) and equivalences (``*``). Notes (``#``
+lines) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from annotate.errors import InputError
+from annotate.formats.brat import DISCONTINUOUS_SEPARATOR, ann_files, layers
+from annotate.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
+from annotate.records import Record, RecordRelation, RecordSpan, text_record
+from annotate.text import stored_offset_mapper
+
+FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # int() refuses 4,300 digits
+REFUSED_LINES = {
+    "E": "events (E lines) are not part of this project's model",
+    "N": "normalisations (N lines) are not part of this project's model",
+    "*": "equivalences (* lines) are not part of this project's model",
+}
+
+
+@dataclass(frozen=True)
+class _Textbound:
+    id: str
+    label: str
+    start: int  # into the .txt as read, before normalising
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class _Link:
+    id: str
+    label: str
+    head: str
+    tail: str
+    line: int
+
+
+@dataclass(frozen=True)
+class _Attribute:
+    name: str
+    target: str
+    value: str | bool
+    line: int
+
+
+@dataclass
+class _Annotations:
+    textbounds: list[_Textbound] = field(default_factory=list)
+    links: list[_Link] = field(default_factory=list)
+    attributes: list[_Attribute] = field(default_factory=list)
+
+
+def read(path: Path) -> Iterator[Record]:
+    """A .ann file with its .txt, a .txt with its .ann, or a folder of them (see above)."""
+    if path.is_dir():
+        yield from _folder_records(path)
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        ann = path.with_suffix(".ann")
+        if not ann.is_file():
+            raise InputError(f"no {ann.name} beside the text for brat", file=str(path))
+        yield _document_record(ann, None)
+    elif suffix == ".ann":
+        yield _document_record(path, None)
+    else:
+        raise InputError("brat reads a .ann file, a .txt file or a folder", file=str(path))
+
+
+def _folder_records(folder: Path) -> Iterator[Record]:
+    found = [(annotator, ann) for annotator, where in layers(folder) for ann in ann_files(where)]
+    if not found:
+        raise InputError("the folder holds no .ann files, nor do its subfolders", file=str(folder))
+    for annotator, ann in found:
+        yield _document_record(ann, annotator)
+
+
+def _document_record(ann: Path, annotator: str | None) -> Record:
+    txt = ann.with_suffix(".txt")
+    if not txt.is_file():
+        raise InputError(f"no {txt.name} beside the annotations", file=str(ann))
+    raw = read_utf8(txt)
+    title = title_from_name(txt, keep_hyphens=True)  # the export keeps a title's hyphens
+    document = text_record(str(txt), title, raw)
+    annotations = _parse_ann(ann, raw)
+    to_stored = stored_offset_mapper(raw)
+    return replace(
+        document,
+        file=str(ann),
+        annotator=annotator,
+        spans=_record_spans(annotations, to_stored),
+        relations=[
+            RecordRelation(index, link.id, link.label, link.head, link.tail, link.line)
+            for index, link in enumerate(annotations.links)
+        ],
+    )
+
+
+def _record_spans(annotations: _Annotations, to_stored: Callable[[int], int]) -> list[RecordSpan]:
+    attrs: dict[str, dict[str, Any]] = {}
+    for attribute in annotations.attributes:
+        attrs.setdefault(attribute.target, {})[attribute.name] = attribute.value
+    return [
+        RecordSpan(
+            index=index,
+            id=textbound.id,
+            label=textbound.label,
+            start=to_stored(textbound.start),
+            end=to_stored(textbound.end),
+            attrs=attrs.get(textbound.id, {}),
+            line=textbound.line,
+        )
+        for index, textbound in enumerate(annotations.textbounds)
+    ]
+
+
+def _parse_ann(ann: Path, raw_text: str) -> _Annotations:
+    annotations = _Annotations()
+    seen: set[str] = set()
+    try:
+        for number, line in enumerate(_ann_lines(ann), start=1):
+            if line.strip() and not line.startswith("#"):
+                _parse_line(line, number, raw_text, seen, annotations)
+        _check_references(annotations)
+    except InputError as error:
+        raise error.at(file=str(ann)) from None
+    return annotations
+
+
+def _ann_lines(ann: Path) -> list[str]:
+    text = decode_file(ann, MAX_LINE_BYTES, "a .ann file").removeprefix("\ufeff")
+    # Lines end at LF only: U+2028 and friends may sit in a T line's text.
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def _parse_line(
+    line: str, number: int, raw_text: str, seen: set[str], annotations: _Annotations
+) -> None:
+    try:
+        identifier, tab, rest = line.partition("\t")
+        if not tab or not identifier:
+            raise InputError("expected an id, a tab and the annotation (is a tab missing?)")
+        kind = identifier[0]
+        if kind in REFUSED_LINES:
+            raise InputError(REFUSED_LINES[kind])
+        if identifier in seen:
+            raise InputError(f"duplicate id {identifier}")
+        seen.add(identifier)
+        if kind == "T":
+            annotations.textbounds.append(_parse_textbound(identifier, rest, raw_text, number))
+        elif kind == "R":
+            annotations.links.append(_parse_relation(identifier, rest, number))
+        elif kind in "AM":
+            annotations.attributes.append(_parse_attribute(rest, number))
+        else:
+            raise InputError(f"unknown kind of annotation {identifier!r} (brat has T, R, A)")
+    except InputError as error:
+        raise error.at(line=number) from None
+
+
+def _parse_textbound(identifier: str, rest: str, raw_text: str, line: int) -> _Textbound:
+    where, tab, quoted = rest.partition("\t")
+    label, space, offsets = where.partition(" ")
+    if not tab or not space or not label:
+        raise InputError(f"truncated span: expected {identifier}<TAB>LABEL START END<TAB>TEXT")
+    fragments = [_parse_fragment(part, len(raw_text)) for part in offsets.split(";")]
+    covered = DISCONTINUOUS_SEPARATOR.join(raw_text[s:e] for s, e in fragments)
+    if quoted != covered:
+        raise InputError(f"span text {quoted!r} does not match the text at {offsets} ({covered!r})")
+    start = min(s for s, _ in fragments)
+    end = max(e for _, e in fragments)
+    return _Textbound(identifier, label, start, end, line)
+
+
+def _parse_fragment(part: str, length: int) -> tuple[int, int]:
+    found = FRAGMENT.fullmatch(part)
+    if found is None:
+        raise InputError(f"expected START END offsets, not {part!r} (is the line cut short?)")
+    start, end = int(found.group(1)), int(found.group(2))
+    if end > length:
+        raise InputError(f"offsets {start}-{end} are beyond the text ({length} characters)")
+    if end <= start:
+        raise InputError(f"end {end} must be greater than start {start}")
+    return start, end
+
+
+def _parse_relation(identifier: str, rest: str, line: int) -> _Link:
+    parts = rest.split()
+    if len(parts) != 3 or not parts[1].startswith("Arg1:") or not parts[2].startswith("Arg2:"):
+        raise InputError(f"truncated relation: expected {identifier}<TAB>LABEL Arg1:T1 Arg2:T2")
+    head, tail = parts[1].removeprefix("Arg1:"), parts[2].removeprefix("Arg2:")
+    return _Link(identifier, parts[0], head, tail, line)
+
+
+def _parse_attribute(rest: str, line: int) -> _Attribute:
+    parts = rest.split(" ", 2)
+    if len(parts) < 2 or not all(parts):
+        raise InputError("truncated attribute: expected NAME TARGET [VALUE]")
+    value: str | bool = parts[2] if len(parts) == 3 else True
+    return _Attribute(parts[0], parts[1], value, line)
+
+
+def _check_references(annotations: _Annotations) -> None:
+    """Relations and attributes may come before the spans they name, so check them last."""
+    spans = {textbound.id for textbound in annotations.textbounds}
+    for link in annotations.links:
+        for end in (link.head, link.tail):
+            if end not in spans:
+                message = f"relation {link.id} refers to an unknown span {end}"
+                raise InputError(message, line=link.line)
+    named: set[tuple[str, str]] = set()
+    for attribute in annotations.attributes:
+        if attribute.target not in spans:
+            message = f"attribute {attribute.name} of an unknown span {attribute.target}"
+            raise InputError(message, line=attribute.line)
+        if (attribute.target, attribute.name) in named:
+            message = f"attribute {attribute.name} given twice for {attribute.target}"
+            raise InputError(message, line=attribute.line)
+        named.add((attribute.target, attribute.name))
