@@ -150,10 +150,28 @@ def search_index(db: Database) -> None:
     )
 
 
+def decisions(db: Database) -> None:
+    """A reviewer's decision on each disagreement of a document, by the disagreement's key,
+    so that review resumes where it stopped and shows how much is resolved."""
+    db.execute(
+        """
+        CREATE TABLE decisions (
+            document TEXT NOT NULL REFERENCES documents(uid),
+            item TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'edited')),
+            reviewer TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (document, item)
+        )
+        """
+    )
+
+
 STEPS = [
     ("0001_initial_schema", initial_schema),
     ("0002_spans_by_position", spans_by_position),
     ("0003_search_index", search_index),
+    ("0004_decisions", decisions),
 ]
 SCHEMA_VERSION = len(STEPS)
 

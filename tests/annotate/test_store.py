@@ -182,7 +182,7 @@ def test_backup_is_a_working_project(project: Project, tmp_path: Path) -> None:
         assert [s.label for s in copy.spans.for_document(uid)] == ["PERSON"]
 
 
-def test_a_version_1_project_gains_the_position_and_search_indexes(project_path: Path) -> None:
+def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
     with Project.create(project_path) as created:
         uid = add_document(created)
         created.spans.add(uid, "ali", "PERSON", 4, 10)
@@ -190,11 +190,12 @@ def test_a_version_1_project_gains_the_position_and_search_indexes(project_path:
     with conn:
         conn.execute("DROP INDEX spans_by_position")
         conn.execute("DROP TABLE search_index")
+        conn.execute("DROP TABLE decisions")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0002'")
         conn.execute("PRAGMA user_version = 1")
     conn.close()
     with Project.open(project_path) as opened:
-        assert opened.store.schema_version == SCHEMA_VERSION == 3
+        assert opened.store.schema_version == SCHEMA_VERSION == 4
         (before,) = project_path.with_name(project_path.name + ".backups").iterdir()
         assert before.name.startswith("test-version-1-")
         plan = opened.store.conn.execute(
@@ -207,6 +208,7 @@ def test_a_version_1_project_gains_the_position_and_search_indexes(project_path:
             "SELECT rowid FROM search_index WHERE search_index MATCH '\"الاجتماع\"'"
         ).fetchall()
         assert found == [(1,)]  # the document already there, indexed by the migration
+        assert opened.store.conn.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
 
 
 def test_summaries_for_one_annotator_count_only_their_work(project: Project) -> None:
