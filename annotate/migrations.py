@@ -152,13 +152,15 @@ def search_index(db: Database) -> None:
 
 def decisions(db: Database) -> None:
     """A reviewer's decision on each disagreement of a document, by the disagreement's key,
-    so that review resumes where it stopped and shows how much is resolved."""
+    with the gold spans it made, so that review resumes where it stopped and shows how much
+    is resolved."""
     db.execute(
         """
         CREATE TABLE decisions (
             document TEXT NOT NULL REFERENCES documents(uid),
             item TEXT NOT NULL,
             decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'edited')),
+            spans TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(spans)),
             reviewer TEXT NOT NULL CHECK (length(trim(reviewer)) > 0),
             decided_at TEXT NOT NULL,
             PRIMARY KEY (document, item)

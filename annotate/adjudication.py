@@ -1,0 +1,287 @@
+"""A reviewer's decisions on disagreements, written into the gold layer as undoable steps.
+
+An item's gold spans are the ones its last decision made (kept in the decisions table, with
+the reviewer and the time, so review resumes where it stopped), or before any decision the
+gold spans equal to one of its versions. Accepting an annotator's version keeps those of
+them equal to theirs (and their links), removes the others and adds the rest with origin
+"adjudicated" and the annotator's links to gold spans at the same places; rejecting removes
+them all. Other items' gold spans, nested or not, are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Literal
+
+from annotate.annotations import new_uid
+from annotate.disagreements import Item
+from annotate.editing import Edge, moved_edge
+from annotate.errors import InputError
+from annotate.history import History, Step
+from annotate.model import GOLD_ANNOTATOR, Changes, Relation, Span, now
+from annotate.project import Project
+
+Verdict = Literal["accepted", "rejected", "edited"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    item: str
+    verdict: Verdict
+    spans: tuple[str, ...]  # the gold spans it made
+    reviewer: str
+    decided_at: str
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    uid: str
+    label: str
+    start: int
+    end: int
+    attrs: dict[str, object]
+    links: tuple[tuple[str, int, int], ...]  # (relation label, tail start, tail end)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The gold spans over an item, their relations, and the item's decision, to go back to."""
+
+    spans: tuple[Span, ...]
+    relations: tuple[Relation, ...]
+    decision: Decision | None
+
+
+class Review:
+    """One reviewer's decisions; every method commits before it returns."""
+
+    def __init__(self, project: Project, reviewer: str) -> None:
+        self.project = project
+        self.reviewer = reviewer
+        self.history = History(project)
+
+    def decisions(self, document: str) -> dict[str, Decision]:
+        rows = self.project.store.conn.execute(
+            "SELECT item, decision, spans, reviewer, decided_at FROM decisions WHERE document = ?",
+            (document,),
+        )
+        return {
+            item: Decision(item, verdict, tuple(json.loads(spans)), reviewer, decided_at)
+            for item, verdict, spans, reviewer, decided_at in rows
+        }
+
+    def gold_spans(self, item: Item) -> list[Span]:
+        return _gold_spans(self.project, item)
+
+    # -- decisions ------------------------------------------------------------------
+
+    def accept(self, item: Item, annotator: str) -> Changes:
+        version = item.version(annotator)
+        if not version.spans:
+            raise InputError(f"{annotator} marked nothing here; reject to leave gold empty")
+        wanted = [
+            GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(links)))
+            for s, links in zip(version.spans, version.links, strict=True)
+        ]
+        return self._decide(item, wanted, "accepted", f"Accept {annotator}'s version")
+
+    def reject(self, item: Item) -> Changes:
+        return self._decide(item, [], "rejected", "Reject")
+
+    def accept_unanimous(self, items: list[Item]) -> Changes:
+        """Every agreed item not yet decided, as one step."""
+        chosen = [
+            item
+            for item in items
+            if item.state == "agreed" and item.key not in self.decisions(item.document)
+        ]
+        if not chosen:
+            raise InputError("no undecided span on which everyone agrees")
+        plans = [
+            (
+                item,
+                [
+                    GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(ls)))
+                    for s, ls in zip(item.versions[0].spans, item.versions[0].links, strict=True)
+                ],
+            )
+            for item in chosen
+        ]
+        befores = [self._snapshot(item) for item, _ in plans]
+
+        def do(project: Project) -> Changes:
+            changes = Changes()
+            for item, wanted in plans:
+                changes += self._make_gold(project, item, wanted, "accepted")
+            return changes
+
+        def undo(project: Project) -> Changes:
+            changes = Changes()
+            for (item, _), before in zip(reversed(plans), reversed(befores), strict=True):
+                changes += self._restore(project, item, before)
+            return changes
+
+        name = f"Accept {len(plans)} unanimous span(s)"
+        return self.history.take(Step(name, do, undo, chosen[0].document))
+
+    # -- edits of a gold span --------------------------------------------------------
+
+    def resize(self, item: Item, uid: str, edge: Edge, grow: bool, by_word: bool) -> Changes:
+        span = self._gold(uid)
+        text = self.project.documents.get(span.document).text
+        start, end = moved_edge(text, span.start, span.end, edge, grow, by_word)
+        return self._edit(item, span, span.label, start, end, f"Move the gold {span.label}")
+
+    def relabel(self, item: Item, uid: str, label: str) -> Changes:
+        span = self._gold(uid)
+        return self._edit(item, span, label, span.start, span.end, f"Gold {label}")
+
+    def _edit(self, item: Item, span: Span, label: str, start: int, end: int, name: str) -> Changes:
+        before = self._snapshot(item)
+        reviewer = self.reviewer
+
+        def do(project: Project) -> Changes:
+            changes = project.spans.update(span.uid, label=label, start=start, end=end)
+            made = tuple(s.uid for s in before.spans)
+            _put_decision(project, item, Decision(item.key, "edited", made, reviewer, now()))
+            return changes
+
+        def undo(project: Project) -> Changes:
+            changes = project.spans.update(
+                span.uid, label=span.label, start=span.start, end=span.end
+            )
+            _put_decision(project, item, before.decision)
+            return changes
+
+        return self.history.take(Step(name, do, undo, item.document))
+
+    def _gold(self, uid: str) -> Span:
+        span = self.project.spans.get(uid)
+        if span.annotator != GOLD_ANNOTATOR:
+            raise InputError("only gold spans are edited in review")
+        return span
+
+    # -- the work under every decision -------------------------------------------------
+
+    def _decide(self, item: Item, wanted: list[GoldSpan], verdict: Verdict, name: str) -> Changes:
+        before = self._snapshot(item)
+        return self.history.take(
+            Step(
+                name,
+                lambda project: self._make_gold(project, item, wanted, verdict),
+                lambda project: self._restore(project, item, before),
+                item.document,
+            )
+        )
+
+    def _snapshot(self, item: Item) -> Snapshot:
+        spans = self.gold_spans(item)
+        relations = {
+            relation.uid: relation
+            for span in spans
+            for relation in self.project.relations.touching(span.uid)
+        }
+        return Snapshot(
+            tuple(spans), tuple(relations.values()), self.decisions(item.document).get(item.key)
+        )
+
+    def _make_gold(
+        self, project: Project, item: Item, wanted: list[GoldSpan], verdict: Verdict
+    ) -> Changes:
+        changes = Changes()
+        wanted_places = {(w.label, w.start, w.end) for w in wanted}
+        kept = []
+        for span in _gold_spans(project, item):
+            if (span.label, span.start, span.end) in wanted_places:
+                kept.append(span)
+            else:
+                changes += project.spans.remove(span.uid)
+        kept_places = {(s.label, s.start, s.end) for s in kept}
+        added = [w for w in wanted if (w.label, w.start, w.end) not in kept_places]
+        for gold in added:
+            changes += project.spans.add(
+                item.document,
+                GOLD_ANNOTATOR,
+                gold.label,
+                gold.start,
+                gold.end,
+                gold.attrs,
+                "adjudicated",
+                gold.uid,
+            )
+        for gold in added:
+            changes += self._link(project, item.document, gold)
+        made = tuple(s.uid for s in kept) + tuple(gold.uid for gold in added)
+        _put_decision(project, item, Decision(item.key, verdict, made, self.reviewer, now()))
+        return changes
+
+    def _link(self, project: Project, document: str, gold: GoldSpan) -> Changes:
+        """The accepted version's links, to the gold spans where its tails are."""
+        changes = Changes()
+        for label, start, end in gold.links:
+            tails = [
+                s
+                for s in project.spans.overlapping(document, start, end, GOLD_ANNOTATOR)
+                if (s.start, s.end) == (start, end)
+            ]
+            for tail in tails[:1]:
+                if not project.relations.find(label, gold.uid, tail.uid):
+                    changes += project.relations.add(label, gold.uid, tail.uid, "adjudicated")
+        return changes
+
+    def _restore(self, project: Project, item: Item, before: Snapshot) -> Changes:
+        changes = Changes()
+        for span in _gold_spans(project, item):
+            changes += project.spans.remove(span.uid)
+        for span in before.spans:
+            changes += project.spans.add(
+                span.document,
+                span.annotator,
+                span.label,
+                span.start,
+                span.end,
+                span.attrs,
+                span.origin,
+                span.uid,
+            )
+        present = {span.uid for span in project.spans.for_document(item.document, GOLD_ANNOTATOR)}
+        for relation in before.relations:
+            if relation.head in present and relation.tail in present:
+                changes += project.relations.add(
+                    relation.label, relation.head, relation.tail, relation.origin, relation.uid
+                )
+        _put_decision(project, item, before.decision)
+        return changes
+
+
+def _gold_spans(project: Project, item: Item) -> list[Span]:
+    """The item's gold spans: those its decision made, else those equal to a version's."""
+    row = project.store.conn.execute(
+        "SELECT spans FROM decisions WHERE document = ? AND item = ?", (item.document, item.key)
+    ).fetchone()
+    if row is not None:
+        made = set(json.loads(row[0]))
+        layer = project.spans.for_document(item.document, GOLD_ANNOTATOR)
+        return [span for span in layer if span.uid in made]
+    gold = project.spans.overlapping(item.document, item.start, item.end, GOLD_ANNOTATOR)
+    places = {(s.label, s.start, s.end) for v in item.versions for s in v.spans}
+    return [span for span in gold if (span.label, span.start, span.end) in places]
+
+
+def _put_decision(project: Project, item: Item, decision: Decision | None) -> None:
+    conn = project.store.conn
+    conn.execute("DELETE FROM decisions WHERE document = ? AND item = ?", (item.document, item.key))
+    if decision is not None:
+        conn.execute(
+            "INSERT INTO decisions (document, item, decision, spans, reviewer, decided_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                item.document,
+                item.key,
+                decision.verdict,
+                json.dumps(list(decision.spans)),
+                decision.reviewer,
+                decision.decided_at,
+            ),
+        )

@@ -1,0 +1,146 @@
+"""Disagreements between two annotators, and a reviewer's decisions into the gold layer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotate.adjudication import Review
+from annotate.disagreements import Item, document_items
+from annotate.errors import InputError
+from annotate.model import GOLD_ANNOTATOR
+from annotate.project import Project
+
+TEXT = (
+    "قال وزير الخارجية سامي الحداد في مؤتمر صحفي بعمّان إن «الحوار هو الطريق الوحيد». "
+    "وأضافت الوزيرة ريم ناصر أن «الاتفاق قريب»."
+)
+
+
+def place(piece: str) -> tuple[int, int]:
+    start = TEXT.index(piece)
+    return start, start + len(piece)
+
+
+def mark(project: Project, document: str, annotator: str, label: str, piece: str) -> str:
+    return project.spans.add(document, annotator, label, *place(piece)).spans_added[0]
+
+
+@pytest.fixture
+def document(project: Project) -> str:
+    """Ali and Huda disagree in every way a review knows."""
+    uid = project.documents.add(TEXT, "مؤتمر").documents_added[0]
+    mark(project, uid, "ali", "TITLE", "وزير الخارجية")
+    mark(project, uid, "huda", "PERSON", "وزير الخارجية")
+    ali_speaker = mark(project, uid, "ali", "PERSON", "سامي الحداد")
+    huda_speaker = mark(project, uid, "huda", "PERSON", "الحداد")
+    for name in ("ali", "huda"):
+        mark(project, uid, name, "GPE", "عمّان")
+        mark(project, uid, name, "QUOTE", "الاتفاق قريب")
+    ali_quote = mark(project, uid, "ali", "QUOTE", "الحوار هو الطريق الوحيد")
+    huda_quote = mark(project, uid, "huda", "QUOTE", "الحوار هو الطريق الوحيد")
+    project.relations.add("SPEAKER", ali_quote, ali_speaker)
+    project.relations.add("SPEAKER", huda_quote, huda_speaker)
+    mark(project, uid, "ali", "PERSON", "ريم ناصر")
+    return uid
+
+
+def described(items: list[Item]) -> list[tuple[str, str]]:
+    return [(item.state, TEXT[item.start : item.end]) for item in items]
+
+
+def gold(project: Project, document: str) -> list[tuple[str, str, str]]:
+    return [
+        (s.label, TEXT[s.start : s.end], s.origin)
+        for s in project.spans.for_document(document, GOLD_ANNOTATOR)
+    ]
+
+
+def test_each_way_of_disagreeing_is_one_item(project: Project, document: str) -> None:
+    assert described(document_items(project, document)) == [
+        ("label", "وزير الخارجية"),
+        ("boundaries", "سامي الحداد"),
+        ("agreed", "عمّان"),
+        ("relation", "الحوار هو الطريق الوحيد"),
+        ("missing", "ريم ناصر"),
+        ("agreed", "الاتفاق قريب"),
+    ]
+
+
+def test_the_reviewer_decides_every_item_into_gold(project: Project, document: str) -> None:
+    review = Review(project, "reviewer")
+    items = document_items(project, document)
+    label, bounds, _, relation, missing, _ = items
+    review.accept_unanimous(items)
+    review.accept(label, "huda")
+    review.accept(bounds, "ali")
+    review.accept(relation, "ali")
+    review.reject(missing)
+    assert gold(project, document) == [
+        ("PERSON", "وزير الخارجية", "adjudicated"),
+        ("PERSON", "سامي الحداد", "adjudicated"),
+        ("GPE", "عمّان", "adjudicated"),
+        ("QUOTE", "الحوار هو الطريق الوحيد", "adjudicated"),
+        ("QUOTE", "الاتفاق قريب", "adjudicated"),
+    ]
+    (link,) = project.relations.for_document(document, GOLD_ANNOTATOR)
+    speaker = project.spans.get(link.tail)
+    assert (link.label, TEXT[speaker.start : speaker.end]) == ("SPEAKER", "سامي الحداد")
+    decisions = Review(project, "someone else").decisions(document)  # resumed later
+    assert len(decisions) == 6
+    assert {d.verdict for d in decisions.values()} == {"accepted", "rejected"}
+    assert {d.reviewer for d in decisions.values()} == {"reviewer"}
+
+
+def test_decisions_undo_and_redo_exactly(project: Project, document: str) -> None:
+    review = Review(project, "reviewer")
+    items = document_items(project, document)
+    review.accept(items[1], "ali")
+    after_first = gold(project, document)
+    review.accept(items[1], "huda")  # changing one's mind
+    assert gold(project, document) == [("PERSON", "الحداد", "adjudicated")]
+    review.history.undo()
+    assert gold(project, document) == after_first
+    review.history.undo()
+    assert gold(project, document) == [] and review.decisions(document) == {}
+    review.history.redo()
+    assert gold(project, document) == after_first
+
+
+def test_editing_a_gold_span_is_a_decision_of_its_own(project: Project, document: str) -> None:
+    review = Review(project, "reviewer")
+    item = document_items(project, document)[1]
+    review.accept(item, "ali")
+    (span,) = review.gold_spans(item)
+    review.resize(item, span.uid, "start", grow=False, by_word=True)
+    assert gold(project, document) == [("PERSON", "الحداد", "adjudicated")]
+    assert review.decisions(document)[item.key].verdict == "edited"
+    review.relabel(item, span.uid, "TITLE")
+    assert gold(project, document) == [("TITLE", "الحداد", "adjudicated")]
+    review.history.undo()
+    review.history.undo()
+    assert gold(project, document) == [("PERSON", "سامي الحداد", "adjudicated")]
+    assert review.decisions(document)[item.key].verdict == "accepted"
+
+
+def test_nested_items_keep_each_others_gold(project: Project, tmp_path: Path) -> None:
+    text = "درس في جامعة بيروت العربية."
+    uid = project.documents.add(text).documents_added[0]
+    outer, inner = "جامعة بيروت العربية", "بيروت"
+    for name in ("ali", "huda"):
+        project.spans.add(uid, name, "ORG", text.index(outer), text.index(outer) + len(outer))
+    project.spans.add(uid, "ali", "GPE", text.index(inner), text.index(inner) + len(inner))
+    review = Review(project, "reviewer")
+    org, gpe = document_items(project, uid)
+    assert (org.state, gpe.state) == ("agreed", "missing")
+    review.accept(gpe, "ali")
+    review.accept(org, "ali")
+    review.reject(org)
+    assert [s.label for s in project.spans.for_document(uid, GOLD_ANNOTATOR)] == ["GPE"]
+
+
+def test_nothing_to_accept_is_refused(project: Project, document: str) -> None:
+    missing = document_items(project, document)[4]
+    with pytest.raises(InputError, match="huda marked nothing here"):
+        Review(project, "reviewer").accept(missing, "huda")
