@@ -28,7 +28,7 @@ from gui.reader import ReaderView
 from gui.settings import app_settings
 
 SNAP_KEY = "annotating/snap_to_words"
-MENU_MNEMONICS = "aefghnv"  # Alt+ these open the menus
+MENU_MNEMONICS = "aefghnrv"  # Alt+ these open the menus
 
 
 class Annotating(QObject):
@@ -106,7 +106,7 @@ class Annotating(QObject):
             self.annotate_mentions_everywhere,
         )
         add("edit", "Select the span at the cursor", "Space", self.reader.select_span_at_cursor)
-        for keys, edge, grow, by_word, what in _RESIZES:
+        for keys, edge, grow, by_word, what in RESIZE_KEYS:
             add("resize", what, keys, self._resize_key(edge, grow, by_word))
         add("link-mode", "Pick from a list", "Return", self.pick_link_from_list)
         add("link-mode", "Cancel linking", "Escape", self.cancel_link)
@@ -360,7 +360,7 @@ class Annotating(QObject):
         return changes
 
 
-_RESIZES: list[tuple[str, Edge, bool, bool, str]] = [
+RESIZE_KEYS: list[tuple[str, Edge, bool, bool, str]] = [
     ("Alt+Home", "start", True, False, "Grow at the start by a character"),
     ("Alt+Shift+Home", "start", False, False, "Shrink at the start by a character"),
     ("Alt+End", "end", True, False, "Grow at the end by a character"),

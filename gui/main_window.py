@@ -48,6 +48,7 @@ from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
 from gui.reader import ReaderView
+from gui.review_window import ReviewWindow
 from gui.settings import app_settings
 from gui.span_formats import Found
 
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.position_label = QLabel(self)
         self.annotator_label = QLabel(self)
         self.saved_label = QLabel(self)
+        self.review_window: ReviewWindow | None = None
         self._lay_out()
         self._add_menus()
         self._connect()
@@ -172,6 +174,10 @@ class MainWindow(QMainWindow):
             ("Ctrl+4", "Status &filter", self.status_filter),
         ):
             go_menu.addAction(self._action(name, keys, self._focus(widget)))
+        review_menu = self.menuBar().addMenu("&Review")
+        review_menu.addAction(
+            self._action("Review &disagreements…", "Ctrl+Shift+R", self.review_disagreements)
+        )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keys", "F1", self.show_keys))
 
@@ -367,6 +373,15 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(f"Backup failed: {error}")
             return
         self.saved_label.setText(f"Backed up to {target.name}")
+
+    def review_disagreements(self) -> None:
+        """The review window, one per main window, over this project, as the analyst."""
+        if self.review_window is None:
+            self.review_window = ReviewWindow(self.project, self.annotator, self)
+        self.review_window.refresh_documents()
+        self.review_window.show()
+        self.review_window.raise_()
+        self.review_window.activateWindow()
 
     def choose_import(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(self, "Import files")

@@ -11,6 +11,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from annotate.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "docs" / "screenshots"
@@ -60,8 +66,40 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         window.grab().save(str(written[0]))
         reader.grab().save(str(written[1]))
         render(AnnotatedText.load(project, annotated.document.uid), written[2], RENDER_WIDTH)
+        written.append(_review(project, annotated.document.uid, window, folder / "review.png"))
         window.close()
     return written
+
+
+def _review(project: Project, document: str, window: QWidget, out: Path) -> Path:
+    """The review of the water article against a second analyst who differs a little."""
+    from gui.review_window import ReviewWindow
+
+    _second_opinion(project, document)
+    review = ReviewWindow(project, "reviewer", window)
+    review.resize(*WINDOW_SIZE)
+    review.show()
+    review.accept_unanimous()
+    review.go_to_disagreement(1)
+    review.grab().save(str(out))
+    review.close()
+    return out
+
+
+def _second_opinion(project: Project, document: str) -> None:
+    """Huda: the sample's spans, with the first PERSON relabelled, the first GPE left out,
+    and the first quote one word shorter."""
+    changed: set[str] = set()
+    for span in project.spans.for_document(document, "sample"):
+        label, start, end = span.label, span.start, span.end
+        if span.label not in changed:
+            changed.add(span.label)
+            if label == "GPE":
+                continue
+            label = "ORG" if label == "PERSON" else label
+            if label == "QUOTE":
+                start = project.documents.get(document).text.index(" ", start) + 1
+        project.spans.add(document, "huda", label, start, end, span.attrs)
 
 
 if __name__ == "__main__":

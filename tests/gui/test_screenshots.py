@@ -11,7 +11,8 @@ def test_screenshot_command_writes_the_readme_pictures(tmp_path: Path) -> None:
     folder = tmp_path / "shots"
     folder.mkdir()
     written = write_all(tmp_path, folder)
-    assert [path.name for path in written] == ["main-window.png", "reader.png", "render.png"]
+    names = [path.name for path in written]
+    assert names == ["main-window.png", "reader.png", "render.png", "review.png"]
     window = QImage(str(written[0]))
     assert (window.width(), window.height()) == WINDOW_SIZE
     assert all(QImage(str(path)).height() > 300 for path in written)

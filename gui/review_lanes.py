@@ -1,0 +1,151 @@
+"""The lanes of a review: the gold layer above one lane per annotator, around one item.
+
+Every span is drawn in the colour of its item's state and, for readers who do not tell the
+colours apart, with an underline of its own shape (and the item list adds a symbol): solid
+for agreed, wavy for a different label, dashed for different boundaries, dotted for a span
+only some annotators found, dash-dot for different links. The current item is bold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPlainTextEdit, QTextEdit, QWidget
+
+from annotate.disagreements import State
+from annotate.text import base_direction
+from gui.positions import Utf16Positions
+
+CONTEXT = 160  # characters shown on each side of the item, within its paragraph
+LANE_LINES = 3
+Underline = QTextCharFormat.UnderlineStyle
+
+
+@dataclass(frozen=True)
+class Look:
+    colour: str
+    underline: QTextCharFormat.UnderlineStyle
+    symbol: str
+    name: str
+
+
+LOOKS: dict[str, Look] = {
+    "agreed": Look("#b7e4c7", Underline.SingleUnderline, "✓", "agreed"),
+    "label": Look("#ffd6a5", Underline.WaveUnderline, "≠", "other label"),
+    "boundaries": Look("#a0c4ff", Underline.DashUnderline, "↔", "other boundaries"),
+    "missing": Look("#ffadad", Underline.DotLine, "◐", "only some"),
+    "relation": Look("#d0b8e8", Underline.DashDotLine, "⇄", "other speaker"),
+    "gold": Look("#ffe066", Underline.SingleUnderline, "★", "gold"),
+}
+
+
+def look(state: State | str) -> Look:
+    return LOOKS[state]
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int  # offsets into the document
+    end: int
+    state: str  # an item state, or "gold"
+    current: bool
+
+
+def context_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch shown around [start, end): its paragraph, at most CONTEXT characters on
+    each side, cut at spaces."""
+    first = max(text.rfind("\n", 0, start) + 1, start - CONTEXT)
+    last = text.find("\n", end)
+    last = min(len(text) if last < 0 else last, end + CONTEXT)
+    if first > 0 and text[first - 1] != "\n":
+        first = text.find(" ", first, start) + 1 or first
+    if last < len(text) and text[last] != "\n":
+        cut = text.rfind(" ", end, last)
+        last = cut if cut > 0 else last
+    return first, last
+
+
+class Lane(QPlainTextEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lines = self.fontMetrics().lineSpacing() * LANE_LINES
+        self.setFixedHeight(lines + 2 * self.frameWidth() + 8)
+
+    def show_marks(self, text: str, first: int, marks: list[Mark]) -> None:
+        self.setPlainText(text)
+        option = QTextOption(self.document().defaultTextOption())
+        rtl = base_direction(text) == "rtl"
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.document().setDefaultTextOption(option)
+        units = Utf16Positions(text)
+        selections = []
+        for mark in marks:
+            start, end = max(mark.start - first, 0), min(mark.end - first, len(text))
+            if start >= end:
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(units.to_qt(start))
+            cursor.setPosition(units.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = _format(mark)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+        current = next((m for m in marks if m.current), None)
+        if current is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(units.to_qt(max(current.start - first, 0)))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+
+def _format(mark: Mark) -> QTextCharFormat:
+    chosen = look(mark.state)
+    format_ = QTextCharFormat()
+    format_.setBackground(QColor(chosen.colour))
+    format_.setUnderlineStyle(chosen.underline)
+    format_.setUnderlineColor(QColor(chosen.colour).darker(250))
+    if mark.current:
+        format_.setFontWeight(QFont.Weight.Bold)
+    return format_
+
+
+class LanesView(QWidget):
+    """A name on the left of each lane: "Gold", then "1  ali", "2  huda"; the digit is the
+    key that accepts that annotator's version."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.lanes: dict[str, Lane] = {}
+        self.names: dict[str, QLabel] = {}
+
+    def set_lanes(self, annotators: list[str], gold: str) -> None:
+        if list(self.lanes) == [gold, *annotators]:
+            return
+        for widget in [*self.lanes.values(), *self.names.values()]:
+            widget.deleteLater()
+        self.lanes, self.names = {}, {}
+        for row, name in enumerate([gold, *annotators]):
+            shown = "Gold" if row == 0 else f"{row}  {name}"
+            self.names[name] = QLabel(shown, self)
+            self.lanes[name] = Lane(self)
+            self.grid.addWidget(self.names[name], row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(self.lanes[name], row, 1)
+        self.grid.setColumnStretch(1, 1)
+
+    def show_context(self, text: str, first: int, last: int, marks: dict[str, list[Mark]]) -> None:
+        for name, lane in self.lanes.items():
+            lane.show_marks(text[first:last], first, marks.get(name, []))

@@ -1,0 +1,270 @@
+"""Review: documents by their disagreements, each item with the gold lane above one lane per
+annotator, decided by keyboard into the gold layer.
+
+Keys: F8 and Shift+F8 go to the next and previous disagreement not yet decided; 1 to 9
+accept that annotator's version; A accepts every span all annotators agree on; Delete
+rejects (gold keeps nothing there); the label keys relabel the item's gold span and
+Alt+Home/End (Shift: shrink, Ctrl: by a word) move its edges; Ctrl+Z and Ctrl+Shift+Z undo
+and redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotate.adjudication import Review
+from annotate.disagreements import Item, compared_annotators, document_items
+from annotate.editing import Edge
+from annotate.errors import AnnotateError
+from annotate.model import GOLD_ANNOTATOR, Changes
+from annotate.project import Project
+from gui.annotating import RESIZE_KEYS
+from gui.review_lanes import LOOKS, LanesView, Mark, context_of
+from gui.review_models import ItemsModel, ReviewDocumentsModel, ReviewedDocument
+
+MAX_VERSION_KEYS = 9
+MIN_COLUMN = 48
+MAX_TEXT_COLUMN = 360
+
+
+class ReviewWindow(QWidget):
+    def __init__(self, project: Project, reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(f"Review — {project.path.name}")
+        self.project = project
+        self.review = Review(project, reviewer)
+        self.document: str | None = None
+        self.annotators: list[str] = []
+        self.documents_model = ReviewDocumentsModel(self)
+        self.items_model = ItemsModel(self)
+        self.documents = _table(self, self.documents_model)
+        self.items = _table(self, self.items_model)
+        self.lanes = LanesView(self)
+        self.progress = QLabel(self)
+        self.message = QLabel(self)
+        self._lay_out(reviewer)
+        self._add_keys()
+        self.documents.selectionModel().currentRowChanged.connect(self._open_current)
+        self.items.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
+        self.refresh_documents()
+        self.resize(1200, 760)
+
+    def _lay_out(self, reviewer: str) -> None:
+        legend = "   ".join(f"{look.symbol} {look.name}" for look in LOOKS.values())
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.items)
+        right.addWidget(self.lanes)
+        right.setSizes([380, 300])
+        both = QSplitter(Qt.Orientation.Horizontal, self)
+        both.addWidget(self.documents)
+        both.addWidget(right)
+        both.setSizes([380, 820])
+        column = QVBoxLayout(self)
+        column.addWidget(QLabel(f"Reviewer: {reviewer}    {legend}", self))
+        column.addWidget(both, 1)
+        column.addWidget(self.progress)
+        column.addWidget(self.message)
+
+    def _add_keys(self) -> None:
+        self._key("F8", lambda: self.go_to_disagreement(1))
+        self._key("Shift+F8", lambda: self.go_to_disagreement(-1))
+        for number in range(1, MAX_VERSION_KEYS + 1):
+            self._key(str(number), self._accept_key(number))
+        self._key("A", self.accept_unanimous)
+        self._key("Delete", self.reject)
+        for keys, edge, grow, by_word, _ in RESIZE_KEYS:
+            self._key(keys, self._resize_key(edge, grow, by_word))
+        for label in self.project.labels.schema().labels:
+            if label.key and not label.key.isdigit():
+                self._key(label.key, self._relabel_key(label.name))
+        self._key("Ctrl+Z", lambda: self._do(self.review.history.undo))
+        self._key("Ctrl+Shift+Z", lambda: self._do(self.review.history.redo))
+
+    def _key(self, keys: str, slot: Callable[[], None]) -> None:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+
+    def _accept_key(self, number: int) -> Callable[[], None]:
+        return lambda: self.accept(number)
+
+    def _resize_key(self, edge: Edge, grow: bool, by_word: bool) -> Callable[[], None]:
+        return lambda: self.resize_gold(edge, grow, by_word)
+
+    def _relabel_key(self, label: str) -> Callable[[], None]:
+        return lambda: self.relabel_gold(label)
+
+    # -- what the window shows ---------------------------------------------------------
+
+    def refresh_documents(self) -> None:
+        listed = []
+        for uid, title in self.project.store.conn.execute(
+            "SELECT uid, title FROM documents ORDER BY position"
+        ):
+            items = document_items(self.project, uid)
+            if items:
+                decided = self.review.decisions(uid)
+                listed.append(
+                    ReviewedDocument(
+                        uid,
+                        title,
+                        sum(item.disagreement for item in items),
+                        sum(item.key not in decided for item in items),
+                        len(items),
+                    )
+                )
+        current = self.document
+        self.documents_model.set_documents(listed)
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        row = self.documents_model.row_of(current) if current else 0
+        if listed:
+            self.documents.setCurrentIndex(self.documents_model.index(max(row, 0), 0))
+
+    def _open_current(self, current: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        uid = self.documents_model.document(current.row()).uid
+        if uid == self.document:
+            return
+        self.document = uid
+        self.annotators = compared_annotators(self.project, uid)
+        text = self.project.documents.get(uid).text
+        items = document_items(self.project, uid, self.annotators)
+        self.items_model.show_items(text, items, self.review.decisions(uid), self.annotators)
+        self.items.resizeColumnsToContents()
+        self.items.setColumnWidth(1, min(self.items.columnWidth(1), MAX_TEXT_COLUMN))
+        self.lanes.set_lanes(self.annotators, GOLD_ANNOTATOR)
+        self.items.setCurrentIndex(self.items_model.index(0, 0))
+        self.items.setFocus()
+        self._show_progress()
+
+    def current_item(self) -> Item | None:
+        row = self.items.currentIndex().row()
+        return self.items_model.item(row) if row >= 0 else None
+
+    def _show_item(self) -> None:
+        item = self.current_item()
+        if item is None or self.document is None:
+            return
+        text = self.project.documents.get(self.document).text
+        first, last = context_of(text, item.start, item.end)
+        marks: dict[str, list[Mark]] = {}
+        for other in self.items_model.items():
+            if other.end > first and other.start < last:
+                for version in other.versions:
+                    marks.setdefault(version.annotator, []).extend(
+                        Mark(s.start, s.end, other.state, other is item) for s in version.spans
+                    )
+        gold = self.review.gold_spans(item)
+        marks[GOLD_ANNOTATOR] = [
+            Mark(s.start, s.end, "gold", s in gold)
+            for s in self.project.spans.overlapping(self.document, first, last, GOLD_ANNOTATOR)
+        ]
+        self.lanes.show_context(text, first, last, marks)
+
+    def _show_progress(self) -> None:
+        items = self.items_model.items()
+        decided = sum(self.items_model.decided(item) for item in items)
+        left = sum(item.disagreement and not self.items_model.decided(item) for item in items)
+        self.progress.setText(
+            f"Resolved {decided} / {len(items)} in this document; "
+            f"{left} disagreement{'s' if left != 1 else ''} left"
+        )
+
+    # -- commands ---------------------------------------------------------------------
+
+    def go_to_disagreement(self, step: int) -> None:
+        items = self.items_model.items()
+        row = self.items.currentIndex().row()
+        for offset in range(1, len(items) + 1):
+            candidate = (row + step * offset) % len(items)
+            item = items[candidate]
+            if item.disagreement and not self.items_model.decided(item):
+                self.items.setCurrentIndex(self.items_model.index(candidate, 0))
+                return
+        self.message.setText("No disagreement left to decide in this document")
+
+    def accept(self, number: int) -> None:
+        item = self.current_item()
+        if item is not None and number <= len(self.annotators):
+            self._do(lambda: self.review.accept(item, self.annotators[number - 1]))
+
+    def accept_unanimous(self) -> None:
+        self._do(lambda: self.review.accept_unanimous(self.items_model.items()))
+
+    def reject(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self._do(lambda: self.review.reject(item))
+
+    def resize_gold(self, edge: Edge, grow: bool, by_word: bool) -> None:
+        item = self.current_item()
+        gold = self.review.gold_spans(item) if item is not None else []
+        if item is None or not gold:
+            self.message.setText("Accept a version first: there is no gold span here to edit")
+            return
+        self._do(lambda: self.review.resize(item, gold[0].uid, edge, grow, by_word))
+
+    def relabel_gold(self, label: str) -> None:
+        item = self.current_item()
+        gold = self.review.gold_spans(item) if item is not None else []
+        if item is None or not gold:
+            self.message.setText("Accept a version first: there is no gold span here to edit")
+            return
+        self._do(lambda: self.review.relabel(item, gold[0].uid, label))
+
+    def _do(self, operation: Callable[[], Changes]) -> None:
+        try:
+            operation()
+        except (AnnotateError, IndexError) as error:
+            self.message.setText(str(error) or "Nothing to undo or redo")
+            return
+        done = self.review.history.next_undo()
+        self.message.setText(f"Saved: {done.name}" if done else "Saved")
+        if self.document is not None:
+            self.items_model.set_decisions(self.review.decisions(self.document))
+        self._show_item()
+        self._show_progress()
+        self._count_document()
+
+    def _count_document(self) -> None:
+        row = self.documents.currentIndex().row()
+        if row < 0:
+            return
+        listed = self.documents_model.document(row)
+        items = self.items_model.items()
+        undecided = sum(not self.items_model.decided(item) for item in items)
+        counted = ReviewedDocument(
+            listed.uid, listed.title, listed.disagreements, undecided, len(items)
+        )
+        self.documents_model.replace(row, counted)
+
+
+def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setMinimumSectionSize(MIN_COLUMN)  # else a tall font's width
+    return table
