@@ -6,12 +6,16 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
+from annotate.agreement_data import STATUS_CHOICES
+from annotate.agreement_report import agreement_report
+from annotate.agreement_text import format_report
 from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.checking import check_project
 from annotate.errors import AnnotateError, InputError
@@ -20,6 +24,7 @@ from annotate.exporting import STATUS_FILTERS, export_jsonl
 from annotate.filesystems import network_warning
 from annotate.formats import EXPORT_FORMATS
 from annotate.importing import FORMATS, ImportReport, import_paths
+from annotate.merging import merge_projects
 from annotate.project import Project
 from annotate.schema import load_schema
 from annotate.searching import search_documents
@@ -139,6 +144,28 @@ def _describe_import(report: ImportReport) -> str:
         lines.append(f"labels added to the schema: {', '.join(report.labels_added)}")
     lines.extend(f"repaired: {note}" for note in report.notes)
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("others", metavar="OTHER...", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@visual_option
+@reports_errors
+def merge(project: str, others: tuple[str, ...], as_json: bool, visual: str) -> None:
+    """Bring the documents and annotations of OTHER project files into PROJECT, matched by
+    uid, in one transaction; a span changed in both keeps the newer change (reported)."""
+    with existing_project(project) as opened:
+        report = merge_projects(opened, [Path(other) for other in others])
+    if as_json:
+        click.echo(json.dumps(asdict(report), ensure_ascii=False, indent=1))
+        return
+    visual_order = wants_visual(visual, sys.stdout)
+    for line in report.summary_lines():
+        click.echo(line)
+    for line in report.detail_lines(lambda title: for_terminal(title, visual_order)):
+        click.echo(line)
+    click.echo(f"conflicts: {len(report.conflicts)}")
 
 
 @main.command()
@@ -274,3 +301,39 @@ def backup(project: str, out: str | None, keep: int) -> None:
         else:
             opened.store.backup_to(Path(out))
     click.echo(f"backed up {project} to {out}")
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--annotators", help="Compare these, e.g. ali,sara (default: all but gold).")
+@click.option("--labels", help="Only these labels, e.g. PERSON,QUOTE (default: all).")
+@click.option("--status", type=click.Choice(STATUS_CHOICES), default="done", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@visual_option
+@reports_errors
+def agreement(
+    project: str,
+    annotators: str | None,
+    labels: str | None,
+    status: str,
+    as_json: bool,
+    visual: str,
+) -> None:
+    """Inter-annotator agreement: span F1 (exact, overlap), token kappa and alpha-U per
+    label, pair and group, relations, and documents worst first."""
+    with existing_project(project) as opened:
+        report = agreement_report(opened, _names(annotators), _names(labels), status)
+        schema = opened.labels.schema()
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return
+    click.echo(format_report(report, schema, wants_visual(visual, sys.stdout)))
+
+
+def _names(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if not names:
+        raise InputError("give at least one name", field="annotators")
+    return names

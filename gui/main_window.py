@@ -6,14 +6,12 @@ import getpass
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,22 +29,14 @@ from annotate.project import Project
 from annotate.searching import Hit
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
-from gui.corpus_files import (
-    Cancelled,
-    ask_export,
-    ask_import,
-    describe_export,
-    describe_import,
-    dropped_paths,
-    export_with_progress,
-    import_with_progress,
-)
+from gui.corpus_files import dropped_paths
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
 from gui.find_bar import FindBar
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
+from gui.project_files import ProjectFiles
 from gui.reader import ReaderView
 from gui.review_window import ReviewWindow
 from gui.settings import app_settings
@@ -76,6 +66,7 @@ class MainWindow(QMainWindow):
         self.annotator_label = QLabel(self)
         self.saved_label = QLabel(self)
         self.review_window: ReviewWindow | None = None
+        self.files = ProjectFiles(self)
         self._lay_out()
         self._add_menus()
         self._connect()
@@ -139,9 +130,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
         )
-        file_menu.addAction(self._action("&Import files…", "Ctrl+I", self.choose_import))
-        file_menu.addAction(self._action("Import a &folder…", "Ctrl+Shift+I", self.choose_folder))
-        file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export))
+        file_menu.addAction(self._action("&Import files…", "Ctrl+I", self.files.choose_import))
+        file_menu.addAction(
+            self._action("Import a &folder…", "Ctrl+Shift+I", self.files.choose_folder)
+        )
+        file_menu.addAction(self._action("&Export…", "Ctrl+E", self.files.export))
+        file_menu.addAction(self._action("&Merge projects…", "", self.files.merge_projects))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Switch annotator…", "Ctrl+Shift+A", self.switch))
         file_menu.addAction(self._action("&Back up now", "Ctrl+Shift+B", self.back_up))
@@ -383,51 +377,6 @@ class MainWindow(QMainWindow):
         self.review_window.raise_()
         self.review_window.activateWindow()
 
-    def choose_import(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, "Import files")
-        if chosen:
-            self.import_files([Path(name) for name in chosen])
-
-    def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Import a folder")
-        if chosen:
-            self.import_files([Path(chosen)])
-
-    def import_files(self, paths: list[Path]) -> None:
-        request = ask_import(self, paths, self.annotator)
-        if request is None:
-            return
-        try:
-            report = import_with_progress(self, self.project, request)
-        except AnnotateError as error:
-            self._refused("Import", error)
-            return
-        self.palette_list.show_schema(self.project.labels.schema())  # labels it added
-        self.reopen()
-        self._tell("Import", describe_import(report), report.notes)
-
-    def export(self) -> None:
-        request = ask_export(self, self.project.annotators.names())
-        if request is None:
-            return
-        try:
-            report = export_with_progress(self, self.project, request)
-        except (AnnotateError, OSError) as error:
-            self._refused("Export", error)
-            return
-        self._tell("Export", describe_export(report), report.notes)
-
-    def _refused(self, work: str, error: Exception) -> None:
-        if isinstance(error, Cancelled):
-            self.saved_label.setText(f"{work} cancelled: nothing was changed")
-        else:
-            QMessageBox.warning(self, f"{work} refused", str(error))
-
-    def _tell(self, work: str, summary: str, notes: list[str]) -> None:
-        self.saved_label.setText(summary)
-        if notes:
-            QMessageBox.information(self, work, "\n\n".join([summary, *notes]))
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
@@ -436,7 +385,7 @@ class MainWindow(QMainWindow):
         paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.import_files(paths)
+            self.files.import_files(paths)
 
     def switch(self) -> None:
         name = ask_annotator(self, self.annotator)

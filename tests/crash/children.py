@@ -1,9 +1,10 @@
-"""The work a crash test kills: annotation through the core API, through the GUI, or an
-import. Before each action the span it may change is written to a journal ("begin"), and
-once the action returns, what it did (flushed and synced each time). So the harness knows
-what must survive, and which one span a kill may have caught between commit and journal.
+"""The work a crash test kills: annotation through the core API, through the GUI, an
+import, or a merge. Before each action the span it may change is written to a journal
+("begin"), and once the action returns, what it did (flushed and synced each time). So the
+harness knows what must survive, and which one span a kill may have caught between commit
+and journal.
 
-    python -m tests.crash.children core|gui|import PROJECT JOURNAL [SEED]
+    python -m tests.crash.children core|gui|import|merge PROJECT JOURNAL [SEED]
 """
 
 from __future__ import annotations
@@ -148,7 +149,17 @@ def import_file(project_path: Path, journal: Journal, seed: int) -> None:
         journal.write(op="imported", documents=report.documents_added)
 
 
-MODES = {"core": core, "gui": gui, "import": import_file}
+def merge_file(project_path: Path, journal: Journal, seed: int) -> None:
+    from annotate.merging import merge_projects
+
+    other = project_path.with_name("merge.annotate")
+    with Project.open(project_path) as project:
+        journal.write(op=READY)
+        report = merge_projects(project, [other])
+        journal.write(op="merged", documents=report.documents_added)
+
+
+MODES = {"core": core, "gui": gui, "import": import_file, "merge": merge_file}
 
 
 def main(argv: list[str]) -> None:

@@ -2,10 +2,11 @@
 
     python -m tests.crash [--kills 100] [--seed 1]        (make crash)
 
-Each round copies a fresh project, starts one child (core API, the GUI driven by keys, or
-an import), waits until it works, kills it after a random delay, and then checks: the project
-opens, `PRAGMA integrity_check` is ok, every check of `annotate check` passes, every action
-the child's journal says returned is in the project, and an import is all or nothing.
+Each round copies a fresh project, starts one child (core API, the GUI driven by keys, an
+import, or a merge of another project file), waits until it works, kills it after a random
+delay, and then checks: the project opens, `PRAGMA integrity_check` is ok, every check of
+`annotate check` passes, every action the child's journal says returned is in the project,
+and an import or a merge is all or nothing.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from tests.crash.children import ANNOTATOR, BEGIN, READY
 from tests.helpers import table_checksums
 
 ROOT = Path(__file__).resolve().parents[2]
-MODES = ("core", "gui", "import")
-MAX_DELAY = {"core": 1.0, "gui": 1.5, "import": 1.5}  # seconds after the child is ready
+MODES = ("core", "gui", "import", "merge")
+ALL_OR_NOTHING = {"import": "imported", "merge": "merged"}  # mode: its journal's last op
+INPUT_FILES = {"import": "import.jsonl", "merge": "merge.annotate"}  # beside the project
+MAX_DELAY = {"core": 1.0, "gui": 1.5, "import": 1.5, "merge": 2.0}  # seconds after ready
 READY_TIMEOUT = 60.0
 IDLE_DELAY = 0.5  # seconds in which a working child has surely finished an action
-IMPORT_DOCUMENTS = 8000  # about a second and a half to import
+IMPORT_DOCUMENTS = 8000  # about a second and a half to import (or merge)
 
 
 @dataclass
@@ -59,7 +62,8 @@ def _base_project(folder: Path) -> Path:
     path = folder / "base.annotate"
     with Project.create(path) as project:
         import_paths(project, [SAMPLE_FOLDER])
-    _write_import_file(folder / "import.jsonl")
+    _write_import_file(folder / INPUT_FILES["import"])
+    _write_merge_file(folder / INPUT_FILES["merge"], path, folder / INPUT_FILES["import"])
     return path
 
 
@@ -73,13 +77,24 @@ def _write_import_file(path: Path) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def _write_merge_file(path: Path, base: Path, source: Path) -> None:
+    """The base project with the import file's documents and spans: what a merge brings is
+    what the import brings."""
+    with Project.open(base) as project:
+        project.store.backup_to(path)
+    with Project.open(path) as project:
+        import_paths(project, [source])
+
+
 def _one_round(number: int, mode: str, delay: float, base: Path, folder: Path) -> Round:
     work = folder / f"round-{number:03d}"
     work.mkdir()
     project = work / "project.annotate"
     shutil.copy(base, project)
     if mode == "import":
-        shutil.copy(folder / "import.jsonl", work / "import.jsonl")
+        shutil.copy(folder / INPUT_FILES[mode], work / INPUT_FILES[mode])
+    elif mode == "merge":  # only read: one file for every round
+        (work / INPUT_FILES[mode]).symlink_to(folder / INPUT_FILES[mode])
     before = table_checksums(project)
     journal = work / "journal.jsonl"
     journal.touch()
@@ -105,14 +120,14 @@ def _one_round(number: int, mode: str, delay: float, base: Path, folder: Path) -
     finally:
         child.send_signal(signal.SIGKILL)
         _, errors = child.communicate()
-    finished = mode == "import" and child.returncode == 0  # it won the race: all there
+    finished = mode in ALL_OR_NOTHING and child.returncode == 0  # it won the race: all there
     if child.returncode != -signal.SIGKILL and not finished:
         result.problems.append(f"the child ended by itself ({child.returncode}): {errors[-500:]!r}")
     if b"Traceback" in errors:
         result.problems.append(f"the child failed while it worked: {errors[-500:]!r}")
     entries = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
     result.actions = sum(entry["op"] not in (READY, BEGIN) for entry in entries)
-    if mode != "import" and delay > IDLE_DELAY and result.actions == 0:
+    if mode not in ALL_OR_NOTHING and delay > IDLE_DELAY and result.actions == 0:
         result.problems.append(f"no action returned in {delay:.2f} s: the child did nothing")
     result.problems += verify(project, entries, before, mode)
     return result
@@ -142,8 +157,8 @@ def verify(
             problems.append(f"integrity_check: {integrity}")
         problems += [f"check {f.check}: {f.problems}" for f in check_project(project) if not f.ok]
         problems += _missing_actions(project, entries)
-    if mode == "import":
-        problems += _all_or_nothing(project_path, entries, before)
+    if mode in ALL_OR_NOTHING:
+        problems += _all_or_nothing(project_path, entries, before, ALL_OR_NOTHING[mode])
     return problems
 
 
@@ -187,22 +202,20 @@ def _in_flight(entries: list[dict[str, object]]) -> str | None:
 
 
 def _all_or_nothing(
-    project_path: Path, entries: list[dict[str, object]], before: dict[str, str]
+    project_path: Path, entries: list[dict[str, object]], before: dict[str, str], done: str
 ) -> list[str]:
+    """The import (or merge) is all there, or the project is as it was."""
     after = table_checksums(project_path)
     if after == before:
-        return (
-            []
-            if not any(e["op"] == "imported" for e in entries)
-            else ["the import returned but is gone"]
-        )
+        returned = any(e["op"] == done for e in entries)
+        return [f"the work returned ({done}) but is gone"] if returned else []
     with Project.open(project_path) as project:
         added = project.documents.count() - len(list(SAMPLE_FOLDER.glob("*.txt")))
         spans = project.store.conn.execute(
             "SELECT count(*) FROM spans WHERE annotator = 'importer'"
         ).fetchone()[0]
     if (added, spans) != (IMPORT_DOCUMENTS, IMPORT_DOCUMENTS):
-        return [f"a partial import: {added} documents and {spans} of their spans"]
+        return [f"partly {done}: {added} documents and {spans} of their spans"]
     return []
 
 

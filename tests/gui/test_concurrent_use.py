@@ -1,4 +1,4 @@
-"""The app open on a project while command-line imports write to it, and two at once."""
+"""The app open on a project while command-line imports and merges write to it, two at once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from annotate.backups import backups
+from annotate.checking import check_project
+from annotate.project import Project
 from gui.document_list import TITLE_COLUMN
 from gui.main_window import KEEP_BACKUPS_KEY, MainWindow
 from gui.settings import app_settings
@@ -38,16 +40,36 @@ def start_import(project: Path, source: Path) -> subprocess.Popen[str]:
     )
 
 
-def test_imports_while_the_app_annotates_lose_nothing(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
-) -> None:
-    project = window.project.path
-    writers = [start_import(project, jsonl(tmp_path, name, 300)) for name in ("أ", "ب")]
+def start_merge(project: Path, other: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "annotate", "merge", str(project), str(other)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def analysts_project(folder: Path, name: str, count: int) -> Path:
+    """An analyst's own project: `count` articles, each with one span of theirs."""
+    path = folder / f"{name}.annotate"
+    with Project.create(path) as project, project.transaction():
+        for n in range(count):
+            text = f"خبر {name} رقم {n}: قال الوزير كلاما."
+            uid = project.documents.add(text, f"{name} {n}").documents_added[0]
+            project.spans.add(uid, name, "EVENT", 0, 3)
+    return path
+
+
+def annotate_until_done(
+    qtbot: QtBot, window: MainWindow, writers: list[subprocess.Popen[str]]
+) -> int:
+    """Make spans in the app while the writers run; how many the app made."""
     reader = window.reader
     reader.setFocus()
     text = reader.document().toRawText()
     made = 0
-    while any(writer.poll() is None for writer in writers):  # annotate meanwhile
+    while any(writer.poll() is None for writer in writers):
         start = made * 7 % (len(text) - 10)
         cursor = reader.textCursor()
         cursor.setPosition(start)
@@ -61,14 +83,46 @@ def test_imports_while_the_app_annotates_lose_nothing(
         _, errors = writer.communicate()
         assert writer.returncode == 0, errors
         assert "locked" not in errors
+    return made
+
+
+def listed_titles(qtbot: QtBot, window: MainWindow) -> set[str]:
     qtbot.keyClick(window.document_list, Qt.Key.Key_F5)
     model = window.document_list.documents
     titles = {model.index(row, TITLE_COLUMN).data() for row in range(model.rowCount())}
+    return {title.lstrip("\u200f") for title in titles}
+
+
+def test_imports_while_the_app_annotates_lose_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    project = window.project.path
+    writers = [start_import(project, jsonl(tmp_path, name, 300)) for name in ("أ", "ب")]
+    made = annotate_until_done(qtbot, window, writers)
+    titles = listed_titles(qtbot, window)
     assert len(titles) == 2 + 600
-    assert {"أ 299", "ب 0"} <= {title.lstrip("\u200f") for title in titles}
+    assert {"أ 299", "ب 0"} <= titles
     assert made > 0
-    uid = reader.annotated.document.uid
+    uid = window.reader.annotated.document.uid
     assert len(window.project.spans.for_document(uid, "ali")) == made
+
+
+def test_merges_while_the_app_annotates_lose_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    others = [analysts_project(tmp_path, name, 300) for name in ("سعاد", "bob")]
+    writers = [start_merge(window.project.path, other) for other in others]
+    made = annotate_until_done(qtbot, window, writers)
+    titles = listed_titles(qtbot, window)
+    assert len(titles) == 2 + 600
+    assert {"سعاد 299", "bob 0"} <= titles
+    assert made > 0
+    uid = window.reader.annotated.document.uid
+    assert len(window.project.spans.for_document(uid, "ali")) == made
+    count = "SELECT count(*) FROM spans WHERE annotator = ?"
+    for name in ("سعاد", "bob"):
+        assert window.project.store.conn.execute(count, (name,)).fetchone()[0] == 300
+    assert all(finding.ok for finding in check_project(window.project))
 
 
 def test_backup_now_keeps_a_copy_beside_the_project(qtbot: QtBot, window: MainWindow) -> None:

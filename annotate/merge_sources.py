@@ -1,0 +1,83 @@
+"""The project files a merge reads: each one checked (an annotation project of this schema
+version, whole, not the target itself) and opened read-only on one snapshot."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from annotate.errors import ProjectError
+from annotate.migrations import SCHEMA_VERSION
+from annotate.store import APPLICATION_ID, BUSY_TIMEOUT_MS, is_sqlite_file
+from annotate.text import document_uid
+
+
+def open_other(path: Path, target: Path) -> sqlite3.Connection:
+    """A read-only connection to a validated project file, inside a read transaction."""
+    if not path.exists():
+        raise ProjectError(f"{path}: no such file")
+    if path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    if os.path.samefile(path, target):
+        raise ProjectError(f"{path}: is the project being merged into; name other files")
+    if not is_sqlite_file(path):
+        raise ProjectError(f"{path}: not an annotation project (not a SQLite database)")
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    except sqlite3.Error as error:
+        raise ProjectError(f"{path}: cannot open: {error}") from error
+    try:
+        conn.execute("BEGIN")  # one snapshot for the checks and the merge
+        _check_identity(path, conn)
+        _check_whole(path, conn)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise ProjectError(f"{path}: the project file is damaged: {error}") from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if application_id != APPLICATION_ID:
+        raise ProjectError(f"{path}: not an annotation project (a SQLite file of another kind)")
+    if version > SCHEMA_VERSION:
+        raise ProjectError(
+            f"{path}: written by a newer version of this app (schema {version}; this app "
+            f"reads up to {SCHEMA_VERSION}); update the app to merge it"
+        )
+    if version < SCHEMA_VERSION:
+        raise ProjectError(
+            f"{path}: written by an older version of this app (schema {version}; this app "
+            f"writes {SCHEMA_VERSION}); open it once with this version (for example "
+            f"`annotate check {path}`) to upgrade it, then merge again"
+        )
+
+
+def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
+    """What `annotate check` would refuse and the merge would carry over."""
+    integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
+    if integrity != ["ok"]:
+        raise ProjectError(f"{path}: the project file is damaged: {integrity[0]}")
+    dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
+    if dangling is not None:
+        table, rowid, parent, _ = dangling
+        raise ProjectError(
+            f"{path}: the project file is damaged: {table} row {rowid} points to a missing "
+            f"row of {parent}"
+        )
+    for position, uid, text in conn.execute("SELECT position, uid, text FROM documents"):
+        if document_uid(text) != uid:
+            raise ProjectError(
+                f"{path}: the project file is damaged: the text of document {position} "
+                "does not match its uid"
+            )

@@ -1,0 +1,88 @@
+"""The File menu's work on files: import (also of files dropped on the window), export and
+merge, each with its dialog, progress, refusal and report."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotate.errors import AnnotateError
+from gui.corpus_files import (
+    Cancelled,
+    ask_export,
+    ask_import,
+    describe_export,
+    describe_import,
+    export_with_progress,
+    import_with_progress,
+)
+from gui.merging import ask_merge_paths, describe_merge, merge_notes, merge_with_progress
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+
+class ProjectFiles:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def choose_import(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(self.window, "Import files")
+        if chosen:
+            self.import_files([Path(name) for name in chosen])
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self.window, "Import a folder")
+        if chosen:
+            self.import_files([Path(chosen)])
+
+    def import_files(self, paths: list[Path]) -> None:
+        request = ask_import(self.window, paths, self.window.annotator)
+        if request is None:
+            return
+        try:
+            report = import_with_progress(self.window, self.window.project, request)
+        except AnnotateError as error:
+            self._refused("Import", error)
+            return
+        self.window.palette_list.show_schema(self.window.project.labels.schema())  # labels it added
+        self.window.reopen()
+        self._tell("Import", describe_import(report), report.notes)
+
+    def export(self) -> None:
+        request = ask_export(self.window, self.window.project.annotators.names())
+        if request is None:
+            return
+        try:
+            report = export_with_progress(self.window, self.window.project, request)
+        except (AnnotateError, OSError) as error:
+            self._refused("Export", error)
+            return
+        self._tell("Export", describe_export(report), report.notes)
+
+    def merge_projects(self) -> None:
+        paths = ask_merge_paths(self.window)
+        if not paths:
+            return
+        try:
+            report = merge_with_progress(self.window, self.window.project, paths)
+        except (AnnotateError, sqlite3.Error) as error:
+            self._refused("Merge", error)
+            return
+        self.window.palette_list.show_schema(self.window.project.labels.schema())  # labels it added
+        self.window.reopen()
+        self._tell("Merge", describe_merge(report), merge_notes(report))
+
+    def _refused(self, work: str, error: Exception) -> None:
+        if isinstance(error, Cancelled):
+            self.window.saved_label.setText(f"{work} cancelled: nothing was changed")
+        else:
+            QMessageBox.warning(self.window, f"{work} refused", str(error))
+
+    def _tell(self, work: str, summary: str, notes: list[str]) -> None:
+        self.window.saved_label.setText(summary)
+        if notes:
+            QMessageBox.information(self.window, work, "\n\n".join([summary, *notes]))
