@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench import export_bench, import_bench, reader_bench, search_bench
+from bench import agreement_bench, export_bench, import_bench, reader_bench, search_bench
 from bench.scenario import AnyScenario, LatencyScenario, Scenario
 
 READER_MAX_PEAK_RSS_MB = 300.0  # with the 500,000-character article open
@@ -49,6 +49,16 @@ SCENARIOS: dict[str, AnyScenario] = {
         target_ms=SEARCH_MS,
         setup=search_bench.setup,
         repeat=search_bench.search,
+    ),
+    "agreement": LatencyScenario(
+        name="agreement",
+        summary=(
+            "agreement_report: 3 annotators x 2,000 documents x 50 spans, every figure"
+            " per label, pair, group and document"
+        ),
+        target_ms=2000.0,
+        setup=agreement_bench.setup,
+        repeat=agreement_bench.agreement,
     ),
     "reader-open": Scenario(
         name="reader-open",

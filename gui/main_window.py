@@ -27,6 +27,7 @@ from annotate.mentions import find_mentions
 from annotate.model import STATUSES, Changes, DocumentSummary
 from annotate.project import Project
 from annotate.searching import Hit
+from gui.agreement_view import AgreementView
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
 from gui.corpus_files import dropped_paths
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         review_menu.addAction(
             self._action("Review &disagreements…", "Ctrl+Shift+R", self.review_disagreements)
         )
+        review_menu.addAction(self._action("&Agreement…", "Ctrl+Shift+G", self.show_agreement))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keys", "F1", self.show_keys))
 
@@ -367,6 +369,14 @@ class MainWindow(QMainWindow):
             self.saved_label.setText(f"Backup failed: {error}")
             return
         self.saved_label.setText(f"Backed up to {target.name}")
+
+    def show_agreement(self) -> None:
+        """Agreement of the project's annotators, beside this window; a document chosen
+        there opens here."""
+        view = AgreementView(self, self.project)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.document_chosen.connect(self.open_document)
+        view.show()
 
     def review_disagreements(self) -> None:
         """The review window, one per main window, over this project, as the analyst."""

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.reader_qt import REPETITIONS
 from bench.search_bench import REPETITIONS as SEARCHES
@@ -35,6 +36,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "label-key",
         "scroll",
         "search",
+        "agreement",
     }
     for name in ("import", "export", "export-conll", "reader-open"):
         scenario = scenarios[name]
@@ -49,6 +51,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     _check_latency(scenarios["label-key"], {"label key": REPETITIONS, "undo": REPETITIONS})
     searches = {"rare, all results": SEARCHES, "common, first 200": SEARCHES}
     _check_latency(scenarios["search"], searches)
+    _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout

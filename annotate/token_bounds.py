@@ -1,0 +1,103 @@
+"""The tokens of ``annotate.tokens.tokenise`` found by one regular expression per text.
+
+tokenise walks the text a character at a time, which costs seconds over a corpus. The same
+rule fits a regular expression built from the classes of the characters met so far: a word
+is a run of letters, marks and digits, with a number separator between two digits inside
+it; any other character that is not a space is a token with the marks and modifiers that
+follow it. Texts holding format characters (ZWNJ, ZWJ, bidi marks) or regional indicators
+go to tokenise itself, whose rules for them need more than a character class.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from annotate.tokens import NUMBER_SEPARATORS, SPACE_SEPARATED, TOKENISATION, tokenise
+from annotate.words import REGIONAL_INDICATORS, is_word_char
+
+Bounds = tuple[list[int], list[int]]  # token starts, token ends
+SEED = "".join(map(chr, range(0x20, 0x7F))) + "\n\t" + "".join(map(chr, range(0x600, 0x700)))
+SPACE_SEPARATED_TOKEN = re.compile(r"[^ \n]+")
+
+
+class _CharacterClasses:
+    def __init__(self) -> None:
+        self.word: set[str] = set()
+        self.digit: set[str] = set()
+        self.skip: set[str] = set()
+        self.joining: set[str] = set()  # continues the character before it
+        self.awkward: set[str] = set()
+        self.seen: set[str] = set()
+        self._learn(set(SEED))
+
+    def bounds(self, text: str) -> Bounds | None:
+        if self._unknown.search(text):
+            self._learn(set(text))
+        if self._awkward is not None and self._awkward.search(text):
+            return None
+        starts: list[int] = []
+        ends: list[int] = []
+        for match in self._token.finditer(text):
+            starts.append(match.start())
+            ends.append(match.end())
+        return starts, ends
+
+    def _learn(self, chars: set[str]) -> None:
+        for char in chars - self.seen:
+            self.seen.add(char)
+            category = unicodedata.category(char)
+            if category == "Cf" or ord(char) in REGIONAL_INDICATORS:
+                self.awkward.add(char)
+            elif is_word_char(char):
+                self.word.add(char)
+                if char.isdigit():
+                    self.digit.add(char)
+            elif char.isspace() or category in ("Cc", "Zl", "Zp"):
+                self.skip.add(char)
+            if (category in ("Mn", "Me", "Mc", "Sk") and ord(char) > 0x2FF) or (
+                "\ufe00" <= char <= "\ufe0f"
+            ):
+                self.joining.add(char)
+        self._compile()
+
+    def _compile(self) -> None:
+        word, digit, skip = _class(self.word), _class(self.digit), _class(self.skip)
+        separators = _class(set(NUMBER_SEPARATORS))
+        self._unknown = re.compile(f"[^{_class(self.seen)}]")
+        self._awkward: re.Pattern[str] | None = (
+            re.compile(f"[{_class(self.awkward)}]") if self.awkward else None
+        )
+        number_join = f"(?<=[{digit}])[{separators}](?=[{digit}])"
+        self._token = re.compile(
+            f"[{word}]+(?:{number_join}[{word}]+)*|[^{word}{skip}][{_class(self.joining)}]*"
+        )
+
+
+def _class(chars: set[str]) -> str:
+    """The inside of a regular expression character class holding exactly ``chars``."""
+    return "".join(re.escape(char) for char in sorted(chars))
+
+
+_CLASSES = _CharacterClasses()
+
+
+def token_bounds(text: str, meta: dict[str, Any] | None = None) -> Bounds:
+    """Where each token of ``tokenise(text, meta)`` starts and ends."""
+    if meta and meta.get(TOKENISATION) == SPACE_SEPARATED:
+        return _bounds_of(SPACE_SEPARATED_TOKEN.finditer(text))
+    found = _CLASSES.bounds(text)
+    if found is not None:
+        return found
+    tokens = tokenise(text, meta)
+    return [token.start for token in tokens], [token.end for token in tokens]
+
+
+def _bounds_of(matches: Any) -> Bounds:
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in matches:
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
