@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from annotate.adjudication import Review
 from annotate.disagreements import Item, document_items
 from annotate.errors import InputError
+from annotate.export_files import export_corpus
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
 
@@ -144,3 +146,24 @@ def test_nothing_to_accept_is_refused(project: Project, document: str) -> None:
     missing = document_items(project, document)[4]
     with pytest.raises(InputError, match="huda marked nothing here"):
         Review(project, "reviewer").accept(missing, "huda")
+
+
+def test_the_gold_layer_exports_like_any_annotator(
+    project: Project, document: str, tmp_path: Path
+) -> None:
+    review = Review(project, "reviewer")
+    items = document_items(project, document)
+    review.accept_unanimous(items)
+    review.accept(items[3], "huda")
+    export_corpus(project, tmp_path / "gold.jsonl", "jsonl", source="gold")
+    (record,) = [
+        json.loads(line)
+        for line in (tmp_path / "gold.jsonl").read_text("utf-8").split("\n")
+        if line
+    ]
+    assert record["annotator"] == GOLD_ANNOTATOR
+    assert [(s["label"], s["text"]) for s in record["spans"]] == [
+        ("GPE", "عمّان"),
+        ("QUOTE", "الحوار هو الطريق الوحيد"),
+        ("QUOTE", "الاتفاق قريب"),
+    ]
