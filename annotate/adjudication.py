@@ -16,7 +16,7 @@ from typing import Literal
 
 from annotate.annotations import new_uid
 from annotate.disagreements import Item
-from annotate.editing import Edge, moved_edge
+from annotate.editing import Edge, moved_edge, restore_span
 from annotate.errors import InputError
 from annotate.history import History, Step
 from annotate.model import GOLD_ANNOTATOR, Changes, Relation, Span, now
@@ -235,16 +235,7 @@ class Review:
         for span in _gold_spans(project, item):
             changes += project.spans.remove(span.uid)
         for span in before.spans:
-            changes += project.spans.add(
-                span.document,
-                span.annotator,
-                span.label,
-                span.start,
-                span.end,
-                span.attrs,
-                span.origin,
-                span.uid,
-            )
+            changes += restore_span(project, span, [])
         present = {span.uid for span in project.spans.for_document(item.document, GOLD_ANNOTATOR)}
         for relation in before.relations:
             if relation.head in present and relation.tail in present:

@@ -94,7 +94,7 @@ class Editor:
             Step(
                 f"Delete {span.label} {_quoted(self._text(span))}",
                 lambda p: p.spans.remove(uid),
-                lambda p: _restore(p, span, relations),
+                lambda p: restore_span(p, span, relations),
                 span.document,
             )
         )
@@ -217,7 +217,8 @@ def moved_edge(
     return (start, moved) if moved > start else (start, end)
 
 
-def _restore(project: Project, span: Span, relations: list[Relation]) -> Changes:
+def restore_span(project: Project, span: Span, relations: list[Relation]) -> Changes:
+    """A removed span back as it was, uid and all, with the relations given."""
     changes = project.spans.add(
         span.document,
         span.annotator,

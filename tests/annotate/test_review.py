@@ -31,6 +31,10 @@ def mark(project: Project, document: str, annotator: str, label: str, piece: str
 
 @pytest.fixture
 def document(project: Project) -> str:
+    return disagreeing_document(project)
+
+
+def disagreeing_document(project: Project) -> str:
     """Ali and Huda disagree in every way a review knows."""
     uid = project.documents.add(TEXT, "مؤتمر").documents_added[0]
     mark(project, uid, "ali", "TITLE", "وزير الخارجية")

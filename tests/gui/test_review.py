@@ -12,28 +12,11 @@ from annotate.project import Project
 from gui.main_window import MainWindow
 from gui.review_lanes import LOOKS
 from gui.review_window import ReviewWindow
-from tests.annotate.test_review import TEXT, mark
+from tests.annotate.test_review import TEXT, disagreeing_document
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def disagreeing_document(project: Project) -> str:
-    """Ali and Huda disagree in every way: label, boundaries, speaker, one missing."""
-    uid = project.documents.add(TEXT, "مؤتمر صحفي").documents_added[0]
-    mark(project, uid, "ali", "TITLE", "وزير الخارجية")
-    mark(project, uid, "huda", "PERSON", "وزير الخارجية")
-    ali_speaker = mark(project, uid, "ali", "PERSON", "سامي الحداد")
-    huda_speaker = mark(project, uid, "huda", "PERSON", "الحداد")
-    for name in ("ali", "huda"):
-        mark(project, uid, name, "GPE", "عمّان")
-        mark(project, uid, name, "QUOTE", "الاتفاق قريب")
-    for name, speaker in (("ali", ali_speaker), ("huda", huda_speaker)):
-        quote = mark(project, uid, name, "QUOTE", "الحوار هو الطريق الوحيد")
-        project.relations.add("SPEAKER", quote, speaker)
-    mark(project, uid, "ali", "PERSON", "ريم ناصر")
-    return uid
 
 
 def open_review(qtbot: QtBot, window: MainWindow) -> ReviewWindow:
