@@ -210,24 +210,12 @@ class Review:
                 "adjudicated",
                 gold.uid,
             )
-        for gold in added:
-            changes += self._link(project, item.document, gold)
+        kept_uids = {(s.label, s.start, s.end): s.uid for s in kept}
+        for gold in wanted:
+            head = kept_uids.get((gold.label, gold.start, gold.end), gold.uid)
+            changes += _link(project, item.document, head, gold)
         made = tuple(s.uid for s in kept) + tuple(gold.uid for gold in added)
         _put_decision(project, item, Decision(item.key, verdict, made, self.reviewer, now()))
-        return changes
-
-    def _link(self, project: Project, document: str, gold: GoldSpan) -> Changes:
-        """The accepted version's links, to the gold spans where its tails are."""
-        changes = Changes()
-        for label, start, end in gold.links:
-            tails = [
-                s
-                for s in project.spans.overlapping(document, start, end, GOLD_ANNOTATOR)
-                if (s.start, s.end) == (start, end)
-            ]
-            for tail in tails[:1]:
-                if not project.relations.find(label, gold.uid, tail.uid):
-                    changes += project.relations.add(label, gold.uid, tail.uid, "adjudicated")
         return changes
 
     def _restore(self, project: Project, item: Item, before: Snapshot) -> Changes:
@@ -244,6 +232,28 @@ class Review:
                 )
         _put_decision(project, item, before.decision)
         return changes
+
+
+def _link(project: Project, document: str, head: str, gold: GoldSpan) -> Changes:
+    """The accepted version's links from ``head``, to the gold spans where its tails are,
+    as far as the schema allows them."""
+    changes = Changes()
+    head_label = project.spans.get(head).label
+    for label, start, end in gold.links:
+        relation = project.labels.relation_label(label)
+        tail = next(
+            (
+                s
+                for s in project.spans.overlapping(document, start, end, GOLD_ANNOTATOR)
+                if (s.start, s.end) == (start, end)
+            ),
+            None,
+        )
+        if relation is None or tail is None or not relation.allows(head_label, tail.label):
+            continue
+        if not project.relations.find(label, head, tail.uid):
+            changes += project.relations.add(label, head, tail.uid, "adjudicated")
+    return changes
 
 
 def _gold_spans(project: Project, item: Item) -> list[Span]:

@@ -114,6 +114,21 @@ def test_decisions_undo_and_redo_exactly(project: Project, document: str) -> Non
     assert gold(project, document) == after_first
 
 
+def test_accepting_a_quote_again_links_a_speaker_decided_since(
+    project: Project, document: str
+) -> None:
+    review = Review(project, "reviewer")
+    _, bounds, _, relation, _, _ = document_items(project, document)
+    review.accept(relation, "ali")
+    assert project.relations.for_document(document, GOLD_ANNOTATOR) == []
+    review.accept(bounds, "ali")
+    review.accept(relation, "ali")
+    (link,) = project.relations.for_document(document, GOLD_ANNOTATOR)
+    assert TEXT[project.spans.get(link.tail).start :].startswith("سامي الحداد")
+    review.history.undo()
+    assert project.relations.for_document(document, GOLD_ANNOTATOR) == []
+
+
 def test_editing_a_gold_span_is_a_decision_of_its_own(project: Project, document: str) -> None:
     review = Review(project, "reviewer")
     item = document_items(project, document)[1]
