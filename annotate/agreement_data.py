@@ -128,12 +128,16 @@ def compared_documents(project: Project, selection: Selection) -> Iterator[Compa
 
 
 def _span_rows(project: Project, selection: Selection) -> dict[tuple[str, str], list[SpanRow]]:
-    """Each (document, annotator)'s spans of the compared labels, read along the index."""
+    """Each (document, annotator)'s spans of the compared labels, read along the index,
+    only from the stretch of the list the selection's documents lie in."""
     marks = ", ".join("?" * len(selection.annotators))
+    first, last = selection.documents[0], selection.documents[-1]
     rows = project.store.conn.execute(
         'SELECT document, annotator, label, start, "end" FROM spans INDEXED BY spans_by_document'
-        f" WHERE annotator IN ({marks}) ORDER BY document, annotator",
-        selection.annotators,
+        f" WHERE annotator IN ({marks}) AND document IN (SELECT uid FROM documents WHERE"
+        " position BETWEEN (SELECT position FROM documents WHERE uid = ?)"
+        " AND (SELECT position FROM documents WHERE uid = ?)) ORDER BY document, annotator",
+        (*selection.annotators, first, last),
     ).fetchall()
     labels = set(selection.labels)
     found: dict[tuple[str, str], list[SpanRow]] = {}

@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from operator import sub
+from typing import TypeVar
 
 from annotate.agreement import Unit, observed_sum, overlap_pairs
 from annotate.agreement_data import ComparedDocument, Layer
 
 Pair = tuple[str, str]
+K = TypeVar("K")
 OUTSIDE = "O"  # the category of a token outside every span
 NO_UNITS: list[Unit] = []
 NO_SPANS: set[Unit] = set()
@@ -30,6 +32,7 @@ class PairTally:
     agreed: int = 0  # tokens both put in the same category
     tokens: int = 0
     observed: int = 0  # alpha-U: summed distances between the two sides' segments
+    disagreed: int = 0  # of one label: tokens in one side's spans only (see Tally.finish)
 
     def add(self, other: PairTally) -> None:
         self.exact += other.exact
@@ -39,6 +42,7 @@ class PairTally:
         self.agreed += other.agreed
         self.tokens += other.tokens
         self.observed += other.observed
+        self.disagreed += other.disagreed
 
 
 @dataclass
@@ -48,15 +52,37 @@ class UnitTrack:
     lengths: Counter[int] = field(default_factory=Counter)
     gaps: Counter[int] = field(default_factory=Counter)
     last_end: int = 0
+    first_start: int | None = None
 
     def extend(self, offset: int, units: list[Unit]) -> None:
         if not units:
             return
         starts = [offset + start for start, _ in units]
         ends = [offset + end for _, end in units]
+        if self.first_start is None:
+            self.first_start = starts[0]
         self.lengths.update(map(sub, ends, starts))
         self.gaps.update(filter(None, map(sub, starts, [self.last_end, *ends[:-1]])))
         self.last_end = ends[-1]
+
+    def merge(self, offset: int, later: UnitTrack) -> None:
+        """The units of a later stretch of the continuum, which began at ``offset`` but
+        counted its first gap from its own start, not from this track's last unit."""
+        if later.first_start is None:
+            return
+        first_gap = later.first_start  # as the later track counted it, from 0
+        self.lengths.update(later.lengths)
+        self.gaps.update(later.gaps)
+        if first_gap:
+            self.gaps[first_gap] -= 1
+            if not self.gaps[first_gap]:
+                del self.gaps[first_gap]
+        start = offset + later.first_start
+        if start > self.last_end:
+            self.gaps[start - self.last_end] += 1
+        if self.first_start is None:
+            self.first_start = start
+        self.last_end = offset + later.last_end
 
     def closed(self, length: int) -> Counter[int]:
         """The gap lengths, with the last gap up to the end of the continuum."""
@@ -110,11 +136,41 @@ class Tally:
         self.documents += 1
         return DocumentTally(document, overall, mine)
 
+    def merge(self, later: Tally) -> None:
+        """Add the tally of the documents that come after this one's."""
+        for key, counts in later.pairs.items():
+            _add_tally(self.pairs, key, counts)
+        for relation_key, counts in later.relations.items():
+            _add_tally(self.relations, relation_key, counts)
+        for name, theirs in later.by_annotator.items():
+            mine = self.by_annotator[name]
+            _add_counts(mine.spans, theirs.spans)
+            _add_counts(mine.tokens, theirs.tokens)
+            _add_counts(mine.categories, theirs.categories)
+            _add_counts(mine.relations, theirs.relations)
+            for label, track in theirs.units.items():
+                mine.units.setdefault(label, UnitTrack()).merge(self.characters, track)
+        self.characters += later.characters
+        self.tokens += later.tokens
+        self.documents += later.documents
+
+    def finish(self) -> None:
+        """Each label's token counts: a label neither side used in a document agrees on
+        all its tokens, so only the tokens in one side's spans were counted."""
+        for (_, label), tally in self.pairs.items():
+            if label is not None:
+                tally.tokens = self.tokens
+                tally.agreed = self.tokens - tally.disagreed
+
     def _add_pair(self, pair: Pair, first: Layer, second: Layer, tokens: int) -> PairTally:
         overall = PairTally(tokens=tokens)
-        for label in self.labels:
-            tally = label_tally(first, second, label, tokens)
-            self.pairs.setdefault((pair, label), PairTally()).add(tally)
+        for label in first.spans.keys() | second.spans.keys():
+            tally = label_tally(first, second, label)
+            total = self.pairs.get((pair, label))
+            if total is None:
+                self.pairs[pair, label] = tally
+            else:
+                total.add(tally)
             overall.exact += tally.exact
             overall.overlap += tally.overlap
             overall.first += tally.first
@@ -154,16 +210,25 @@ class Tally:
         return mine
 
 
+def _add_tally(tallies: dict[K, PairTally], key: K, more: PairTally) -> None:
+    total = tallies.get(key)
+    if total is None:
+        tallies[key] = more
+    else:
+        total.add(more)
+
+
 def _add_counts(total: Counter[str], more: Counter[str]) -> None:
     for key, count in more.items():
         total[key] += count
 
 
-def label_tally(first: Layer, second: Layer, label: str, tokens: int) -> PairTally:
+def label_tally(first: Layer, second: Layer, label: str) -> PairTally:
+    """Counts of one label in one document; its tokens are set by Tally.finish."""
     ones, others = first.spans.get(label, NO_SPANS), second.spans.get(label, NO_SPANS)
     if ones == others:  # the same spans cover the same tokens: full agreement
         same = len(ones)
-        return PairTally(same, same, same, same, agreed=tokens, tokens=tokens)
+        return PairTally(same, same, same, same)
     common = ones & others
     exact = len(common)
     overlap = exact
@@ -177,8 +242,7 @@ def label_tally(first: Layer, second: Layer, label: str, tokens: int) -> PairTal
         overlap=overlap,
         first=len(ones),
         second=len(others),
-        agreed=tokens - len(covered_one) - len(covered_other) + 2 * both,
-        tokens=tokens,
+        disagreed=len(covered_one) + len(covered_other) - 2 * both,
         observed=observed_sum(first.units.get(label, NO_UNITS), second.units.get(label, NO_UNITS)),
     )
 

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotate.agreement_data import STATUS_CHOICES
-from annotate.agreement_report import AgreementReport, DocumentScores, Scores, agreement_report
+from annotate.agreement_report import AgreementReport, agreement_report
+from annotate.agreement_scores import DocumentScores, Scores
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
@@ -264,8 +265,8 @@ class AgreementView(QDialog):
 
     def recompute(self) -> None:
         try:
-            report = agreement_report(
-                self._project, self.chosen_annotators(), status=self.status.currentText()
+            report = agreement_report(  # in this process: the app has threads, not forked
+                self._project, self.chosen_annotators(), status=self.status.currentText(), workers=1
             )
         except AnnotateError as error:
             self.message.setText(str(error))

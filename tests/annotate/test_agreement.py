@@ -405,3 +405,26 @@ def test_cli_errors_are_one_line_and_exit_2(
     result = CliRunner().invoke(main, ["agreement", str(annotated), *arguments])
     assert result.exit_code == 2
     assert message in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_several_processes_give_exactly_the_figures_of_one(project: Project) -> None:
+    """Runs of documents tallied apart and added in order: the same report to the last
+    digit, with units at the very start and end of documents and documents without any."""
+    rng = random.Random(11)
+    words = ["قال", "الوزير", "سامي", "في", "بيروت", "إن", "الحوار", "مستمر", "اليوم", "."]
+    for number in range(9):
+        text = " ".join(rng.choice(words) for _ in range(30 + number))
+        uid = project.documents.add(text, f"خبر {number}").documents_added[0]
+        for name in ("ali", "huda", "sara"):
+            if number == 4 and name == "huda":
+                continue  # a document one annotator left empty
+            for _ in range(rng.randrange(1, 6)):
+                start = rng.choice([0, rng.randrange(len(text) - 5)])
+                end = min(len(text), start + rng.randrange(1, 15))
+                label = rng.choice(["PERSON", "GPE", "QUOTE"])
+                if project.spans.find(uid, name, label, start, end) is None:
+                    project.spans.add(uid, name, label, start, end)
+            project.documents.set_status(uid, name, "done")
+    alone = agreement_report(project, workers=1).to_json()
+    for workers in (2, 3, 4):
+        assert agreement_report(project, workers=workers).to_json() == alone
