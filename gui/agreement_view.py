@@ -3,18 +3,15 @@ the documents worst first, and a chart of alpha-U and F1 per label."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,17 +34,12 @@ from annotate.agreement_scores import DocumentScores, Scores
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from gui.agreement_chart import AgreementChart, bars_of, figure
 from gui.table_model import ModelIndex, RowsModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 UNDEFINED = -2.0  # sorts "n/a" before every figure
 ALL_LABELS = "all labels"
-ALPHA_COLOUR = QColor("#2a9d8f")
-F1_COLOUR = QColor("#e9c46a")
-
-
-def figure(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
 
 
 class _FiguresModel(RowsModel):
@@ -121,91 +113,6 @@ def _document_row(document: DocumentScores) -> tuple[tuple[str, ...], tuple[Any,
     return texts, (document.position, document.title, *map(_key, values), sum(document.spans))
 
 
-@dataclass(frozen=True)
-class Bar:
-    name: str  # the label as the reader knows it (Arabic and the label's name)
-    alpha_u: float | None
-    f1_exact: float | None
-
-
-class AgreementChart(QWidget):
-    """Grouped horizontal bars per label: alpha-U above, exact F1 below, on an axis 0..1."""
-
-    ROW = 44  # pixels per label
-    BAR = 15
-    TOP = 34  # room for the legend
-    AXIS = 26
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.bars: list[Bar] = []
-        self.setMinimumSize(520, 200)
-
-    def show_bars(self, bars: list[Bar]) -> None:
-        self.bars = bars
-        self.setMinimumHeight(self.TOP + self.ROW * len(bars) + self.AXIS + 8)
-        self.update()
-
-    def _names_width(self) -> int:
-        metrics = self.fontMetrics()
-        return max([metrics.horizontalAdvance(bar.name) for bar in self.bars] + [60]) + 16
-
-    def bar_rect(self, row: int, series: int) -> QRectF:
-        """Where the bar of a label (row) for alpha-U (series 0) or F1 (series 1) is drawn."""
-        left = self._names_width()
-        width = max(self.width() - left - 70, 10)
-        bar = self.bars[row]
-        value = bar.alpha_u if series == 0 else bar.f1_exact
-        length = width * min(max(value or 0.0, 0.0), 1.0)
-        top = self.TOP + row * self.ROW + 5 + series * (self.BAR + 2)
-        return QRectF(left, top, length, self.BAR)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
-        self._legend(painter)
-        for row, bar in enumerate(self.bars):
-            self._row(painter, row, bar)
-        self._axis(painter)
-        painter.end()
-
-    def _legend(self, painter: QPainter) -> None:
-        x = 8
-        for colour, text in ((ALPHA_COLOUR, "alpha-U"), (F1_COLOUR, "F1 exact")):
-            painter.fillRect(QRectF(x, 10, 14, 14), colour)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(x + 20, 6, 100, 22), Qt.AlignmentFlag.AlignVCenter, text)
-            x += 120
-
-    def _row(self, painter: QPainter, row: int, bar: Bar) -> None:
-        painter.setPen(self.palette().text().color())
-        names = QRectF(4, self.TOP + row * self.ROW, self._names_width() - 12, self.ROW - 8)
-        align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(names, int(align), bar.name)
-        for series, (colour, value) in enumerate(
-            ((ALPHA_COLOUR, bar.alpha_u), (F1_COLOUR, bar.f1_exact))
-        ):
-            rect = self.bar_rect(row, series)
-            painter.fillRect(rect, colour)
-            text = QRectF(rect.right() + 4, rect.top() - 2, 60, self.BAR + 4)
-            painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, figure(value))
-
-    def _axis(self, painter: QPainter) -> None:
-        left = self._names_width()
-        width = max(self.width() - left - 70, 10)
-        y = self.TOP + self.ROW * len(self.bars)
-        painter.setPen(self.palette().mid().color())
-        painter.drawLine(left, self.TOP - 4, left, y)
-        painter.drawLine(left, y, left + width, y)
-        painter.setPen(self.palette().text().color())
-        for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
-            x = left + width * tick
-            painter.drawLine(int(x), y, int(x), y + 4)
-            painter.drawText(
-                QRectF(x - 20, y + 4, 40, 18), Qt.AlignmentFlag.AlignHCenter, f"{tick:g}"
-            )
-
-
 class AgreementView(QDialog):
     """Not modal: the reviewer keeps it open beside the main window."""
 
@@ -269,7 +176,7 @@ class AgreementView(QDialog):
                 self._project, self.chosen_annotators(), status=self.status.currentText(), workers=1
             )
         except AnnotateError as error:
-            self.message.setText(str(error))
+            self.message.setText(getattr(error, "message", str(error)))  # without the field
             return
         self.report = report
         self.message.setText(
@@ -280,7 +187,7 @@ class AgreementView(QDialog):
         self.scores.show(report, names)
         self.documents.show(report)
         self.documents_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # worst first
-        self.chart.show_bars(_bars(report, names))
+        self.chart.show_bars(bars_of(report, names))
 
     def _label_names(self) -> dict[str, str]:
         return {
@@ -310,14 +217,3 @@ def _sorted_table(parent: QWidget, model: RowsModel) -> QTableView:
     table.horizontalHeader().setMinimumSectionSize(48)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _bars(report: AgreementReport, names: dict[str, str]) -> list[Bar]:
-    """One bar pair per label someone marked: the group's figures, or the one pair's."""
-    return [
-        Bar(names.get(s.label, s.label), s.alpha_u, s.f1_exact)
-        for s in report.scores
-        if s.label is not None
-        and len(s.annotators) == len(report.annotators)
-        and (s.alpha_u is not None or s.f1_exact is not None)
-    ]

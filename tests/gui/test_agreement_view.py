@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
-from gui.agreement_view import ALPHA_COLOUR, AgreementView
+from gui.agreement_chart import ALPHA_COLOUR
+from gui.agreement_view import AgreementView
 from gui.app import application
+from gui.main_window import MainWindow
 
 TEXT = "قال الرئيس محمد علي في القاهرة: «الاتفاق سيوقع غدا» وغادر."
 OTHER = "وصل الوزير سمير حداد إلى بيروت أمس."
@@ -113,3 +115,18 @@ def test_fewer_than_two_annotators_is_a_message(qtbot: QtBot, view: AgreementVie
     view.annotators.item(0).setCheckState(Qt.CheckState.Unchecked)
     qtbot.mouseClick(view.recompute_button, Qt.MouseButton.LeftButton)
     assert "at least two annotators" in view.message.text()
+
+
+def test_ctrl_shift_g_opens_agreement_beside_the_main_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(
+        window.reader,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    (shown,) = [w for w in window.findChildren(AgreementView) if w.isVisible()]
+    # the sample project has one annotator: nothing to compare, and the window says so
+    assert shown.message.text().startswith("agreement needs at least two annotators")
