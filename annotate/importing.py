@@ -293,7 +293,8 @@ def _import_record(
             report.relations_skipped += 1
             continue
         try:
-            uid = relation.id if relation.id and not project.relations.exists(relation.id) else None
+            kept = relation.id if record.keeps_ids else None
+            uid = kept if kept and not project.relations.exists(kept) else None
             project.relations.add(relation.label, head, tail, "imported", uid)
         except InputError as error:
             raise _placed(record, relation.line).error(
@@ -310,7 +311,8 @@ def _import_span(
         report.spans_skipped += 1
         return existing
     try:
-        uid = span.id if span.id and not project.spans.exists(span.id) else None
+        kept = span.id if record.keeps_ids else None
+        uid = kept if kept and not project.spans.exists(kept) else None
         changes = project.spans.add(
             record.uid, annotator, span.label, span.start, span.end, span.attrs, "imported", uid
         )

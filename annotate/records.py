@@ -48,6 +48,10 @@ class Record:
     spans: list[RecordSpan] = field(default_factory=list)
     relations: list[RecordRelation] = field(default_factory=list)
     notes: tuple[str, ...] = ()  # what reading had to repair, for the import report
+    # Whether span and relation ids may become uids. Ids a format numbers itself per file
+    # (brat's T1, doccano's 7) are not: two files would give one uid to different spans,
+    # and a merge, which matches spans by uid, would take one for the other.
+    keeps_ids: bool = True
 
     @cached_property
     def uid(self) -> str:

@@ -105,6 +105,7 @@ def _document_record(ann: Path, annotator: str | None) -> Record:
             RecordRelation(index, link.id, link.label, link.head, link.tail, link.line)
             for index, link in enumerate(annotations.links)
         ],
+        keeps_ids=False,  # T1, R1: numbered afresh in every .ann
     )
 
 

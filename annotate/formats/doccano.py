@@ -110,6 +110,7 @@ def _record(file: str, line: int, data: Any) -> Record:
         annotator=annotator_name(data.get("annotator"), "annotator"),
         spans=spans,
         relations=relations,
+        keeps_ids=False,  # entity numbers are doccano's own, per project
     )
 
 

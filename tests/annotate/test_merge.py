@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from annotate.checking import check_project
 from annotate.cli import main
 from annotate.errors import ProjectError
+from annotate.importing import import_paths
 from annotate.merge_report import MergeReport
 from annotate.merging import merge_projects
 from annotate.migrations import SCHEMA_VERSION
@@ -408,3 +409,28 @@ def test_json_report_names_each_conflict(ali: Path, sara: Path) -> None:
         f"LOC {place.start}-{place.end}",
         f"ORG {place.start}-{place.end}",
     )
+
+
+def test_brat_ids_never_become_uids_so_a_merge_keeps_both_files_spans(tmp_path: Path) -> None:
+    """Two projects import different .ann files for the same document and annotator: both
+    number their first span T1, yet the merge keeps both spans."""
+    text = "قال سامي الحداد في عمّان"
+    paths = []
+    for name, (label, phrase) in (("a", ("PERSON", "سامي الحداد")), ("b", ("GPE", "عمّان"))):
+        folder = tmp_path / f"brat-{name}"
+        folder.mkdir()
+        (folder / "doc.txt").write_text(text, encoding="utf-8")
+        start, end = at(text, phrase)
+        (folder / "doc.ann").write_text(f"T1\t{label} {start} {end}\t{phrase}\n", "utf-8")
+        paths.append(tmp_path / f"{name}.annotate")
+        with Project.create(paths[-1]) as project:
+            import_paths(project, [folder], "brat", annotator="model")
+            (span,) = project.spans.for_document(uid_of(project, text))
+            assert span.uid != "T1" and len(span.uid) == 32
+    merged(paths[0], paths[1])
+    with Project.open(paths[0]) as project:
+        merged_spans = [
+            (s.label, text[s.start : s.end])
+            for s in project.spans.for_document(uid_of(project, text))
+        ]
+    assert merged_spans == [("PERSON", "سامي الحداد"), ("GPE", "عمّان")]
