@@ -90,12 +90,13 @@ class Review:
         return self._decide(item, [], "rejected", "Reject")
 
     def accept_unanimous(self, items: list[Item]) -> Changes:
-        """Every agreed item not yet decided, as one step."""
-        chosen = [
-            item
-            for item in items
-            if item.state == "agreed" and item.key not in self.decisions(item.document)
-        ]
+        """Every agreed item not yet decided, as one step. Passages come last, so that the
+        speakers and cues they link to are already in gold."""
+        decided = {document: self.decisions(document) for document in {i.document for i in items}}
+        chosen = sorted(
+            (i for i in items if i.state == "agreed" and i.key not in decided[i.document]),
+            key=lambda item: item.is_passage,
+        )
         if not chosen:
             raise InputError("no undecided span on which everyone agrees")
         plans = [

@@ -129,6 +129,21 @@ def test_accepting_a_quote_again_links_a_speaker_decided_since(
     assert project.relations.for_document(document, GOLD_ANNOTATOR) == []
 
 
+def test_accepting_all_unanimous_links_a_quote_before_its_speaker(project: Project) -> None:
+    text = "«الاتفاق قريب» قالت الوزيرة ريم ناصر."
+    uid = project.documents.add(text).documents_added[0]
+    for name in ("ali", "huda"):
+        quote = project.spans.add(uid, name, "QUOTE", 1, 13).spans_added[0]
+        start = text.index("ريم")
+        person = project.spans.add(uid, name, "PERSON", start, start + 8).spans_added[0]
+        project.relations.add("SPEAKER", quote, person)
+    review = Review(project, "reviewer")
+    review.accept_unanimous(document_items(project, uid))
+    (link,) = project.relations.for_document(uid, GOLD_ANNOTATOR)
+    speaker = project.spans.get(link.tail)
+    assert (link.label, text[speaker.start : speaker.end]) == ("SPEAKER", "ريم ناصر")
+
+
 def test_editing_a_gold_span_is_a_decision_of_its_own(project: Project, document: str) -> None:
     review = Review(project, "reviewer")
     item = document_items(project, document)[1]
