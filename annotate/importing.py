@@ -61,10 +61,14 @@ def import_records(
     annotator: str | None = None,
     add_labels: bool = False,
     progress: Progress | None = None,
+    unnamed: str | None = None,
 ) -> ImportReport:
+    """``annotator`` stands for every record's own; ``unnamed`` only for records that name
+    nobody (the app's analyst, when a file does not say whose work it is)."""
     report = ImportReport()
     for record in records:
-        if (record.spans or record.relations) and not (annotator or record.annotator):
+        whose = annotator or record.annotator or unnamed
+        if (record.spans or record.relations) and not whose:
             raise record.error("spans need an annotator: add one or use --annotator", "annotator")
     report.notes = [note for record in records for note in record.notes]
     with project.transaction():
@@ -74,7 +78,8 @@ def import_records(
         report.documents_present = len({r.uid for r in records}) - report.documents_added
         for done, record in enumerate(records, start=1):
             try:
-                _import_record(project, record, annotator or record.annotator, report)
+                whose = annotator or record.annotator or unnamed
+                _import_record(project, record, whose, report)
             except InputError as error:
                 raise error.at(file=record.file, line=record.line) from None
             if progress is not None:

@@ -34,7 +34,7 @@ from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
 from annotate.records import Record
 
-AS_IN_THE_FILES = "(as named in the files)"
+AS_IN_THE_FILES = "As named in the files, else {analyst}"
 SOURCES = ("all", GOLD_ANNOTATOR)
 T = TypeVar("T")
 
@@ -47,7 +47,8 @@ class Cancelled(AnnotateError):
 class ImportRequest:
     paths: list[Path]
     fmt: str
-    annotator: str | None
+    annotator: str | None  # for every record, or None: as the records name it
+    unnamed: str  # for the records that name nobody
     add_labels: bool
     repair_iob: bool
 
@@ -67,13 +68,16 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Import")
         self.paths = paths
+        self.analyst = annotator
+        self.as_named = AS_IN_THE_FILES.format(analyst=annotator)
         self.format = QComboBox(self)
         self.format.addItems(list(FORMATS))
         self.annotator = QComboBox(self)
         self.annotator.setEditable(True)
-        self.annotator.addItems([annotator, AS_IN_THE_FILES])
+        self.annotator.addItems([self.as_named, annotator])
         self.annotator.setToolTip(
-            "Whose annotations the files hold: a name, or the annotators the files name"
+            "Whose annotations the files hold: the annotators the files name (a brat folder"
+            " of annotator subfolders, JSONL records), or one name for all of them"
         )
         self.add_labels = QCheckBox("Add labels the project does not know", self)
         self.repair_iob = QCheckBox("CoNLL: read an I- tag that continues no span as B-", self)
@@ -91,7 +95,8 @@ class ImportDialog(QDialog):
         return ImportRequest(
             paths=self.paths,
             fmt=self.format.currentText(),
-            annotator=None if name in ("", AS_IN_THE_FILES) else name,
+            annotator=None if name in ("", self.as_named) else name,
+            unnamed=self.analyst,
             add_labels=self.add_labels.isChecked(),
             repair_iob=self.repair_iob.isChecked(),
         )
@@ -222,6 +227,7 @@ def import_with_progress(parent: QWidget, project: Project, request: ImportReque
             request.annotator,
             request.add_labels,
             lambda done, total: progress.step(f"Importing {done} of {total}", done, total),
+            request.unnamed,
         )
 
     return with_progress(parent, "Import", work)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from annotate.export_files import export_corpus
+from annotate.project import Project
 from gui.main_window import MainWindow
 from tests.gui.test_annotating import when_modal
 from tests.gui.test_search import type_text
@@ -66,7 +68,7 @@ def test_a_dropped_conll_file_is_imported_for_the_analyst(
         assert isinstance(dialog, QDialog) and dialog.windowTitle() == "Import"
         boxes = dialog.findChildren(QComboBox)
         choose(qtbot, boxes[0], "conll")
-        assert boxes[1].currentText() == "ali"
+        assert boxes[1].currentText() == "As named in the files, else ali"
         press_default(qtbot, dialog)
 
     when_modal(fill)
@@ -192,3 +194,20 @@ def test_ctrl_i_picks_files_and_imports_them(
     qtbot.waitUntil(lambda: window.saved_label.text().startswith("Imported 1 documents"))
     titles = [d.title for d in window.project.documents.summaries()]
     assert titles[-1] == "خبر قصير"
+
+
+def test_a_dropped_folder_keeps_the_annotators_it_names(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    text = "زار سامي مدينة حمص."
+    with Project.create(tmp_path / "team.annotate") as team:
+        uid = team.documents.add(text, "زيارة").documents_added[0]
+        team.spans.add(uid, "huda", "PERSON", 4, 8)
+        team.spans.add(uid, "omar", "GPE", 15, 18)
+        export_corpus(team, tmp_path / "brat", "brat")
+
+    when_modal(lambda dialog: press_default(qtbot, dialog))
+    drop_files(window, [tmp_path / "brat"])
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("Imported 1 documents"))
+    spans = window.project.spans.for_document(uid)
+    assert [(s.annotator, s.label) for s in spans] == [("huda", "PERSON"), ("omar", "GPE")]
