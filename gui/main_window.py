@@ -379,13 +379,19 @@ class MainWindow(QMainWindow):
         view.show()
 
     def review_disagreements(self) -> None:
-        """The review window, one per main window, over this project, as the analyst."""
-        if self.review_window is None:
-            self.review_window = ReviewWindow(self.project, self.annotator, self)
-        self.review_window.refresh_documents()
-        self.review_window.show()
-        self.review_window.raise_()
-        self.review_window.activateWindow()
+        """The review window, one per main window, over this project, as the analyst (a new
+        one after switching annotator, so decisions carry the reviewer's name)."""
+        shown = self.review_window
+        if shown is not None and shown.review.reviewer == self.annotator:
+            shown.refresh_documents()  # others' work may have come in
+        else:
+            if shown is not None:
+                shown.close()
+                shown.deleteLater()
+            shown = self.review_window = ReviewWindow(self.project, self.annotator, self)
+        shown.show()
+        shown.raise_()
+        shown.activateWindow()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_paths(event.mimeData()):

@@ -46,6 +46,7 @@ class ReviewWindow(QWidget):
         self.project = project
         self.review = Review(project, reviewer)
         self.document: str | None = None
+        self._resume_at: str | None = None  # the item to show again after a refresh
         self.annotators: list[str] = []
         self.documents_model = ReviewDocumentsModel(self)
         self.items_model = ItemsModel(self)
@@ -128,6 +129,9 @@ class ReviewWindow(QWidget):
                     )
                 )
         current = self.document
+        item = self.current_item()
+        self._resume_at = item.key if item is not None else None
+        self.document = None  # read the open document's items again: they may have changed
         self.documents_model.set_documents(listed)
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -151,7 +155,9 @@ class ReviewWindow(QWidget):
         self.items.resizeColumnsToContents()
         self.items.setColumnWidth(1, min(self.items.columnWidth(1), MAX_TEXT_COLUMN))
         self.lanes.set_lanes(self.annotators, GOLD_ANNOTATOR)
-        self.items.setCurrentIndex(self.items_model.index(0, 0))
+        keys = [item.key for item in items]
+        row = keys.index(self._resume_at) if self._resume_at in keys else 0
+        self.items.setCurrentIndex(self.items_model.index(row, 0))
         self.items.setFocus()
         self._show_progress()
 

@@ -124,3 +124,21 @@ def test_each_state_has_its_colour_and_its_own_underline(qtbot: QtBot, window: M
         assert seen[text] == (LOOKS[state].colour, LOOKS[state].underline), text
     assert len({LOOKS[state].underline for state in expected.values()}) == len(expected)
     assert QApplication.activeWindow() is review
+
+
+def test_review_opened_again_shows_new_work_and_the_current_reviewer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    document = disagreeing_document(window.project)
+    review = open_review(qtbot, window)
+    press(qtbot, review, Qt.Key.Key_F8)  # on the boundaries
+    assert review.progress.text().endswith("4 disagreements left")
+    start = TEXT.index("ريم ناصر")
+    window.project.spans.add(document, "huda", "PERSON", start, start + len("ريم ناصر"))
+    again = open_review(qtbot, window)
+    assert again is review
+    assert review.progress.text().endswith("3 disagreements left")  # Huda saw Reem too
+    assert review.current_item().state == "boundaries"  # type: ignore[union-attr]
+    window.annotating.switch_annotator("rana")
+    other = open_review(qtbot, window)
+    assert other is not review and other.review.reviewer == "rana"
