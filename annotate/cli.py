@@ -14,8 +14,6 @@ from typing import Any
 import click
 
 from annotate.agreement_data import STATUS_CHOICES
-from annotate.agreement_report import agreement_report
-from annotate.agreement_text import format_report
 from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.checking import check_project
 from annotate.errors import AnnotateError, InputError
@@ -321,6 +319,9 @@ def agreement(
 ) -> None:
     """Inter-annotator agreement: span F1 (exact, overlap), token kappa and alpha-U per
     label, pair and group, relations, and documents worst first."""
+    from annotate.agreement_report import agreement_report  # loaded by this command only
+    from annotate.agreement_text import format_report
+
     with existing_project(project) as opened:
         report = agreement_report(opened, _names(annotators), _names(labels), status)
         schema = opened.labels.schema()

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,6 @@ from annotate.mentions import find_mentions
 from annotate.model import STATUSES, Changes, DocumentSummary
 from annotate.project import Project
 from annotate.searching import Hit
-from gui.agreement_view import AgreementView
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
 from gui.corpus_files import dropped_paths
@@ -373,6 +372,8 @@ class MainWindow(QMainWindow):
     def show_agreement(self) -> None:
         """Agreement of the project's annotators, beside this window; a document chosen
         there opens here."""
+        from gui.agreement_view import AgreementView  # its modules load when first used
+
         view = AgreementView(self, self.project)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.document_chosen.connect(self.open_document)
@@ -401,7 +402,8 @@ class MainWindow(QMainWindow):
         paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
-            self.files.import_files(paths)
+            # after the drop returns: a dialog inside it would hold the dragging app
+            QTimer.singleShot(0, lambda: self.files.import_files(paths))
 
     def switch(self) -> None:
         name = ask_annotator(self, self.annotator)

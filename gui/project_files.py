@@ -45,7 +45,7 @@ class ProjectFiles:
             return
         try:
             report = import_with_progress(self.window, self.window.project, request)
-        except AnnotateError as error:
+        except (AnnotateError, OSError) as error:
             self._refused("Import", error)
             return
         self.window.palette_list.show_schema(self.window.project.labels.schema())  # labels it added

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from annotate.errors import InputError
 from annotate.exporting import ExportRecord, ExportSpan
-from annotate.importing import read_utf8, title_from_name
+from annotate.importing import decode_file, title_from_name
 from annotate.records import Record, RecordSpan
 from annotate.tokens import SPACE_SEPARATED, TOKENISATION, Token, sentences
 
@@ -26,6 +26,7 @@ DOCUMENT_MARKER = "-DOCSTART-"
 OUTSIDE = "O"
 COLUMNS = re.compile(r"[ \t]+")
 EXAMPLES = 3  # adjustments named in a note; the rest are counted
+MAX_FILE_BYTES = 2**30  # a corpus file is read whole; its documents are checked one by one
 
 
 # Writing
@@ -180,7 +181,7 @@ def _line(path: Path, number: int, line: str, one_column: bool) -> Line:
 
 
 def read_records(path: Path, one_column: bool, repair_iob: bool) -> Iterator[Record]:
-    text = read_utf8(path)
+    text = decode_file(path, MAX_FILE_BYTES, "a CoNLL file")
     documents = list(read_documents(path, text, one_column))
     if not documents:
         raise InputError("no tokens in the file", file=str(path))
