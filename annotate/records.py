@@ -102,6 +102,24 @@ def _record(file: str, line: int, data: Any) -> Record:
     )
 
 
+def check_quoted(
+    raw_text: str,
+    start: int,
+    end: int,
+    quoted: str | None,
+    where: str,
+    what: str = "span",
+    hint: str = "",
+) -> None:
+    """A span's text given beside its offsets must be the document's text there."""
+    if quoted is not None and quoted != raw_text[start:end]:
+        raise InputError(
+            f"{what} text {quoted!r} does not match the document text at {start}-{end} "
+            f"({raw_text[start:end]!r}){hint}",
+            field=f"{where}.text",
+        )
+
+
 def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int]) -> RecordSpan:
     where = f"spans[{index}]"
     if not isinstance(item, dict):
@@ -109,13 +127,7 @@ def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int])
     start = get_field(item, "start", int, where)
     end = get_field(item, "end", int, where)
     check_offsets(raw_text, start, end, f"{where}.start", f"{where}.end")
-    quoted = get_field(item, "text", str, where, default=None)
-    if quoted is not None and quoted != raw_text[start:end]:
-        raise InputError(
-            f"span text {quoted!r} does not match the document text at {start}-{end} "
-            f"({raw_text[start:end]!r})",
-            field=f"{where}.text",
-        )
+    check_quoted(raw_text, start, end, get_field(item, "text", str, where, default=None), where)
     return RecordSpan(
         index=index,
         id=get_field(item, "id", str, where, default=None),

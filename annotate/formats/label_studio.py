@@ -30,6 +30,7 @@ from annotate.records import (
     RecordSpan,
     annotator_name,
     check_offsets,
+    check_quoted,
     get_field,
     refuse_surrogates,
 )
@@ -290,12 +291,9 @@ def _region_value(item: dict[str, Any], where: str, raw_text: str) -> tuple[int,
     end = get_field(value, "end", int, value_where)
     check_offsets(raw_text, start, end, f"{value_where}.start", f"{value_where}.end")
     quoted = get_field(value, "text", str, value_where, default=None)
-    if quoted is not None and quoted != raw_text[start:end]:
-        raise InputError(
-            f"region text {quoted!r} does not match the document text at {start}-{end} "
-            f"({raw_text[start:end]!r}){_utf16_hint(raw_text, start, end, quoted)}",
-            field=f"{value_where}.text",
-        )
+    if quoted is not None and quoted != raw_text[start:end]:  # the hint encodes the text
+        hint = _utf16_hint(raw_text, start, end, quoted)
+        check_quoted(raw_text, start, end, quoted, value_where, "region", hint)
     labels = get_field(value, "labels", list, value_where)
     if not labels:
         raise InputError("a region needs a label", field=f"{value_where}.labels")
