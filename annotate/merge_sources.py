@@ -9,7 +9,7 @@ from pathlib import Path
 
 from annotate.errors import ProjectError
 from annotate.migrations import SCHEMA_VERSION
-from annotate.store import APPLICATION_ID, BUSY_TIMEOUT_MS, is_sqlite_file
+from annotate.store import BUSY_TIMEOUT_MS, check_identity, is_sqlite_file
 from annotate.text import document_uid
 
 
@@ -34,7 +34,7 @@ def open_other(path: Path, target: Path) -> sqlite3.Connection:
         raise ProjectError(f"{path}: cannot open: {error}") from error
     try:
         conn.execute("BEGIN")  # one snapshot for the checks and the merge
-        _check_identity(path, conn)
+        _check_version(path, conn)
         _check_whole(path, conn)
     except sqlite3.DatabaseError as error:
         conn.close()
@@ -45,16 +45,9 @@ def open_other(path: Path, target: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
-    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if application_id != APPLICATION_ID:
-        raise ProjectError(f"{path}: not an annotation project (a SQLite file of another kind)")
-    if version > SCHEMA_VERSION:
-        raise ProjectError(
-            f"{path}: written by a newer version of this app (schema {version}; this app "
-            f"reads up to {SCHEMA_VERSION}); update the app to merge it"
-        )
+def _check_version(path: Path, conn: sqlite3.Connection) -> None:
+    """Ours, and of this very schema version: an older file is upgraded by opening it."""
+    version = check_identity(path, conn)
     if version < SCHEMA_VERSION:
         raise ProjectError(
             f"{path}: written by an older version of this app (schema {version}; this app "

@@ -44,7 +44,7 @@ class Store:
         _check_header(path)
         conn = _connect(path, mode="rw")
         try:
-            _check_identity(path, conn)
+            check_identity(path, conn)
         except BaseException:
             conn.close()
             raise
@@ -159,7 +159,8 @@ def is_sqlite_file(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
+def check_identity(path: Path, conn: sqlite3.Connection) -> int:
+    """The project's schema version, once it is known to be ours and not too new."""
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -172,3 +173,4 @@ def _check_identity(path: Path, conn: sqlite3.Connection) -> None:
             f"{path}: written by a newer version of this app (schema {version}; this app "
             f"reads up to {SCHEMA_VERSION}); update the app to open it"
         )
+    return int(version)
