@@ -120,7 +120,11 @@ def when_modal(act: Callable[[QWidget], None]) -> None:
     """Act on the dialog or menu that the next key opens, once it is up."""
 
     def look() -> None:
-        shown = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        dialog = QApplication.activeModalWidget()
+        # Until the dialog is the active window, the main window's shortcuts (Space
+        # among them) still take the keys meant for it.
+        shown = dialog if dialog is QApplication.activeWindow() else None
+        shown = shown or QApplication.activePopupWidget()
         if shown is None:
             QTimer.singleShot(20, look)
             return
