@@ -18,7 +18,9 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from functools import cached_property
+from itertools import pairwise
+from typing import Literal, NamedTuple
 
 from annotate.model import GOLD_ANNOTATOR, Relation, Span
 from annotate.project import Project
@@ -27,10 +29,10 @@ from annotate.schema import passage_labels
 State = Literal["missing", "boundaries", "label", "relation", "agreed"]
 STATES: tuple[State, ...] = ("missing", "boundaries", "label", "relation", "agreed")
 Links = frozenset[tuple[str, int, int]]  # (relation label, tail start, tail end)
+NO_LINKS: Links = frozenset()
 
 
-@dataclass(frozen=True)
-class Version:
+class Version(NamedTuple):  # a tuple: a project's review builds hundreds of thousands
     """What one annotator marked in an item: spans, and each span's links by offsets."""
 
     annotator: str
@@ -40,13 +42,18 @@ class Version:
 
 @dataclass(frozen=True)
 class Item:
-    key: str  # the same for the same versions, so a decision finds its item again
     document: str
     start: int
     end: int
     is_passage: bool
     state: State
     versions: tuple[Version, ...]  # one per compared annotator, in their order
+
+    @cached_property
+    def key(self) -> str:
+        """The same for the same versions, so a decision finds its item again (computed
+        when first asked: counting a project's items needs few keys)."""
+        return _key(self.versions)
 
     def version(self, annotator: str) -> Version:
         return next(v for v in self.versions if v.annotator == annotator)
@@ -69,12 +76,40 @@ def compared_annotators(project: Project, document: str) -> list[str]:
 def document_items(
     project: Project, document: str, annotators: list[str] | None = None
 ) -> list[Item]:
-    chosen = annotators if annotators is not None else compared_annotators(project, document)
-    if len(chosen) < 2:
+    """The document's items among the annotators given, or everyone who marked it."""
+    marked = _marked(project, document, annotators)
+    return items_of(document, *marked) if marked else []
+
+
+def document_states(project: Project, document: str) -> list[State]:
+    """The state of each item among everyone who marked the document: what counting the
+    items needs, without building them."""
+    marked = _marked(project, document, None)
+    if not marked:
         return []
-    spans = [s for s in project.spans.for_document(document) if s.annotator in chosen]
+    spans, relations, annotators, passages = marked
+    links = _links_by_head(spans, relations)
+    groups = _joined_groups(_exact_groups(spans), passages)
+    return [_state(_versions(group, links, annotators)) for group in groups]
+
+
+Marked = tuple[list[Span], list[Relation], list[str], frozenset[str]]
+
+
+def _marked(project: Project, document: str, annotators: list[str] | None) -> Marked | None:
+    """The spans and relations to compare, the annotators and the passage labels; None
+    when fewer than two annotators are compared."""
+    spans = project.spans.for_document(document)
+    chosen = annotators if annotators is not None else _marked_by(spans)
+    if len(chosen) < 2:
+        return None
+    spans = [s for s in spans if s.annotator in chosen]
     relations = project.relations.for_document(document)
-    return items_of(document, spans, relations, chosen, passage_labels(project.labels.schema()))
+    return spans, relations, chosen, passage_labels(project.labels.schema())
+
+
+def _marked_by(spans: list[Span]) -> list[str]:
+    return sorted({span.annotator for span in spans} - {GOLD_ANNOTATOR})
 
 
 def items_of(
@@ -87,7 +122,10 @@ def items_of(
     links = _links_by_head(spans, relations)
     groups = _joined_groups(_exact_groups(spans), passages)
     items = [_item(document, group, links, annotators, passages) for group in groups]
-    return sorted(items, key=lambda item: (item.start, -item.end, item.key))
+    items.sort(key=lambda item: (item.start, -item.end))
+    if any(a.start == b.start and a.end == b.end for a, b in pairwise(items)):
+        items.sort(key=lambda item: (item.start, -item.end, item.key))
+    return items
 
 
 def _exact_groups(spans: list[Span]) -> list[list[Span]]:
@@ -97,41 +135,55 @@ def _exact_groups(spans: list[Span]) -> list[list[Span]]:
     return [grouped[offsets] for offsets in sorted(grouped)]
 
 
+class _Group:
+    """Spans joined into one item, with what joining asks of them kept at hand."""
+
+    def __init__(self, spans: list[Span], is_passage: bool) -> None:
+        self.spans = list(spans)
+        self.is_passage = is_passage
+        self.start = spans[0].start
+        self.end = spans[0].end
+        self.labels = {span.label for span in spans}
+        self.annotators = {span.annotator for span in spans}
+
+    def takes(self, spans: list[Span], is_passage: bool, labels: set[str]) -> bool:
+        return (
+            self.is_passage == is_passage
+            and self.start < spans[0].end
+            and spans[0].start < self.end
+            and not self.labels.isdisjoint(labels)
+            and self.annotators.isdisjoint(span.annotator for span in spans)
+        )
+
+    def add(self, spans: list[Span], labels: set[str]) -> None:
+        self.spans.extend(spans)
+        self.end = max(self.end, spans[0].end)
+        self.labels |= labels
+        self.annotators.update(span.annotator for span in spans)
+
+
 def _joined_groups(groups: list[list[Span]], passages: frozenset[str]) -> list[list[Span]]:
-    """Join overlapping groups of one kind whose annotators differ, nearest start first."""
-    joined: list[list[Span]] = []
+    """Join overlapping groups of one kind whose annotators differ, nearest start first.
+
+    Groups come by start, so a joined group that ends before one group starts can take
+    none of the later ones either; only the open ones are searched."""
+    joined: list[_Group] = []
+    open_groups: list[_Group] = []
     for group in groups:
-        kind = group[0].label in passages
+        start = group[0].start
+        open_groups = [earlier for earlier in open_groups if earlier.end > start]
+        is_passage = group[0].label in passages
+        labels = {span.label for span in group}
         target = next(
-            (
-                earlier
-                for earlier in reversed(joined)
-                if (earlier[0].label in passages) == kind
-                and _overlap(earlier, group)
-                and _labels(earlier) & _labels(group)
-                and not _annotators(earlier) & _annotators(group)
-            ),
-            None,
+            (g for g in reversed(open_groups) if g.takes(group, is_passage, labels)), None
         )
         if target is None:
-            joined.append(list(group))
+            target = _Group(group, is_passage)
+            joined.append(target)
+            open_groups.append(target)
         else:
-            target.extend(group)
-    return joined
-
-
-def _overlap(first: list[Span], second: list[Span]) -> bool:
-    return min(s.start for s in second) < max(s.end for s in first) and min(
-        s.start for s in first
-    ) < max(s.end for s in second)
-
-
-def _labels(group: list[Span]) -> set[str]:
-    return {span.label for span in group}
-
-
-def _annotators(group: list[Span]) -> set[str]:
-    return {span.annotator for span in group}
+            target.add(group, labels)
+    return [g.spans for g in joined]
 
 
 def _links_by_head(spans: list[Span], relations: list[Relation]) -> dict[str, Links]:
@@ -151,23 +203,29 @@ def _item(
     annotators: list[str],
     passages: frozenset[str],
 ) -> Item:
-    ordered = sorted(group, key=lambda s: (s.start, s.end, s.label))
-    versions = tuple(
-        Version(
-            name,
-            tuple(s for s in ordered if s.annotator == name),
-            tuple(links.get(s.uid, frozenset()) for s in ordered if s.annotator == name),
-        )
-        for name in annotators
-    )
+    versions = _versions(group, links, annotators)
     return Item(
-        key=_key(versions),
         document=document,
         start=min(s.start for s in group),
         end=max(s.end for s in group),
         is_passage=group[0].label in passages,
         state=_state(versions),
         versions=versions,
+    )
+
+
+def _versions(
+    group: list[Span], links: dict[str, Links], annotators: list[str]
+) -> tuple[Version, ...]:
+    marked: dict[str, list[Span]] = {name: [] for name in annotators}
+    for span in sorted(group, key=lambda s: (s.start, s.end, s.label)):
+        if span.annotator in marked:
+            marked[span.annotator].append(span)
+    return tuple(
+        [
+            Version(name, tuple(spans), tuple([links.get(s.uid, NO_LINKS) for s in spans]))
+            for name, spans in marked.items()
+        ]
     )
 
 

@@ -1,6 +1,6 @@
-"""Agreement: three annotators over the same documents, 50 spans each per document, the
-second and third differing a little from the first (a span dropped, moved or relabelled
-here and there), every document marked done by all three."""
+"""Agreement and the review's document list: three annotators over the same documents, 50
+spans each per document, the second and third differing a little from the first (a span
+dropped, moved or relabelled here and there), every document marked done by all three."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from annotate.agreement_report import agreement_report
 from annotate.model import now
 from annotate.project import Project
+from annotate.review_counts import review_counts
 from annotate.text import document_uid
 from bench import corpus
 from bench.scenario import Repeat, Samples
@@ -87,6 +88,24 @@ def agreement(data: Path, scratch: Path) -> Repeat:
             samples["agreement"].append(time.perf_counter() - started)
             if report.documents != expected or len(report.annotators) != len(ANNOTATORS):
                 raise RuntimeError(f"compared {report.documents} documents, not {expected}")
+        return samples
+
+    return run
+
+
+def review_list(data: Path, scratch: Path) -> Repeat:
+    """What opening the review window waits for: every document's items and counts."""
+    project = Project.open(data / PROJECT_NAME)
+    expected = min(project.documents.count(), DOCUMENTS)
+
+    def run() -> Samples:
+        samples: Samples = {"review list": []}
+        for _ in range(REPETITIONS):
+            started = time.perf_counter()
+            counts = review_counts(project)
+            samples["review list"].append(time.perf_counter() - started)
+            if len(counts) != expected or not any(c.disagreements for c in counts):
+                raise RuntimeError(f"counted {len(counts)} documents, not {expected}")
         return samples
 
     return run

@@ -8,6 +8,7 @@ from bench.scenario import AnyScenario, LatencyScenario, Scenario
 READER_MAX_PEAK_RSS_MB = 300.0  # with the 500,000-character article open
 FRAME_MS = 16.0  # one frame at 60 Hz
 SEARCH_MS = 200.0
+REVIEW_LIST_MS = 3000.0  # shown with its progress from 400 ms on
 
 SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
@@ -59,6 +60,16 @@ SCENARIOS: dict[str, AnyScenario] = {
         target_ms=2000.0,
         setup=agreement_bench.setup,
         repeat=agreement_bench.agreement,
+    ),
+    "review-list": LatencyScenario(
+        name="review-list",
+        summary=(
+            "review_counts: the review window's list of 3 annotators x 2,000 documents x"
+            " 50 spans, every item of every document grouped and counted"
+        ),
+        target_ms=REVIEW_LIST_MS,
+        setup=agreement_bench.setup,
+        repeat=agreement_bench.review_list,
     ),
     "reader-open": Scenario(
         name="reader-open",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from annotate.adjudication import Decision
 from annotate.disagreements import Item
+from annotate.review_counts import ReviewCount
 from gui.review_lanes import look
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
@@ -18,31 +18,22 @@ from gui.table_model import ModelIndex, RowsModel
 NOTHING = "—"
 
 
-@dataclass(frozen=True)
-class ReviewedDocument:
-    uid: str
-    title: str
-    disagreements: int
-    undecided: int  # items of any state without a decision
-    items: int
-
-
 class ReviewDocumentsModel(RowsModel):
     columns = ("Title", "Disagreements", "Undecided")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._documents: list[ReviewedDocument] = []
+        self._documents: list[ReviewCount] = []
 
-    def set_documents(self, documents: list[ReviewedDocument]) -> None:
+    def set_documents(self, documents: list[ReviewCount]) -> None:
         self.beginResetModel()
         self._documents = sorted(documents, key=lambda d: (-d.disagreements, -d.undecided))
         self.endResetModel()
 
-    def document(self, row: int) -> ReviewedDocument:
+    def document(self, row: int) -> ReviewCount:
         return self._documents[row]
 
-    def replace(self, row: int, document: ReviewedDocument) -> None:
+    def replace(self, row: int, document: ReviewCount) -> None:
         """New counts for one document, in place (the order changes on the next refresh)."""
         self._documents[row] = document
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))

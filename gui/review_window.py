@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QProgressDialog,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -30,13 +31,15 @@ from annotate.editing import Edge
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
+from annotate.review_counts import ReviewCount, count_items, review_counts
 from gui.annotating import RESIZE_KEYS
 from gui.review_lanes import LOOKS, LanesView, Mark, context_of
-from gui.review_models import ItemsModel, ReviewDocumentsModel, ReviewedDocument
+from gui.review_models import ItemsModel, ReviewDocumentsModel
 
 MAX_VERSION_KEYS = 9
 MIN_COLUMN = 48
 MAX_TEXT_COLUMN = 360
+PROGRESS_AFTER_MS = 400  # counting a large project shows its progress after this long
 
 
 class ReviewWindow(QWidget):
@@ -112,22 +115,7 @@ class ReviewWindow(QWidget):
     # -- what the window shows ---------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        listed = []
-        for uid, title in self.project.store.conn.execute(
-            "SELECT uid, title FROM documents ORDER BY position"
-        ):
-            items = document_items(self.project, uid)
-            if items:
-                decided = self.review.decisions(uid)
-                listed.append(
-                    ReviewedDocument(
-                        uid,
-                        title,
-                        sum(item.disagreement for item in items),
-                        sum(item.key not in decided for item in items),
-                        len(items),
-                    )
-                )
+        listed = _counts_with_progress(self.parentWidget() or self, self.project)
         current = self.document
         item = self.current_item()
         self._resume_at = item.key if item is not None else None
@@ -256,11 +244,27 @@ class ReviewWindow(QWidget):
             return
         listed = self.documents_model.document(row)
         items = self.items_model.items()
-        undecided = sum(not self.items_model.decided(item) for item in items)
-        counted = ReviewedDocument(
-            listed.uid, listed.title, listed.disagreements, undecided, len(items)
-        )
-        self.documents_model.replace(row, counted)
+        decided = [item.key for item in items if self.items_model.decided(item)]
+        self.documents_model.replace(row, count_items(listed.uid, listed.title, items, decided))
+
+
+def _counts_with_progress(parent: QWidget, project: Project) -> list[ReviewCount]:
+    """The documents' counts; a large project shows how far counting has come."""
+    dialog = QProgressDialog("Counting disagreements…", "", 0, 0, parent)
+    dialog.setWindowTitle("Review")
+    dialog.setCancelButton(None)  # counting is short and changes nothing: no Cancel
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
+
+    def step(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)  # a modal dialog handles events here, so the app repaints
+
+    try:
+        return review_counts(project, step)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:

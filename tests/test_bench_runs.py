@@ -37,6 +37,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "scroll",
         "search",
         "agreement",
+        "review-list",
     }
     for name in ("import", "export", "export-conll", "reader-open"):
         scenario = scenarios[name]
@@ -52,6 +53,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     searches = {"rare, all results": SEARCHES, "common, first 200": SEARCHES}
     _check_latency(scenarios["search"], searches)
     _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
+    _check_latency(scenarios["review-list"], {"review list": AGREEMENTS})
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from annotate.adjudication import Review
-from annotate.disagreements import Item, document_items
+from annotate.disagreements import Item, document_items, document_states
 from annotate.errors import InputError
 from annotate.export_files import export_corpus
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from annotate.review_counts import ReviewCount, review_counts
 
 TEXT = (
     "قال وزير الخارجية سامي الحداد في مؤتمر صحفي بعمّان إن «الحوار هو الطريق الوحيد». "
@@ -201,3 +202,31 @@ def test_the_gold_layer_exports_like_any_annotator(
         ("QUOTE", "الحوار هو الطريق الوحيد"),
         ("QUOTE", "الاتفاق قريب"),
     ]
+
+
+def test_the_review_list_counts_items_disagreements_and_what_is_left(
+    project: Project, document: str
+) -> None:
+    agreed = project.documents.add(TEXT + " ", "متفق").documents_added[0]
+    for name in ("ali", "huda"):
+        mark(project, agreed, name, "GPE", "عمّان")
+    alone = project.documents.add(TEXT + "  ", "وحده").documents_added[0]
+    mark(project, alone, "ali", "GPE", "عمّان")  # one annotator: nothing to compare
+    expected_states = [item.state for item in document_items(project, document)]
+    assert document_states(project, document) == expected_states
+    assert review_counts(project) == [
+        ReviewCount(document, "مؤتمر", 4, 6, 6),
+        ReviewCount(agreed, "متفق", 0, 1, 1),
+    ]
+    review = Review(project, "reviewer")
+    label, bounds, *_ = document_items(project, document)
+    review.accept(label, "huda")
+    review.reject(bounds)
+    review.accept(document_items(project, agreed)[0], "ali")
+    seen: list[tuple[int, int]] = []
+    counted = review_counts(project, lambda done, total: seen.append((done, total)))
+    assert counted == [
+        ReviewCount(document, "مؤتمر", 4, 4, 6),
+        ReviewCount(agreed, "متفق", 0, 0, 1),
+    ]
+    assert seen == [(3, 3)]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from gui import review_window
 from gui.main_window import MainWindow
 from gui.review_lanes import LOOKS
 from gui.review_window import ReviewWindow
@@ -142,3 +144,30 @@ def test_review_opened_again_shows_new_work_and_the_current_reviewer(
     window.annotating.switch_annotator("rana")
     other = open_review(qtbot, window)
     assert other is not review and other.review.reviewer == "rana"
+
+
+def test_a_large_project_shows_how_far_counting_has_come(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = window.project
+    for number in range(120):
+        text = f"{TEXT} ({number})"
+        uid = project.documents.add(text, f"مؤتمر {number}").documents_added[0]
+        place = text.index("عمّان")
+        for name in ("ali", "huda"):
+            project.spans.add(uid, name, "GPE", place, place + len("عمّان"))
+    monkeypatch.setattr(review_window, "PROGRESS_AFTER_MS", 0)
+    seen: list[tuple[str, int, int]] = []
+
+    def look_at_the_progress() -> None:
+        shown = QApplication.activeModalWidget()
+        if isinstance(shown, QProgressDialog):
+            seen.append((shown.labelText(), shown.value(), shown.maximum()))
+
+    QTimer.singleShot(0, look_at_the_progress)  # runs while counting repaints the dialog
+    review = open_review(qtbot, window)
+    total = project.documents.count()  # the sample's documents too
+    assert seen and seen[0][0] == "Counting disagreements…" and seen[0][2] == total
+    assert 0 < seen[0][1] < total
+    assert review.documents_model.rowCount() == 120
+    assert QApplication.activeModalWidget() is None  # the progress is gone

@@ -1,0 +1,66 @@
+"""How much is left to review in each document: its items, disagreements and decisions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+from annotate.disagreements import Item, document_items, document_states
+from annotate.project import Project
+
+Progress = Callable[[int, int], None]  # documents counted, of all
+PROGRESS_EVERY = 50  # documents
+
+
+@dataclass(frozen=True)
+class ReviewCount:
+    uid: str
+    title: str
+    disagreements: int
+    undecided: int  # items of any state without a decision
+    items: int
+
+
+def review_counts(project: Project, progress: Progress | None = None) -> list[ReviewCount]:
+    """Every document that two or more annotators marked, in the project's order."""
+    documents = project.store.conn.execute(
+        "SELECT uid, title FROM documents ORDER BY position"
+    ).fetchall()
+    decided = _decided_items(project)
+    counts = []
+    for done, (uid, title) in enumerate(documents, 1):
+        count = _count(project, uid, title, decided[uid])
+        if count is not None:
+            counts.append(count)
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(documents)):
+            progress(done, len(documents))
+    return counts
+
+
+def _count(project: Project, uid: str, title: str, decided: set[str]) -> ReviewCount | None:
+    if decided:  # which items the decisions are for takes the items' keys
+        items = document_items(project, uid)
+        return count_items(uid, title, items, decided) if items else None
+    states = document_states(project, uid)
+    if not states:
+        return None
+    disagreements = sum(state != "agreed" for state in states)
+    return ReviewCount(uid, title, disagreements, len(states), len(states))
+
+
+def count_items(uid: str, title: str, items: list[Item], decided: Collection[str]) -> ReviewCount:
+    return ReviewCount(
+        uid,
+        title,
+        sum(item.disagreement for item in items),
+        sum(item.key not in decided for item in items),
+        len(items),
+    )
+
+
+def _decided_items(project: Project) -> defaultdict[str, set[str]]:
+    decided: defaultdict[str, set[str]] = defaultdict(set)
+    for document, item in project.store.conn.execute("SELECT document, item FROM decisions"):
+        decided[document].add(item)
+    return decided
