@@ -15,7 +15,8 @@ from annotate.export_files import export_corpus
 from annotate.model import now
 from annotate.project import Project
 from annotate.text import document_uid
-from annotate.tokens import Token, tokenise
+from annotate.token_bounds import fast_tokenise
+from annotate.tokens import Token
 from bench import corpus, plain_sqlite
 from bench.scenario import Action
 
@@ -81,7 +82,7 @@ def reference_conll(data: Path, scratch: Path) -> Action:
 
 
 def _conll_lines(text: str, spans: list[dict[str, Any]]) -> Iterator[str]:
-    tokens = tokenise(text)
+    tokens = fast_tokenise(text)
     tags = _iob_tags(tokens, spans)
     yield "-DOCSTART- O\n\n"
     for index, (token, tag) in enumerate(zip(tokens, tags, strict=True)):

@@ -13,7 +13,7 @@ from annotate.exporting import ExportRecord
 from annotate.formats.iob import Adjustments, Placed, document_lines, placed_spans, read_records
 from annotate.records import Record
 from annotate.schema import Schema, passage_labels
-from annotate.tokens import tokenise
+from annotate.token_bounds import fast_tokenise
 
 
 def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[str]:
@@ -23,7 +23,7 @@ def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[st
     passages_left_out = 0
     with out.open("w", encoding="utf-8", newline="\n") as handle:
         for record in records:
-            tokens = tokenise(record["text"], record["meta"])
+            tokens = fast_tokenise(record["text"], record["meta"])
             entities = [span for span in record["spans"] if span["label"] not in passages]
             passages_left_out += len(record["spans"]) - len(entities)
             placed = placed_spans(record, tokens, entities, changes)

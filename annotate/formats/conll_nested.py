@@ -14,14 +14,14 @@ from annotate.exporting import ExportRecord
 from annotate.formats.iob import Adjustments, Placed, document_lines, placed_spans, read_records
 from annotate.records import Record
 from annotate.schema import Schema
-from annotate.tokens import tokenise
+from annotate.token_bounds import fast_tokenise
 
 
 def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[str]:
     changes = Adjustments()
     with out.open("w", encoding="utf-8", newline="\n") as handle:
         for record in records:
-            tokens = tokenise(record["text"], record["meta"])
+            tokens = fast_tokenise(record["text"], record["meta"])
             placed = placed_spans(record, tokens, record["spans"], changes)
             handle.writelines(document_lines(record, tokens, in_columns(placed)))
     return changes.notes()

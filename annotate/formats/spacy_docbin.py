@@ -34,7 +34,8 @@ from spacy.vocab import Vocab
 from annotate.errors import AnnotateError
 from annotate.exporting import ExportRecord, ExportSpan
 from annotate.schema import Schema, passage_labels
-from annotate.tokens import Token, tokenise
+from annotate.token_bounds import fast_tokenise
+from annotate.tokens import Token
 
 ENTITY_GROUP = "sc"
 PASSAGE_GROUP = "quotes"
@@ -75,7 +76,7 @@ def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[st
 def record_doc(vocab: Vocab, record: ExportRecord, passages: frozenset[str], tally: Tally) -> Doc:
     spans = record["spans"]
     words, spaces = doc_words(
-        record["text"], tokenise(record["text"], record["meta"]), spans, tally
+        record["text"], fast_tokenise(record["text"], record["meta"]), spans, tally
     )
     doc = Doc(vocab, words=words, spaces=spaces)
     entities = [_doc_span(doc, span) for span in spans if span["label"] not in passages]

@@ -24,8 +24,8 @@ from annotate.agreement_report import agreement_report
 from annotate.cli import main
 from annotate.errors import InputError
 from annotate.project import Project
-from annotate.token_bounds import token_bounds
-from annotate.tokens import tokenise
+from annotate.token_bounds import fast_tokenise, token_bounds
+from annotate.tokens import SPACE_SEPARATED, TOKENISATION, tokenise
 from tests.conftest import ARABIC_SENTENCE
 
 # -- Krippendorff's alpha for coding -------------------------------------------------------
@@ -211,9 +211,12 @@ def test_token_bounds_are_tokenise() -> None:
     rng = random.Random(1)
     pool = [*"ab1 2.,٫٬٣٤ قالَ،؛.\n«»😀🏽️ ّ^~ـ", "\u0301", "\u200c", "🇸🇦", "\u2028"]
     texts = [ARABIC_SENTENCE] + ["".join(rng.choices(pool, k=20)) for _ in range(3000)]
+    space_separated = {TOKENISATION: SPACE_SEPARATED}  # a document imported from CoNLL
     for text in texts:
         tokens = tokenise(text)
         assert token_bounds(text) == ([t.start for t in tokens], [t.end for t in tokens]), text
+        assert fast_tokenise(text) == tokens, text
+        assert fast_tokenise(text, space_separated) == tokenise(text, space_separated), text
 
 
 # -- the report on a project -----------------------------------------------------------------
