@@ -17,7 +17,7 @@ from annotate.agreement import (
     observed_disagreement,
 )
 from annotate.agreement_data import select
-from annotate.agreement_run import tally_documents
+from annotate.agreement_run import Progress, tally_documents
 from annotate.agreement_scores import DocumentScores, RelationScores, Scores
 from annotate.agreement_tally import Pair, PairTally, Tally, UnitTrack, pooled
 from annotate.project import Project
@@ -58,11 +58,13 @@ def agreement_report(
     labels: Sequence[str] | None = None,
     status: str = "done",
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> AgreementReport:
     """``workers``: processes comparing documents (default: one per core for a large
-    project, where the platform forks; 1 in a process with threads of its own)."""
+    project, where the platform forks; 1 in a process with threads of its own).
+    ``progress`` hears how many documents are compared when there is one process."""
     selection = select(project, annotators, labels, status)
-    tally, documents = tally_documents(project, selection, workers)
+    tally, documents = tally_documents(project, selection, workers, progress)
     tally.finish()
     documents.sort(key=_worst_first)
     relation_labels = [r.name for r in project.labels.schema().relations]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,14 +17,19 @@ from annotate.project import Project
 
 PARALLEL_FROM = 200  # documents; fewer are not worth starting processes for
 MAX_WORKERS = 4
+PROGRESS_EVERY = 50  # documents
+Progress = Callable[[int, int], None]  # documents compared, of all
 Tallied = tuple[Tally, list[DocumentScores]]
 
 
-def tally_documents(project: Project, selection: Selection, workers: int | None) -> Tallied:
+def tally_documents(
+    project: Project, selection: Selection, workers: int | None, progress: Progress | None = None
+) -> Tallied:
+    """``progress`` hears how many documents are compared, when one process compares them."""
     count = workers if workers is not None else default_workers(len(selection.documents))
     count = max(1, min(count, len(selection.documents)))
     if count == 1:
-        return _tally(project, selection)
+        return _tally(project, selection, progress)
     documents = selection.documents
     bounds = [len(documents) * number // count for number in range(count + 1)]
     runs = [documents[bounds[number] : bounds[number + 1]] for number in range(count)]
@@ -45,9 +51,14 @@ def default_workers(documents: int) -> int:
     return min(os.cpu_count() or 1, MAX_WORKERS)
 
 
-def _tally(project: Project, selection: Selection) -> Tallied:
+def _tally(project: Project, selection: Selection, progress: Progress | None = None) -> Tallied:
     tally = Tally(selection.annotators, selection.labels)
-    scores = [document_scores(tally.add(doc)) for doc in compared_documents(project, selection)]
+    scores = []
+    total = len(selection.documents)
+    for done, document in enumerate(compared_documents(project, selection), 1):
+        scores.append(document_scores(tally.add(document)))
+        if progress is not None and (done % PROGRESS_EVERY == 0 or done == total):
+            progress(done, total)
     return tally, scores
 
 

@@ -36,6 +36,7 @@ from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
 from gui.agreement_chart import AgreementChart, bars_of, figure
 from gui.table_model import ModelIndex, RowsModel
+from gui.work_progress import quiet_progress
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 UNDEFINED = -2.0  # sorts "n/a" before every figure
@@ -172,9 +173,15 @@ class AgreementView(QDialog):
 
     def recompute(self) -> None:
         try:
-            report = agreement_report(  # in this process: the app has threads, not forked
-                self._project, self.chosen_annotators(), status=self.status.currentText(), workers=1
-            )
+            parent = self if self.isVisible() else self.parentWidget() or self
+            with quiet_progress(parent, "Comparing annotators…", "Agreement") as step:
+                report = agreement_report(  # in this process: the app has threads, not forked
+                    self._project,
+                    self.chosen_annotators(),
+                    status=self.status.currentText(),
+                    workers=1,
+                    progress=step,
+                )
         except AnnotateError as error:
             self.message.setText(getattr(error, "message", str(error)))  # without the field
             return

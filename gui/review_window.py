@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -31,15 +30,15 @@ from annotate.editing import Edge
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
-from annotate.review_counts import ReviewCount, count_items, review_counts
+from annotate.review_counts import count_items, review_counts
 from gui.annotating import RESIZE_KEYS
 from gui.review_lanes import LOOKS, LanesView, Mark, context_of
 from gui.review_models import ItemsModel, ReviewDocumentsModel
+from gui.work_progress import quiet_progress
 
 MAX_VERSION_KEYS = 9
 MIN_COLUMN = 48
 MAX_TEXT_COLUMN = 360
-PROGRESS_AFTER_MS = 400  # counting a large project shows its progress after this long
 
 
 class ReviewWindow(QWidget):
@@ -115,7 +114,10 @@ class ReviewWindow(QWidget):
     # -- what the window shows ---------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        listed = _counts_with_progress(self.parentWidget() or self, self.project)
+        with quiet_progress(
+            self.parentWidget() or self, "Counting disagreements…", "Review"
+        ) as step:
+            listed = review_counts(self.project, step)
         current = self.document
         item = self.current_item()
         self._resume_at = item.key if item is not None else None
@@ -246,25 +248,6 @@ class ReviewWindow(QWidget):
         items = self.items_model.items()
         decided = [item.key for item in items if self.items_model.decided(item)]
         self.documents_model.replace(row, count_items(listed.uid, listed.title, items, decided))
-
-
-def _counts_with_progress(parent: QWidget, project: Project) -> list[ReviewCount]:
-    """The documents' counts; a large project shows how far counting has come."""
-    dialog = QProgressDialog("Counting disagreements…", "", 0, 0, parent)
-    dialog.setWindowTitle("Review")
-    dialog.setCancelButton(None)  # counting is short and changes nothing: no Cancel
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_AFTER_MS)
-
-    def step(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)  # a modal dialog handles events here, so the app repaints
-
-    try:
-        return review_counts(project, step)
-    finally:
-        dialog.close()
-        dialog.deleteLater()
 
 
 def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:

@@ -431,3 +431,16 @@ def test_several_processes_give_exactly_the_figures_of_one(project: Project) -> 
     alone = agreement_report(project, workers=1).to_json()
     for workers in (2, 3, 4):
         assert agreement_report(project, workers=workers).to_json() == alone
+
+
+def test_one_process_tells_how_many_documents_it_has_compared(
+    project: Project, two_documents: tuple[str, str]
+) -> None:
+    first, second = two_documents
+    for name in ("ali", "sara"):
+        _annotate(project, first, name)
+        project.documents.set_status(second, name, "done")
+    seen: list[tuple[int, int]] = []
+    heard = agreement_report(project, workers=1, progress=lambda *step: seen.append(step))
+    assert seen == [(2, 2)]
+    assert heard.to_json() == agreement_report(project, workers=1).to_json()

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
-from gui import review_window
+from gui import work_progress
 from gui.main_window import MainWindow
 from gui.review_lanes import LOOKS
 from gui.review_window import ReviewWindow
@@ -156,7 +156,7 @@ def test_a_large_project_shows_how_far_counting_has_come(
         place = text.index("عمّان")
         for name in ("ali", "huda"):
             project.spans.add(uid, name, "GPE", place, place + len("عمّان"))
-    monkeypatch.setattr(review_window, "PROGRESS_AFTER_MS", 0)
+    monkeypatch.setattr(work_progress, "SHOW_AFTER_MS", 0)
     seen: list[tuple[str, int, int]] = []
 
     def look_at_the_progress() -> None:
