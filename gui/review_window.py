@@ -50,6 +50,7 @@ class ReviewWindow(QWidget):
         self.document: str | None = None
         self._resume_at: str | None = None  # the item to show again after a refresh
         self.annotators: list[str] = []
+        self._label_actions: list[QAction] = []
         self.documents_model = ReviewDocumentsModel(self)
         self.items_model = ItemsModel(self)
         self.documents = _table(self, self.documents_model)
@@ -89,18 +90,28 @@ class ReviewWindow(QWidget):
         self._key("Delete", self.reject)
         for keys, edge, grow, by_word, _ in RESIZE_KEYS:
             self._key(keys, self._resize_key(edge, grow, by_word))
-        for label in self.project.labels.schema().labels:
-            if label.key and not label.key.isdigit():
-                self._key(label.key, self._relabel_key(label.name))
         self._key("Ctrl+Z", lambda: self._do(self.review.history.undo))
         self._key("Ctrl+Shift+Z", lambda: self._do(self.review.history.redo))
 
-    def _key(self, keys: str, slot: Callable[[], None]) -> None:
+    def _bind_label_keys(self) -> None:
+        """Each label's key relabels the gold span; bound again at every refresh, since a
+        merge or an import may have brought new labels."""
+        for action in self._label_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        self._label_actions = [
+            self._key(label.key, self._relabel_key(label.name))
+            for label in self.project.labels.schema().labels
+            if label.key and not label.key.isdigit()
+        ]
+
+    def _key(self, keys: str, slot: Callable[[], None]) -> QAction:
         action = QAction(self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
+        return action
 
     def _accept_key(self, number: int) -> Callable[[], None]:
         return lambda: self.accept(number)
@@ -114,6 +125,7 @@ class ReviewWindow(QWidget):
     # -- what the window shows ---------------------------------------------------------
 
     def refresh_documents(self) -> None:
+        self._bind_label_keys()
         with quiet_progress(
             self.parentWidget() or self, "Counting disagreements…", "Review"
         ) as step:

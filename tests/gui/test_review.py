@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from annotate.schema import SpanLabel
 from gui import work_progress
 from gui.main_window import MainWindow
 from gui.review_lanes import LOOKS
@@ -171,3 +172,17 @@ def test_a_large_project_shows_how_far_counting_has_come(
     assert 0 < seen[0][1] < total
     assert review.documents_model.rowCount() == 120
     assert QApplication.activeModalWidget() is None  # the progress is gone
+
+
+def test_a_label_that_comes_in_later_gets_its_key_when_review_opens_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    document = disagreeing_document(window.project)
+    review = open_review(qtbot, window)
+    review.close()
+    window.project.labels.add_span_label(SpanLabel("RANK", "Rank", "رتبة", key="k"))
+    again = open_review(qtbot, window)
+    assert again is review  # the same window, refreshed
+    press(qtbot, again, Qt.Key.Key_1)  # the first row: Ali's TITLE for وزير الخارجية
+    press(qtbot, again, Qt.Key.Key_K)
+    assert gold(window.project, document) == [("RANK", "وزير الخارجية", "adjudicated")]
