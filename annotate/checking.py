@@ -23,50 +23,61 @@ class Finding:
         return not self.problems
 
 
+Check = Callable[[sqlite3.Connection], list[str]]
+
+
 def check_project(project: Project) -> list[Finding]:
-    checks: list[tuple[str, Callable[[Project], list[str]]]] = [
+    checks: list[tuple[str, Check]] = [
         ("schema version", _schema_version),
-        ("integrity_check", _integrity),
-        ("foreign keys", _foreign_keys),
-        ("document texts match their uids", _document_texts),
+        *WHOLE_FILE_CHECKS,
         ("search index holds every document", _search_index),
         ("span offsets in range", _span_offsets),
         ("relations join existing spans", _relation_ends),
         ("relations follow the schema", _relation_labels),
     ]
-    return [Finding(name, _run(check, project)) for name, check in checks]
+    return [Finding(name, _run(check, project.store.conn)) for name, check in checks]
 
 
-def _run(check: Callable[[Project], list[str]], project: Project) -> list[str]:
+def damage(conn: sqlite3.Connection) -> list[str]:
+    """What makes a project file damaged, from the first check that finds something: its
+    pages, its foreign keys, or a document text that no longer matches its uid."""
+    for _, check in WHOLE_FILE_CHECKS:
+        problems = check(conn)
+        if problems:
+            return problems
+    return []
+
+
+def _run(check: Check, conn: sqlite3.Connection) -> list[str]:
     """A damaged file may fail the query itself: that is a finding, not a crash."""
     try:
-        return check(project)
+        return check(conn)
     except sqlite3.DatabaseError as error:
         return [f"could not be checked: {error}"]
 
 
-def _schema_version(project: Project) -> list[str]:
-    version = project.store.schema_version
+def _schema_version(conn: sqlite3.Connection) -> list[str]:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version != SCHEMA_VERSION:
         return [f"schema version {version}, expected {SCHEMA_VERSION}"]
     return []
 
 
-def _integrity(project: Project) -> list[str]:
-    rows = [str(row[0]) for row in project.store.conn.execute("PRAGMA integrity_check")]
+def _integrity(conn: sqlite3.Connection) -> list[str]:
+    rows = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
     return [] if rows == ["ok"] else rows
 
 
-def _foreign_keys(project: Project) -> list[str]:
+def _foreign_keys(conn: sqlite3.Connection) -> list[str]:
     return [
         f"{table} row {rowid} points to a missing row of {parent}"
-        for table, rowid, parent, _ in project.store.conn.execute("PRAGMA foreign_key_check")
+        for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check")
     ]
 
 
-def _document_texts(project: Project) -> list[str]:
+def _document_texts(conn: sqlite3.Connection) -> list[str]:
     problems = []
-    for position, uid, text, char_count in project.store.conn.execute(
+    for position, uid, text, char_count in conn.execute(
         "SELECT position, uid, text, char_count FROM documents ORDER BY position"
     ):
         if document_uid(text) != uid:
@@ -76,11 +87,11 @@ def _document_texts(project: Project) -> list[str]:
     return problems
 
 
-def _search_index(project: Project) -> list[str]:
+def _search_index(conn: sqlite3.Connection) -> list[str]:
     """Each document's normalised text is in the search index, under its position."""
-    indexed = dict(project.store.conn.execute("SELECT rowid, body FROM search_index"))
+    indexed = dict(conn.execute("SELECT rowid, body FROM search_index"))
     problems = []
-    for position, text in project.store.conn.execute("SELECT position, text FROM documents"):
+    for position, text in conn.execute("SELECT position, text FROM documents"):
         body = indexed.pop(position, None)
         if body is None:
             problems.append(f"document {position} is missing from the search index")
@@ -90,10 +101,10 @@ def _search_index(project: Project) -> list[str]:
     return problems
 
 
-def _span_offsets(project: Project) -> list[str]:
+def _span_offsets(conn: sqlite3.Connection) -> list[str]:
     return [
         f"span {uid} ({label} {start}-{end}) is outside document {position} (length {length})"
-        for uid, label, start, end, position, length in project.store.conn.execute(
+        for uid, label, start, end, position, length in conn.execute(
             'SELECT s.uid, s.label, s.start, s."end", d.position, length(d.text)'
             " FROM spans s JOIN documents d ON d.uid = s.document"
             ' WHERE s.start < 0 OR s.start >= s."end" OR s."end" > length(d.text)'
@@ -101,10 +112,10 @@ def _span_offsets(project: Project) -> list[str]:
     ]
 
 
-def _relation_ends(project: Project) -> list[str]:
+def _relation_ends(conn: sqlite3.Connection) -> list[str]:
     return [
         f"relation {uid} ({label}) points to a missing span"
-        for uid, label in project.store.conn.execute(
+        for uid, label in conn.execute(
             "SELECT r.uid, r.label FROM relations r"
             " LEFT JOIN spans h ON h.uid = r.head LEFT JOIN spans t ON t.uid = r.tail"
             " WHERE h.uid IS NULL OR t.uid IS NULL"
@@ -112,9 +123,9 @@ def _relation_ends(project: Project) -> list[str]:
     ]
 
 
-def _relation_labels(project: Project) -> list[str]:
+def _relation_labels(conn: sqlite3.Connection) -> list[str]:
     problems = []
-    for uid, label, heads, tails, head_label, tail_label, same_layer in project.store.conn.execute(
+    for uid, label, heads, tails, head_label, tail_label, same_layer in conn.execute(
         "SELECT r.uid, r.label, rl.heads, rl.tails, h.label, t.label,"
         " h.document = t.document AND h.annotator = t.annotator"
         " FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail"
@@ -131,3 +142,10 @@ def _relation_labels(project: Project) -> list[str]:
         if not same_layer:
             problems.append(f"relation {uid}: joins spans of different documents or annotators")
     return problems
+
+
+WHOLE_FILE_CHECKS: list[tuple[str, Check]] = [
+    ("integrity_check", _integrity),
+    ("foreign keys", _foreign_keys),
+    ("document texts match their uids", _document_texts),
+]

@@ -7,10 +7,10 @@ import os
 import sqlite3
 from pathlib import Path
 
+from annotate.checking import damage
 from annotate.errors import ProjectError
 from annotate.migrations import SCHEMA_VERSION
 from annotate.store import BUSY_TIMEOUT_MS, check_identity, is_sqlite_file
-from annotate.text import document_uid
 
 
 def open_other(path: Path, target: Path) -> sqlite3.Connection:
@@ -57,20 +57,7 @@ def _check_version(path: Path, conn: sqlite3.Connection) -> None:
 
 
 def _check_whole(path: Path, conn: sqlite3.Connection) -> None:
-    """What `annotate check` would refuse and the merge would carry over."""
-    integrity = [str(row[0]) for row in conn.execute("PRAGMA integrity_check")]
-    if integrity != ["ok"]:
-        raise ProjectError(f"{path}: the project file is damaged: {integrity[0]}")
-    dangling = conn.execute("PRAGMA foreign_key_check").fetchone()
-    if dangling is not None:
-        table, rowid, parent, _ = dangling
-        raise ProjectError(
-            f"{path}: the project file is damaged: {table} row {rowid} points to a missing "
-            f"row of {parent}"
-        )
-    for position, uid, text in conn.execute("SELECT position, uid, text FROM documents"):
-        if document_uid(text) != uid:
-            raise ProjectError(
-                f"{path}: the project file is damaged: the text of document {position} "
-                "does not match its uid"
-            )
+    """What `annotate check` finds damaged would be carried over by the merge."""
+    problems = damage(conn)
+    if problems:
+        raise ProjectError(f"{path}: the project file is damaged: {problems[0]}")

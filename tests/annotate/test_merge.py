@@ -336,6 +336,27 @@ def damaged_project(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def altered_text(path: Path) -> None:
+    with Project.create(path) as project:
+        project.documents.add(LIBRARY)
+    conn = sqlite3.connect(path)  # as another tool might
+    conn.execute("DROP TRIGGER documents_text_is_immutable")
+    conn.execute("UPDATE documents SET text = text || '!', char_count = char_count + 1")
+    conn.commit()
+    conn.close()
+
+
+def dangling_span(path: Path) -> None:
+    with Project.create(path) as project:
+        uid = project.documents.add(LIBRARY).documents_added[0]
+        project.spans.add(uid, "ali", "ORG", 0, 5)
+    conn = sqlite3.connect(path)  # foreign keys are off in a plain connection
+    conn.execute("DELETE FROM search_index")
+    conn.execute("DELETE FROM documents")
+    conn.commit()
+    conn.close()
+
+
 def with_version(version: int) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         Project.create(path).close()
@@ -361,6 +382,8 @@ def folder(path: Path) -> None:
         (text_file, "not an annotation project (not a SQLite database)"),
         (another_apps_database, "not an annotation project (a SQLite file of another kind)"),
         (damaged_project, "the project file is damaged"),
+        (altered_text, "the project file is damaged: document 1 ("),
+        (dangling_span, "the project file is damaged: spans row 1 points to a missing row"),
         (with_version(SCHEMA_VERSION + 1), "written by a newer version"),
         (with_version(SCHEMA_VERSION - 1), "open it once with this version"),
         (missing, "no such file"),
