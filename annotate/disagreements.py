@@ -53,7 +53,7 @@ class Item:
     def key(self) -> str:
         """The same for the same versions, so a decision finds its item again (computed
         when first asked: counting a project's items needs few keys)."""
-        return _key(self.versions)
+        return key_of(self.versions)
 
     def version(self, annotator: str) -> Version:
         return next(v for v in self.versions if v.annotator == annotator)
@@ -81,16 +81,16 @@ def document_items(
     return items_of(document, *marked) if marked else []
 
 
-def document_states(project: Project, document: str) -> list[State]:
-    """The state of each item among everyone who marked the document: what counting the
-    items needs, without building them."""
+def document_versions(project: Project, document: str) -> list[tuple[Version, ...]]:
+    """The versions of each item among everyone who marked the document, in no particular
+    order: what counting the items needs (``state_of``, ``key_of``), without building them."""
     marked = _marked(project, document, None)
     if not marked:
         return []
     spans, relations, annotators, passages = marked
     links = _links_by_head(spans, relations)
     groups = _joined_groups(_exact_groups(spans), passages)
-    return [_state(_versions(group, links, annotators)) for group in groups]
+    return [_versions(group, links, annotators) for group in groups]
 
 
 Marked = tuple[list[Span], list[Relation], list[str], frozenset[str]]
@@ -209,7 +209,7 @@ def _item(
         start=min(s.start for s in group),
         end=max(s.end for s in group),
         is_passage=group[0].label in passages,
-        state=_state(versions),
+        state=state_of(versions),
         versions=versions,
     )
 
@@ -229,7 +229,7 @@ def _versions(
     )
 
 
-def _state(versions: tuple[Version, ...]) -> State:
+def state_of(versions: tuple[Version, ...]) -> State:
     if any(not version.spans for version in versions):
         return "missing"
     offsets = {tuple((s.start, s.end) for s in v.spans) for v in versions}
@@ -242,7 +242,7 @@ def _state(versions: tuple[Version, ...]) -> State:
     return "agreed"
 
 
-def _key(versions: tuple[Version, ...]) -> str:
+def key_of(versions: tuple[Version, ...]) -> str:
     described = repr(
         [
             (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Origin = Literal["manual", "imported", "propagated", "adjudicated"]
 Status = Literal["new", "in_progress", "done"]
@@ -36,8 +36,7 @@ class DocumentSummary:
     statuses: dict[str, Status]
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):  # a tuple: reading a project's spans builds hundreds of thousands
     uid: str
     document: str
     annotator: str

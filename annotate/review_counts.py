@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from annotate.disagreements import Item, document_items, document_states
+from annotate.disagreements import Item, document_versions, key_of, state_of
 from annotate.project import Project
 
 Progress = Callable[[int, int], None]  # documents counted, of all
@@ -39,14 +39,14 @@ def review_counts(project: Project, progress: Progress | None = None) -> list[Re
 
 
 def _count(project: Project, uid: str, title: str, decided: set[str]) -> ReviewCount | None:
-    if decided:  # which items the decisions are for takes the items' keys
-        items = document_items(project, uid)
-        return count_items(uid, title, items, decided) if items else None
-    states = document_states(project, uid)
-    if not states:
+    items = document_versions(project, uid)
+    if not items:
         return None
-    disagreements = sum(state != "agreed" for state in states)
-    return ReviewCount(uid, title, disagreements, len(states), len(states))
+    disagreements = sum(state_of(versions) != "agreed" for versions in items)
+    undecided = (
+        sum(key_of(versions) not in decided for versions in items) if decided else len(items)
+    )
+    return ReviewCount(uid, title, disagreements, undecided, len(items))
 
 
 def count_items(uid: str, title: str, items: list[Item], decided: Collection[str]) -> ReviewCount:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotate.agreement_report import agreement_report
+from annotate.disagreements import document_items
 from annotate.model import now
 from annotate.project import Project
 from annotate.review_counts import review_counts
@@ -94,18 +95,38 @@ def agreement(data: Path, scratch: Path) -> Repeat:
 
 
 def review_list(data: Path, scratch: Path) -> Repeat:
-    """What opening the review window waits for: every document's items and counts."""
+    """What opening the review window waits for: every document's items and counts, before
+    review and in the middle of it (a copy with one decision in every document)."""
     project = Project.open(data / PROJECT_NAME)
+    mid_review = _with_a_decision_each(project, scratch / "mid-review.annotate")
     expected = min(project.documents.count(), DOCUMENTS)
 
+    projects = {"review list": project, "review list, mid-review": mid_review}
+
     def run() -> Samples:
-        samples: Samples = {"review list": []}
+        samples: Samples = {kind: [] for kind in projects}
         for _ in range(REPETITIONS):
-            started = time.perf_counter()
-            counts = review_counts(project)
-            samples["review list"].append(time.perf_counter() - started)
-            if len(counts) != expected or not any(c.disagreements for c in counts):
-                raise RuntimeError(f"counted {len(counts)} documents, not {expected}")
+            for kind, counted in projects.items():
+                started = time.perf_counter()
+                counts = review_counts(counted)
+                samples[kind].append(time.perf_counter() - started)
+                if len(counts) != expected or not any(c.disagreements for c in counts):
+                    raise RuntimeError(f"counted {len(counts)} documents, not {expected}")
         return samples
 
     return run
+
+
+def _with_a_decision_each(project: Project, copy: Path) -> Project:
+    project.store.backup_to(copy)
+    mid_review = Project.open(copy)
+    stamp = now()
+    with mid_review.transaction():
+        for (uid,) in mid_review.store.conn.execute("SELECT uid FROM documents").fetchall():
+            first = document_items(mid_review, uid)[0]
+            mid_review.store.conn.execute(
+                "INSERT INTO decisions (document, item, decision, spans, reviewer, decided_at)"
+                " VALUES (?, ?, 'rejected', '[]', 'bench', ?)",
+                (uid, first.key, stamp),
+            )
+    return mid_review

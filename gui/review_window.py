@@ -258,7 +258,7 @@ class ReviewWindow(QWidget):
             return
         listed = self.documents_model.document(row)
         items = self.items_model.items()
-        decided = [item.key for item in items if self.items_model.decided(item)]
+        decided = {item.key for item in items if self.items_model.decided(item)}
         self.documents_model.replace(row, count_items(listed.uid, listed.title, items, decided))
 
 

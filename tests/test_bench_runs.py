@@ -53,7 +53,8 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     searches = {"rare, all results": SEARCHES, "common, first 200": SEARCHES}
     _check_latency(scenarios["search"], searches)
     _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
-    _check_latency(scenarios["review-list"], {"review list": AGREEMENTS})
+    lists = {"review list": AGREEMENTS, "review list, mid-review": AGREEMENTS}
+    _check_latency(scenarios["review-list"], lists)
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout

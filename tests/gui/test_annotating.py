@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from annotate.model import Span
@@ -116,19 +123,26 @@ class Session:
         return self.text[span.start : span.end]
 
 
-def when_modal(act: Callable[[QWidget], None]) -> None:
+def when_modal(act: Callable[[QWidget], None], seconds: float = 5) -> None:
     """Act on the dialog or menu that the next key opens, once it is up."""
+    tries = int(seconds * 1000 / 20)
 
     def look() -> None:
+        nonlocal tries
         dialog = QApplication.activeModalWidget()
         # Until the dialog is the active window, the main window's shortcuts (Space
         # among them) still take the keys meant for it.
         shown = dialog if dialog is QApplication.activeWindow() else None
         shown = shown or QApplication.activePopupWidget()
-        if shown is None:
+        if shown is not None:
+            act(shown)
+        elif tries > 0:
+            tries -= 1
             QTimer.singleShot(20, look)
-            return
-        act(shown)
+        else:  # fail rather than leave the dialog's event loop waiting for ever
+            if isinstance(dialog, QDialog):
+                dialog.reject()
+            raise AssertionError(f"no dialog or menu became the active window in {seconds} s")
 
     QTimer.singleShot(20, look)
 

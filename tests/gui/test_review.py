@@ -165,6 +165,8 @@ def test_a_large_project_shows_how_far_counting_has_come(
         if isinstance(shown, QProgressDialog):
             seen.append((shown.labelText(), shown.value(), shown.maximum()))
 
+    window.activateWindow()  # so that opening review runs no events before counting does
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTimer.singleShot(0, look_at_the_progress)  # runs while counting repaints the dialog
     review = open_review(qtbot, window)
     total = project.documents.count()  # the sample's documents too
