@@ -7,17 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QProgressDialog, QTableView
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
-from gui import work_progress
 from gui.agreement_chart import ALPHA_COLOUR
 from gui.agreement_view import AgreementView
 from gui.app import application
 from gui.main_window import MainWindow
+from tests.gui.progress_watch import watch_progress
 
 TEXT = "قال الرئيس محمد علي في القاهرة: «الاتفاق سيوقع غدا» وغادر."
 OTHER = "وصل الوزير سمير حداد إلى بيروت أمس."
@@ -137,21 +137,13 @@ def test_comparing_many_documents_shows_its_progress(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     application()
-    monkeypatch.setattr(work_progress, "SHOW_AFTER_MS", 0)
-    seen: list[tuple[str, int, int]] = []
-
-    def look_at_the_progress() -> None:
-        shown = QApplication.activeModalWidget()
-        if isinstance(shown, QProgressDialog):
-            seen.append((shown.labelText(), shown.value(), shown.maximum()))
-
     with Project.create(tmp_path / "many.annotate") as project:
         for number in range(120):
             uid = project.documents.add(f"{TEXT} ({number})").documents_added[0]
             for name in ("ali", "sara"):
                 project.spans.add(uid, name, "PERSON", *_at(TEXT, "محمد علي"))
                 project.documents.set_status(uid, name, "done")
-        QTimer.singleShot(0, look_at_the_progress)  # runs while comparing repaints
+        seen = watch_progress(monkeypatch)
         view = AgreementView(None, project)
         qtbot.addWidget(view)
         assert view.report is not None and view.report.documents == 120

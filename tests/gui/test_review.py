@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
 from annotate.schema import SpanLabel
-from gui import work_progress
 from gui.main_window import MainWindow
 from gui.review_lanes import LOOKS
 from gui.review_window import ReviewWindow
 from tests.annotate.test_review import TEXT, disagreeing_document
+from tests.gui.progress_watch import watch_progress
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -157,17 +157,9 @@ def test_a_large_project_shows_how_far_counting_has_come(
         place = text.index("عمّان")
         for name in ("ali", "huda"):
             project.spans.add(uid, name, "GPE", place, place + len("عمّان"))
-    monkeypatch.setattr(work_progress, "SHOW_AFTER_MS", 0)
-    seen: list[tuple[str, int, int]] = []
-
-    def look_at_the_progress() -> None:
-        shown = QApplication.activeModalWidget()
-        if isinstance(shown, QProgressDialog):
-            seen.append((shown.labelText(), shown.value(), shown.maximum()))
-
     window.activateWindow()  # so that opening review runs no events before counting does
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    QTimer.singleShot(0, look_at_the_progress)  # runs while counting repaints the dialog
+    seen = watch_progress(monkeypatch)
     review = open_review(qtbot, window)
     total = project.documents.count()  # the sample's documents too
     assert seen and seen[0][0] == "Counting disagreements…" and seen[0][2] == total
