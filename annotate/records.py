@@ -61,10 +61,16 @@ class Record:
         return InputError(message, file=self.file, line=self.line, field=field)
 
 
-def text_record(file: str, title: str, raw_text: str) -> Record:
+def stored_text(raw_text: str) -> str:
+    """A file's text as the project stores it (BOM removed, CRLF and CR made LF), checked."""
     text = normalise_stored_text(raw_text)
+    check_document_text(text)
+    return text
+
+
+def text_record(file: str, title: str, raw_text: str) -> Record:
     try:
-        check_document_text(text)
+        text = stored_text(raw_text)
     except InputError as error:
         raise error.at(file=file) from None
     return Record(file=file, line=None, title=title, text=text, meta={})
@@ -74,8 +80,7 @@ def _record(file: str, line: int, data: Any) -> Record:
     if not isinstance(data, dict):
         raise InputError("expected a JSON object")
     raw_text = get_field(data, "text", str)
-    text = normalise_stored_text(raw_text)
-    check_document_text(text)
+    text = stored_text(raw_text)
     meta = dict(get_field(data, "meta", dict, default={}))
     foreign_id = get_field(data, "id", str, default=None)
     if foreign_id is not None and foreign_id != document_uid(text):

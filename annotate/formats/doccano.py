@@ -15,7 +15,6 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-from annotate.documents import check_document_text
 from annotate.errors import InputError
 from annotate.exporting import ExportRecord
 from annotate.formats.json_input import item_id
@@ -28,9 +27,10 @@ from annotate.records import (
     check_offsets,
     get_field,
     parse_json_line,
+    stored_text,
 )
 from annotate.schema import Schema
-from annotate.text import document_uid, normalise_stored_text, stored_offset_mapper
+from annotate.text import document_uid, stored_offset_mapper
 
 OUR_KEYS = ("text", "entities", "relations", "label", "id", "title", "uid", "annotator", "meta")
 
@@ -93,8 +93,7 @@ def _record(file: str, line: int, data: Any) -> Record:
     if not isinstance(data, dict):
         raise InputError("expected a JSON object")
     raw_text = get_field(data, "text", str)
-    text = normalise_stored_text(raw_text)
-    check_document_text(text)
+    text = stored_text(raw_text)
     to_stored = stored_offset_mapper(raw_text)
     if "entities" in data:
         spans = _entities(get_field(data, "entities", list, default=[]), raw_text, to_stored)

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotate.documents import check_document_text
 from annotate.errors import InputError
 from annotate.exporting import ExportRecord, ExportSpan
 from annotate.formats.json_input import read_json_file, top_level_items
@@ -33,9 +32,10 @@ from annotate.records import (
     check_quoted,
     get_field,
     refuse_surrogates,
+    stored_text,
 )
 from annotate.schema import Schema
-from annotate.text import normalise_stored_text, stored_offset_mapper
+from annotate.text import stored_offset_mapper
 
 LABELS = "label"  # from_name of the Labels control
 TEXT = "text"  # to_name: the Text object, and the data key it shows
@@ -194,9 +194,8 @@ def _task_records(file: str, line: int, where: str, task: Any) -> Iterator[Recor
         )
     data = get_field(task, "data", dict, where)
     raw_text = get_field(data, TEXT, str, data_where)
-    text = normalise_stored_text(raw_text)
     try:
-        check_document_text(text)
+        text = stored_text(raw_text)
     except InputError as error:
         raise InputError(error.message, field=f"{data_where}.{TEXT}") from None
     document = Record(
