@@ -13,8 +13,7 @@ from annotate.disagreements import document_items
 from annotate.model import now
 from annotate.project import Project
 from annotate.review_counts import review_counts
-from annotate.text import document_uid
-from bench import corpus
+from bench import corpus, plain_sqlite
 from bench.scenario import Repeat, Samples
 
 PROJECT_NAME = "agreement.annotate"
@@ -40,12 +39,7 @@ def _insert(project: Project, docs: int) -> None:
     conn = project.store.conn
     stamp = now()
     for position, document in enumerate(corpus.annotated_documents(docs, SPANS_PER_DOCUMENT), 1):
-        uid = document_uid(document.text)
-        conn.execute(
-            "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
-            " VALUES (?, ?, ?, ?, ?, '{}', ?)",
-            (uid, position, document.title, document.text, len(document.text), stamp),
-        )
+        uid = plain_sqlite.insert_document(conn, position, document, stamp)
         spans = [(span.label, span.start, span.end) for span in document.spans]
         for number, name in enumerate(ANNOTATORS):
             conn.executemany(

@@ -14,7 +14,6 @@ from typing import Any
 from annotate.export_files import export_corpus
 from annotate.model import now
 from annotate.project import Project
-from annotate.text import document_uid
 from annotate.token_bounds import fast_tokenise
 from annotate.tokens import Token
 from bench import corpus, plain_sqlite
@@ -124,12 +123,7 @@ def reference(data: Path, scratch: Path) -> Action:
 def _insert_documents(conn: sqlite3.Connection, docs: int) -> None:
     stamp = now()
     for position, document in enumerate(corpus.annotated_documents(docs, SPANS_PER_DOCUMENT), 1):
-        uid = document_uid(document.text)
-        conn.execute(
-            "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
-            " VALUES (?, ?, ?, ?, ?, '{}', ?)",
-            (uid, position, document.title, document.text, len(document.text), stamp),
-        )
+        uid = plain_sqlite.insert_document(conn, position, document, stamp)
         conn.executemany(
             'INSERT INTO spans (uid, document, annotator, label, start, "end", attrs, origin,'
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '{}', 'imported', ?, ?)",
