@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -66,21 +66,11 @@ def _export(data: Path, output: Path, fmt: str) -> Action:
 
 def reference_conll(data: Path, scratch: Path) -> Action:
     """Tokens with one IOB2 tag each, a blank line at each line break of the text."""
-    conn = plain_sqlite.connect(data / PROJECT_NAME)
-    output = scratch / "reference.conll"
-
-    def run() -> int:
-        written = 0
-        with output.open("w", encoding="utf-8") as handle:
-            for record in _reference_records(conn):
-                handle.writelines(_conll_lines(record["text"], record["spans"]))
-                written += 1
-        return written
-
-    return run
+    return _reference(data, scratch / "reference.conll", _conll_lines)
 
 
-def _conll_lines(text: str, spans: list[dict[str, Any]]) -> Iterator[str]:
+def _conll_lines(record: dict[str, Any]) -> Iterator[str]:
+    text, spans = record["text"], record["spans"]
     tokens = fast_tokenise(text)
     tags = _iob_tags(tokens, spans)
     yield "-DOCSTART- O\n\n"
@@ -105,15 +95,24 @@ def _iob_tags(tokens: list[Token], spans: list[dict[str, Any]]) -> list[str]:
 
 
 def reference(data: Path, scratch: Path) -> Action:
+    return _reference(data, scratch / "reference.jsonl", _json_lines)
+
+
+def _json_lines(record: dict[str, Any]) -> Iterable[str]:
+    return json.dumps(record, ensure_ascii=False), "\n"
+
+
+def _reference(
+    data: Path, output: Path, lines_of: Callable[[dict[str, Any]], Iterable[str]]
+) -> Action:
+    """Every document with its spans read by plain SQL, written as lines_of makes them."""
     conn = plain_sqlite.connect(data / PROJECT_NAME)
-    output = scratch / "reference.jsonl"
 
     def run() -> int:
         written = 0
         with output.open("w", encoding="utf-8") as handle:
             for record in _reference_records(conn):
-                handle.write(json.dumps(record, ensure_ascii=False))
-                handle.write("\n")
+                handle.writelines(lines_of(record))
                 written += 1
         return written
 
