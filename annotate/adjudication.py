@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from annotate.annotations import new_uid
-from annotate.disagreements import Item
+from annotate.disagreements import Item, Version
 from annotate.editing import Edge, moved_edge, restore_span
 from annotate.errors import InputError
 from annotate.history import History, Step
@@ -80,10 +80,7 @@ class Review:
         version = item.version(annotator)
         if not version.spans:
             raise InputError(f"{annotator} marked nothing here; reject to leave gold empty")
-        wanted = [
-            GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(links)))
-            for s, links in zip(version.spans, version.links, strict=True)
-        ]
+        wanted = _gold_of(version)
         return self._decide(item, wanted, "accepted", f"Accept {annotator}'s version")
 
     def reject(self, item: Item) -> Changes:
@@ -99,17 +96,8 @@ class Review:
         )
         if not chosen:
             raise InputError("no undecided span on which everyone agrees")
-        plans = [
-            (
-                item,
-                [
-                    GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(ls)))
-                    for s, ls in zip(item.versions[0].spans, item.versions[0].links, strict=True)
-                ],
-            )
-            for item in chosen
-        ]
-        befores = [self._snapshot(item) for item, _ in plans]
+        plans = [(item, _gold_of(item.versions[0])) for item in chosen]
+        befores = [self._snapshot_with(item, None) for item, _ in plans]  # all undecided
 
         def do(project: Project) -> Changes:
             changes = Changes()
@@ -177,15 +165,17 @@ class Review:
         )
 
     def _snapshot(self, item: Item) -> Snapshot:
+        return self._snapshot_with(item, self.decisions(item.document).get(item.key))
+
+    def _snapshot_with(self, item: Item, decision: Decision | None) -> Snapshot:
+        """What undo puts back: the item's gold spans, their links and its decision."""
         spans = self.gold_spans(item)
         relations = {
             relation.uid: relation
             for span in spans
             for relation in self.project.relations.touching(span.uid)
         }
-        return Snapshot(
-            tuple(spans), tuple(relations.values()), self.decisions(item.document).get(item.key)
-        )
+        return Snapshot(tuple(spans), tuple(relations.values()), decision)
 
     def _make_gold(
         self, project: Project, item: Item, wanted: list[GoldSpan], verdict: Verdict
@@ -255,6 +245,14 @@ def _link(project: Project, document: str, head: str, gold: GoldSpan) -> Changes
         if not project.relations.find(label, head, tail.uid):
             changes += project.relations.add(label, head, tail.uid, "adjudicated")
     return changes
+
+
+def _gold_of(version: Version) -> list[GoldSpan]:
+    """Gold spans equal to an annotator's version, with its attributes and links."""
+    return [
+        GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(links)))
+        for s, links in zip(version.spans, version.links, strict=True)
+    ]
 
 
 def _gold_spans(project: Project, item: Item) -> list[Span]:

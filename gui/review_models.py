@@ -61,14 +61,14 @@ class ItemsModel(RowsModel):
         super().__init__(parent)
         self._items: list[Item] = []
         self._decisions: dict[str, Decision] = {}
-        self._text = ""
+        self.text = ""  # the text of the document the items are in
         self.columns = ("State", "Text", "Decision")
 
     def show_items(
         self, text: str, items: list[Item], decisions: dict[str, Decision], annotators: list[str]
     ) -> None:
         self.beginResetModel()
-        self._text, self._items, self._decisions = text, items, decisions
+        self.text, self._items, self._decisions = text, items, decisions
         numbered = [f"{number} {name}" for number, name in enumerate(annotators, start=1)]
         self.columns = ("State", "Text", *numbered, "Decision")
         self.endResetModel()
@@ -105,7 +105,7 @@ class ItemsModel(RowsModel):
             chosen = look(item.state)
             return f"{chosen.symbol} {chosen.name}"
         if column == 1:
-            return with_direction(" ".join(self._text[item.start : item.end].split()))
+            return with_direction(" ".join(self.text[item.start : item.end].split()))
         if column == len(self.columns) - 1:
             decision = self._decisions.get(item.key)
             return decision.verdict if decision else ""

@@ -171,7 +171,7 @@ class ReviewWindow(QWidget):
         item = self.current_item()
         if item is None or self.document is None:
             return
-        text = self.project.documents.get(self.document).text
+        text = self.items_model.text
         first, last = context_of(text, item.start, item.end)
         marks: dict[str, list[Mark]] = {}
         for other in self.items_model.items():
