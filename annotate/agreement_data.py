@@ -13,11 +13,10 @@ from operator import itemgetter
 
 from annotate.agreement import Unit
 from annotate.errors import InputError
-from annotate.model import GOLD_ANNOTATOR
+from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from annotate.token_bounds import token_bounds
 
-STATUS_CHOICES = ("done", "any")
 RelationKey = tuple[str, str, int, int, str, int, int]  # label, head, tail (label, offsets)
 SpanRow = tuple[str, int, int]  # label, start, end
 
@@ -64,7 +63,7 @@ def select(
     unknown_labels = [label for label in wanted if label not in schema_labels]
     if unknown_labels:
         raise InputError(f"unknown label {unknown_labels[0]!r}", field="labels")
-    if status not in STATUS_CHOICES:
+    if status not in STATUS_FILTERS:
         raise InputError(f"status must be done or any, not {status!r}", field="status")
     documents = _documents(project, chosen, status)
     if not documents:

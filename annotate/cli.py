@@ -13,16 +13,16 @@ from typing import Any
 
 import click
 
-from annotate.agreement_data import STATUS_CHOICES
 from annotate.backups import DEFAULT_KEEP, rolling_backup
 from annotate.checking import check_project
 from annotate.errors import AnnotateError, InputError
 from annotate.export_files import export_corpus
-from annotate.exporting import STATUS_FILTERS, export_jsonl
+from annotate.exporting import export_jsonl
 from annotate.filesystems import network_warning
 from annotate.formats import EXPORT_FORMATS
 from annotate.importing import FORMATS, ImportReport, import_paths
 from annotate.merging import merge_projects
+from annotate.model import STATUS_FILTERS
 from annotate.project import Project
 from annotate.schema import load_schema
 from annotate.searching import search_documents
@@ -305,7 +305,7 @@ def backup(project: str, out: str | None, keep: int) -> None:
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--annotators", help="Compare these, e.g. ali,sara (default: all but gold).")
 @click.option("--labels", help="Only these labels, e.g. PERSON,QUOTE (default: all).")
-@click.option("--status", type=click.Choice(STATUS_CHOICES), default="done", show_default=True)
+@click.option("--status", type=click.Choice(STATUS_FILTERS), default="done", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
 @visual_option
 @reports_errors

@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from typing import Any, TextIO, TypedDict
 
 from annotate.errors import AnnotateError
-from annotate.model import GOLD_ANNOTATOR
+from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
-
-STATUS_FILTERS = ("any", "done")
 
 
 class ExportSpan(TypedDict):

@@ -11,7 +11,6 @@ from typing import BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.formats import IMPORT_FORMATS
-from annotate.formats.brat import is_brat_folder
 from annotate.project import Project
 from annotate.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
@@ -139,6 +138,8 @@ def _in_units(size: int) -> str:
 def _guess_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if path.is_dir():
+        from annotate.formats.brat import is_brat_folder  # format modules load when used
+
         return "brat" if is_brat_folder(path) else "txt"
     if suffix == ".txt":
         return "txt"

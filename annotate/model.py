@@ -10,6 +10,7 @@ Origin = Literal["manual", "imported", "propagated", "adjudicated"]
 Status = Literal["new", "in_progress", "done"]
 ORIGINS: tuple[Origin, ...] = ("manual", "imported", "propagated", "adjudicated")
 STATUSES: tuple[Status, ...] = ("new", "in_progress", "done")
+STATUS_FILTERS = ("any", "done")  # what export and agreement take: every document, or done
 GOLD_ANNOTATOR = "gold"
 
 

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotate.agreement_data import STATUS_CHOICES
 from annotate.agreement_report import AgreementReport, agreement_report
 from annotate.agreement_scores import DocumentScores, Scores
 from annotate.errors import AnnotateError
-from annotate.model import GOLD_ANNOTATOR
+from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from gui.agreement_chart import AgreementChart, bars_of, figure
 from gui.table_model import ModelIndex, RowsModel
@@ -129,7 +128,8 @@ class AgreementView(QDialog):
         self.annotators.setFlow(QListWidget.Flow.LeftToRight)
         self.annotators.setMaximumHeight(40)
         self.status = QComboBox(self)
-        self.status.addItems(list(STATUS_CHOICES))
+        self.status.addItems(list(STATUS_FILTERS))
+        self.status.setCurrentText("done")  # as `annotate agreement` compares by default
         self.recompute_button = QPushButton("&Recompute", self)
         self.message = QLabel(self)
         self.scores = ScoresModel(self)

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
 
 from annotate.errors import AnnotateError
 from annotate.export_files import ExportReport, export_corpus
-from annotate.exporting import STATUS_FILTERS
 from annotate.formats import EXPORT_FORMATS
 from annotate.importing import FORMATS, ImportReport, import_records, read_records
-from annotate.model import GOLD_ANNOTATOR
+from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from annotate.records import Record
 
