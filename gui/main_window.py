@@ -6,6 +6,7 @@ import getpass
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -38,9 +39,11 @@ from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
 from gui.project_files import ProjectFiles
 from gui.reader import ReaderView
-from gui.review_window import ReviewWindow
 from gui.settings import app_settings
 from gui.span_formats import Found
+
+if TYPE_CHECKING:
+    from gui.review_window import ReviewWindow
 
 ALL_DOCUMENTS = "All documents"
 KEEP_BACKUPS_KEY = "backups/keep"  # how many rolling backups to keep
@@ -389,6 +392,8 @@ class MainWindow(QMainWindow):
             if shown is not None:
                 shown.close()
                 shown.deleteLater()
+            from gui.review_window import ReviewWindow  # loads with its first use
+
             shown = self.review_window = ReviewWindow(self.project, self.annotator, self)
         shown.show()
         shown.raise_()

@@ -44,8 +44,3 @@ def describe_merge(report: MergeReport) -> str:
     if report.conflicts:
         text += f"; {len(report.conflicts)} conflicts"
     return text
-
-
-def merge_notes(report: MergeReport) -> list[str]:
-    """What the user should read: the conflicts and how each was settled, and the notes."""
-    return report.detail_lines()

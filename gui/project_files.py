@@ -19,7 +19,7 @@ from gui.corpus_files import (
     export_with_progress,
     import_with_progress,
 )
-from gui.merging import ask_merge_paths, describe_merge, merge_notes, merge_with_progress
+from gui.merging import ask_merge_paths, describe_merge, merge_with_progress
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -74,7 +74,7 @@ class ProjectFiles:
             return
         self.window.palette_list.show_schema(self.window.project.labels.schema())  # labels it added
         self.window.reopen()
-        self._tell("Merge", describe_merge(report), merge_notes(report))
+        self._tell("Merge", describe_merge(report), report.detail_lines())
 
     def _refused(self, work: str, error: Exception) -> None:
         if isinstance(error, Cancelled):

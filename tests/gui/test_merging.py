@@ -15,7 +15,7 @@ from annotate.merging import PROGRESS_EVERY
 from annotate.project import Project
 from gui.corpus_files import Cancelled, ProgressBox
 from gui.main_window import MainWindow
-from gui.merging import describe_merge, merge_notes, merge_with_progress
+from gui.merging import describe_merge, merge_with_progress
 from tests.helpers import table_checksums
 
 NEWS = "وصل وفد من جامعة دمشق إلى حمص صباح اليوم لبحث التعاون."
@@ -56,7 +56,7 @@ def test_merge_brings_an_analysts_copy_into_the_open_project(
     assert (report.documents_added, report.spans_added, report.spans_updated) == (1, 1, 1)
     assert report.conflicts == []  # the app's copy still held the span as it was made
     assert describe_merge(report).startswith("Merged 1 files: 1 documents added (2 already")
-    assert merge_notes(report) == []
+    assert report.detail_lines() == []
     assert all(finding.ok for finding in check_project(project))
     assert no_progress_left()
     window.refresh()
@@ -74,7 +74,7 @@ def test_a_conflict_is_told_with_both_versions(
         copy.spans.update(span.uid, end=span.end + 1)  # later: this one is kept
     report = merge_with_progress(window, window.project, [other])
     assert describe_merge(report).endswith("; 1 conflicts")
-    (note,) = merge_notes(report)
+    (note,) = report.detail_lines()
     assert note.startswith(f"conflict: {other}: span {span.uid} of sample in «")
     assert note.endswith("kept theirs: theirs is newer")
     kept = window.project.spans.get(span.uid)
