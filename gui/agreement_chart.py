@@ -9,13 +9,10 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from annotate.agreement_report import AgreementReport
+from annotate.agreement_text import figure
 
 ALPHA_COLOUR = QColor("#2a9d8f")
 F1_COLOUR = QColor("#e9c46a")
-
-
-def figure(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
 
 
 @dataclass(frozen=True)

@@ -30,16 +30,16 @@ from PySide6.QtWidgets import (
 
 from annotate.agreement_report import AgreementReport, agreement_report
 from annotate.agreement_scores import DocumentScores, Scores
+from annotate.agreement_text import ALL_LABELS, figure
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
-from gui.agreement_chart import AgreementChart, bars_of, figure
+from gui.agreement_chart import AgreementChart, bars_of
 from gui.table_model import ModelIndex, RowsModel
 from gui.work_progress import quiet_progress
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 UNDEFINED = -2.0  # sorts "n/a" before every figure
-ALL_LABELS = "all labels"
 
 
 class _FiguresModel(RowsModel):
