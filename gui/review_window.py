@@ -223,20 +223,19 @@ class ReviewWindow(QWidget):
             self._do(lambda: self.review.reject(item))
 
     def resize_gold(self, edge: Edge, grow: bool, by_word: bool) -> None:
-        item = self.current_item()
-        gold = self.review.gold_spans(item) if item is not None else []
-        if item is None or not gold:
-            self.message.setText("Accept a version first: there is no gold span here to edit")
-            return
-        self._do(lambda: self.review.resize(item, gold[0].uid, edge, grow, by_word))
+        self._edit_gold(lambda item, uid: self.review.resize(item, uid, edge, grow, by_word))
 
     def relabel_gold(self, label: str) -> None:
+        self._edit_gold(lambda item, uid: self.review.relabel(item, uid, label))
+
+    def _edit_gold(self, edit: Callable[[Item, str], Changes]) -> None:
+        """Edit the current item's (first) gold span."""
         item = self.current_item()
         gold = self.review.gold_spans(item) if item is not None else []
         if item is None or not gold:
             self.message.setText("Accept a version first: there is no gold span here to edit")
             return
-        self._do(lambda: self.review.relabel(item, gold[0].uid, label))
+        self._do(lambda: edit(item, gold[0].uid))
 
     def _do(self, operation: Callable[[], Changes]) -> None:
         try:
