@@ -11,7 +11,6 @@ from annotate.errors import AnnotateError, InputError
 from annotate.exporting import ExportRecord, export_records
 from annotate.formats import EXPORT_FORMATS, ExportFormat
 from annotate.project import Project
-from annotate.schema import Schema
 from annotate.splits import assign_splits, parse_split
 from annotate.store import is_sqlite_file
 
@@ -48,7 +47,7 @@ def export_corpus(
     report = ExportReport()
     try:
         if fractions is None:
-            report.notes = kind.writer()(_tally(records, report), partial, _schema(project))
+            report.notes = kind.writer()(_tally(records, report), partial, project.labels.schema())
             report.written = [out]
         else:
             uids = [uid for (uid,) in project.store.conn.execute("SELECT uid FROM documents")]
@@ -75,17 +74,14 @@ def _write_splits(
     grouped: dict[str, list[ExportRecord]] = {name: [] for name in names}
     for record in _tally(records, report):
         grouped[parts[record["id"]]].append(record)
+    write, schema = kind.writer(), project.labels.schema()
     for name in names:
-        notes = kind.writer()(grouped[name], folder / _split_file(kind, name), _schema(project))
+        notes = write(grouped[name], folder / _split_file(kind, name), schema)
         report.notes.extend(f"{name}: {note}" for note in notes)
 
 
 def _split_file(kind: ExportFormat, name: str) -> str:
     return name + kind.suffix
-
-
-def _schema(project: Project) -> Schema:
-    return project.labels.schema()
 
 
 def _tally(records: Iterable[ExportRecord], report: ExportReport) -> Iterator[ExportRecord]:

@@ -37,12 +37,7 @@ class _CharacterClasses:
             self._learn(set(text))
         if self._awkward is not None and self._awkward.search(text):
             return None
-        starts: list[int] = []
-        ends: list[int] = []
-        for match in self._token.finditer(text):
-            starts.append(match.start())
-            ends.append(match.end())
-        return starts, ends
+        return _bounds_of(self._token.finditer(text))
 
     def _learn(self, chars: set[str]) -> None:
         for char in chars - self.seen:
