@@ -123,13 +123,9 @@ def _annotator_folders(records: list[ExportRecord], out: Path) -> dict[str | Non
     if len(names) <= 1:
         return {name: out for name in [*names, None]}
     fallbacks = [f"annotator_{number}" for number in range(1, len(names) + 1)]
-    stems = unique_stems(list(zip(names, fallbacks, strict=True)))
-    stems = [
-        fallback if _clashes_with_a_file(stem) else stem
-        for stem, fallback in zip(stems, fallbacks, strict=True)
-    ]
+    stems = unique_stems(list(zip(names, fallbacks, strict=True)), _clashes_with_a_file)
     folders: dict[str | None, Path] = {None: out}
-    folders.update((name, out / stem) for name, stem in zip(names, _distinct(stems), strict=True))
+    folders.update((name, out / stem) for name, stem in zip(names, stems, strict=True))
     return folders
 
 
@@ -144,22 +140,7 @@ def _document_stems(records: list[ExportRecord]) -> dict[str, str]:
     from the uid, not the position, so that a round trip gives the same names."""
     titles = {record["id"]: record["title"] for record in records}
     names = [(title, f"doc_{uid[:12]}") for uid, title in titles.items()]
-    return dict(zip(titles, _distinct(unique_stems(names)), strict=True))
-
-
-def _distinct(stems: list[str]) -> list[str]:
-    """The stems, any still alike without regard to case numbered (a title may itself look
-    like another document's stem with its fallback added)."""
-    taken: set[str] = set()
-    result = []
-    for stem in stems:
-        candidate, number = stem, 1
-        while candidate.casefold() in taken:
-            number += 1
-            candidate = f"{stem}_{number}"
-        taken.add(candidate.casefold())
-        result.append(candidate)
-    return result
+    return dict(zip(titles, unique_stems(names), strict=True))
 
 
 def _create(path: Path, text: str) -> None:
