@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -237,10 +237,12 @@ def _add_unknown_labels(
         raise unknown[0].record.error(
             f"unknown labels: {names}; add them to the schema or use --add-labels",
             unknown[0].field,
+            unknown[0].line,
         )
     for label in unknown:
         if not LABEL_NAME.match(label.name):
-            raise label.record.error(f"{label.name!r} cannot be a label name", label.field)
+            message = f"{label.name!r} cannot be a label name"
+            raise label.record.error(message, label.field, label.line)
         if label.is_span_label:
             project.labels.add_span_label(added_span_label(label.name))
         else:
@@ -253,6 +255,7 @@ class UnknownLabel(NamedTuple):
     record: Record  # the first record that uses it
     field: str
     is_span_label: bool
+    line: int | None  # where that use is written, when not on the record's own line
 
 
 def _unknown_labels(
@@ -264,21 +267,14 @@ def _unknown_labels(
         for span in record.spans:
             if span.label not in span_names and (span.label, True) not in found:
                 where = f"spans[{span.index}].label"
-                found[span.label, True] = UnknownLabel(
-                    span.label, _placed(record, span.line), where, True
-                )
+                found[span.label, True] = UnknownLabel(span.label, record, where, True, span.line)
         for relation in record.relations:
             if relation.label not in relation_names and (relation.label, False) not in found:
                 where = f"relations[{relation.index}].label"
                 found[relation.label, False] = UnknownLabel(
-                    relation.label, _placed(record, relation.line), where, False
+                    relation.label, record, where, False, relation.line
                 )
     return list(found.values())
-
-
-def _placed(record: Record, line: int | None) -> Record:
-    """The record as placed at the line its span or relation is written on, for errors."""
-    return record if line is None else replace(record, line=line)
 
 
 def _import_record(
@@ -303,8 +299,8 @@ def _import_record(
             uid = kept if kept and not project.relations.exists(kept) else None
             project.relations.add(relation.label, head, tail, "imported", uid)
         except InputError as error:
-            raise _placed(record, relation.line).error(
-                error.message, f"relations[{relation.index}].{error.field}"
+            raise record.error(
+                error.message, f"relations[{relation.index}].{error.field}", relation.line
             ) from None
         report.relations_added += 1
 
@@ -326,6 +322,6 @@ def _import_span(
         field = getattr(error, "field", "")
         message = getattr(error, "message", str(error))
         where = f"spans[{span.index}].{field}".rstrip(".")
-        raise _placed(record, span.line).error(message, where) from None
+        raise record.error(message, where, span.line) from None
     report.spans_added += 1
     return changes.spans_added[0]

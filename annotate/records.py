@@ -57,8 +57,11 @@ class Record:
     def uid(self) -> str:
         return document_uid(self.text)
 
-    def error(self, message: str, field: str = "") -> InputError:
-        return InputError(message, file=self.file, line=self.line, field=field)
+    def error(self, message: str, field: str = "", line: int | None = None) -> InputError:
+        """An error in this record; ``line``: where one of its spans or relations is
+        written, when that is not the record's own line."""
+        line = line if line is not None else self.line
+        return InputError(message, file=self.file, line=line, field=field)
 
 
 def stored_text(raw_text: str) -> str:
