@@ -14,12 +14,17 @@ import re
 import unicodedata
 from typing import Any
 
-from annotate.tokens import NUMBER_SEPARATORS, SPACE_SEPARATED, TOKENISATION, Token, tokenise
+from annotate.tokens import (
+    NUMBER_SEPARATORS,
+    SPACE_SEPARATED_TOKEN,
+    Token,
+    is_space_separated,
+    tokenise,
+)
 from annotate.words import REGIONAL_INDICATORS, is_word_char
 
 Bounds = tuple[list[int], list[int]]  # token starts, token ends
 SEED = "".join(map(chr, range(0x20, 0x7F))) + "\n\t" + "".join(map(chr, range(0x600, 0x700)))
-SPACE_SEPARATED_TOKEN = re.compile(r"[^ \n]+")
 
 
 class _CharacterClasses:
@@ -80,7 +85,7 @@ _CLASSES = _CharacterClasses()
 
 def token_bounds(text: str, meta: dict[str, Any] | None = None) -> Bounds:
     """Where each token of ``tokenise(text, meta)`` starts and ends."""
-    if meta and meta.get(TOKENISATION) == SPACE_SEPARATED:
+    if is_space_separated(meta):
         return _bounds_of(SPACE_SEPARATED_TOKEN.finditer(text))
     found = _CLASSES.bounds(text)
     if found is not None:

@@ -14,6 +14,7 @@ spaces and its sentences by splitting on lines.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any, NamedTuple
@@ -22,6 +23,7 @@ from annotate.words import is_word_char, next_char
 
 TOKENISATION = "tokenisation"
 SPACE_SEPARATED = "space-separated"  # the value in meta for a document made from tokens
+SPACE_SEPARATED_TOKEN = re.compile(r"[^ \n]+")  # a token of such a document
 NUMBER_SEPARATORS = ".,٫٬"
 SENTENCE_ENDS = {".", "!", "?", "؟", "۔", "…"}
 CLOSERS = {"»", "”", "’", '"', "'", ")", "]", "}", "›"}
@@ -32,8 +34,13 @@ class Token(NamedTuple):
     end: int
 
 
+def is_space_separated(meta: dict[str, Any] | None) -> bool:
+    """Whether the document was made from tokens (a CoNLL import) and keeps them."""
+    return bool(meta and meta.get(TOKENISATION) == SPACE_SEPARATED)
+
+
 def tokenise(text: str, meta: dict[str, Any] | None = None) -> list[Token]:
-    if meta and meta.get(TOKENISATION) == SPACE_SEPARATED:
+    if is_space_separated(meta):
         return _space_separated(text)
     return _by_rule(text)
 
@@ -43,7 +50,7 @@ def sentences(
 ) -> list[list[Token]]:
     """Tokens grouped in sentences; a sentence goes on past its end while a span is open."""
     by_start = sorted(spans)
-    made_of_lines = bool(meta and meta.get(TOKENISATION) == SPACE_SEPARATED)
+    made_of_lines = is_space_separated(meta)
     grouped: list[list[Token]] = []
     current: list[Token] = []
     open_until = 0
@@ -81,18 +88,7 @@ def _after_sentence_end(text: str, offset: int) -> bool:
 
 
 def _space_separated(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    start = None
-    for offset, char in enumerate(text):
-        if char in " \n":
-            if start is not None:
-                tokens.append(Token(start, offset))
-            start = None
-        elif start is None:
-            start = offset
-    if start is not None:
-        tokens.append(Token(start, len(text)))
-    return tokens
+    return [Token(match.start(), match.end()) for match in SPACE_SEPARATED_TOKEN.finditer(text)]
 
 
 def _by_rule(text: str) -> list[Token]:

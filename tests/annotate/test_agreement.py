@@ -212,6 +212,7 @@ def test_token_bounds_are_tokenise() -> None:
     pool = [*"ab1 2.,٫٬٣٤ قالَ،؛.\n«»😀🏽️ ّ^~ـ", "\u0301", "\u200c", "🇸🇦", "\u2028"]
     texts = [ARABIC_SENTENCE] + ["".join(rng.choices(pool, k=20)) for _ in range(3000)]
     space_separated = {TOKENISATION: SPACE_SEPARATED}  # a document imported from CoNLL
+    assert tokenise("ab  c\n d\te", space_separated) == [(0, 2), (4, 5), (7, 10)]
     for text in texts:
         tokens = tokenise(text)
         assert token_bounds(text) == ([t.start for t in tokens], [t.end for t in tokens]), text
