@@ -46,12 +46,12 @@ def import_paths(
     fmt: str = "auto",
     annotator: str | None = None,
     add_labels: bool = False,
-    progress: Progress | None = None,
     repair_iob: bool = False,
 ) -> ImportReport:
-    """Read and validate everything first, then write it all in one transaction."""
+    """Read and validate everything first, then write it all in one transaction (the app
+    reads with progress of its own, then calls import_records)."""
     records = [record for path in paths for record in read_records(path, fmt, repair_iob)]
-    return import_records(project, records, annotator, add_labels, progress)
+    return import_records(project, records, annotator, add_labels)
 
 
 def import_records(
