@@ -20,20 +20,6 @@ def is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN"
 
 
-def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Widen [start, end) to whole words, then drop spaces and punctuation at both ends;
-    None when nothing but spaces and punctuation was selected."""
-    while 0 < start < len(text) and is_word_char(text[start - 1]) and is_word_char(text[start]):
-        start -= 1
-    while 0 < end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]):
-        end += 1
-    while start < end and not is_word_char(text[start]):
-        start += 1
-    while end > start and not is_word_char(text[end - 1]):
-        end -= 1
-    return (start, end) if start < end else None
-
-
 def strip_proclitic(text: str, start: int, end: int, article: bool = False) -> int | None:
     """The new start after taking one attached proclitic (و ف ب ل ك), or with `article`
     the article ال (or لل, ل with its elided ال), off the front of [start, end), with the

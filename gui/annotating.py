@@ -20,7 +20,7 @@ from annotate.model import Changes
 from annotate.project import Project
 from annotate.propagation import Proposal, propose, propose_in_corpus
 from annotate.schema import RelationLabel
-from annotate.words import snap_to_words
+from annotate.snapping import snap_to_words
 from gui import linking
 from gui.attributes_dialog import edit_attributes
 from gui.propagation_dialog import choose_mentions, line_in_text
@@ -142,7 +142,8 @@ class Annotating(QObject):
         assert self.reader.annotated is not None and self.document is not None
         document = self.document
         if not exact:
-            snapped = snap_to_words(self.reader.annotated.text, start, end)
+            annotated = self.reader.annotated
+            snapped = snap_to_words(annotated.text, start, end, annotated.document.meta)
             if snapped is None:
                 self.message.emit("The selection holds no word.")
                 return
