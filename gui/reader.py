@@ -17,6 +17,8 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextBlock,
+    QTextCursor,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -25,10 +27,11 @@ from annotate.annotated_text import AnnotatedText, Redraw
 from annotate.editing import Edge
 from annotate.model import Changes, Span
 from annotate.project import Project
+from annotate.snapping import word_at
 from annotate.text import base_direction
-from annotate.words import next_char, previous_char
+from annotate.words import is_word_char, next_char, previous_char
 from gui import gutter
-from gui.glyphs import index_at
+from gui.glyphs import Glyph, hit_at, index_at, line_glyphs
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
 from gui.span_formats import Found, block_formats
@@ -40,6 +43,7 @@ POINT_SIZE_KEY = "reader/point_size"
 DIRECTION_SAMPLE = 20_000  # characters looked at to decide a document's direction
 DOCUMENT_MARGIN = 12
 START_DRAG_DISTANCE = 4  # pixels the mouse moves before pressing an edge becomes a drag
+AUTOSCROLL_INTERVAL = 50  # ms between scroll steps while a drag is held above or below
 
 
 class ReaderView(QPlainTextEdit):
@@ -72,6 +76,11 @@ class ReaderView(QPlainTextEdit):
         self._loader.timeout.connect(self._load_next_chunk)
         self._pressed_edge: tuple[str, Edge, QPoint] | None = None  # span, edge, where
         self._dragging = False
+        self._selecting = False  # a left button drag is selecting text
+        self._last_mouse = QPoint()
+        self._autoscroll = QTimer(self)
+        self._autoscroll.setInterval(AUTOSCROLL_INTERVAL)
+        self._autoscroll.timeout.connect(self._scroll_selection)
         self._gutter = _GutterWidget(self)
         self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
         self._apply_point_size(_saved_point_size())
@@ -219,16 +228,58 @@ class ReaderView(QPlainTextEdit):
 
     def char_at(self, point: QPoint) -> int | None:
         """The code point offset of the character drawn at a viewport point, if any."""
+        found = self._line_at(point, nearest=False)
+        if found is None:
+            return None
+        block, line, x = found
+        index = index_at(line, x)
+        return None if index is None else self.positions.to_core(block.position() + index)
+
+    def position_at(self, point: QPoint) -> int:
+        """The caret position (code point offset) a mouse press at a viewport point means:
+        before the character drawn nearest to it when the point lies on the half where
+        reading that character begins, after it (and its marks, or the rest of its
+        ligature) otherwise. Found from the glyphs Qt drew, never QTextLine.xToCursor."""
+        found = self._line_at(point, nearest=True)
+        if found is None:
+            return 0
+        block, line, x = found
+        glyphs = line_glyphs(line)
+        hit = hit_at(glyphs, x)
+        if hit is None:  # an empty paragraph
+            return self.positions.to_core(block.position() + line.textStart())
+        offset = self.positions.to_core(block.position() + hit.character)
+        if hit.before:
+            return offset
+        line_end = self.positions.to_core(block.position() + line.textStart() + line.textLength())
+        return self._after_glyph(offset, line_end, block.position(), glyphs)
+
+    def _after_glyph(
+        self, offset: int, line_end: int, block_position: int, glyphs: dict[int, Glyph]
+    ) -> int:
+        """The offset after the character at offset and the letters drawn in its glyph."""
+        text = self.annotated.text if self.annotated is not None else ""
+        end = next_char(text, offset)
+        while (
+            end < line_end
+            and is_word_char(text[end])
+            and self.positions.to_qt(end) - block_position not in glyphs
+        ):
+            end = next_char(text, end)
+        return end
+
+    def _line_at(self, point: QPoint, nearest: bool) -> tuple[QTextBlock, QTextLine, float] | None:
+        """The laid-out line at a viewport point (or the nearest one) and the point's x in
+        its paragraph's layout."""
         block = self.cursorForPosition(point).block()
         origin = self.block_origin(block)
-        x, y = point.x() - origin.x(), point.y() - origin.y()
+        y = point.y() - origin.y()
         layout = block.layout()
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            if line.y() <= y < line.y() + line.height():
-                index = index_at(line, x)
-                return None if index is None else self.positions.to_core(block.position() + index)
-        return None
+        lines = [layout.lineAt(number) for number in range(layout.lineCount())]
+        inside = [line for line in lines if line.y() <= y < line.y() + line.height()]
+        if not inside and nearest and lines:
+            inside = [min(lines, key=lambda line: abs(line.y() + line.height() / 2 - y))]
+        return (block, inside[0], point.x() - origin.x()) if inside else None
 
     def spans_at(self, point: QPoint) -> list[Span]:
         offset = self.char_at(point)
@@ -335,25 +386,44 @@ class ReaderView(QPlainTextEdit):
         return super().viewportEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = event.position().toPoint()
-        edge = self._edge_at(point)
-        if event.button() == Qt.MouseButton.LeftButton and edge is not None:
-            self._pressed_edge = (*edge, point)  # a drag, if the mouse then moves
-            event.accept()
+        """A left press starts a selection where the glyphs say (Shift: extends the one
+        there is), or grabs the selected span's edge. Never Qt's own hit test or its
+        text drag-and-drop."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
             return
-        super().mousePressEvent(event)
+        event.accept()
+        point = event.position().toPoint()
+        extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        edge = None if extend else self._edge_at(point)
+        if edge is not None:
+            self._pressed_edge = (*edge, point)  # a drag, if the mouse then moves
+            return
+        self._selecting = True
+        self._last_mouse = point
+        self._move_caret(self.position_at(point), keep_anchor=extend)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
-        if self._pressed_edge is None:
-            super().mouseMoveEvent(event)
-        elif (point - self._pressed_edge[2]).manhattanLength() >= START_DRAG_DISTANCE:
+        if self._selecting:
+            self._last_mouse = point
+            self._move_caret(self.position_at(point), keep_anchor=True)
+            outside = not self.viewport().rect().contains(point)
+            if outside and not self._autoscroll.isActive():
+                self._autoscroll.start()
+            return
+        pressed = self._pressed_edge
+        if pressed is not None and (point - pressed[2]).manhattanLength() >= START_DRAG_DISTANCE:
             self._dragging = True
         on_edge = self._dragging or self._edge_at(point) is not None
         shape = Qt.CursorShape.SizeHorCursor if on_edge else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
         point = event.position().toPoint()
         if self._pressed_edge is not None:
             uid, edge, _ = self._pressed_edge
@@ -363,9 +433,44 @@ class ReaderView(QPlainTextEdit):
             else:
                 self.select_span(self._next_span_at(point))
             return
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        if self._selecting:
+            self._selecting = False
+            self._autoscroll.stop()
+            self._move_caret(self.position_at(point), keep_anchor=True)
+        if not self.textCursor().hasSelection():
             self.select_span(self._next_span_at(point))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click selects the word (token) under the mouse, as the exports cut it."""
+        if event.button() != Qt.MouseButton.LeftButton or self.annotated is None:
+            super().mouseDoubleClickEvent(event)
+            return
+        event.accept()
+        self._selecting = False
+        self._autoscroll.stop()
+        offset = self.char_at(event.position().toPoint())
+        annotated = self.annotated
+        word = None if offset is None else word_at(annotated.text, offset, annotated.document.meta)
+        if word is not None:
+            self._move_caret(word[0], keep_anchor=False)
+            self._move_caret(word[1], keep_anchor=True)
+
+    def _move_caret(self, offset: int, keep_anchor: bool) -> None:
+        cursor = self.textCursor()
+        mode = QTextCursor.MoveMode.KeepAnchor if keep_anchor else QTextCursor.MoveMode.MoveAnchor
+        cursor.setPosition(self.positions.to_qt(offset), mode)
+        self.setTextCursor(cursor)
+
+    def _scroll_selection(self) -> None:
+        """While a selecting drag is held above or below the text, scroll and select on."""
+        point, height = self._last_mouse, self.viewport().height()
+        step = -1 if point.y() < 0 else 1 if point.y() >= height else 0
+        if not self._selecting or step == 0:
+            self._autoscroll.stop()
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + step * bar.singleStep())
+        self._move_caret(self.position_at(point), keep_anchor=True)
 
     def _edge_at(self, point: QPoint) -> tuple[str, Edge] | None:
         """The selected span's first or last character under the mouse: an edge to drag."""

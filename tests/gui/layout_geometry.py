@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+import math
+
+from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QTextBlock, QTextLayout
 
 from gui.reader import ReaderView
@@ -71,3 +73,51 @@ def visual_order(block: QTextBlock, text: str) -> str:
         piece = text[first:last]
         pieces.append((x, piece[::-1] if right_to_left else piece))
     return "".join(piece for _, piece in sorted(pieces))
+
+
+def reading_edges(reader: ReaderView, start: int, end: int) -> tuple[QPoint, QPoint]:
+    """Where a drag over code points [start, end) presses and releases: the pixel nearest
+    the edge where reading its first character begins (the right edge in a right-to-left
+    run) that is still on that half of the glyph, and likewise at the edge where its last
+    character ends. At a change of direction the pixel just outside a word belongs to a
+    character on the far side of the text, so it must be inside."""
+    left, right, right_to_left, y = _glyph_of(reader, start)
+    begin = _pixel_inside(right, left) if right_to_left else _pixel_inside(left, right)
+    first = QPoint(begin, y)
+    left, right, right_to_left, y = _glyph_of(reader, end - 1)
+    finish = _pixel_inside(left, right) if right_to_left else _pixel_inside(right, left)
+    return first, QPoint(finish, y)
+
+
+def _glyph_of(reader: ReaderView, offset: int) -> tuple[float, float, bool, int]:
+    """The viewport left and right of the glyph that draws the character at offset (the
+    cluster it belongs to), whether its run reads right to left, and its line's middle."""
+    position = reader.positions.to_qt(offset)
+    block = reader.document().findBlock(position)
+    origin = reader.blockBoundingGeometry(block).translated(reader.contentOffset()).topLeft()
+    layout = block.layout()
+    index = position - block.position()
+    line = layout.lineForTextPosition(index)
+    placed: dict[int, tuple[float, float, bool]] = {}
+    for run in line.glyphRuns(-1, -1, FLAGS):
+        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+        for at, glyph, advance in zip(run.stringIndexes(), run.positions(), advances, strict=True):
+            if advance.x() > 0 and at <= index:
+                left, right = glyph.x(), glyph.x() + advance.x()
+                if at in placed:
+                    left, right = min(left, placed[at][0]), max(right, placed[at][1])
+                placed[at] = (left, right, run.isRightToLeft())
+    left, right, right_to_left = placed[max(placed)]  # a ligature's or a mark's own glyph
+    y = round(origin.y() + line.y() + line.height() / 2)
+    return origin.x() + left, origin.x() + right, right_to_left, y
+
+
+def _pixel_inside(edge: float, other_edge: float) -> int:
+    """The pixel column nearest a glyph's edge that lies inside the glyph, on that edge's
+    half; the edge itself where the half is too narrow to hold one."""
+    middle = (edge + other_edge) / 2
+    if edge > middle:
+        pixel = math.ceil(edge) - 1
+        return pixel if pixel >= middle else round(edge)
+    pixel = math.floor(edge) + 1
+    return pixel if pixel < middle else round(edge)

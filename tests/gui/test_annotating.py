@@ -23,7 +23,7 @@ from annotate.project import Project
 from gui.app import application
 from gui.identity import remembered_annotator
 from gui.main_window import MainWindow
-from tests.gui.layout_geometry import glyph_boxes
+from tests.gui.layout_geometry import glyph_boxes, reading_edges
 
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -59,10 +59,11 @@ class Session:
         return glyph_boxes(self.reader, offset, offset + 1)[0].center().toPoint()
 
     def drag(self, first: int, last: int) -> None:
-        """Select from the character at first to the one at last with the mouse."""
+        """Select from the character at first to the one at last with the mouse, from the
+        edge where reading the first begins to the edge where the last ends."""
         viewport = self.reader.viewport()
         self.point(first)  # bring it into view, then take both points where they are
-        start, end = self.point(first, scroll=False), self.point(last, scroll=False)
+        start, end = reading_edges(self.reader, first, last + 1)
         self.qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
         self.qtbot.mouseMove(viewport, end)
         self.qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end)
@@ -306,6 +307,7 @@ def test_exact_characters_and_refusals(qtbot: QtBot, session: Session) -> None:
     assert selected is not None and name[0] < selected[0] and selected[1] < name[1]
     session.key(Qt.Key.Key_P, SHIFT)  # exact characters: no snapping
     assert session.spans() == {session.text[slice(*selected)]: ("PERSON", *selected)}
+    session.click(session.at("مؤتمر")[0])  # a press on the selected span's edge grabs it
     session.drag(name[0] + 1, name[1] - 2)
     session.key(Qt.Key.Key_P, SHIFT)
     assert "already has a PERSON span" in session.window.saved_label.text()

@@ -1,0 +1,139 @@
+"""Exact gestures: what the mouse goes over is what is stored, at every window width.
+
+Drags, shift-clicks and double-clicks go over every word of the seed article and of a
+mixed Arabic/Latin/digit text of ours, at a narrow, the default and a wide window, with
+points taken from the glyphs Qt drew; each selection is then stored in exact mode
+(Shift+label) and read back from the database.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from annotate.tokens import tokenise
+from annotate.words import is_word_char
+from gui.main_window import MainWindow
+from tests.gui.layout_geometry import glyph_boxes, reading_edges
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "seed" / "article.txt"
+MIXED = (
+    "قال مستشار الأمن في شركة Microsoft، جون سميث، إن الشركة سيرسل 3.5 مليار دولار "
+    "إلى المنطقة خلال 2026، وإن الاتفاق لا يزال قائمًا 👍🏽 رغم الخلاف الذي ظهر بين "
+    "الأطراف في الاجتماع الأخير حول جدول التنفيذ وتوزيع المسؤوليات على اللجان الفنية "
+    "والمالية، وهو ما دفع المراقبين إلى التشكيك في قدرة الشركاء على الالتزام بالموعد.\n"
+    "The board met in Cairo on Monday and approved the plan; "
+    "وزير الاقتصاد أكّد أن النمو بلغ ١٥٫٥ بالمئة في الربع الأول.\n"
+    "وأضاف ACME‎ و‌المنظمة 🌍 أن «لا تراجع عن الخطة» قبل 1,000 يوم من الآن، "
+    "ثم غادر القاعة دون أن يجيب عن أسئلة الصحفيين."
+)
+WIDTHS = {"narrow": 900, "default": 1280, "wide": 1900}
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+def seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip("the seed article is not in ../shared/corpora/seed")
+    return SEED.read_text(encoding="utf-8")
+
+
+def words_of(text: str) -> list[tuple[int, int]]:
+    """The word tokens of a text, as the exports cut it."""
+    return [(t.start, t.end) for t in tokenise(text) if is_word_char(text[t.start])]
+
+
+class Reading:
+    """The main window on a document of its own, for the analyst "ali"."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow, text: str, width: int) -> None:
+        self.qtbot, self.window, self.reader = qtbot, window, window.reader
+        window.resize(width, 800)
+        uid = window.project.documents.add(text).documents_added[0]
+        window.refresh()
+        window.open_document(uid)
+        self.uid, self.text = uid, window.project.documents.get(uid).text
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        self.reader.setFocus()
+
+    def edges(self, start: int, end: int) -> tuple[QPoint, QPoint]:
+        self.reader.scroll_to(start)
+        self.reader.viewport().repaint()
+        return reading_edges(self.reader, start, end)
+
+    def drag(self, start: int, end: int) -> None:
+        begin, finish = self.edges(start, end)
+        viewport = self.reader.viewport()
+        self.qtbot.mousePress(viewport, LEFT, pos=begin)
+        self.qtbot.mouseMove(viewport, (begin + finish) / 2)
+        self.qtbot.mouseMove(viewport, finish)
+        self.qtbot.mouseRelease(viewport, LEFT, pos=finish)
+
+    def shift_click(self, start: int, end: int) -> None:
+        begin, finish = self.edges(start, end)
+        viewport = self.reader.viewport()
+        self.qtbot.mouseClick(viewport, LEFT, pos=begin)
+        self.qtbot.mouseClick(viewport, LEFT, SHIFT, pos=finish)
+
+    def double_click(self, start: int, end: int) -> None:
+        self.edges(start, end)  # into view
+        boxes = glyph_boxes(self.reader, start, end)
+        middle = boxes[len(boxes) // 2].center().toPoint()
+        self.qtbot.mouseDClick(self.reader.viewport(), LEFT, pos=middle)
+        # QTest's double-click leaves its button down; a real mouse lets it go.
+        self.qtbot.mouseRelease(self.reader.viewport(), LEFT, pos=middle)
+
+    def wrapped(self) -> bool:
+        document = self.reader.document()
+        blocks = (document.findBlockByNumber(n) for n in range(document.blockCount()))
+        return any(block.layout().lineCount() > 1 for block in blocks)
+
+    def stored(self) -> set[tuple[int, int]]:
+        spans = self.window.project.spans.for_document(self.uid, "ali")
+        return {(span.start, span.end) for span in spans}
+
+
+def wrong(reading: Reading, words: list[tuple[int, int]], gesture: str) -> list[str]:
+    """Make each word a PERSON in exact mode by one gesture; the words that came out
+    otherwise, as "word -> selected"."""
+    misses = []
+    for start, end in words:
+        getattr(reading, gesture)(start, end)
+        selected = reading.reader.selected_range()
+        if selected != (start, end):
+            got = reading.text[selected[0] : selected[1]] if selected else None
+            misses.append(f"{reading.text[start:end]!r} -> {got!r}")
+            continue
+        reading.qtbot.keyClick(reading.reader, Qt.Key.Key_P, SHIFT)
+    return misses
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("which", ["seed", "mixed"])
+def test_dragging_over_any_word_stores_exactly_that_word(
+    qtbot: QtBot, window: MainWindow, width: int, which: str
+) -> None:
+    reading = Reading(qtbot, window, seed_text() if which == "seed" else MIXED, width)
+    words = words_of(reading.text)
+    misses = wrong(reading, words, "drag")
+    assert not misses, f"{len(misses)} of {len(words)} words: {misses[:10]}"
+    assert reading.stored() == set(words)
+    assert reading.wrapped(), "no paragraph wraps: the test would miss wrapped lines"
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("which", ["seed", "mixed"])
+@pytest.mark.parametrize("gesture", ["shift_click", "double_click"])
+def test_shift_click_and_double_click_select_exactly_the_word(
+    qtbot: QtBot, window: MainWindow, width: int, which: str, gesture: str
+) -> None:
+    reading = Reading(qtbot, window, seed_text() if which == "seed" else MIXED, width)
+    words = words_of(reading.text)
+    misses = wrong(reading, words, gesture)
+    assert not misses, f"{len(misses)} of {len(words)} words: {misses[:10]}"
+    assert reading.stored() == set(words)
