@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -107,7 +107,11 @@ class AnnotationsPanel(QTableView):
         self.clicked.connect(self._chosen)  # also the row already current
 
     def apply(self, changes: Changes, selected: str | None) -> None:
-        self.spans.apply(changes)
+        """Take in a step's changes. Removing a changed row makes the table choose another
+        current row; nobody may hear of that, or the reader would select a span the
+        analyst never chose (and the next key would act on it)."""
+        with QSignalBlocker(self.selectionModel()):
+            self.spans.apply(changes)
         self.mark(selected)
 
     def _fix_widths(self) -> None:
@@ -115,24 +119,20 @@ class AnnotationsPanel(QTableView):
             self.horizontalHeader().resizeSection(column, width)
 
     def show_spans(self, annotated: AnnotatedText | None, selected: str | None) -> None:
-        self.blockSignals(True)
-        self.selectionModel().blockSignals(True)
-        self.spans.show(annotated)
-        self._fix_widths()  # a model reset forgets them
+        with QSignalBlocker(self), QSignalBlocker(self.selectionModel()):
+            self.spans.show(annotated)
+            self._fix_widths()  # a model reset forgets them
         self.mark(selected)
-        self.selectionModel().blockSignals(False)
-        self.blockSignals(False)
 
     def mark(self, uid: str | None) -> None:
         """Select the span's row without telling anyone (the reader already knows)."""
         row = self.spans.row_of(uid) if uid else None
-        self.selectionModel().blockSignals(True)
-        if row is None:
-            self.clearSelection()
-        else:
-            self.selectRow(row)
-            self.scrollTo(self.spans.index(row, 0))
-        self.selectionModel().blockSignals(False)
+        with QSignalBlocker(self.selectionModel()):
+            if row is None:
+                self.clearSelection()
+            else:
+                self.selectRow(row)
+                self.scrollTo(self.spans.index(row, 0))
 
     def _chosen(self, current: QModelIndex) -> None:
         if current.isValid():

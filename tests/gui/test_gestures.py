@@ -137,3 +137,94 @@ def test_shift_click_and_double_click_select_exactly_the_word(
     misses = wrong(reading, words, gesture)
     assert not misses, f"{len(misses)} of {len(words)} words: {misses[:10]}"
     assert reading.stored() == set(words)
+
+
+LABEL_KEYS = {"PERSON": Qt.Key.Key_P, "ORG": Qt.Key.Key_O, "GPE": Qt.Key.Key_G}
+OTHERS = ("sara", "omar")
+
+
+class Annotated(Reading):
+    """The seed article with 24 spans of ali's and 24 of two other analysts, all shown."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow, width: int) -> None:
+        super().__init__(qtbot, window, seed_text(), width)
+        project, labels = window.project, list(LABEL_KEYS)
+        words = words_of(self.text)
+        for number, (start, end) in enumerate(words[3::16][:24]):
+            project.spans.add(self.uid, "ali", labels[number % 3], start, end)
+        for number, (start, end) in enumerate(words[5::16][:24]):
+            project.spans.add(self.uid, OTHERS[number % 2], labels[number % 3], start, end)
+        window.show_others.trigger()  # everyone's spans, in the reader and the panel
+        self.reader.setFocus()
+
+    def state(self) -> dict[str, tuple[str, str, int, int]]:
+        """Every span of the document: uid -> (annotator, label, start, end)."""
+        spans = self.window.project.spans.for_document(self.uid)
+        return {s.uid: (s.annotator, s.label, s.start, s.end) for s in spans}
+
+    def click_span(self, uid: str) -> None:
+        _, _, start, end = self.state()[uid]
+        self.edges(start, end)  # into view
+        boxes = glyph_boxes(self.reader, start, end)
+        middle = boxes[len(boxes) // 2].center().toPoint()
+        self.qtbot.mouseClick(self.reader.viewport(), LEFT, pos=middle)
+
+    def key(
+        self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        self.qtbot.keyClick(self.reader, key, modifiers)
+
+    def selected(self) -> tuple[str | None, str | None]:
+        """The span selected in the reader, and the one whose row the panel marks."""
+        panel = self.window.annotations
+        rows = panel.selectionModel().selectedRows()
+        marked = panel.spans.span_at(rows[0].row()).uid if rows else None
+        return self.reader.selected_span, marked
+
+
+@pytest.mark.parametrize("panel", ["panel shown", "panel hidden"])
+def test_edits_act_on_the_chosen_span_and_keep_it_selected(
+    qtbot: QtBot, window: MainWindow, panel: str
+) -> None:
+    reading = Annotated(qtbot, window, WIDTHS["default"])
+    dock = window.annotations.parentWidget()
+    dock.setVisible(panel == "panel shown")
+    expected = reading.state()
+    own = [
+        uid
+        for uid, (annotator, *_) in sorted(expected.items(), key=lambda i: i[1][3])
+        if annotator == "ali"
+    ]
+    assert len(own) == 24 and len(expected) == 48
+    ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+
+    def check(chosen: str | None) -> None:
+        assert reading.state() == expected
+        assert reading.selected() == (chosen, chosen)
+
+    for uid in (own[1], own[11], own[22]):
+        reading.click_span(uid)
+        check(uid)
+        annotator, label, start, end = expected[uid]
+        new_label = next(other for other in LABEL_KEYS if other != label)
+        reading.key(LABEL_KEYS[new_label])  # relabel
+        expected[uid] = (annotator, new_label, start, end)
+        check(uid)
+        reading.key(Qt.Key.Key_End, alt)  # grow by a character
+        expected[uid] = (annotator, new_label, start, end + 1)
+        check(uid)
+        reading.key(Qt.Key.Key_Z, ctrl)
+        expected[uid] = (annotator, new_label, start, end)
+        check(uid)
+        reading.key(Qt.Key.Key_Z, ctrl | SHIFT)
+        expected[uid] = (annotator, new_label, start, end + 1)
+        check(uid)
+        reading.key(Qt.Key.Key_Delete)
+        removed = expected.pop(uid)
+        check(None)
+        reading.key(Qt.Key.Key_Z, ctrl)  # it comes back, selected
+        expected[uid] = removed
+        check(uid)
+        reading.key(Qt.Key.Key_Z, ctrl | SHIFT)
+        expected.pop(uid)
+        check(None)
