@@ -46,10 +46,10 @@ class Annotating(QObject):
         self.reader = reader
         self.editor = Editor(project, annotator)
         self.snap_to_words = app_settings().value(SNAP_KEY, "true") != "false"
-        self.actions = _ActionSet(window)
+        self.actions = _ActionSet(window, before_command=self._leave_link_mode)
         self._add_actions()
         self.link = linking.PendingLink(self.actions.group("link-mode"))
-        reader.span_selected.connect(self._span_selected)
+        reader.picked.connect(self.tail_picked)
         reader.edge_dragged.connect(
             lambda uid, start, end: self._do(lambda: self.editor.set_bounds(uid, start, end))
         )
@@ -66,11 +66,11 @@ class Annotating(QObject):
     def switch_annotator(self, annotator: str) -> None:
         """Annotate as someone else from now on; their undo history starts empty."""
         self.editor = Editor(self.project, annotator)
-        self.link.cancel()
+        self._leave_link_mode()
         self.refresh_history()
 
     def document_opened(self) -> None:
-        self.link.cancel()
+        self._leave_link_mode()
 
     def set_snap_to_words(self, snap: bool) -> None:
         self.snap_to_words = snap
@@ -248,14 +248,21 @@ class Annotating(QObject):
             self.message.emit(f"{relation.name} starts from {', '.join(relation.heads)}.")
             return
         self.link.start(relation, head)
-        tails = ", ".join(relation.tails) or "any span"
-        self.message.emit(
-            f"Click the {relation.name} ({tails}), or press Enter for a list; Esc cancels."
+        tails = " or ".join(relation.tails) or "span"
+        prompt = (
+            f"Linking {relation.name}: click the {tails} it links to (Enter: choose from a "
+            "list). A click anywhere else, or Esc, cancels."
         )
+        self.reader.start_picking(prompt)
+        self.message.emit(prompt)
 
     def cancel_link(self) -> None:
+        self._leave_link_mode()
+        self.message.emit("Linking cancelled.")
+
+    def _leave_link_mode(self) -> None:
         self.link.cancel()
-        self.message.emit("")
+        self.reader.stop_picking()
 
     def pick_link_from_list(self) -> None:
         relation, head, annotated = self.link.relation, self.link.head, self.reader.annotated
@@ -263,20 +270,34 @@ class Annotating(QObject):
             return
         spans = linking.candidates(annotated, relation, head, self.annotator)
         if not spans:
-            self.message.emit(f"No span here can be the {relation.name}.")
-            self.link.cancel()
+            self.message.emit(f"No span here can be the {relation.name}; linking cancelled.")
+            self._leave_link_mode()
             return
         chosen = linking.pick(self.reader, [(s.uid, linking.describe(annotated, s)) for s in spans])
         if chosen is not None:
             self._finish_link(chosen)
 
-    def _span_selected(self, uid: object) -> None:
-        if self.link.active and isinstance(uid, str) and uid != self.link.head:
-            self._finish_link(uid)
+    def tail_picked(self, uids: list[str]) -> None:
+        """A click (or a row chosen in the panel) while linking: the innermost span there
+        that the relation can link to is the tail; anything else cancels the link."""
+        relation, head, annotated = self.link.relation, self.link.head, self.reader.annotated
+        if relation is None or head is None or annotated is None:
+            return
+        tail = next((uid for uid in uids if self._can_be_tail(relation, head, uid)), None)
+        if tail is None:
+            self.cancel_link()
+        else:
+            self._finish_link(tail)
+
+    def _can_be_tail(self, relation: RelationLabel, head: str, uid: str) -> bool:
+        assert self.reader.annotated is not None
+        span = self.reader.annotated.span(uid)
+        allowed = not relation.tails or span.label in relation.tails
+        return uid != head and span.annotator == self.annotator and allowed
 
     def _finish_link(self, tail: str) -> None:
         relation, head = self.link.relation, self.link.head
-        self.link.cancel()
+        self._leave_link_mode()
         if relation is None or head is None:
             return
         if self._do(lambda: self.editor.link(relation.name, head, tail)) is not None:
@@ -377,8 +398,9 @@ class _ActionSet:
     """The annotation actions, by group. Their keys work where spans are, in the reader and
     the annotations panel, so typing elsewhere (a filter, a dialog) never makes a span."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, before_command: Callable[[], None]) -> None:
         self._window = window
+        self._before_command = before_command  # what every command but link mode's does first
         self._groups: dict[str, list[QAction]] = {}
         self._span_widgets: list[QWidget] = []
 
@@ -392,6 +414,8 @@ class _ActionSet:
     ) -> QAction:
         action = QAction(text, self._window)
         action.setShortcut(QKeySequence(keys))
+        if group != "link-mode":
+            action.triggered.connect(self._before_command)
         action.triggered.connect(slot)
         if window_wide:
             self._window.addAction(action)

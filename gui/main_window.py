@@ -329,6 +329,9 @@ class MainWindow(QMainWindow):
         )
 
     def _jump_to_span(self, uid: str) -> None:
+        if self.annotating.link.active:  # a row chosen while linking is the link's tail
+            self.annotating.tail_picked([uid])
+            return
         annotated = self.reader.annotated
         if annotated is not None and annotated.has_span(uid):
             self.reader.scroll_to(annotated.span(uid).start)

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QTextLine,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QWidget
 
 from annotate.annotated_text import AnnotatedText, Redraw
 from annotate.editing import Edge
@@ -44,12 +44,14 @@ DIRECTION_SAMPLE = 20_000  # characters looked at to decide a document's directi
 DOCUMENT_MARGIN = 12
 START_DRAG_DISTANCE = 4  # pixels the mouse moves before pressing an edge becomes a drag
 AUTOSCROLL_INTERVAL = 50  # ms between scroll steps while a drag is held above or below
+BANNER_STYLE = "background: #ffe066; color: #1d1d1d; padding: 6px; font-weight: bold;"
 
 
 class ReaderView(QPlainTextEdit):
     span_selected = Signal(object)  # the selected span's uid, or None
     edge_dragged = Signal(str, int, int)  # a span's uid and its new start and end
     spans_loaded = Signal()  # more of a long document's spans have been read
+    picked = Signal(list)  # while picking: uids of the spans under a click, innermost first
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +83,12 @@ class ReaderView(QPlainTextEdit):
         self._autoscroll = QTimer(self)
         self._autoscroll.setInterval(AUTOSCROLL_INTERVAL)
         self._autoscroll.timeout.connect(self._scroll_selection)
+        self._picking = False  # a click picks a span (a link's tail) instead of selecting
+        self._banner = QLabel(self)
+        self._banner.setTextFormat(Qt.TextFormat.PlainText)
+        self._banner.setStyleSheet(BANNER_STYLE)
+        self._banner.setWordWrap(True)
+        self._banner.hide()
         self._gutter = _GutterWidget(self)
         self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
         self._apply_point_size(_saved_point_size())
@@ -173,6 +181,31 @@ class ReaderView(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
+
+    @property
+    def picking(self) -> bool:
+        return self._picking
+
+    def start_picking(self, prompt: str) -> None:
+        """Until `stop_picking`, a click tells `picked` which spans lie under it and selects
+        nothing; a banner above the text says what to pick, and the mouse is a cross."""
+        self._picking = True
+        self._banner.setText(prompt)
+        self._banner.show()
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+        self._place_gutter()
+
+    def stop_picking(self) -> None:
+        if not self._picking:
+            return
+        self._picking = False
+        self._banner.hide()
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self._place_gutter()
+
+    def banner(self) -> str:
+        """What the banner asks for while picking; empty otherwise."""
+        return self._banner.text() if self._picking else ""
 
     def select_span_at_cursor(self) -> None:
         """Select the innermost span at the text cursor; again, the span around it."""
@@ -363,12 +396,15 @@ class ReaderView(QPlainTextEdit):
         return option
 
     def _place_gutter(self) -> None:
+        """The gutter beside the text, and the banner above it while picking."""
         width = round(self._notes.gutter_width()[0])
+        top = self._banner.heightForWidth(self.viewport().width()) if self._picking else 0
         if self.right_to_left:
-            self.setViewportMargins(0, 0, width, 0)
+            self.setViewportMargins(0, top, width, 0)
         else:
-            self.setViewportMargins(width, 0, 0, 0)
+            self.setViewportMargins(width, top, 0, 0)
         view = self.viewport().geometry()
+        self._banner.setGeometry(QRect(view.left(), view.top() - top, view.width(), top))
         left = view.right() + 1 if self.right_to_left else view.left() - width
         self._gutter.setGeometry(QRect(left, view.top(), width, view.height()))
         self._gutter.update()
@@ -393,6 +429,8 @@ class ReaderView(QPlainTextEdit):
             super().mousePressEvent(event)
             return
         event.accept()
+        if self._picking:
+            return  # the release picks
         point = event.position().toPoint()
         extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         edge = None if extend else self._edge_at(point)
@@ -405,6 +443,8 @@ class ReaderView(QPlainTextEdit):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()
+        if self._picking:
+            return
         if self._selecting:
             self._last_mouse = point
             self._move_caret(self.position_at(point), keep_anchor=True)
@@ -425,6 +465,9 @@ class ReaderView(QPlainTextEdit):
             return
         event.accept()
         point = event.position().toPoint()
+        if self._picking:
+            self.picked.emit([span.uid for span in self.spans_at(point)])
+            return
         if self._pressed_edge is not None:
             uid, edge, _ = self._pressed_edge
             dragged, self._pressed_edge, self._dragging = self._dragging, None, False
@@ -448,6 +491,8 @@ class ReaderView(QPlainTextEdit):
         event.accept()
         self._selecting = False
         self._autoscroll.stop()
+        if self._picking:
+            return
         offset = self.char_at(event.position().toPoint())
         annotated = self.annotated
         word = None if offset is None else word_at(annotated.text, offset, annotated.document.meta)

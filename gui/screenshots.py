@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from annotate.project import Project
+    from gui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "docs" / "screenshots"
@@ -66,9 +67,27 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         window.grab().save(str(written[0]))
         reader.grab().save(str(written[1]))
         render(AnnotatedText.load(project, annotated.document.uid), written[2], RENDER_WIDTH)
+        written.append(_linking(window, folder / "linking.png"))
         written.append(_review(project, annotated.document.uid, window, folder / "review.png"))
         window.close()
     return written
+
+
+def _linking(window: MainWindow, out: Path) -> Path:
+    """The reader waiting for a quote's speaker: its banner and cross-shaped pointer."""
+    from PySide6.QtWidgets import QApplication
+
+    reader, annotating = window.reader, window.annotating
+    assert reader.annotated is not None
+    quote = next(s for s in reader.annotated.spans() if s.label == "QUOTE")
+    speaker = next(r for r in window.project.labels.schema().relations if r.name == "SPEAKER")
+    reader.select_span(quote.uid)
+    reader.scroll_to(quote.start)
+    annotating.start_link(speaker)
+    QApplication.processEvents()
+    reader.grab().save(str(out))
+    annotating.cancel_link()
+    return out
 
 
 def _review(project: Project, document: str, window: QWidget, out: Path) -> Path:

@@ -162,6 +162,13 @@ class Annotated(Reading):
         spans = self.window.project.spans.for_document(self.uid)
         return {s.uid: (s.annotator, s.label, s.start, s.end) for s in spans}
 
+    def span_on(self, annotator: str, label: str, start: int, end: int) -> str:
+        """The uid of the annotator's span there, added unless it is there already."""
+        for span in self.window.project.spans.for_document(self.uid, annotator):
+            if (span.label, span.start, span.end) == (label, start, end):
+                return span.uid
+        return self.window.project.spans.add(self.uid, annotator, label, start, end).spans_added[0]
+
     def click_span(self, uid: str) -> None:
         _, _, start, end = self.state()[uid]
         self.edges(start, end)  # into view
@@ -228,3 +235,65 @@ def test_edits_act_on_the_chosen_span_and_keep_it_selected(
         reading.key(Qt.Key.Key_Z, ctrl | SHIFT)
         expected.pop(uid)
         check(None)
+
+
+def test_a_pending_link_ends_at_any_click_off_a_target_escape_or_another_command(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Annotated(qtbot, window, WIDTHS["default"])
+    project, text, uid = window.project, reading.text, reading.uid
+    said = "“مستعد لفرض ضرائب، ورسوم جمركية، وعقوبات”"
+    start = text.index(said)
+    quote = project.spans.add(uid, "ali", "QUOTE", start, start + len(said)).spans_added[0]
+    trump, putin = text.index("ترامب", start - 12), text.index("بوتين", start)
+    person = reading.span_on("ali", "PERSON", trump, trump + 5)
+    theirs = reading.span_on("sara", "PERSON", putin, putin + 5)
+    window.reopen()
+    alt = Qt.KeyboardModifier.AltModifier
+    viewport = reading.reader.viewport()
+
+    def links() -> list[tuple[str, str, str]]:
+        return [(r.label, r.head, r.tail) for r in project.relations.for_document(uid)]
+
+    def start_linking() -> None:
+        reading.click_span(quote)
+        assert reading.reader.selected_span == quote
+        reading.key(Qt.Key.Key_S, alt)
+        assert "SPEAKER" in reading.reader.banner()
+        assert viewport.cursor().shape() == Qt.CursorShape.CrossCursor
+
+    def assert_not_linking() -> None:
+        assert not window.annotating.link.active
+        assert reading.reader.banner() == ""
+        assert viewport.cursor().shape() != Qt.CursorShape.CrossCursor
+
+    start_linking()
+    plain = text.index("موسكو")
+    reading.qtbot.mouseClick(viewport, LEFT, pos=reading.edges(plain, plain + 5)[0])
+    assert_not_linking()
+    reading.drag(plain, plain + 5)
+    reading.key(Qt.Key.Key_G)  # a new span, and no link to it
+    assert reading.reader.selected_span is not None
+    assert project.spans.get(reading.reader.selected_span).label == "GPE"
+    assert links() == []
+
+    for cancel in (
+        lambda: reading.key(Qt.Key.Key_Escape),
+        lambda: reading.key(Qt.Key.Key_Space),  # any other command
+        lambda: window.document_list.selectRow(0),  # another document
+        lambda: reading.click_span(theirs),  # sara's span cannot be ali's speaker
+    ):
+        window.open_document(uid)
+        start_linking()
+        cancel()
+        assert_not_linking()
+        window.open_document(uid)
+        reading.reader.select_span(None)
+        reading.click_span(person)
+        assert links() == []
+
+    start_linking()
+    reading.click_span(person)  # a click on a target makes the link
+    assert links() == [("SPEAKER", quote, person)]
+    assert_not_linking()
+    assert reading.reader.selected_span == quote
