@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from annotate.mentions import find_mentions
 from annotate.model import Span
 from annotate.project import Project
+from annotate.schema import passage_labels
 from annotate.searching import iter_hits
 
 
@@ -18,20 +19,27 @@ class Proposal:
     reason: str  # why it starts unticked
 
 
-def propose(text: str, span: Span, layer: list[Span]) -> list[Proposal]:
+def propose(
+    text: str, span: Span, layer: list[Span], passages: frozenset[str] = frozenset()
+) -> list[Proposal]:
     """Every other mention of the span's text; a mention already covered by a span of its
-    label, or overlapping a span of another label (in the same layer), starts unticked."""
+    label, or overlapping a span of another label of its kind (in the same layer), starts
+    unticked. Kinds are passages (quotes, labels in `passages`) and entities: an entity
+    inside a quote is normal nesting, not a clash."""
     proposals = []
     for mention in find_mentions(text, text[span.start : span.end]):
         if mention.start < span.end and span.start < mention.end:
             continue  # the span itself (perhaps without a trailing mark)
-        reason = _reason(mention.start, mention.end, span.label, layer)
+        reason = _reason(mention.start, mention.end, span.label, layer, passages)
         proposals.append(Proposal(mention.start, mention.end, not reason, reason))
     return proposals
 
 
-def _reason(start: int, end: int, label: str, layer: list[Span]) -> str:
-    overlapping = [s for s in layer if s.start < end and start < s.end]
+def _reason(start: int, end: int, label: str, layer: list[Span], passages: frozenset[str]) -> str:
+    kind = label in passages
+    overlapping = [
+        s for s in layer if s.start < end and start < s.end and (s.label in passages) == kind
+    ]
     if any(s.label == label for s in overlapping):
         return f"already {label}"
     others = sorted({s.label for s in overlapping if s.label != label})
@@ -49,6 +57,7 @@ class CorpusProposal:
 def propose_in_corpus(project: Project, span: Span, text: str) -> list[CorpusProposal]:
     """Every other mention of the span's text in every document, judged against the
     annotator's own spans in each (as `propose` does in one)."""
+    passages = passage_labels(project.labels.schema())
     layers: dict[str, list[Span]] = {}
     proposals = []
     for hit in iter_hits(project, text[span.start : span.end]):
@@ -56,7 +65,7 @@ def propose_in_corpus(project: Project, span: Span, text: str) -> list[CorpusPro
             continue
         if hit.document not in layers:
             layers[hit.document] = project.spans.for_document(hit.document, span.annotator)
-        reason = _reason(hit.start, hit.end, span.label, layers[hit.document])
+        reason = _reason(hit.start, hit.end, span.label, layers[hit.document], passages)
         proposal = Proposal(hit.start, hit.end, not reason, reason)
         proposals.append(CorpusProposal(hit.document, hit.number, proposal, hit.context))
     return proposals

@@ -204,7 +204,7 @@ class Annotating(QObject):
             return
         span = annotated.span(uid)
         layer = self.project.spans.for_document(span.document, self.annotator)  # all of it
-        proposals = propose(annotated.text, span, layer)
+        proposals = propose(annotated.text, span, layer, annotated.passage_labels)
         lines = [line_in_text(annotated.text, proposal) for proposal in proposals]
         places = [(span.document, p.start, p.end) for p in proposals]
         self._add_chosen(span.label, proposals, lines, places, "in this document")

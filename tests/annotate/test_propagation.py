@@ -76,3 +76,26 @@ def test_the_span_itself_and_partial_overlaps_are_never_proposed_ticked(project:
     reasons = {p.start: p.reason for p in propose(text, name, layer)}
     assert reasons[pair] == "already PERSON"
     assert first.label == "GPE"
+
+
+def test_an_entity_inside_a_quote_is_nesting_not_a_clash(project: Project) -> None:
+    text = "قال سامي: «التقيت سامي ومريم أمس». ورأى سامي مريم سامي."
+    uid = project.documents.add(text).documents_added[0]
+    editor = Editor(project, "ali")
+    name = project.spans.get(editor.add_span(uid, "PERSON", 4, 8).spans_added[0])
+    quote = text.index("«التقيت")
+    editor.add_span(uid, "QUOTE", quote, text.index("»") + 1)
+    later = text.index("سامي مريم")
+    editor.add_span(uid, "GPE", later, later + 9)  # an entity over a mention: a clash
+    editor.add_span(uid, "QUOTE", later + 5, later + 14)  # a quote over two: no clash
+    layer = project.spans.for_document(uid, "ali")
+    passages = frozenset({"QUOTE"})
+    proposals = [(p.start, p.checked, p.reason) for p in propose(text, name, layer, passages)]
+    inside, clashing, last = (text.index("سامي", n) for n in (9, later, later + 5))
+    assert proposals == [(inside, True, ""), (clashing, False, "overlaps GPE"), (last, True, "")]
+    in_corpus = propose_in_corpus(project, name, text)
+    assert [(p.proposal.start, p.proposal.reason) for p in in_corpus] == [
+        (inside, ""),
+        (clashing, "overlaps GPE"),
+        (last, ""),
+    ]
