@@ -297,3 +297,34 @@ def test_a_pending_link_ends_at_any_click_off_a_target_escape_or_another_command
     assert links() == [("SPEAKER", quote, person)]
     assert_not_linking()
     assert reading.reader.selected_span == quote
+
+
+def test_a_drag_from_inside_a_number_keeps_it_and_a_press_in_a_selection_starts_anew(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    text = "قالت الوزارة إن الحكومة سيرسل 3.5 مليار دولار إلى المنطقة قبل نهاية العام."
+    reading = Reading(qtbot, window, text, WIDTHS["default"])
+    reader, viewport = reading.reader, reading.reader.viewport()
+    three, billion, dollar = text.index("3.5"), text.index("مليار"), text.index("دولار")
+    reading.edges(three, dollar + 5)  # into view
+    middle_of_three = glyph_boxes(reader, three, three + 1)[0].center().toPoint()
+    end_of_dollar = reading_edges(reader, dollar, dollar + 5)[1]
+    qtbot.mousePress(viewport, LEFT, pos=middle_of_three)
+    qtbot.mouseMove(viewport, end_of_dollar)
+    qtbot.mouseRelease(viewport, LEFT, pos=end_of_dollar)
+    selected = reader.selected_range()
+    assert selected is not None and selected[1] == dollar + 5
+    assert selected[0] in (three, three + 1)  # before or after the 3, by the pixel
+
+    start_of_billion = reading_edges(reader, billion, billion + 5)[0]  # inside the selection
+    qtbot.mousePress(viewport, LEFT, pos=start_of_billion)
+    qtbot.mouseMove(viewport, end_of_dollar)
+    qtbot.mouseRelease(viewport, LEFT, pos=end_of_dollar)
+    assert reader.selected_range() == (billion, dollar + 5)  # a new selection, no drag-and-drop
+
+    reading.drag(three, three + 3)
+    qtbot.mousePress(viewport, LEFT, pos=middle_of_three)
+    qtbot.mouseMove(viewport, end_of_dollar)
+    qtbot.mouseRelease(viewport, LEFT, pos=end_of_dollar)
+    qtbot.keyClick(reader, Qt.Key.Key_N)  # snapped: the whole number, whatever half was pressed
+    assert reading.stored() == {(three, dollar + 5)}
