@@ -327,13 +327,15 @@ class Annotating(QObject):
         step = self.editor.history.next_undo()
         if step is not None:
             self._show(step)
-            self._select_what_changed(self._do(self.editor.history.undo))
+            changes = self._do(self.editor.history.undo, f"Undid: {step.name}")
+            self._select_what_changed(changes)
 
     def redo(self) -> None:
         step = self.editor.history.next_redo()
         if step is not None:
             self._show(step)
-            self._select_what_changed(self._do(self.editor.history.redo))
+            changes = self._do(self.editor.history.redo, f"Redid: {step.name}")
+            self._select_what_changed(changes)
 
     def _select_what_changed(self, changes: Changes | None) -> None:
         annotated = self.reader.annotated
@@ -367,8 +369,9 @@ class Annotating(QObject):
             return None
         return uid
 
-    def _do(self, command: Callable[[], Changes]) -> Changes | None:
-        """Run one command; it is committed when it returns. Refusals become a message."""
+    def _do(self, command: Callable[[], Changes], done: str | None = None) -> Changes | None:
+        """Run one command; it is committed when it returns. Refusals become a message, and
+        so does what was done (`done`, or when it was saved)."""
         try:
             changes = command()
         except AnnotateError as error:
@@ -377,7 +380,7 @@ class Annotating(QObject):
         finally:
             self.refresh_history()
         self.reader.apply(self.project, changes)
-        self.message.emit(f"Saved at {datetime.now():%H:%M:%S}")
+        self.message.emit(done or f"Saved at {datetime.now():%H:%M:%S}")
         self.changed.emit(changes)
         return changes
 

@@ -90,8 +90,8 @@ class ReviewWindow(QWidget):
         self._key("Delete", self.reject)
         for keys, edge, grow, by_word, _ in RESIZE_KEYS:
             self._key(keys, self._resize_key(edge, grow, by_word))
-        self._key("Ctrl+Z", lambda: self._do(self.review.history.undo))
-        self._key("Ctrl+Shift+Z", lambda: self._do(self.review.history.redo))
+        self._key("Ctrl+Z", self.undo)
+        self._key("Ctrl+Shift+Z", self.redo)
 
     def _bind_label_keys(self) -> None:
         """Each label's key relabels the gold span; bound again at every refresh, since a
@@ -237,14 +237,30 @@ class ReviewWindow(QWidget):
             return
         self._do(lambda: edit(item, gold[0].uid))
 
-    def _do(self, operation: Callable[[], Changes]) -> None:
+    def undo(self) -> None:
+        step = self.review.history.next_undo()
+        if step is None:
+            self.message.setText("Nothing to undo")
+            return
+        self._do(self.review.history.undo, f"Undid: {step.name}")
+
+    def redo(self) -> None:
+        step = self.review.history.next_redo()
+        if step is None:
+            self.message.setText("Nothing to redo")
+            return
+        self._do(self.review.history.redo, f"Redid: {step.name}")
+
+    def _do(self, operation: Callable[[], Changes], done: str | None = None) -> None:
+        """Run one decision or edit (committed when it returns) and say what was done:
+        `done`, or the step it took."""
         try:
             operation()
-        except (AnnotateError, IndexError) as error:
-            self.message.setText(str(error) or "Nothing to undo or redo")
+        except AnnotateError as error:
+            self.message.setText(str(error))
             return
-        done = self.review.history.next_undo()
-        self.message.setText(f"Saved: {done.name}" if done else "Saved")
+        taken = self.review.history.next_undo()
+        self.message.setText(done or (f"Saved: {taken.name}" if taken else "Saved"))
         if self.document is not None:
             self.items_model.set_decisions(self.review.decisions(self.document))
         self._show_item()

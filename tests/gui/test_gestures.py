@@ -223,15 +223,18 @@ def test_edits_act_on_the_chosen_span_and_keep_it_selected(
         reading.key(Qt.Key.Key_Z, ctrl)
         expected[uid] = (annotator, new_label, start, end)
         check(uid)
+        assert window.saved_label.text().startswith(f"Undid: Grow {new_label} at its end ")
         reading.key(Qt.Key.Key_Z, ctrl | SHIFT)
         expected[uid] = (annotator, new_label, start, end + 1)
         check(uid)
+        assert window.saved_label.text().startswith(f"Redid: Grow {new_label} at its end ")
         reading.key(Qt.Key.Key_Delete)
         removed = expected.pop(uid)
         check(None)
         reading.key(Qt.Key.Key_Z, ctrl)  # it comes back, selected
         expected[uid] = removed
         check(uid)
+        assert window.saved_label.text().startswith(f"Undid: Delete {new_label} ")
         reading.key(Qt.Key.Key_Z, ctrl | SHIFT)
         expected.pop(uid)
         check(None)

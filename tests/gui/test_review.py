@@ -78,8 +78,10 @@ def test_every_disagreement_is_resolved_by_keyboard(qtbot: QtBot, window: MainWi
 
     press(qtbot, review, Qt.Key.Key_Z, CTRL)  # the rejection is undone
     assert review.progress.text() == "Resolved 5 / 6 in this document; 1 disagreement left"
+    assert review.message.text() == "Undid: Reject"
     press(qtbot, review, Qt.Key.Key_Z, CTRL | SHIFT)
     assert review.progress.text().startswith("Resolved 6 / 6")
+    assert review.message.text() == "Redid: Reject"
 
 
 def test_the_gold_span_is_edited_by_keys_and_review_resumes(
