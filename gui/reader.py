@@ -29,7 +29,7 @@ from annotate.model import Changes, Span
 from annotate.project import Project
 from annotate.snapping import word_at
 from annotate.text import base_direction
-from annotate.words import is_word_char, next_char, previous_char
+from annotate.words import is_word_char, next_char
 from gui import gutter
 from gui.glyphs import Glyph, hit_at, index_at, line_glyphs
 from gui.positions import Utf16Positions
@@ -287,6 +287,16 @@ class ReaderView(QPlainTextEdit):
         line_end = self.positions.to_core(block.position() + line.textStart() + line.textLength())
         return self._after_glyph(offset, line_end, block.position(), glyphs)
 
+    def char_near(self, point: QPoint) -> int | None:
+        """The code point offset of the character drawn nearest a viewport point (None in
+        an empty paragraph)."""
+        found = self._line_at(point, nearest=True)
+        if found is None:
+            return None
+        block, line, x = found
+        hit = hit_at(line_glyphs(line), x)
+        return None if hit is None else self.positions.to_core(block.position() + hit.character)
+
     def _after_glyph(
         self, offset: int, line_end: int, block_position: int, glyphs: dict[int, Glyph]
     ) -> int:
@@ -530,15 +540,14 @@ class ReaderView(QPlainTextEdit):
         return None
 
     def _drop_edge(self, uid: str, edge: Edge, point: QPoint) -> None:
-        """The edge goes to the character under the mouse: the span starts at it, or
-        ends after it."""
+        """The edge goes to the character under the mouse (or nearest to it): the span
+        starts at it, or ends after it."""
         if self.annotated is None or not self.annotated.has_span(uid):
             return
         span, text = self.annotated.span(uid), self.annotated.text
-        under = self.char_at(point)
+        under = self.char_near(point)
         if under is None:
-            under = self.positions.to_core(self.cursorForPosition(point).position())
-            under = previous_char(text, next_char(text, min(under, len(text) - 1)))
+            return
         start, end = (under, span.end) if edge == "start" else (span.start, next_char(text, under))
         if start < end and (start, end) != (span.start, span.end):
             self.edge_dragged.emit(uid, start, end)

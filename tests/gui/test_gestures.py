@@ -331,3 +331,40 @@ def test_a_drag_from_inside_a_number_keeps_it_and_a_press_in_a_selection_starts_
     qtbot.mouseRelease(viewport, LEFT, pos=end_of_dollar)
     qtbot.keyClick(reader, Qt.Key.Key_N)  # snapped: the whole number, whatever half was pressed
     assert reading.stored() == {(three, dollar + 5)}
+
+
+def test_dragging_a_selected_spans_edge_moves_it_to_the_letter_dropped_on(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Annotated(qtbot, window, WIDTHS["narrow"])
+    expected = reading.state()
+    own = sorted(
+        (uid for uid, state in expected.items() if state[0] == "ali"),
+        key=lambda uid: expected[uid][2],
+    )
+    words = words_of(reading.text)
+    viewport = reading.reader.viewport()
+
+    def centre_of_letter(offset: int) -> QPoint:
+        return glyph_boxes(reading.reader, offset, offset + 1)[0].center().toPoint()
+
+    for uid in (own[2], own[12], own[20]):
+        annotator, label, start, end = expected[uid]
+        following = next(word for word in words if word[0] > end)
+        reading.click_span(uid)
+        grab, drop = centre_of_letter(end - 1), centre_of_letter(following[1] - 1)
+        qtbot.mousePress(viewport, LEFT, pos=grab)
+        qtbot.mouseMove(viewport, (grab + drop) / 2)
+        qtbot.mouseMove(viewport, drop)
+        qtbot.mouseRelease(viewport, LEFT, pos=drop)
+        expected[uid] = (annotator, label, start, following[1])
+        assert reading.state() == expected
+        assert reading.selected() == (uid, uid)
+        grab, drop = centre_of_letter(start), centre_of_letter(following[0])
+        qtbot.mousePress(viewport, LEFT, pos=grab)
+        qtbot.mouseMove(viewport, (grab + drop) / 2)
+        qtbot.mouseMove(viewport, drop)
+        qtbot.mouseRelease(viewport, LEFT, pos=drop)
+        expected[uid] = (annotator, label, following[0], following[1])
+        assert reading.state() == expected
+        assert reading.selected() == (uid, uid)
