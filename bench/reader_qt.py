@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtGui import QFont, QTextBlock
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from annotate.model import Changes, Span
@@ -129,8 +129,7 @@ def _check_font(reader: ReaderView, expected: QFont) -> None:
 
 
 def _check_highlighted(reader: ReaderView) -> None:
-    document = reader.document()
-    if not any(document.findBlockByNumber(n).layout().formats() for n in reader.formatted_blocks()):
+    if not reader.marked_in_last_paint:
         raise RuntimeError("the first frame drew no highlights")
 
 
@@ -171,12 +170,9 @@ class _OpenArticle:
         self.reader.viewport().update()
         self.screen.frame()
 
-    def block_of(self, offset: int) -> QTextBlock:
-        return self.reader.document().findBlock(self.reader.positions.to_qt(offset))
-
     def visible_range(self) -> tuple[int, int]:
-        blocks = self.reader.visible_blocks()
-        return self.reader.block_offsets(blocks[0])[0], self.reader.block_offsets(blocks[-1])[1]
+        lines = self.reader.visible_lines(0, self.reader.viewport().height())
+        return lines[0].start, lines[-1].end
 
 
 def span_edit(project_path: Path, scratch: Path, annotator: str) -> Repeat:
@@ -212,20 +208,18 @@ class _SpanEditor:
         start, end = match.span()
         label = self._free_label(start, end, number)
         document, annotator = self.article.document, self.annotator
-        block = self.article.block_of(start)
-        drawn = len(block.layout().formats())
+        drawn = self.reader.marked_in_last_paint
         changes = self._timed(
             lambda: self.project.spans.add(document, annotator, label, start, end), samples
         )
-        if len(block.layout().formats()) <= drawn:
+        if self.reader.marked_in_last_paint <= drawn:
             raise RuntimeError(f"the {label} span added at {start} was not drawn")
         return self.article.annotated.span(changes.spans_added[0])
 
     def delete(self, span: Span, samples: list[float]) -> None:
-        block = self.article.block_of(span.start)
-        drawn = len(block.layout().formats())
+        drawn = self.reader.marked_in_last_paint
         self._timed(lambda: self.project.spans.remove(span.uid), samples)
-        if len(block.layout().formats()) >= drawn:
+        if self.reader.marked_in_last_paint >= drawn:
             raise RuntimeError(f"the {span.label} span deleted at {span.start} is still drawn")
 
     def span_in_view(self, besides: Span) -> Span:
@@ -272,12 +266,12 @@ def scroll(project_path: Path, scratch: Path) -> Repeat:
         pages: list[float] = []
         for place in article.places():
             article.go_to(place)
-            value, formatted = bar.value(), len(reader.formatted_blocks())
+            value, first = bar.value(), reader.firstVisibleBlock().blockNumber()
             started = time.perf_counter()
             bar.setValue(value + bar.pageStep())
             article.screen.frame()
             pages.append(time.perf_counter() - started)
-            if bar.value() == value or len(reader.formatted_blocks()) <= formatted:
+            if bar.value() == value or reader.firstVisibleBlock().blockNumber() <= first:
                 raise RuntimeError(f"scrolling from offset {place} showed no new paragraph")
         return {"page": pages}
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from annotate.mentions import Normalised, mentions_in, normalise
 from gui.reader import ReaderView
-from gui.span_formats import Found
+from gui.span_paint import Found
 
 MIN_TYPED = 2  # letters before a find runs as you type
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtGui import QTextLayout, QTextLine
+from PySide6.QtGui import QRawFont, QTextLayout, QTextLine
 
 RUN_FLAGS = (
     QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
@@ -42,25 +42,77 @@ class Hit(NamedTuple):
 def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
     """The glyph of each character that advances, by its string index in the block. A
     glyph reaches to the next one along the line, since kerning and cursive attachment
-    move glyphs off their plain advances. Marks (no advance) are left to the letter before
-    them."""
+    move glyphs off their plain advances; where a blank glyph (a space) is kerned under an
+    inked one, the inked one keeps its whole advance, as a reader sees its ink there.
+    Marks (no advance) are left to the letter before them."""
     glyphs: dict[int, Glyph] = {}
     for run in line.glyphRuns(-1, -1, RUN_FLAGS):
-        advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+        metrics = _metrics_of(run.rawFont())
         placed = sorted(
-            (position.x(), advance.x(), index)
-            for index, position, advance in zip(
-                run.stringIndexes(), run.positions(), advances, strict=True
+            (position.x(), *metrics.of(number), index)
+            for position, number, index in zip(
+                run.positions(), run.glyphIndexes(), run.stringIndexes(), strict=True
             )
-            if advance.x() > 0
         )
-        for number, (x, advance, index) in enumerate(placed):
-            right = placed[number + 1][0] if number + 1 < len(placed) else x + advance
+        right_to_left = run.isRightToLeft()
+        for index, left, right in _spread([glyph for glyph in placed if glyph[1] > 0]):
             known = glyphs.get(index)
-            left = min(known.left, x) if known else x
-            far = max(known.left + known.width, right) if known else right
-            glyphs[index] = Glyph(left, far - left, run.isRightToLeft())
+            low = min(known.left, left) if known else left
+            high = max(known.left + known.width, right) if known else right
+            glyphs[index] = Glyph(low, high - low, right_to_left)
     return glyphs
+
+
+_Placed = tuple[float, float, bool, int]  # x, advance, blank (no ink), string index
+
+
+def _spread(placed: list[_Placed]) -> list[tuple[int, float, float]]:
+    """(string index, left, right) of a run's glyphs, sorted by x, so that their boxes
+    tile the run."""
+    boxes = []
+    left = placed[0][0] if placed else 0.0
+    for number, (x, advance, blank, index) in enumerate(placed):
+        right = x + advance
+        following = placed[number + 1] if number + 1 < len(placed) else None
+        if following is None:
+            next_left = right
+        elif right > following[0] and following[2] and not blank:
+            next_left = min(right, following[0] + following[1])
+        else:
+            right = next_left = following[0]
+        boxes.append((index, left, max(right, left)))
+        left = next_left
+    return boxes
+
+
+class _FontMetrics:
+    """Each glyph's advance and whether it draws ink, asked of the font once."""
+
+    def __init__(self, font: QRawFont) -> None:
+        self._font = font
+        self._known: dict[int, tuple[float, bool]] = {}
+
+    def of(self, glyph: int) -> tuple[float, bool]:
+        known = self._known.get(glyph)
+        if known is None:
+            advance = self._font.advancesForGlyphIndexes([glyph])[0].x()
+            known = self._known[glyph] = (advance, self._font.boundingRect(glyph).isEmpty())
+        return known
+
+
+_FONTS: dict[tuple[str, str, float, int], _FontMetrics] = {}
+
+
+def _metrics_of(font: QRawFont) -> _FontMetrics:
+    key = (
+        font.familyName(),
+        font.styleName(),
+        font.pixelSize(),
+        int(font.hintingPreference().value),
+    )
+    if key not in _FONTS:
+        _FONTS[key] = _FontMetrics(font)
+    return _FONTS[key]
 
 
 def glyph_boxes(line: QTextLine) -> tuple[dict[int, Box], float]:

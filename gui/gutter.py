@@ -7,12 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextBlock, QTextLine
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from annotate.annotated_text import AnnotatedText
 from annotate.model import Span
-from gui.positions import Utf16Positions
-from gui.span_formats import label_colour, passage_text_colour
+from gui.span_paint import PaintedLine, label_colour, passage_text_colour
 
 BAR_WIDTH = 4
 BAR_GAP = 2
@@ -98,29 +97,21 @@ class NoteWidths:
 
 
 def paint_line(
-    painter: QPainter,
-    annotated: AnnotatedText,
-    positions: Utf16Positions,
-    block: QTextBlock,
-    line: QTextLine,
-    top: float,
-    gutter: Gutter,
+    painter: QPainter, annotated: AnnotatedText, painted: PaintedLine, gutter: Gutter
 ) -> None:
-    """Draw the gutter beside one laid-out line whose top is at `top`."""
-    line_start = block.position() + line.textStart()
-    start = positions.to_core(line_start)
-    end = positions.to_core(line_start + line.textLength())
+    """Draw the gutter beside one laid-out line (the painter's y is the line's)."""
+    start, end, top, height = painted.start, painted.end, painted.top, painted.line.height()
     # An empty line holds only its line break: a passage runs through it if it covers that.
     covered = annotated.overlapping(start, max(end, start + 1))
     passages = [span for span in covered if annotated.is_passage(span)]
     painter.save()
     for passage in passages:
-        bar = gutter.bar_rect(_lane(annotated, passage), top, line.height())
+        bar = gutter.bar_rect(_lane(annotated, passage), top, height)
         painter.fillRect(bar, label_colour(annotated, passage.label))
     notes = line_notes(annotated, passages, start, end)
     if notes:
         painter.setPen(passage_text_colour(annotated, passages[0].label))
-        _paint_note(painter, gutter, top, line.height(), notes)
+        _paint_note(painter, gutter, top, height, notes)
     painter.restore()
 
 

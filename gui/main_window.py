@@ -40,7 +40,7 @@ from gui.label_palette import LabelPalette
 from gui.project_files import ProjectFiles
 from gui.reader import ReaderView
 from gui.settings import app_settings
-from gui.span_formats import Found
+from gui.span_paint import Found
 
 if TYPE_CHECKING:
     from gui.review_window import ReviewWindow

@@ -26,6 +26,7 @@ from annotate.store import is_sqlite_file
 from gui import gutter
 from gui.pdf_text import paint_text_layer
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
+from gui.span_paint import Marks, PaintedLine, paint_over, paint_under
 
 FORMATS = (".png", ".pdf")
 MIN_WIDTH = 200
@@ -85,13 +86,12 @@ _Line = tuple[QTextBlock, QTextLine]
 
 
 def _lines(reader: ReaderView) -> Iterator[_Line]:
-    """Every laid-out line; formats are set first, since setting them drops the layout."""
+    """Every laid-out line, each paragraph in its own direction."""
     document = reader.document()
-    blocks = [document.findBlockByNumber(n) for n in range(document.blockCount())]
-    for block in blocks:
-        reader.format_block(block)
-    for block in blocks:
+    for number in range(document.blockCount()):
+        block = document.findBlockByNumber(number)
         reader.blockBoundingRect(block)  # lays the block out at the reader's width
+        reader.orient(block)
         layout = block.layout()
         for number in range(layout.lineCount()):
             yield block, layout.lineAt(number)
@@ -162,7 +162,7 @@ def _paint_lines(
     top: float,
     searchable: bool = False,
 ) -> None:
-    """Paint lines one under another, with the reader's formats and gutter; `searchable`
+    """Paint lines one under another, with the reader's marks and gutter; `searchable`
     draws the glyphs as outlines under an invisible layer of the real text (PDF)."""
     annotated = reader.annotated
     text_width = reader.viewport().width()
@@ -173,12 +173,16 @@ def _paint_lines(
     y = top
     for block, line in lines:
         origin = QPointF(text_left, y - line.y())
+        painted = PaintedLine(reader.positions, block, line, origin)
+        if annotated is not None:
+            paint_under(painter, annotated, painted, Marks())
         painter.save()
         if searchable:
             painter.setTransform(AS_OUTLINES, True)
         line.draw(painter, origin)
         if annotated is not None:
-            gutter.paint_line(painter, annotated, reader.positions, block, line, y, geometry)
+            paint_over(painter, annotated, painted, Marks())
+            gutter.paint_line(painter, annotated, painted, geometry)
         painter.restore()
         if searchable and annotated is not None:
             paint_text_layer(painter, annotated.text, reader.positions, block, line, origin)

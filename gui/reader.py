@@ -8,6 +8,10 @@ changes, so opening a long document costs about what showing its bare text costs
 from __future__ import annotations
 
 import html
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -32,9 +36,10 @@ from annotate.text import base_direction
 from annotate.words import is_word_char, next_char
 from gui import gutter
 from gui.glyphs import Glyph, hit_at, index_at, line_glyphs
+from gui.paragraphs import lines_between, option_for, paragraph_direction, turn
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
-from gui.span_formats import Found, block_formats
+from gui.span_paint import Found, Marks, PaintedLine, paint_over, paint_under, visual_order
 
 DEFAULT_POINT_SIZE = 16
 MIN_POINT_SIZE = 8
@@ -70,7 +75,9 @@ class ReaderView(QPlainTextEdit):
         self.selected_span: str | None = None
         self.found: Found | None = None  # what a find shows
         self.right_to_left = True
-        self._formatted: set[int] = set()
+        self._directions: dict[int, bool] = {}  # paragraph number: reads right to left
+        self.marked_in_last_paint = 0  # span pieces painted in the last paint
+        self._glyphs = _GlyphCache()
         self._notes = gutter.NoteWidths(None, self.font())
         self._loading_from: Project | None = None
         self._loader = QTimer(self)
@@ -118,7 +125,8 @@ class ReaderView(QPlainTextEdit):
         self.annotated = annotated
         text = annotated.text if annotated is not None else ""
         self.positions = Utf16Positions(text)
-        self._formatted.clear()
+        self._directions.clear()
+        self._glyphs.clear()
         self._notes = gutter.NoteWidths(annotated, self.font())
         self.right_to_left = base_direction(text[:DIRECTION_SAMPLE]) == "rtl"
         self.document().setDefaultTextOption(self._text_option())
@@ -148,10 +156,7 @@ class ReaderView(QPlainTextEdit):
 
     def _redraw(self, redraw: Redraw) -> None:
         if redraw.stretches:
-            self._reformat(
-                min(start for start, _ in redraw.stretches),
-                max(end for _, end in redraw.stretches),
-            )
+            self._repaint()
         if redraw.passages:
             self._notes.update(redraw.passages)
             if self._gutter.width() != round(self._notes.gutter_width()[0]):
@@ -160,11 +165,8 @@ class ReaderView(QPlainTextEdit):
     def select_span(self, uid: str | None) -> None:
         if uid == self.selected_span:
             return
-        for previous in (self.selected_span, uid):
-            if previous and self.annotated is not None and self.annotated.has_span(previous):
-                span = self.annotated.span(previous)
-                self._reformat(span.start, span.end)
         self.selected_span = uid
+        self._repaint()
         self.span_selected.emit(uid)
 
     def selected_range(self) -> tuple[int, int] | None:
@@ -221,10 +223,8 @@ class ReaderView(QPlainTextEdit):
 
     def show_found(self, found: Found | None) -> None:
         """Mark a find's mentions (None: no more), and bring the current one into view."""
-        for shown in (self.found, found):
-            if shown is not None and shown.stretches:
-                self._reformat(shown.stretches[0][0], shown.stretches[-1][1])
         self.found = found
+        self._repaint()
         if found is not None and found.stretches:
             self.scroll_to(found.stretches[found.current][0])
 
@@ -254,6 +254,7 @@ class ReaderView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(min(max(size, MIN_POINT_SIZE), MAX_POINT_SIZE))
         self.setFont(font)
+        self._glyphs.clear()
         self._notes = gutter.NoteWidths(self.annotated, font)
         self._place_gutter()
 
@@ -315,6 +316,7 @@ class ReaderView(QPlainTextEdit):
         """The laid-out line at a viewport point (or the nearest one) and the point's x in
         its paragraph's layout."""
         block = self.cursorForPosition(point).block()
+        self.orient(block)
         origin = self.block_origin(block)
         y = point.y() - origin.y()
         layout = block.layout()
@@ -337,38 +339,62 @@ class ReaderView(QPlainTextEdit):
 
     # -- painting ---------------------------------------------------------------------
 
-    def format_block(self, block: QTextBlock) -> None:
-        if block.blockNumber() in self._formatted or self.annotated is None:
-            return
-        formats = block_formats(
-            self.annotated,
-            self.positions,
-            *self.block_offsets(block),
-            self.selected_span,
-            self.found,
-        )
-        layout = block.layout()
-        if formats or layout.formats():
-            layout.setFormats(formats)
-        self._formatted.add(block.blockNumber())
-
     def paintEvent(self, event: QPaintEvent) -> None:
-        for block in self.visible_blocks():
-            self.format_block(block)
+        """The marks under the text, then the bare text (Qt), then the marks on it."""
+        rect = event.rect()
+        lines = self.visible_lines(rect.top(), rect.bottom() + 1)
+        annotated, marks = self.annotated, Marks(self.selected_span, self.found)
+        marked = 0
+        if annotated is not None:
+            with _painting(self.viewport()) as painter:
+                marked = sum(paint_under(painter, annotated, line, marks) for line in lines)
         super().paintEvent(event)
+        if annotated is not None:
+            with _painting(self.viewport()) as painter:
+                marked += sum(paint_over(painter, annotated, line, marks) for line in lines)
+        self.marked_in_last_paint = marked
         if self._loading_from is not None and not self._loader.isActive():
             self._loader.start(0)
 
-    def visible_blocks(self) -> list[QTextBlock]:
-        blocks = []
+    def visible_lines(self, top: float, bottom: float) -> list[PaintedLine]:
+        """The laid-out lines that reach into the viewport's rows [top, bottom), each
+        paragraph laid out in its own direction."""
+        lines = []
+        for block, origin in self.visible_blocks():
+            self.orient(block)
+            layout = block.layout()
+            for number in lines_between(layout, top - origin.y(), bottom - origin.y()):
+                line = layout.lineAt(number)
+                visual = partial(self._glyphs.of, block, number, line)
+                lines.append(PaintedLine(self.positions, block, line, origin, visual))
+        return lines
+
+    def orient(self, block: QTextBlock) -> None:
+        """Lay a paragraph out right to left and flush right, or left to right and flush
+        left, by the direction most of its own letters read in."""
+        number = block.blockNumber()
+        if number not in self._directions:
+            start, end = self.block_offsets(block)
+            text = self.annotated.text if self.annotated is not None else ""
+            text = text[start : min(end, start + DIRECTION_SAMPLE)]
+            self._directions[number] = paragraph_direction(text, self.right_to_left)
+        if self._directions[number] != self.right_to_left:
+            turn(block, option_for(self.document().defaultTextOption(), self._directions[number]))
+
+    def visible_blocks(self) -> list[tuple[QTextBlock, QPointF]]:
+        """The paragraphs in view, each with where its layout starts (viewport
+        coordinates)."""
+        shown = []
         block = self.firstVisibleBlock()
-        top = self.block_top(block)
+        offset = self.contentOffset()
         bottom = self.viewport().height()
-        while block.isValid() and top <= bottom:
-            blocks.append(block)
-            top += self.blockBoundingRect(block).height()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > bottom:
+                break
+            shown.append((block, geometry.topLeft()))
             block = block.next()
-        return blocks
+        return shown
 
     def block_origin(self, block: QTextBlock) -> QPointF:
         """Where a paragraph's layout starts, in viewport coordinates."""
@@ -377,21 +403,13 @@ class ReaderView(QPlainTextEdit):
     def block_top(self, block: QTextBlock) -> float:
         return self.block_origin(block).y()
 
-    def formatted_blocks(self) -> set[int]:
-        """Numbers of the paragraphs whose formats are current."""
-        return set(self._formatted)
-
     def gutter_geometry(self, left: float) -> gutter.Gutter:
         width, name_width = self._notes.gutter_width()
         return gutter.Gutter(
             left, width, self.right_to_left, name_width, gutter.name_font(self.font())
         )
 
-    def _reformat(self, start: int, end: int) -> None:
-        document = self.document()
-        first = document.findBlock(self.positions.to_qt(start)).blockNumber()
-        last = document.findBlock(self.positions.to_qt(max(start, end - 1))).blockNumber()
-        self._formatted.difference_update(range(first, last + 1))
+    def _repaint(self) -> None:
         self.viewport().update()
         self._gutter.update()
 
@@ -598,20 +616,52 @@ class _GutterWidget(QWidget):
         reader = self._reader
         if reader.annotated is None:
             return
-        painter = QPainter(self)
         geometry = reader.gutter_geometry(0)
-        for block in reader.visible_blocks():
-            top = reader.block_top(block)
-            layout = block.layout()
-            for number in range(layout.lineCount()):
-                line = layout.lineAt(number)
-                gutter.paint_line(
-                    painter,
-                    reader.annotated,
-                    reader.positions,
-                    block,
-                    line,
-                    top + line.y(),
-                    geometry,
-                )
+        rect = event.rect()
+        with _painting(self) as painter:
+            for painted in reader.visible_lines(rect.top(), rect.bottom() + 1):
+                gutter.paint_line(painter, reader.annotated, painted, geometry)
+
+
+class _GlyphCache:
+    """The glyphs of recently painted lines, so a repaint does not ask Qt for them again.
+    A line is known by where it is and what it holds; laid out anew (another width,
+    font or direction), it is another line."""
+
+    SIZE = 2_000  # lines
+
+    def __init__(self) -> None:
+        self._lines: OrderedDict[tuple[object, ...], list[tuple[int, Glyph]]] = OrderedDict()
+
+    def of(self, block: QTextBlock, number: int, line: QTextLine) -> list[tuple[int, Glyph]]:
+        key = (
+            block.blockNumber(),
+            number,
+            line.textStart(),
+            line.textLength(),
+            line.width(),
+            line.naturalTextWidth(),
+            line.x(),
+            line.y(),
+            block.layout().textOption().textDirection(),
+        )
+        known = self._lines.get(key)
+        if known is None:
+            known = self._lines[key] = visual_order(line)
+            if len(self._lines) > self.SIZE:
+                self._lines.popitem(last=False)
+        else:
+            self._lines.move_to_end(key)
+        return known
+
+    def clear(self) -> None:
+        self._lines.clear()
+
+
+@contextmanager
+def _painting(device: QWidget) -> Iterator[QPainter]:
+    painter = QPainter(device)
+    try:
+        yield painter
+    finally:
         painter.end()

@@ -62,6 +62,7 @@ class Reading:
         self.reader.setFocus()
 
     def edges(self, start: int, end: int) -> tuple[QPoint, QPoint]:
+        QApplication.processEvents()  # the window's layout settles as a person sees it
         self.reader.scroll_to(start)
         self.reader.viewport().repaint()
         return reading_edges(self.reader, start, end)

@@ -14,7 +14,7 @@ from gui.app import application
 from gui.gutter import NOTES_SEPARATOR, line_notes, speaker_note
 from gui.main_window import MainWindow
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
-from gui.span_formats import SELECTED_DARKNESS
+from gui.span_paint import SELECTED_DARKNESS
 from tests.gui.layout_geometry import colours_in, glyph_boxes
 from tests.gui.reader_fixtures import OpenDocument, open_document
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from bidi import get_display
@@ -9,7 +10,8 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
-from gui.span_formats import COVERED_UNDERLINE_DARKNESS, NESTED_DARKNESS_STEP, SELECTED_DARKNESS
+from annotate.schema import DEFAULT_SCHEMA_PATH, load_schema
+from gui.span_paint import COVERED_UNDERLINE_DARKNESS, NESTED_DARKNESS_STEP, SELECTED_DARKNESS
 from tests.gui.layout_geometry import FLAGS, colours_in, glyph_boxes, visual_order
 from tests.gui.reader_fixtures import OpenDocument, open_document
 
@@ -224,3 +226,65 @@ def _close(colour: QColor, target: QColor, tolerance: int = 40) -> bool:
         abs(a - b) <= tolerance
         for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3], strict=True)
     )
+
+
+def test_spans_leave_the_text_ink_exactly_as_without_them(qtbot: QtBot, tmp_path: Path) -> None:
+    """Spans whose edges fall inside words, lam-alef included, painted in white: the page
+    must be the very same pixels as with no spans, so no glyph changed shape or place."""
+    text = (
+        "قال مستشار الأمن القومي الأمريكي إن الاقتصاد الروسي لا يزال ضعيفا، "
+        "وإن الاتفاق على الأسلحة ما زال بعيدا عن الاكتمال في هذه المرحلة."
+    )
+    schema = load_schema(DEFAULT_SCHEMA_PATH)
+    white = replace(schema, labels=tuple(replace(label, colour=WHITE) for label in schema.labels))
+    edges_inside_words = [
+        ("أمريكي", 0),  # after the article's lam: لأ
+        ("اقتصاد", 0),  # لا
+        ("ا يزال", 0),  # inside the word لا itself
+        ("تشار", 0),
+        ("سلحة ما", 0),
+        ("اكتمال", 0),
+    ]
+    images = []
+    for spans in ([], edges_inside_words):
+        with Project.create(tmp_path / f"ink{len(spans)}.annotate", white) as project:
+            doc = open_document(qtbot, project, text, width=640)
+            for number, (words, occurrence) in enumerate(spans):
+                doc.add(f"s{number}", "ORG", words, occurrence)
+            images.append(doc.grab())
+    assert images[0].size() == images[1].size()
+    assert images[0] == images[1], "a span changed the text's ink"
+
+
+def test_each_paragraph_is_flush_to_its_own_side(qtbot: QtBot, project: Project) -> None:
+    text = (
+        "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بمشاركة الوفود "
+        "الإقليمية والدولية، وإن جدول الأعمال يشمل ملفات المياه والطاقة.\n"
+        "The minister said that the talks would resume next week in the capital, with "
+        "regional and international delegations taking part in every session.\n"
+        "Microsoft أعلنت أنها ستفتح مكتبا إقليميا في القاهرة خلال العام المقبل لخدمة "
+        "عملائها في المنطقة، بحسب بيان صدر اليوم."
+    )
+    doc = open_document(qtbot, project, text, width=520, height=900)
+    image = doc.grab()
+    margin = doc.reader.document().documentMargin()
+    right_margin = doc.reader.viewport().width() - margin
+    reader = doc.reader
+    sides = []
+    block = reader.document().firstBlock()
+    while block.isValid():
+        top = reader.block_top(block)
+        layout = block.layout()
+        lines = []
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            ink = ink_rows(
+                image, round(top + line.y()) + 2, round(top + line.y() + line.height()) - 2
+            )
+            lines.append((min(ink), max(ink)))
+        assert len(lines) >= 2, "each paragraph should wrap"
+        flush_right = all(abs(right - right_margin) <= 4 for _, right in lines)
+        flush_left = all(abs(left - margin) <= 4 for left, _ in lines)
+        sides.append("right" if flush_right else "left" if flush_left else "ragged")
+        block = block.next()
+    assert sides == ["right", "left", "right"]

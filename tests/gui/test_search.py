@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
-from gui.span_formats import CURRENT_FOUND_BACKGROUND
+from gui.span_paint import CURRENT_FOUND_BACKGROUND
 from tests.gui.layout_geometry import colours_in, glyph_boxes
 
 
