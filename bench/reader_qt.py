@@ -208,19 +208,24 @@ class _SpanEditor:
         start, end = match.span()
         label = self._free_label(start, end, number)
         document, annotator = self.article.document, self.annotator
-        drawn = self.reader.marked_in_last_paint
+        drawn = self._marks_in_view()
         changes = self._timed(
             lambda: self.project.spans.add(document, annotator, label, start, end), samples
         )
-        if self.reader.marked_in_last_paint <= drawn:
+        if self._marks_in_view() <= drawn:
             raise RuntimeError(f"the {label} span added at {start} was not drawn")
         return self.article.annotated.span(changes.spans_added[0])
 
     def delete(self, span: Span, samples: list[float]) -> None:
-        drawn = self.reader.marked_in_last_paint
+        drawn = self._marks_in_view()
         self._timed(lambda: self.project.spans.remove(span.uid), samples)
-        if self.reader.marked_in_last_paint >= drawn:
+        if self._marks_in_view() >= drawn:
             raise RuntimeError(f"the {span.label} span deleted at {span.start} is still drawn")
+
+    def _marks_in_view(self) -> int:
+        """Untimed: the span pieces a full repaint of the page draws."""
+        self.reader.viewport().repaint()
+        return self.reader.marked_in_last_paint
 
     def span_in_view(self, besides: Span) -> Span:
         """A span starting on the page: the first quote (most have a speaker), else the

@@ -47,11 +47,12 @@ def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
     Marks (no advance) are left to the letter before them."""
     glyphs: dict[int, Glyph] = {}
     for run in line.glyphRuns(-1, -1, RUN_FLAGS):
-        metrics = _metrics_of(run.rawFont())
+        numbers = run.glyphIndexes()
+        metrics = _metrics_of(run.rawFont()).of(numbers)
         placed = sorted(
-            (position.x(), *metrics.of(number), index)
-            for position, number, index in zip(
-                run.positions(), run.glyphIndexes(), run.stringIndexes(), strict=True
+            (position.x(), *measured, index)
+            for position, measured, index in zip(
+                run.positions(), metrics, run.stringIndexes(), strict=True
             )
         )
         right_to_left = run.isRightToLeft()
@@ -92,12 +93,15 @@ class _FontMetrics:
         self._font = font
         self._known: dict[int, tuple[float, bool]] = {}
 
-    def of(self, glyph: int) -> tuple[float, bool]:
-        known = self._known.get(glyph)
-        if known is None:
-            advance = self._font.advancesForGlyphIndexes([glyph])[0].x()
-            known = self._known[glyph] = (advance, self._font.boundingRect(glyph).isEmpty())
-        return known
+    def of(self, glyphs: list[int]) -> list[tuple[float, bool]]:
+        """(advance, blank) of each glyph."""
+        known = self._known
+        new = [glyph for glyph in set(glyphs) if glyph not in known]
+        if new:
+            advances = self._font.advancesForGlyphIndexes(new)
+            for glyph, advance in zip(new, advances, strict=True):
+                known[glyph] = (advance.x(), self._font.boundingRect(glyph).isEmpty())
+        return [known[glyph] for glyph in glyphs]
 
 
 _FONTS: dict[tuple[str, str, float, int], _FontMetrics] = {}

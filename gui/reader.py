@@ -8,6 +8,7 @@ changes, so opening a long document costs about what showing its bare text costs
 from __future__ import annotations
 
 import html
+import math
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +46,7 @@ DEFAULT_POINT_SIZE = 16
 MIN_POINT_SIZE = 8
 MAX_POINT_SIZE = 48
 POINT_SIZE_KEY = "reader/point_size"
-DIRECTION_SAMPLE = 20_000  # characters looked at to decide a document's direction
+DIRECTION_SAMPLE = 2_000  # characters looked at to decide a document or paragraph direction
 DOCUMENT_MARGIN = 12
 START_DRAG_DISTANCE = 4  # pixels the mouse moves before pressing an edge becomes a drag
 AUTOSCROLL_INTERVAL = 50  # ms between scroll steps while a drag is held above or below
@@ -155,19 +156,41 @@ class ReaderView(QPlainTextEdit):
             self._loader.start(0)
 
     def _redraw(self, redraw: Redraw) -> None:
-        if redraw.stretches:
-            self._repaint()
+        self._repaint_stretches(redraw.stretches)
         if redraw.passages:
             self._notes.update(redraw.passages)
             if self._gutter.width() != round(self._notes.gutter_width()[0]):
                 self._place_gutter()
+            self._gutter.update()
 
     def select_span(self, uid: str | None) -> None:
         if uid == self.selected_span:
             return
+        annotated = self.annotated
+        shown = [
+            annotated.span(either)
+            for either in (self.selected_span, uid)
+            if either is not None and annotated is not None and annotated.has_span(either)
+        ]
         self.selected_span = uid
-        self._repaint()
+        self._repaint_stretches([(span.start, span.end) for span in shown])
         self.span_selected.emit(uid)
+
+    def _repaint_stretches(self, stretches: list[tuple[int, int]]) -> None:
+        """Repaint the rows of the lines in view that hold any of the stretches, and
+        nothing else: a change on one line costs one line's painting."""
+        if not stretches:
+            return
+        rows = QRect()
+        for line in self.visible_lines(0, self.viewport().height()):
+            if any(start <= line.end and line.start <= end for start, end in stretches):
+                top = math.floor(line.top)
+                rows = rows.united(
+                    QRect(0, top, self.viewport().width(), math.ceil(line.line.height()) + 1)
+                )
+        if not rows.isEmpty():
+            self.viewport().update(rows)
+            self._gutter.update(QRect(0, rows.top(), self._gutter.width(), rows.height()))
 
     def selected_range(self) -> tuple[int, int] | None:
         """The code point offsets of the text selected with mouse or keyboard, if any."""
