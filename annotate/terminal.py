@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import TextIO
 
 import arabic_reshaper
-from bidi import get_display
+from bidi import get_base_level, get_display
+from bidi.algorithm import MIRRORED
 
 from annotate.model import Span
 
 VISUAL_MODES = ("auto", "always", "never")
+RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 
 def wants_visual(mode: str, stream: TextIO) -> bool:
@@ -20,10 +25,72 @@ def wants_visual(mode: str, stream: TextIO) -> bool:
 
 
 def for_terminal(text: str, visual: bool) -> str:
-    """Each line shaped and put in visual order when ``visual``; logical order otherwise."""
+    """Each line shaped (harakat kept) and put in visual order when ``visual``; logical
+    order otherwise."""
     if not visual:
         return text
-    return "\n".join(str(get_display(arabic_reshaper.reshape(line))) for line in text.split("\n"))
+    return "\n".join(visual_line(RESHAPER.reshape(line)) for line in text.split("\n"))
+
+
+def visual_line(line: str) -> str:
+    """A line in the order a terminal prints it, left to right: the levels of the Unicode
+    bidi algorithm (python-bidi), then its rules L1-L4, of which python-bidi's get_display
+    leaves out L3 (a mark stays after its letter) and L4 (brackets and « » are mirrored at
+    right-to-left levels)."""
+    levels = _levels(line)
+    if levels is None:
+        return str(get_display(line))
+    base = get_base_level(line) if line.strip() else 0
+    trailing = len(line) - len(line.rstrip())
+    for offset in range(len(line) - trailing, len(line)):  # L1
+        levels[offset] = base
+    clusters = _clusters(line, levels)
+    odd = [level for _, level in clusters if level % 2]
+    for level in range(max((lvl for _, lvl in clusters), default=0), min(odd, default=1) - 1, -1):
+        clusters = _reverse_runs(clusters, level)  # L2
+    return "".join(text for text, _ in clusters)
+
+
+def _levels(line: str) -> list[int] | None:
+    """Each character's embedding level, read from python-bidi's debug report (one level
+    per UTF-8 byte); None if the report cannot be read."""
+    report = str(get_display(line, debug=True))
+    if "levels:" not in report:
+        return None
+    by_byte = [int(n) for n in LEVEL.findall(report.split("levels:", 1)[1].split("paragraphs:")[0])]
+    if len(by_byte) != len(line.encode()):
+        return None
+    levels, byte = [], 0
+    for char in line:
+        levels.append(by_byte[byte])
+        byte += len(char.encode())
+    return levels
+
+
+def _clusters(line: str, levels: list[int]) -> list[tuple[str, int]]:
+    """(letter with the marks after it, level), mirrored where its level is odd (L3, L4)."""
+    clusters: list[tuple[str, int]] = []
+    for char, level in zip(line, levels, strict=True):
+        if clusters and unicodedata.combining(char):
+            text, first_level = clusters[-1]
+            clusters[-1] = (text + char, first_level)
+        else:
+            clusters.append((MIRRORED.get(char, char) if level % 2 else char, level))
+    return clusters
+
+
+def _reverse_runs(clusters: list[tuple[str, int]], level: int) -> list[tuple[str, int]]:
+    reordered: list[tuple[str, int]] = []
+    run: list[tuple[str, int]] = []
+    for cluster in clusters:
+        if cluster[1] >= level:
+            run.append(cluster)
+        else:
+            reordered.extend(reversed(run))
+            run = []
+            reordered.append(cluster)
+    reordered.extend(reversed(run))
+    return reordered
 
 
 def with_marks(text: str, spans: list[Span]) -> str:
