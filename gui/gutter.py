@@ -3,6 +3,7 @@ covers, and on its first line the name of its speaker."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ MAX_NAME_CHARS = 20  # room for names, in average character widths
 NAME_SEPARATOR = "، "
 NOTES_SEPARATOR = " · "  # between the notes of quotes that start on one line
 LANES = 2  # bars side by side: a passage, and one nested in it
+ROW_SPACING = 1.15  # a stacked note's row height, in its font's pixel size
 
 
 @dataclass(frozen=True)
@@ -108,17 +110,31 @@ def paint_line(
     for passage in passages:
         bar = gutter.bar_rect(_lane(annotated, passage), top, height)
         painter.fillRect(bar, label_colour(annotated, passage.label))
-    notes = line_notes(annotated, passages, start, end)
+    notes = starting_notes(annotated, passages, start, end)
     if notes:
         painter.setPen(passage_text_colour(annotated, passages[0].label))
-        _paint_note(painter, gutter, top, height, notes)
+        _paint_notes(painter, gutter, top, height, notes)
     painter.restore()
 
 
-def line_notes(annotated: AnnotatedText, passages: list[Span], start: int, end: int) -> str:
-    """The speakers of the passages that start on a line [start, end), in order."""
+def starting_notes(
+    annotated: AnnotatedText, passages: list[Span], start: int, end: int
+) -> list[str]:
+    """The speakers of each passage that starts on a line [start, end), in order."""
     notes = (speaker_note(annotated, p.uid) for p in passages if start <= p.start < end)
-    return NOTES_SEPARATOR.join(note for note in notes if note)
+    return [note for note in notes if note]
+
+
+def line_notes(annotated: AnnotatedText, passages: list[Span], start: int, end: int) -> str:
+    """The speakers of the passages that start on a line, as one row."""
+    return NOTES_SEPARATOR.join(starting_notes(annotated, passages, start, end))
+
+
+def note_rows(notes: list[str], metrics: QFontMetricsF, width: float) -> list[str]:
+    """The notes beside one line: in one row where they fit together, else one note a
+    row (stacked), so that no note cuts another off."""
+    together = NOTES_SEPARATOR.join(notes)
+    return [together] if metrics.horizontalAdvance(together) <= width else notes
 
 
 def _lane(annotated: AnnotatedText, passage: Span) -> int:
@@ -133,13 +149,21 @@ def _lane(annotated: AnnotatedText, passage: Span) -> int:
     return min(len(around), LANES - 1)
 
 
-def _paint_note(painter: QPainter, gutter: Gutter, top: float, height: float, note: str) -> None:
+def _paint_notes(
+    painter: QPainter, gutter: Gutter, top: float, height: float, notes: list[str]
+) -> None:
     rect = gutter.name_rect(top, height)
-    painter.setFont(gutter.name_font)
-    text = QFontMetricsF(gutter.name_font).elidedText(
-        note, Qt.TextElideMode.ElideRight, rect.width()
-    )
+    font = QFont(gutter.name_font)
+    rows = note_rows(notes, QFontMetricsF(font), rect.width())
+    if len(rows) > 1:  # stacked rows share the line's height
+        font.setPixelSize(max(1, math.floor(height / len(rows) / ROW_SPACING)))
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
     towards_bars = (
         Qt.AlignmentFlag.AlignLeft if gutter.right_to_left else Qt.AlignmentFlag.AlignRight
     )
-    painter.drawText(rect, towards_bars | Qt.AlignmentFlag.AlignVCenter, text)
+    row_height = height / len(rows)
+    for number, row in enumerate(rows):
+        text = metrics.elidedText(row, Qt.TextElideMode.ElideRight, rect.width())
+        row_rect = QRectF(rect.left(), top + number * row_height, rect.width(), row_height)
+        painter.drawText(row_rect, towards_bars | Qt.AlignmentFlag.AlignVCenter, text)

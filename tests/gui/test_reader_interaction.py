@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotate.annotated_text import CHUNK_SIZE
 from annotate.project import Project
 from gui.app import application
-from gui.gutter import NOTES_SEPARATOR, line_notes, speaker_note
+from gui.gutter import NOTES_SEPARATOR, line_notes, note_rows, speaker_note, starting_notes
 from gui.main_window import MainWindow
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
 from gui.span_paint import SELECTED_DARKNESS
@@ -302,3 +302,25 @@ def test_the_character_under_the_mouse_is_exact_on_wrapped_lines(
         boxes = glyph_boxes(opened.reader, offset, offset + 1)
         if boxes and not char.isspace():
             assert opened.reader.char_at(boxes[0].center().toPoint()) == offset, char
+
+
+def test_speakers_of_two_quotes_on_one_line_stack_rather_than_cut_each_other_off(
+    qtbot: QtBot, project: Project
+) -> None:
+    first, second = "سامي الحداد", "ليلى الخطيب"
+    opened = open_document(qtbot, project, f"قال {first} “نعم” ورد {second} “لا” ثم انصرفا.")
+    opened.add("q1", "QUOTE", "“نعم”")
+    opened.add("q2", "QUOTE", "“لا”")
+    opened.add("a", "PERSON", first)
+    opened.add("b", "PERSON", second)
+    opened.link("SPEAKER", "q1", "a")
+    opened.link("SPEAKER", "q2", "b")
+    annotated = opened.reader.annotated
+    assert annotated is not None
+    notes = starting_notes(annotated, annotated.passages(), 0, len(opened.text))
+    geometry = opened.reader.gutter_geometry(0)
+    metrics = QFontMetricsF(geometry.name_font)
+    assert metrics.horizontalAdvance(NOTES_SEPARATOR.join(notes)) > geometry.name_width
+    rows = note_rows(notes, metrics, geometry.name_width)
+    assert rows == [first, second]  # one a row, each whole
+    assert all(metrics.horizontalAdvance(row) <= geometry.name_width for row in rows)
