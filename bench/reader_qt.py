@@ -271,13 +271,13 @@ def scroll(project_path: Path, scratch: Path) -> Repeat:
         pages: list[float] = []
         for place in article.places():
             article.go_to(place)
-            value, first = bar.value(), reader.firstVisibleBlock().blockNumber()
+            value, first = bar.value(), article.visible_range()[0]
             started = time.perf_counter()
             bar.setValue(value + bar.pageStep())
             article.screen.frame()
             pages.append(time.perf_counter() - started)
-            if bar.value() == value or reader.firstVisibleBlock().blockNumber() <= first:
-                raise RuntimeError(f"scrolling from offset {place} showed no new paragraph")
+            if bar.value() == value or article.visible_range()[0] <= first:
+                raise RuntimeError(f"scrolling from offset {place} showed no new text")
         return {"page": pages}
 
     return run

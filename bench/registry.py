@@ -9,6 +9,7 @@ READER_MAX_PEAK_RSS_MB = 300.0  # with the 500,000-character article open
 FRAME_MS = 16.0  # one frame at 60 Hz
 SEARCH_MS = 200.0
 REVIEW_LIST_MS = 3000.0  # shown with its progress from 400 ms on
+SHOW_OTHERS_MS = 50.0
 
 SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
@@ -111,6 +112,73 @@ SCENARIOS: dict[str, AnyScenario] = {
         target_ms=FRAME_MS,
         setup=reader_bench.setup,
         repeat=reader_bench.scroll,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "paragraph-open": Scenario(
+        name="paragraph-open",
+        summary=(
+            "reader-open on the same article written as one paragraph of 500,000"
+            " characters vs a plain QPlainTextEdit showing it"
+        ),
+        target_ratio=2.0,
+        setup=reader_bench.setup_one_paragraph,
+        ours=reader_bench.open_ours,
+        reference=reader_bench.open_reference,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "paragraph-edit": LatencyScenario(
+        name="paragraph-edit",
+        summary="span-edit in the one-paragraph article",
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup_one_paragraph,
+        repeat=reader_bench.span_edit,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "paragraph-label-key": LatencyScenario(
+        name="paragraph-label-key",
+        summary="label-key (and Ctrl+Z) in the main window on the one-paragraph article",
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup_one_paragraph,
+        repeat=reader_bench.label_key,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "paragraph-scroll": LatencyScenario(
+        name="paragraph-scroll",
+        summary="scroll one page to new text in the one-paragraph article",
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup_one_paragraph,
+        repeat=reader_bench.scroll,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "million-open": Scenario(
+        name="million-open",
+        summary=(
+            "reader-open on one paragraph of 1,000,000 characters with 20,000 spans vs a"
+            " plain QPlainTextEdit showing it"
+        ),
+        target_ratio=2.0,
+        setup=reader_bench.setup_million,
+        ours=reader_bench.open_ours,
+        reference=reader_bench.open_reference,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "million-edit": LatencyScenario(
+        name="million-edit",
+        summary="span-edit in the 1,000,000-character paragraph",
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup_million,
+        repeat=reader_bench.span_edit,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "show-others": LatencyScenario(
+        name="show-others",
+        summary=(
+            "the main window: View > Show others' annotations on and off, three annotators"
+            " on the standard article, to the next frame"
+        ),
+        target_ms=SHOW_OTHERS_MS,
+        setup=reader_bench.setup_three_annotators,
+        repeat=reader_bench.show_others,
         max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
     ),
 }

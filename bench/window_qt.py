@@ -20,6 +20,7 @@ from gui.main_window import MainWindow
 
 WINDOW_SIZE = (1400, 900)
 MAX_EVENT_TURNS = 10
+SHOW_OTHERS_PLACES = 10
 
 
 def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
@@ -75,6 +76,59 @@ def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
             if len(project.spans.for_document(document, annotator)) != spans_before + 1:
                 raise RuntimeError(f"the label key made no span at {match.start()}")
             timed_key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, samples["undo"])
+        return samples
+
+    return run
+
+
+def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
+    """View › Show others' annotations, on and off, at places through the article: each
+    timed from the menu action to the next frame of the reader, which then shows the
+    spans of the page (the rest are read between events, as the app always does)."""
+    from annotate.project import Project
+
+    app = start_qt(scratch)
+    project = Project.open(project_path)
+    window = MainWindow(project, annotator)
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    reader = window.reader
+    while reader.loading or reader.annotated is None:
+        app.processEvents()
+    painted = PaintCounter(reader.viewport())
+    length = len(reader.annotated.text)
+    places = [length * (2 * i + 1) // (2 * SHOW_OTHERS_PLACES) for i in range(SHOW_OTHERS_PLACES)]
+
+    def frame() -> None:
+        before = painted.paints
+        for _ in range(MAX_EVENT_TURNS):
+            app.processEvents()
+            if painted.paints > before:
+                return
+        raise RuntimeError("the reader was not painted after showing others")
+
+    def annotators_shown() -> set[str]:
+        annotated = reader.annotated
+        assert annotated is not None
+        return {span.annotator for span in annotated.spans()}
+
+    def run() -> Samples:
+        samples: Samples = {"show others": [], "own only": []}
+        for place in places:
+            reader.scroll_to(place)
+            reader.viewport().repaint()
+            while reader.loading:
+                app.processEvents()
+            for kind in samples:
+                started = time.perf_counter()
+                window.show_others.trigger()
+                frame()
+                samples[kind].append(time.perf_counter() - started)
+                everyone = window.show_others.isChecked()
+                if (len(annotators_shown()) > 1) != everyone:
+                    raise RuntimeError(f"the reader shows {annotators_shown()} after {kind}")
+                while reader.loading:  # untimed: the rest of the spans
+                    app.processEvents()
         return samples
 
     return run

@@ -23,7 +23,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTextBlock,
+    QTextLine,
+)
 
 from annotate.annotated_text import AnnotatedText
 from annotate.model import Span
@@ -178,6 +186,19 @@ def paint_over(
             for piece in painted.pieces(start, end):
                 _wave(painter, piece, QColor(FOUND_COLOUR))
     return sum(len(pieces) for pieces in passages.values())
+
+
+def paint_text(
+    painter: QPainter, painted: PaintedLine, selection: tuple[int, int] | None, palette: QPalette
+) -> None:
+    """The line's own glyphs, with the selected stretch as Qt shows a selection."""
+    if selection is not None:
+        _fill(painter, painted, *selection, palette.highlight().color())
+    painter.setPen(palette.text().color())
+    painted.line.draw(painter, painted.origin)
+    if selection is not None:
+        pieces = painted.pieces(*selection)
+        _redraw_glyphs(painter, painted, pieces, palette.highlightedText().color())
 
 
 def _drawing_order(annotated: AnnotatedText, spans: Iterable[Span]) -> list[Span]:
