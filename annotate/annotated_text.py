@@ -10,8 +10,8 @@ from annotate.model import Changes, Document, Relation, Span
 from annotate.project import Project
 from annotate.schema import SPEAKER_RELATION, Schema, SpanLabel, passage_labels
 
-CHUNK_SIZE = 50_000  # characters of text whose spans `load_next` reads at once
-FIRST_WINDOW = 20_000  # characters whose spans `begin` reads: more than a screen holds
+CHUNK_SIZE = 15_000  # characters whose spans `load_next` reads at once (a few ms)
+FIRST_WINDOW = 12_000  # characters whose spans `begin` reads: more than a screen holds
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,13 @@ class AnnotatedText:
         )
 
     @classmethod
-    def begin(cls, project: Project, document: str, annotator: str | None = None) -> AnnotatedText:
-        """The document with the spans in its first FIRST_WINDOW characters."""
-        spans = project.spans.overlapping(document, 0, FIRST_WINDOW, annotator)
+    def begin(
+        cls, project: Project, document: str, annotator: str | None = None, near: int = 0
+    ) -> AnnotatedText:
+        """The document with the spans of the FIRST_WINDOW characters from a little
+        before `near` (where the view is)."""
+        start = max(near - FIRST_WINDOW // 4, 0)
+        spans = project.spans.overlapping(document, start, start + FIRST_WINDOW, annotator)
         relations = project.relations.with_heads(span.uid for span in spans)
         annotated = cls(
             project.documents.get(document), project.labels.schema(), spans, relations, annotator

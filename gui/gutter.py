@@ -68,12 +68,17 @@ def speaker_note(annotated: AnnotatedText, passage: str) -> str:
 
 class NoteWidths:
     """How wide each passage's speaker note is, kept up to date as spans and relations
-    change, so the gutter is sized without measuring every note on every paint."""
+    change, so the gutter is sized without measuring every note on every paint. The room
+    for names only grows while a document is shown (`at_least` carries it over to another
+    layer of the same document): spans read in later must not make the text wrap anew."""
 
-    def __init__(self, annotated: AnnotatedText | None, text_font: QFont) -> None:
+    def __init__(
+        self, annotated: AnnotatedText | None, text_font: QFont, at_least: float = 0.0
+    ) -> None:
         self._annotated = annotated
         self._metrics = QFontMetricsF(name_font(text_font))
         self._widths: dict[str, float] = {}
+        self._widest = at_least
         if annotated is not None:
             self.update(span.uid for span in annotated.passages())
 
@@ -87,13 +92,17 @@ class NoteWidths:
                 self._widths[uid] = self._metrics.horizontalAdvance(note) if note else 0.0
             else:
                 self._widths.pop(uid, None)
+        self._widest = max([self._widest, *self._widths.values()])
+
+    @property
+    def widest(self) -> float:
+        return self._widest
 
     def gutter_width(self) -> tuple[float, float]:
         """(gutter width, room for names): bars for up to two nested passages, plus names."""
-        if not self._widths:
+        if not self._widths and not self._widest:
             return 0.0, 0.0
-        widest = max(self._widths.values())
-        name_width = min(widest, self._metrics.averageCharWidth() * MAX_NAME_CHARS)
+        name_width = min(self._widest, self._metrics.averageCharWidth() * MAX_NAME_CHARS)
         bars = 2 * PADDING + LANES * (BAR_WIDTH + BAR_GAP)
         return bars + (NAME_GAP + name_width if name_width else 0.0), name_width
 

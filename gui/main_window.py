@@ -270,7 +270,8 @@ class MainWindow(QMainWindow):
         uid = self.document_list.documents.document(row).uid
         again = self.annotating.document == uid
         position = self.reader.verticalScrollBar().value()
-        self.reader.open_document(self.project, uid, self.shown_annotator())
+        near = self.reader.first_shown() if again else 0
+        self.reader.open_document(self.project, uid, self.shown_annotator(), near)
         if again:  # a refresh or another layer: stay where the reader was
             self.reader.verticalScrollBar().setValue(position)
         if self.find_bar.isVisible():

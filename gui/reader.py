@@ -59,6 +59,7 @@ DOCUMENT_MARGIN = 12
 START_DRAG_DISTANCE = 4  # pixels the mouse moves before pressing an edge becomes a drag
 AUTOSCROLL_INTERVAL = 50  # ms between scroll steps while a drag is held above or below
 CARET_WIDTH = 1.5
+MANY_STRETCHES = 64  # changed stretches in view past which the whole view is repainted
 BANNER_STYLE = "background: #ffe066; color: #1d1d1d; padding: 6px; font-weight: bold;"
 
 
@@ -114,10 +115,13 @@ class ReaderView(QPlainTextEdit):
 
     # -- content ----------------------------------------------------------------------
 
-    def open_document(self, project: Project, document: str, annotator: str | None = None) -> None:
-        """Show a document at once with the spans near its start, then read the rest a
-        chunk at a time between events, so a long document never freezes the window."""
-        self.show_text(AnnotatedText.begin(project, document, annotator))
+    def open_document(
+        self, project: Project, document: str, annotator: str | None = None, near: int = 0
+    ) -> None:
+        """Show a document at once with the spans near `near` (where the view will be),
+        then read the rest a chunk at a time between events, so a long document never
+        freezes the window."""
+        self.show_text(AnnotatedText.begin(project, document, annotator, near))
         self._loading_from = project  # the first paint starts the loading
 
     @property
@@ -130,11 +134,18 @@ class ReaderView(QPlainTextEdit):
         self._loader.stop()
 
     def show_text(self, annotated: AnnotatedText | None) -> None:
-        """Show a document with the spans it holds (see also `open_document`)."""
+        """Show a document with the spans it holds (see also `open_document`). The same
+        document with other spans (another annotator's layer) keeps its laid-out text."""
         self.stop_loading()
         self.select_span(None)
         self.found = None
-        self.annotated = annotated
+        shown, self.annotated = self.annotated, annotated
+        if shown and annotated and shown.document.uid == annotated.document.uid:
+            self._notes = gutter.NoteWidths(annotated, self.font(), self._notes.widest)
+            if self._gutter.width() != round(self._notes.gutter_width()[0]):
+                self._place_gutter()
+            self._repaint()
+            return
         text = annotated.text if annotated is not None else ""
         self.positions = Utf16Positions(text)
         self._directions.clear()
@@ -187,6 +198,11 @@ class ReaderView(QPlainTextEdit):
         self._repaint_stretches([(span.start, span.end) for span in shown])
         self.span_selected.emit(uid)
 
+    def first_shown(self) -> int:
+        """The offset where the text in view begins."""
+        lines = self.visible_lines(0, 1)
+        return lines[0].start if lines else 0
+
     def _repaint_selection(self) -> None:
         """Repaint the lines of the old and the new selection: Qt asks only for the
         places its own geometry gives, which is a space off on wrapped right-to-left
@@ -199,15 +215,20 @@ class ReaderView(QPlainTextEdit):
     def _repaint_stretches(self, stretches: list[tuple[int, int]]) -> None:
         """Repaint the rows of the lines in view that hold any of the stretches, and
         nothing else: a change on one line costs one line's painting."""
-        if not stretches:
+        lines = self.visible_lines(0, self.viewport().height()) if stretches else []
+        if not lines:
             return
+        first, last = lines[0].start, lines[-1].end
+        shown = [(start, end) for start, end in stretches if start <= last and first <= end]
         rows = QRect()
-        for line in self.visible_lines(0, self.viewport().height()):
-            if any(start <= line.end and line.start <= end for start, end in stretches):
+        for line in lines if len(shown) <= MANY_STRETCHES else []:
+            if any(start <= line.end and line.start <= end for start, end in shown):
                 top = math.floor(line.top)
                 rows = rows.united(
                     QRect(0, top, self.viewport().width(), math.ceil(line.line.height()) + 1)
                 )
+        if len(shown) > MANY_STRETCHES:  # (spans read in) cheaper to repaint all at once
+            rows = self.viewport().rect()
         if not rows.isEmpty():
             self.viewport().update(rows)
             self._gutter.update(QRect(0, rows.top(), self._gutter.width(), rows.height()))

@@ -131,12 +131,26 @@ def test_adding_and_removing_a_span_redraws_it(qtbot: QtBot, doc: OpenDocument) 
 
 
 def test_removing_the_speaker_removes_the_name_beside_the_quote(doc: OpenDocument) -> None:
+    room = doc.reader.gutter_geometry(0).name_width
+    wrapped = doc.reader.viewport().width()
     changes = doc.project.spans.remove(doc.spans["leila"])
     doc.reader.apply(doc.project, changes)
     annotated = doc.reader.annotated
     assert annotated is not None
     assert speaker_note(annotated, doc.spans["quote"]) == ""
-    assert doc.reader.gutter_geometry(0).name_width == 0  # the gutter keeps only its bars
+    gutter_left = doc.reader.viewport().geometry().right() + 1
+    gutter_right = gutter_left + round(doc.reader.gutter_geometry(0).width)
+    view = doc.reader.viewport().geometry()
+    image = doc.reader.grab().toImage()
+    names = [
+        QColor(image.pixel(x, y))
+        for x in range(gutter_left, gutter_right)
+        for y in range(view.top(), view.bottom())
+    ]
+    assert not any(colour.lightness() < 120 for colour in names), "a name is still written"
+    # The room stays while the document is shown, so the text does not wrap anew.
+    assert doc.reader.gutter_geometry(0).name_width == room
+    assert doc.reader.viewport().width() == wrapped
 
 
 def test_selecting_another_span_takes_the_emphasis_off_the_first(
