@@ -14,6 +14,7 @@ from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.reader_qt import REPETITIONS
 from bench.search_bench import REPETITIONS as SEARCHES
+from bench.window_qt import SHOW_OTHERS_PLACES
 
 
 def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> None:
@@ -38,8 +39,16 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "search",
         "agreement",
         "review-list",
+        "paragraph-open",
+        "paragraph-edit",
+        "paragraph-label-key",
+        "paragraph-scroll",
+        "million-open",
+        "million-edit",
+        "show-others",
     }
-    for name in ("import", "export", "export-conll", "reader-open"):
+    ratios = ("import", "export", "export-conll", "reader-open", "paragraph-open", "million-open")
+    for name in ratios:
         scenario = scenarios[name]
         assert scenario["kind"] == "ratio"
         assert scenario["same_work"], scenario
@@ -47,6 +56,16 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         assert scenario["ours"]["peak_rss_mb"] > 0
     # Both sides showed the whole article: its characters and the end of the document.
     assert scenarios["reader-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
+    assert scenarios["paragraph-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
+    assert scenarios["million-open"]["ours"]["items"] == 2 * LONG_DOCUMENT_CHARS + 1
+    edits = {"add": REPETITIONS, "delete": REPETITIONS}
+    _check_latency(scenarios["paragraph-edit"], edits)
+    _check_latency(scenarios["million-edit"], edits)
+    _check_latency(scenarios["paragraph-scroll"], {"page": REPETITIONS})
+    keys = {"label key": REPETITIONS, "undo": REPETITIONS}
+    _check_latency(scenarios["paragraph-label-key"], keys)
+    toggles = {"show others": SHOW_OTHERS_PLACES, "own only": SHOW_OTHERS_PLACES}
+    _check_latency(scenarios["show-others"], toggles)
     _check_latency(scenarios["span-edit"], {"add": REPETITIONS, "delete": REPETITIONS})
     _check_latency(scenarios["scroll"], {"page": REPETITIONS})
     _check_latency(scenarios["label-key"], {"label key": REPETITIONS, "undo": REPETITIONS})
