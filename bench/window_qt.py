@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from bench.reader_qt import REPETITIONS, WORD, PaintCounter, start_qt
 from bench.scenario import Repeat, Samples
@@ -45,12 +46,7 @@ def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
     places = [length * (2 * i + 1) // (2 * REPETITIONS) for i in range(REPETITIONS)]
 
     def frame() -> None:
-        before = painted.paints
-        for _ in range(MAX_EVENT_TURNS):
-            app.processEvents()
-            if painted.paints > before:
-                return
-        raise RuntimeError("the reader was not painted after the key")
+        _next_frame(app, painted, "the key")
 
     def timed_key(key: Qt.Key, modifier: Qt.KeyboardModifier, samples: list[float]) -> None:
         started = time.perf_counter()
@@ -100,12 +96,7 @@ def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
     places = [length * (2 * i + 1) // (2 * SHOW_OTHERS_PLACES) for i in range(SHOW_OTHERS_PLACES)]
 
     def frame() -> None:
-        before = painted.paints
-        for _ in range(MAX_EVENT_TURNS):
-            app.processEvents()
-            if painted.paints > before:
-                return
-        raise RuntimeError("the reader was not painted after showing others")
+        _next_frame(app, painted, "showing others")
 
     def annotators_shown() -> set[str]:
         annotated = reader.annotated
@@ -132,3 +123,13 @@ def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
         return samples
 
     return run
+
+
+def _next_frame(app: QApplication, painted: PaintCounter, after: str) -> None:
+    """Turn the event loop until the reader is painted (a frame), or fail."""
+    before = painted.paints
+    for _ in range(MAX_EVENT_TURNS):
+        app.processEvents()
+        if painted.paints > before:
+            return
+    raise RuntimeError(f"the reader was not painted after {after}")

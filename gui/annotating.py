@@ -283,17 +283,18 @@ class Annotating(QObject):
         relation, head, annotated = self.link.relation, self.link.head, self.reader.annotated
         if relation is None or head is None or annotated is None:
             return
-        tail = next((uid for uid in uids if self._can_be_tail(relation, head, uid)), None)
+        tail = next(
+            (
+                uid
+                for uid in uids
+                if linking.can_be_tail(relation, head, annotated.span(uid), self.annotator)
+            ),
+            None,
+        )
         if tail is None:
             self.cancel_link()
         else:
             self._finish_link(tail)
-
-    def _can_be_tail(self, relation: RelationLabel, head: str, uid: str) -> bool:
-        assert self.reader.annotated is not None
-        span = self.reader.annotated.span(uid)
-        allowed = not relation.tails or span.label in relation.tails
-        return uid != head and span.annotator == self.annotator and allowed
 
     def _finish_link(self, tail: str) -> None:
         relation, head = self.link.relation, self.link.head

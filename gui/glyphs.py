@@ -104,16 +104,11 @@ class _FontMetrics:
         return [known[glyph] for glyph in glyphs]
 
 
-_FONTS: dict[tuple[str, str, float, int], _FontMetrics] = {}
+_FONTS: dict[tuple[str, str, float], _FontMetrics] = {}
 
 
 def _metrics_of(font: QRawFont) -> _FontMetrics:
-    key = (
-        font.familyName(),
-        font.styleName(),
-        font.pixelSize(),
-        int(font.hintingPreference().value),
-    )
+    key = (font.familyName(), font.styleName(), font.pixelSize())
     if key not in _FONTS:
         _FONTS[key] = _FontMetrics(font)
     return _FONTS[key]

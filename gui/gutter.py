@@ -6,13 +6,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
 
 from annotate.annotated_text import AnnotatedText
 from annotate.model import Span
-from gui.span_paint import PaintedLine, label_colour, passage_text_colour
+from gui.span_paint import PaintedLine, label_colour, painting, passage_text_colour
+
+if TYPE_CHECKING:
+    from gui.reader import ReaderView
 
 BAR_WIDTH = 4
 BAR_GAP = 2
@@ -176,3 +181,28 @@ def _paint_notes(
         text = metrics.elidedText(row, Qt.TextElideMode.ElideRight, rect.width())
         row_rect = QRectF(rect.left(), top + number * row_height, rect.width(), row_height)
         painter.drawText(row_rect, towards_bars | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+class GutterWidget(QWidget):
+    """The gutter beside a reader's text, painted for the lines in view."""
+
+    def __init__(self, reader: ReaderView) -> None:
+        super().__init__(reader)
+        self._reader = reader
+
+    def follow(self, rect: QRect, dy: int) -> None:
+        """Follow the text's viewport: scroll with it, or repaint the rows it repaints."""
+        if dy:
+            self.scroll(0, dy)
+        else:
+            self.update(QRect(0, rect.y(), self.width(), rect.height()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        reader = self._reader
+        if reader.annotated is None:
+            return
+        geometry = reader.gutter_geometry(0)
+        rect = event.rect()
+        with painting(self) as painter:
+            for painted in reader.visible_lines(rect.top(), rect.bottom() + 1):
+                paint_line(painter, reader.annotated, painted, geometry)

@@ -43,15 +43,15 @@ def candidates(
 ) -> list[Span]:
     """The annotator's spans that can be the relation's tail, nearest the head first."""
     quote = annotated.span(head)
-    allowed = [
-        span
-        for span in annotated.spans()
-        if span.uid != head
-        and span.annotator == annotator
-        and (not relation.tails or span.label in relation.tails)
-    ]
+    allowed = [span for span in annotated.spans() if can_be_tail(relation, head, span, annotator)]
     allowed.sort(key=lambda span: abs(span.start - quote.start))
     return allowed[:MAX_PICK_LIST]
+
+
+def can_be_tail(relation: RelationLabel, head: str, span: Span, annotator: str) -> bool:
+    """Whether the annotator may link head to span by relation."""
+    allowed = not relation.tails or span.label in relation.tails
+    return span.uid != head and span.annotator == annotator and allowed
 
 
 def pick(reader: ReaderView, choices: list[tuple[str, str]]) -> str | None:

@@ -1,17 +1,14 @@
 """The reading view: a document's text laid out as a printed page, with its spans.
 
-Highlights never change the QTextDocument. Each paragraph gets its character formats
-(QTextLayout.setFormats) just before it is first painted, and again only when a span on it
-changes, so opening a long document costs about what showing its bare text costs.
+The text document is never changed and its layout never formatted: the reader paints the
+marks of the spans around the glyphs Qt laid out (gui/span_paint.py), and it finds what the
+mouse points at from those glyphs too (gui/glyphs.py), never from Qt's own hit test.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -42,12 +39,14 @@ from gui.positions import Utf16Positions
 from gui.settings import app_settings
 from gui.span_paint import (
     Found,
+    LineGlyphs,
     Marks,
     PaintedLine,
     paint_over,
+    paint_selected_text,
     paint_text,
     paint_under,
-    visual_order,
+    painting,
 )
 
 DEFAULT_POINT_SIZE = 16
@@ -88,7 +87,7 @@ class ReaderView(QPlainTextEdit):
         self.right_to_left = True
         self._directions: dict[int, bool] = {}  # paragraph number: reads right to left
         self.marked_in_last_paint = 0  # span pieces painted in the last paint
-        self._glyphs = _GlyphCache()
+        self._glyphs = LineGlyphs()
         self._notes = gutter.NoteWidths(None, self.font())
         self._loading_from: Project | None = None
         self._loader = QTimer(self)
@@ -107,10 +106,10 @@ class ReaderView(QPlainTextEdit):
         self._banner.setStyleSheet(BANNER_STYLE)
         self._banner.setWordWrap(True)
         self._banner.hide()
-        self._gutter = _GutterWidget(self)
+        self._gutter = gutter.GutterWidget(self)
         self._shown_selection: tuple[int, int] | None = None
         self.selectionChanged.connect(self._repaint_selection)
-        self.updateRequest.connect(lambda _rect, _dy: self._gutter.update())
+        self.updateRequest.connect(self._gutter.follow)
         self._apply_point_size(_saved_point_size())
 
     # -- content ----------------------------------------------------------------------
@@ -167,8 +166,7 @@ class ReaderView(QPlainTextEdit):
     def _load_next_chunk(self) -> None:
         if self.annotated is None or self._loading_from is None:
             return
-        near = self.positions.to_core(self.firstVisibleBlock().position())
-        redraw = self.annotated.load_next(self._loading_from, near)
+        redraw = self.annotated.load_next(self._loading_from, self.first_shown())
         self._redraw(redraw)
         if redraw.stretches:
             self.spans_loaded.emit()
@@ -377,18 +375,21 @@ class ReaderView(QPlainTextEdit):
         return end
 
     def _line_at(self, point: QPoint, nearest: bool) -> tuple[QTextBlock, QTextLine, float] | None:
-        """The laid-out line at a viewport point (or the nearest one) and the point's x in
-        its paragraph's layout."""
-        block = self.cursorForPosition(point).block()
+        """The laid-out line in view at a viewport point (or the one nearest to it) and the
+        point's x in its paragraph's layout."""
+        shown = self.visible_blocks()
+        if not shown:
+            return None
+        above = [(block, origin) for block, origin in shown if origin.y() <= point.y()]
+        block, origin = above[-1] if above else shown[0]
         self.orient(block)
-        origin = self.block_origin(block)
-        y = point.y() - origin.y()
-        layout = block.layout()
-        lines = [layout.lineAt(number) for number in range(layout.lineCount())]
-        inside = [line for line in lines if line.y() <= y < line.y() + line.height()]
-        if not inside and nearest and lines:
-            inside = [min(lines, key=lambda line: abs(line.y() + line.height() / 2 - y))]
-        return (block, inside[0], point.x() - origin.x()) if inside else None
+        layout, y = block.layout(), point.y() - origin.y()
+        numbers = lines_between(layout, y, y + 1)
+        if not numbers and nearest and layout.lineCount():
+            numbers = range(0, 1) if y < 0 else range(layout.lineCount() - 1, layout.lineCount())
+        if not numbers:
+            return None
+        return block, layout.lineAt(numbers[0]), point.x() - origin.x()
 
     def spans_at(self, point: QPoint) -> list[Span]:
         offset = self.char_at(point)
@@ -412,7 +413,7 @@ class ReaderView(QPlainTextEdit):
         annotated, marks = self.annotated, Marks(self.selected_span, self.found)
         selection = self.selected_range()
         marked = 0
-        with _painting(self.viewport()) as painter:
+        with painting(self.viewport()) as painter:
             painter.setClipRect(rect)
             if annotated is not None:
                 marked = sum(paint_under(painter, annotated, line, marks) for line in lines)
@@ -420,6 +421,9 @@ class ReaderView(QPlainTextEdit):
                 paint_text(painter, line, selection, self.palette())
             if annotated is not None:
                 marked += sum(paint_over(painter, annotated, line, marks) for line in lines)
+            if selection is not None:
+                for line in lines:
+                    paint_selected_text(painter, line, selection, self.palette())
             self._paint_caret(painter)
         self.marked_in_last_paint = marked
         if self._loading_from is not None and not self._loader.isActive():
@@ -682,63 +686,3 @@ def _saved_point_size() -> float:
         return float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return DEFAULT_POINT_SIZE
-
-
-class _GutterWidget(QWidget):
-    def __init__(self, reader: ReaderView) -> None:
-        super().__init__(reader)
-        self._reader = reader
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        reader = self._reader
-        if reader.annotated is None:
-            return
-        geometry = reader.gutter_geometry(0)
-        rect = event.rect()
-        with _painting(self) as painter:
-            for painted in reader.visible_lines(rect.top(), rect.bottom() + 1):
-                gutter.paint_line(painter, reader.annotated, painted, geometry)
-
-
-class _GlyphCache:
-    """The glyphs of recently painted lines, so a repaint does not ask Qt for them again.
-    A line is known by where it is and what it holds; laid out anew (another width,
-    font or direction), it is another line."""
-
-    SIZE = 2_000  # lines
-
-    def __init__(self) -> None:
-        self._lines: OrderedDict[tuple[object, ...], list[tuple[int, Glyph]]] = OrderedDict()
-
-    def of(self, block: QTextBlock, number: int, line: QTextLine) -> list[tuple[int, Glyph]]:
-        key = (
-            block.blockNumber(),
-            number,
-            line.textStart(),
-            line.textLength(),
-            line.width(),
-            line.naturalTextWidth(),
-            line.x(),
-            line.y(),
-            block.layout().textOption().textDirection(),
-        )
-        known = self._lines.get(key)
-        if known is None:
-            known = self._lines[key] = visual_order(line)
-            if len(self._lines) > self.SIZE:
-                self._lines.popitem(last=False)
-        else:
-            self._lines.move_to_end(key)
-        return known
-
-    def clear(self) -> None:
-        self._lines.clear()
-
-
-@contextmanager
-def _painting(device: QWidget) -> Iterator[QPainter]:
-    painter = QPainter(device)
-    try:
-        yield painter
-    finally:
-        painter.end()

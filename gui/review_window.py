@@ -28,6 +28,7 @@ from annotate.adjudication import Review
 from annotate.disagreements import Item, compared_annotators, document_items
 from annotate.editing import Edge
 from annotate.errors import AnnotateError
+from annotate.history import Step
 from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
 from annotate.review_counts import count_items, review_counts
@@ -238,18 +239,20 @@ class ReviewWindow(QWidget):
         self._do(lambda: edit(item, gold[0].uid))
 
     def undo(self) -> None:
-        step = self.review.history.next_undo()
-        if step is None:
-            self.message.setText("Nothing to undo")
-            return
-        self._do(self.review.history.undo, f"Undid: {step.name}")
+        history = self.review.history
+        self._step_again(history.next_undo(), history.undo, "Undid", "undo")
 
     def redo(self) -> None:
-        step = self.review.history.next_redo()
+        history = self.review.history
+        self._step_again(history.next_redo(), history.redo, "Redid", "redo")
+
+    def _step_again(
+        self, step: Step | None, operation: Callable[[], Changes], done: str, verb: str
+    ) -> None:
         if step is None:
-            self.message.setText("Nothing to redo")
-            return
-        self._do(self.review.history.redo, f"Redid: {step.name}")
+            self.message.setText(f"Nothing to {verb}")
+        else:
+            self._do(operation, f"{done}: {step.name}")
 
     def _do(self, operation: Callable[[], Changes], done: str | None = None) -> None:
         """Run one decision or edit (committed when it returns) and say what was done:

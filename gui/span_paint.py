@@ -18,13 +18,15 @@ the marks are drawn around the glyphs:
 from __future__ import annotations
 
 import bisect
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
+    QPaintDevice,
     QPainter,
     QPainterPath,
     QPalette,
@@ -139,6 +141,51 @@ def visual_order(line: QTextLine) -> list[tuple[int, Glyph]]:
     return sorted(line_glyphs(line).items(), key=lambda item: item[1].left)
 
 
+class LineGlyphs:
+    """The glyphs of recently painted lines, so a repaint does not ask Qt for them again.
+    A line is known by where it is and what it holds; laid out anew (another width,
+    font or direction), it is another line."""
+
+    SIZE = 2_000  # lines
+
+    def __init__(self) -> None:
+        self._lines: OrderedDict[tuple[object, ...], list[tuple[int, Glyph]]] = OrderedDict()
+
+    def of(self, block: QTextBlock, number: int, line: QTextLine) -> list[tuple[int, Glyph]]:
+        key = (
+            block.blockNumber(),
+            number,
+            line.textStart(),
+            line.textLength(),
+            line.width(),
+            line.naturalTextWidth(),
+            line.x(),
+            line.y(),
+            block.layout().textOption().textDirection(),
+        )
+        known = self._lines.get(key)
+        if known is None:
+            known = self._lines[key] = visual_order(line)
+            if len(self._lines) > self.SIZE:
+                self._lines.popitem(last=False)
+        else:
+            self._lines.move_to_end(key)
+        return known
+
+    def clear(self) -> None:
+        self._lines.clear()
+
+
+@contextmanager
+def painting(device: QPaintDevice) -> Iterator[QPainter]:
+    """A painter on device, ended however the painting ends."""
+    painter = QPainter(device)
+    try:
+        yield painter
+    finally:
+        painter.end()
+
+
 def paint_under(
     painter: QPainter, annotated: AnnotatedText, painted: PaintedLine, marks: Marks
 ) -> int:
@@ -191,14 +238,19 @@ def paint_over(
 def paint_text(
     painter: QPainter, painted: PaintedLine, selection: tuple[int, int] | None, palette: QPalette
 ) -> None:
-    """The line's own glyphs, with the selected stretch as Qt shows a selection."""
+    """The line's own glyphs, on the selection's background where it is selected."""
     if selection is not None:
         _fill(painter, painted, *selection, palette.highlight().color())
     painter.setPen(palette.text().color())
     painted.line.draw(painter, painted.origin)
-    if selection is not None:
-        pieces = painted.pieces(*selection)
-        _redraw_glyphs(painter, painted, pieces, palette.highlightedText().color())
+
+
+def paint_selected_text(
+    painter: QPainter, painted: PaintedLine, selection: tuple[int, int], palette: QPalette
+) -> None:
+    """The selected glyphs again in the selection's text colour, over every other mark."""
+    pieces = painted.pieces(*selection)
+    _redraw_glyphs(painter, painted, pieces, palette.highlightedText().color())
 
 
 def _drawing_order(annotated: AnnotatedText, spans: Iterable[Span]) -> list[Span]:

@@ -40,12 +40,18 @@ def ink_rows(image: QImage, top: int, bottom: int) -> list[int]:
 
 def line_extents(doc: OpenDocument, image: QImage) -> list[tuple[int, int]]:
     """(leftmost, rightmost) ink of every laid-out line of every paragraph."""
+    return [extent for paragraph in paragraph_extents(doc, image) for extent in paragraph]
+
+
+def paragraph_extents(doc: OpenDocument, image: QImage) -> list[list[tuple[int, int]]]:
+    """(leftmost, rightmost) ink of each inked line, paragraph by paragraph."""
     reader = doc.reader
-    extents = []
+    paragraphs = []
     block = reader.document().firstBlock()
     while block.isValid():
         top = reader.block_top(block)
         layout = block.layout()
+        extents = []
         for number in range(layout.lineCount()):
             line = layout.lineAt(number)
             ink = ink_rows(
@@ -53,8 +59,9 @@ def line_extents(doc: OpenDocument, image: QImage) -> list[tuple[int, int]]:
             )
             if ink:
                 extents.append((min(ink), max(ink)))
+        paragraphs.append(extents)
         block = block.next()
-    return extents
+    return paragraphs
 
 
 def test_every_line_of_an_arabic_paragraph_ends_at_the_right_margin(
@@ -269,22 +276,10 @@ def test_each_paragraph_is_flush_to_its_own_side(qtbot: QtBot, project: Project)
     image = doc.grab()
     margin = doc.reader.document().documentMargin()
     right_margin = doc.reader.viewport().width() - margin
-    reader = doc.reader
     sides = []
-    block = reader.document().firstBlock()
-    while block.isValid():
-        top = reader.block_top(block)
-        layout = block.layout()
-        lines = []
-        for number in range(layout.lineCount()):
-            line = layout.lineAt(number)
-            ink = ink_rows(
-                image, round(top + line.y()) + 2, round(top + line.y() + line.height()) - 2
-            )
-            lines.append((min(ink), max(ink)))
+    for lines in paragraph_extents(doc, image):
         assert len(lines) >= 2, "each paragraph should wrap"
         flush_right = all(abs(right - right_margin) <= 4 for _, right in lines)
         flush_left = all(abs(left - margin) <= 4 for left, _ in lines)
         sides.append("right" if flush_right else "left" if flush_left else "ragged")
-        block = block.next()
     assert sides == ["right", "left", "right"]
