@@ -39,28 +39,40 @@ class Hit(NamedTuple):
     before: bool  # whether the point is on the side where that character begins
 
 
-def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
-    """The glyph of each character that advances, by its string index in the block. A
-    glyph reaches to the next one along the line, since kerning and cursive attachment
-    move glyphs off their plain advances; where a blank glyph (a space) is kerned under an
-    inked one, the inked one keeps its whole advance, as a reader sees its ink there.
-    Marks (no advance) are left to the letter before them."""
-    glyphs: dict[int, Glyph] = {}
+Piece = tuple[int, float, float, bool]  # string index, left, right, right to left
+
+
+def line_pieces(line: QTextLine) -> list[Piece]:
+    """Each advancing glyph of a line, left to right, with the string index (in the block)
+    of the character it draws. A glyph reaches to the next one along the line, since
+    kerning and cursive attachment move glyphs off their plain advances; where a blank
+    glyph (a space) is kerned under an inked one, the inked one keeps its whole advance,
+    as a reader sees its ink there. Marks (no advance) are left to the letter before them."""
+    runs = []
     for run in line.glyphRuns(-1, -1, RUN_FLAGS):
-        numbers = run.glyphIndexes()
-        metrics = _metrics_of(run.rawFont()).of(numbers)
+        metrics = _metrics_of(run.rawFont()).of(run.glyphIndexes())
         placed = sorted(
             (position.x(), *measured, index)
             for position, measured, index in zip(
                 run.positions(), metrics, run.stringIndexes(), strict=True
             )
+            if measured[0] > 0
         )
         right_to_left = run.isRightToLeft()
-        for index, left, right in _spread([glyph for glyph in placed if glyph[1] > 0]):
-            known = glyphs.get(index)
-            low = min(known.left, left) if known else left
-            high = max(known.left + known.width, right) if known else right
-            glyphs[index] = Glyph(low, high - low, right_to_left)
+        runs.append([(*box, right_to_left) for box in _spread(placed)])
+    runs.sort(key=lambda pieces: pieces[0][1] if pieces else 0.0)
+    return [piece for pieces in runs for piece in pieces]
+
+
+def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
+    """The glyph of each character that advances (see `line_pieces`), by its string index;
+    a character drawn with several glyphs gets the box around them."""
+    glyphs: dict[int, Glyph] = {}
+    for index, left, right, right_to_left in line_pieces(line):
+        known = glyphs.get(index)
+        low = min(known.left, left) if known else left
+        high = max(known.left + known.width, right) if known else right
+        glyphs[index] = Glyph(low, high - low, right_to_left)
     return glyphs
 
 

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from annotate.annotated_text import AnnotatedText
 from annotate.model import Span
 from annotate.schema import DEFAULT_COLOUR
-from gui.glyphs import Glyph, line_glyphs
+from gui.glyphs import Piece, line_pieces
 from gui.positions import Utf16Positions
 
 PASSAGE_TEXT_DARKNESS = 300  # QColor.darker factor for the text of a passage
@@ -95,7 +95,7 @@ class PaintedLine:
         block: QTextBlock,
         line: QTextLine,
         origin: QPointF,
-        visual: Callable[[], list[tuple[int, Glyph]]] | None = None,
+        visual: Callable[[], list[Piece]] | None = None,
     ) -> None:
         self.line = line
         self.origin = origin  # where the line's layout is drawn (its paragraph's origin)
@@ -104,8 +104,8 @@ class PaintedLine:
         first = block.position() + line.textStart()
         self.start = positions.to_core(first)
         self.end = positions.to_core(first + line.textLength())
-        self._find_visual = visual or (lambda: visual_order(line))
-        self._visual: list[tuple[int, Glyph]] | None = None  # found when first needed
+        self._find_visual = visual or (lambda: line_pieces(line))
+        self._visual: list[Piece] | None = None  # found when first needed
 
     @property
     def top(self) -> float:
@@ -121,10 +121,10 @@ class PaintedLine:
         pieces: list[QRectF] = []
         left: float | None = None
         right = 0.0
-        for index, glyph in self._visual:
+        for index, glyph_left, glyph_right, _ in self._visual:
             if low <= index < high:
-                left = glyph.left if left is None else left
-                right = glyph.left + glyph.width
+                left = glyph_left if left is None else left
+                right = glyph_right
             elif left is not None:
                 pieces.append(self._rect(left, right))
                 left = None
@@ -136,11 +136,6 @@ class PaintedLine:
         return QRectF(self.origin.x() + left, self.top, right - left, self.line.height())
 
 
-def visual_order(line: QTextLine) -> list[tuple[int, Glyph]]:
-    """The line's glyphs (string index, glyph) from left to right."""
-    return sorted(line_glyphs(line).items(), key=lambda item: item[1].left)
-
-
 class LineGlyphs:
     """The glyphs of recently painted lines, so a repaint does not ask Qt for them again.
     A line is known by where it is and what it holds; laid out anew (another width,
@@ -149,9 +144,9 @@ class LineGlyphs:
     SIZE = 2_000  # lines
 
     def __init__(self) -> None:
-        self._lines: OrderedDict[tuple[object, ...], list[tuple[int, Glyph]]] = OrderedDict()
+        self._lines: OrderedDict[tuple[object, ...], list[Piece]] = OrderedDict()
 
-    def of(self, block: QTextBlock, number: int, line: QTextLine) -> list[tuple[int, Glyph]]:
+    def of(self, block: QTextBlock, number: int, line: QTextLine) -> list[Piece]:
         key = (
             block.blockNumber(),
             number,
@@ -165,7 +160,7 @@ class LineGlyphs:
         )
         known = self._lines.get(key)
         if known is None:
-            known = self._lines[key] = visual_order(line)
+            known = self._lines[key] = line_pieces(line)
             if len(self._lines) > self.SIZE:
                 self._lines.popitem(last=False)
         else:
