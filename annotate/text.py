@@ -43,16 +43,25 @@ def stored_offset_mapper(raw: str) -> Callable[[int], int]:
     return lambda offset: offset - bisect_left(removed, offset)
 
 
+STRONG = ("R", "AL", "L")  # bidi classes of strong characters
+
+
 def base_direction(text: str) -> str:
     """ "rtl" when most strong characters are right-to-left, else "ltr".
 
     Not the first strong character (Unicode rules P2-P3): an Arabic sentence that opens
     with a Latin name ("NATO قال ...") still reads right to left. A tie goes to the first.
     """
-    kinds = [unicodedata.bidirectional(char) for char in text]
-    rtl = sum(kind in ("R", "AL") for kind in kinds)
-    ltr = kinds.count("L")
+    rtl, ltr = strong_letters(text)
     if rtl != ltr:
         return "rtl" if rtl > ltr else "ltr"
-    first = next((kind for kind in kinds if kind in ("R", "AL", "L")), "L")
+    first = next(
+        (kind for char in text if (kind := unicodedata.bidirectional(char)) in STRONG), "L"
+    )
     return "ltr" if first == "L" else "rtl"
+
+
+def strong_letters(text: str) -> tuple[int, int]:
+    """How many strong right-to-left and strong left-to-right characters a text holds."""
+    kinds = [unicodedata.bidirectional(char) for char in text]
+    return sum(kind in ("R", "AL") for kind in kinds), kinds.count("L")

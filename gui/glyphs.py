@@ -65,10 +65,15 @@ def line_pieces(line: QTextLine) -> list[Piece]:
 
 
 def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
-    """The glyph of each character that advances (see `line_pieces`), by its string index;
-    a character drawn with several glyphs gets the box around them."""
+    """The glyph of each character that advances (see `line_pieces`), by its string index."""
+    return by_character(line_pieces(line))
+
+
+def by_character(pieces: list[Piece]) -> dict[int, Glyph]:
+    """A line's pieces by the string index of their character; a character drawn with
+    several glyphs gets the box around them."""
     glyphs: dict[int, Glyph] = {}
-    for index, left, right, right_to_left in line_pieces(line):
+    for index, left, right, right_to_left in pieces:
         known = glyphs.get(index)
         low = min(known.left, left) if known else left
         high = max(known.left + known.width, right) if known else right
@@ -135,9 +140,9 @@ def glyph_boxes(line: QTextLine) -> tuple[dict[int, Box], float]:
     return boxes, baseline
 
 
-def index_at(line: QTextLine, x: float) -> int | None:
+def index_at(glyphs: dict[int, Glyph], x: float) -> int | None:
     """The string index (in the block) of the glyph drawn at x, if any."""
-    for index, glyph in line_glyphs(line).items():
+    for index, glyph in glyphs.items():
         if glyph.left <= x < glyph.left + glyph.width:
             return index
     return None

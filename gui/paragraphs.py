@@ -3,19 +3,18 @@ which lines of a long one are in view without walking all of them."""
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlock, QTextLayout, QTextLine, QTextOption
+
+from annotate.text import strong_letters
 
 
 def paragraph_direction(text: str, document_right_to_left: bool) -> bool:
     """Whether a paragraph reads right to left: by most of its strong letters (so an Arabic
     paragraph that opens with a Latin name stays right to left); a paragraph without
-    letters (a number, a blank line) goes the document's way."""
-    kinds = [unicodedata.bidirectional(char) for char in text]
-    rtl = sum(kind in ("R", "AL") for kind in kinds)
-    ltr = kinds.count("L")
+    letters (a number, a blank line), or with as many of each kind, goes the document's
+    way."""
+    rtl, ltr = strong_letters(text)
     return document_right_to_left if rtl == ltr else rtl > ltr
 
 

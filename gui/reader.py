@@ -33,7 +33,7 @@ from annotate.snapping import word_at
 from annotate.text import base_direction
 from annotate.words import is_word_char, next_char
 from gui import gutter
-from gui.glyphs import Glyph, hit_at, index_at, line_glyphs
+from gui.glyphs import Glyph, by_character, hit_at, index_at
 from gui.paragraphs import lines_between, option_for, paragraph_direction, turn
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
@@ -141,8 +141,7 @@ class ReaderView(QPlainTextEdit):
         shown, self.annotated = self.annotated, annotated
         if shown and annotated and shown.document.uid == annotated.document.uid:
             self._notes = gutter.NoteWidths(annotated, self.font(), self._notes.widest)
-            if self._gutter.width() != round(self._notes.gutter_width()[0]):
-                self._place_gutter()
+            self._fit_gutter()
             self._repaint()
             return
         text = annotated.text if annotated is not None else ""
@@ -179,8 +178,7 @@ class ReaderView(QPlainTextEdit):
         self._repaint_stretches(redraw.stretches)
         if redraw.passages:
             self._notes.update(redraw.passages)
-            if self._gutter.width() != round(self._notes.gutter_width()[0]):
-                self._place_gutter()
+            self._fit_gutter()
             self._gutter.update()
 
     def select_span(self, uid: str | None) -> None:
@@ -212,24 +210,21 @@ class ReaderView(QPlainTextEdit):
 
     def _repaint_stretches(self, stretches: list[tuple[int, int]]) -> None:
         """Repaint the rows of the lines in view that hold any of the stretches, and
-        nothing else: a change on one line costs one line's painting."""
+        nothing else: a change on one line costs one line's painting. (The gutter shows
+        passages and speakers, whose changes `_redraw` repaints it for.)"""
         lines = self.visible_lines(0, self.viewport().height()) if stretches else []
         if not lines:
             return
         first, last = lines[0].start, lines[-1].end
         shown = [(start, end) for start, end in stretches if start <= last and first <= end]
-        rows = QRect()
-        for line in lines if len(shown) <= MANY_STRETCHES else []:
+        if len(shown) > MANY_STRETCHES:  # spans read in: cheaper to repaint all at once
+            self.viewport().update()
+            return
+        width = self.viewport().width()
+        for line in lines:
             if any(start <= line.end and line.start <= end for start, end in shown):
-                top = math.floor(line.top)
-                rows = rows.united(
-                    QRect(0, top, self.viewport().width(), math.ceil(line.line.height()) + 1)
-                )
-        if len(shown) > MANY_STRETCHES:  # (spans read in) cheaper to repaint all at once
-            rows = self.viewport().rect()
-        if not rows.isEmpty():
-            self.viewport().update(rows)
-            self._gutter.update(QRect(0, rows.top(), self._gutter.width(), rows.height()))
+                height = math.ceil(line.line.height()) + 1
+                self.viewport().update(QRect(0, math.floor(line.top), width, height))
 
     def selected_range(self) -> tuple[int, int] | None:
         """The code point offsets of the text selected with mouse or keyboard, if any."""
@@ -245,10 +240,6 @@ class ReaderView(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
-
-    @property
-    def picking(self) -> bool:
-        return self._picking
 
     def start_picking(self, prompt: str) -> None:
         """Until `stop_picking`, a click tells `picked` which spans lie under it and selects
@@ -324,11 +315,24 @@ class ReaderView(QPlainTextEdit):
 
     def char_at(self, point: QPoint) -> int | None:
         """The code point offset of the character drawn at a viewport point, if any."""
-        found = self._line_at(point, nearest=False)
+        found = self._glyphs_at(point, nearest=False)
         if found is None:
             return None
-        block, line, x = found
-        index = index_at(line, x)
+        block, _, glyphs, x = found
+        return self._offset_of(block, index_at(glyphs, x))
+
+    def char_near(self, point: QPoint) -> int | None:
+        """The code point offset of the character drawn nearest a viewport point (None in
+        an empty paragraph)."""
+        found = self._glyphs_at(point, nearest=True)
+        if found is None:
+            return None
+        block, _, glyphs, x = found
+        hit = hit_at(glyphs, x)
+        return self._offset_of(block, hit.character if hit else None)
+
+    def _offset_of(self, block: QTextBlock, index: int | None) -> int | None:
+        """The code point offset of a string index in a paragraph's layout."""
         return None if index is None else self.positions.to_core(block.position() + index)
 
     def position_at(self, point: QPoint) -> int:
@@ -336,11 +340,10 @@ class ReaderView(QPlainTextEdit):
         before the character drawn nearest to it when the point lies on the half where
         reading that character begins, after it (and its marks, or the rest of its
         ligature) otherwise. Found from the glyphs Qt drew, never QTextLine.xToCursor."""
-        found = self._line_at(point, nearest=True)
+        found = self._glyphs_at(point, nearest=True)
         if found is None:
             return 0
-        block, line, x = found
-        glyphs = line_glyphs(line)
+        block, line, glyphs, x = found
         hit = hit_at(glyphs, x)
         if hit is None:  # an empty paragraph
             return self.positions.to_core(block.position() + line.textStart())
@@ -349,16 +352,6 @@ class ReaderView(QPlainTextEdit):
             return offset
         line_end = self.positions.to_core(block.position() + line.textStart() + line.textLength())
         return self._after_glyph(offset, line_end, block.position(), glyphs)
-
-    def char_near(self, point: QPoint) -> int | None:
-        """The code point offset of the character drawn nearest a viewport point (None in
-        an empty paragraph)."""
-        found = self._line_at(point, nearest=True)
-        if found is None:
-            return None
-        block, line, x = found
-        hit = hit_at(line_glyphs(line), x)
-        return None if hit is None else self.positions.to_core(block.position() + hit.character)
 
     def _after_glyph(
         self, offset: int, line_end: int, block_position: int, glyphs: dict[int, Glyph]
@@ -374,9 +367,11 @@ class ReaderView(QPlainTextEdit):
             end = next_char(text, end)
         return end
 
-    def _line_at(self, point: QPoint, nearest: bool) -> tuple[QTextBlock, QTextLine, float] | None:
-        """The laid-out line in view at a viewport point (or the one nearest to it) and the
-        point's x in its paragraph's layout."""
+    def _glyphs_at(
+        self, point: QPoint, nearest: bool
+    ) -> tuple[QTextBlock, QTextLine, dict[int, Glyph], float] | None:
+        """The laid-out line in view at a viewport point (or the one nearest to it), its
+        glyphs (from the painter's cache) and the point's x in its paragraph's layout."""
         shown = self.visible_blocks()
         if not shown:
             return None
@@ -389,7 +384,9 @@ class ReaderView(QPlainTextEdit):
             numbers = range(0, 1) if y < 0 else range(layout.lineCount() - 1, layout.lineCount())
         if not numbers:
             return None
-        return block, layout.lineAt(numbers[0]), point.x() - origin.x()
+        line = layout.lineAt(numbers[0])
+        glyphs = by_character(self._glyphs.of(block, numbers[0], line))
+        return block, line, glyphs, point.x() - origin.x()
 
     def spans_at(self, point: QPoint) -> list[Span]:
         offset = self.char_at(point)
@@ -503,6 +500,11 @@ class ReaderView(QPlainTextEdit):
         )
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         return option
+
+    def _fit_gutter(self) -> None:
+        """Place the gutter again if its notes want another width."""
+        if self._gutter.width() != round(self._notes.gutter_width()[0]):
+            self._place_gutter()
 
     def _place_gutter(self) -> None:
         """The gutter beside the text, and the banner above it while picking."""

@@ -111,14 +111,14 @@ class PaintedLine:
     def top(self) -> float:
         return self.origin.y() + self.line.y()
 
-    def pieces(self, start: int, end: int) -> list[QRectF]:
+    def rects(self, start: int, end: int) -> list[QRectF]:
         """The rectangles (full line height) of the glyphs of [start, end) on this line:
         one for each run of them that lies side by side, gaps between them included."""
         low = self._positions.to_qt(max(start, self.start)) - self._block_position
         high = self._positions.to_qt(min(end, self.end)) - self._block_position
         if self._visual is None:
             self._visual = self._find_visual()
-        pieces: list[QRectF] = []
+        rects: list[QRectF] = []
         left: float | None = None
         right = 0.0
         for index, glyph_left, glyph_right, _ in self._visual:
@@ -126,11 +126,11 @@ class PaintedLine:
                 left = glyph_left if left is None else left
                 right = glyph_right
             elif left is not None:
-                pieces.append(self._rect(left, right))
+                rects.append(self._rect(left, right))
                 left = None
         if left is not None:
-            pieces.append(self._rect(left, right))
-        return pieces
+            rects.append(self._rect(left, right))
+        return rects
 
     def _rect(self, left: float, right: float) -> QRectF:
         return QRectF(self.origin.x() + left, self.top, right - left, self.line.height())
@@ -216,16 +216,16 @@ def paint_over(
     for span in spans:
         if annotated.is_passage(span) and span.uid != marks.selected:
             name = passage_text_colour(annotated, span.label).name()
-            passages.setdefault(name, []).extend(painted.pieces(span.start, span.end))
+            passages.setdefault(name, []).extend(painted.rects(span.start, span.end))
     for name, pieces in passages.items():
         _redraw_glyphs(painter, painted, pieces, QColor(name))
     for below, _, start, end in _covered_parts(_drawing_order(annotated, spans)):
         colour = label_colour(annotated, below.label).darker(COVERED_UNDERLINE_DARKNESS)
-        for piece in painted.pieces(start, end):
+        for piece in painted.rects(start, end):
             _underline(painter, piece, colour)
     if marks.found is not None:
         for _, (start, end) in marks.found.within(painted.start, painted.end):
-            for piece in painted.pieces(start, end):
+            for piece in painted.rects(start, end):
                 _wave(painter, piece, QColor(FOUND_COLOUR))
     return sum(len(pieces) for pieces in passages.values())
 
@@ -244,7 +244,7 @@ def paint_selected_text(
     painter: QPainter, painted: PaintedLine, selection: tuple[int, int], palette: QPalette
 ) -> None:
     """The selected glyphs again in the selection's text colour, over every other mark."""
-    pieces = painted.pieces(*selection)
+    pieces = painted.rects(*selection)
     _redraw_glyphs(painter, painted, pieces, palette.highlightedText().color())
 
 
@@ -272,7 +272,7 @@ def _fill(
     painter: QPainter, painted: PaintedLine, start: int, end: int, colour: QColor, shade: int = 100
 ) -> int:
     colour = colour.darker(shade)
-    pieces = painted.pieces(start, end)
+    pieces = painted.rects(start, end)
     for piece in pieces:
         painter.fillRect(piece, colour)
     return len(pieces)
