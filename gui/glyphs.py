@@ -6,9 +6,10 @@ space's width off (on a wrapped right-to-left line, at a direction boundary).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtGui import QRawFont, QTextLayout, QTextLine
+from PySide6.QtGui import QGlyphRun, QRawFont, QTextLayout, QTextLine
 
 RUN_FLAGS = (
     QTextLayout.GlyphRunRetrievalFlag.RetrieveStringIndexes
@@ -48,20 +49,24 @@ def line_pieces(line: QTextLine) -> list[Piece]:
     kerning and cursive attachment move glyphs off their plain advances; where a blank
     glyph (a space) is kerned under an inked one, the inked one keeps its whole advance,
     as a reader sees its ink there. Marks (no advance) are left to the letter before them."""
-    runs = []
-    for run in line.glyphRuns(-1, -1, RUN_FLAGS):
-        metrics = _metrics_of(run.rawFont()).of(run.glyphIndexes())
-        placed = sorted(
-            (position.x(), *measured, index)
-            for position, measured, index in zip(
-                run.positions(), metrics, run.stringIndexes(), strict=True
-            )
-            if measured[0] > 0
+    runs = [_run_pieces(run) for run in line.glyphRuns(-1, -1, RUN_FLAGS)]
+    runs = [pieces for pieces in runs if pieces]
+    if len(runs) > 1:
+        runs.sort(key=lambda pieces: pieces[0][1])
+    return runs[0] if len(runs) == 1 else [piece for pieces in runs for piece in pieces]
+
+
+def _run_pieces(run: QGlyphRun) -> list[Piece]:
+    known = _metrics_of(run.rawFont()).known(run.glyphIndexes())
+    placed = [
+        (position.x(), *measured, index)
+        for position, measured, index in zip(
+            run.positions(), known, run.stringIndexes(), strict=True
         )
-        right_to_left = run.isRightToLeft()
-        runs.append([(*box, right_to_left) for box in _spread(placed)])
-    runs.sort(key=lambda pieces: pieces[0][1] if pieces else 0.0)
-    return [piece for pieces in runs for piece in pieces]
+        if measured[0] > 0
+    ]
+    placed.sort()
+    return _spread(placed, run.isRightToLeft())
 
 
 def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
@@ -84,22 +89,24 @@ def by_character(pieces: list[Piece]) -> dict[int, Glyph]:
 _Placed = tuple[float, float, bool, int]  # x, advance, blank (no ink), string index
 
 
-def _spread(placed: list[_Placed]) -> list[tuple[int, float, float]]:
-    """(string index, left, right) of a run's glyphs, sorted by x, so that their boxes
-    tile the run."""
+def _spread(placed: list[_Placed], right_to_left: bool) -> list[Piece]:
+    """The pieces of a run's glyphs, sorted by x, so that their boxes tile the run."""
+    if not placed:
+        return []
     boxes = []
-    left = placed[0][0] if placed else 0.0
-    for number, (x, advance, blank, index) in enumerate(placed):
+    left = placed[0][0]
+    for (x, advance, blank, index), following in pairwise(placed):
         right = x + advance
-        following = placed[number + 1] if number + 1 < len(placed) else None
-        if following is None:
-            next_left = right
-        elif right > following[0] and following[2] and not blank:
-            next_left = min(right, following[0] + following[1])
+        next_x = following[0]
+        if right > next_x and following[2] and not blank:
+            next_left = min(right, next_x + following[1])
         else:
-            right = next_left = following[0]
-        boxes.append((index, left, max(right, left)))
+            right = next_left = next_x
+        boxes.append((index, left, right if right > left else left, right_to_left))
         left = next_left
+    x, advance, _, index = placed[-1]
+    right = x + advance
+    boxes.append((index, left, right if right > left else left, right_to_left))
     return boxes
 
 
@@ -110,15 +117,17 @@ class _FontMetrics:
         self._font = font
         self._known: dict[int, tuple[float, bool]] = {}
 
-    def of(self, glyphs: list[int]) -> list[tuple[float, bool]]:
+    def known(self, glyphs: list[int]) -> list[tuple[float, bool]]:
         """(advance, blank) of each glyph."""
         known = self._known
-        new = [glyph for glyph in set(glyphs) if glyph not in known]
-        if new:
+        try:
+            return [known[glyph] for glyph in glyphs]
+        except KeyError:
+            new = [glyph for glyph in set(glyphs) if glyph not in known]
             advances = self._font.advancesForGlyphIndexes(new)
             for glyph, advance in zip(new, advances, strict=True):
                 known[glyph] = (advance.x(), self._font.boundingRect(glyph).isEmpty())
-        return [known[glyph] for glyph in glyphs]
+            return [known[glyph] for glyph in glyphs]
 
 
 _FONTS: dict[tuple[str, str, float], _FontMetrics] = {}

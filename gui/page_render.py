@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QMarginsF, QPointF, Qt
 from PySide6.QtGui import (
@@ -82,24 +83,31 @@ def _laid_out_reader(annotated: AnnotatedText, width: int) -> ReaderView:
     return reader
 
 
-_Line = tuple[QTextBlock, QTextLine]
+class _Line(NamedTuple):
+    block: QTextBlock
+    line: QTextLine
+    top: float  # where the line starts, down from the top of the text
 
 
 def _lines(reader: ReaderView) -> Iterator[_Line]:
-    """Every laid-out line, each paragraph in its own direction."""
+    """Every laid-out line, each paragraph in its own direction and with the reader's
+    gap after it."""
     document = reader.document()
+    top = 0.0
     for number in range(document.blockCount()):
         block = document.findBlockByNumber(number)
-        reader.blockBoundingRect(block)  # lays the block out at the reader's width
+        height = reader.blockBoundingRect(block).height()  # lays it out at the reader's width
         reader.orient(block)
         layout = block.layout()
         for number in range(layout.lineCount()):
-            yield block, layout.lineAt(number)
+            line = layout.lineAt(number)
+            yield _Line(block, line, top + line.y())
+        top += height
 
 
 def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path, out: Path) -> int:
     margin = reader.document().documentMargin()
-    height = sum(line.height() for _, line in lines) + 2 * margin
+    height = lines[-1].top + lines[-1].line.height() + 2 * margin if lines else 2 * margin
     if height > MAX_PNG_HEIGHT:
         raise InputError(
             f"the document is {height:.0f} pixels tall at this width; write a PDF instead",
@@ -145,13 +153,11 @@ def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, o
 
 def _pages(lines: list[_Line], page_height: float) -> Iterator[list[_Line]]:
     page: list[_Line] = []
-    filled = 0.0
-    for block, line in lines:
-        if page and filled + line.height() > page_height:
+    for line in lines:
+        if page and line.top + line.line.height() - page[0].top > page_height:
             yield page
-            page, filled = [], 0.0
-        page.append((block, line))
-        filled += line.height()
+            page = []
+        page.append(line)
     yield page
 
 
@@ -170,9 +176,9 @@ def _paint_lines(
     geometry = reader.gutter_geometry(float(text_width) if reader.right_to_left else 0.0)
     painter.setPen(reader.palette().text().color())
     painter.setFont(reader.font())
-    y = top
-    for block, line in lines:
-        origin = QPointF(text_left, y - line.y())
+    first = lines[0].top if lines else 0.0
+    for block, line, line_top in lines:
+        origin = QPointF(text_left, top + line_top - first - line.y())
         painted = PaintedLine(reader.positions, block, line, origin)
         if annotated is not None:
             paint_under(painter, annotated, painted, Marks())
@@ -186,4 +192,3 @@ def _paint_lines(
         painter.restore()
         if searchable and annotated is not None:
             paint_text_layer(painter, annotated.text, reader.positions, block, line, origin)
-        y += line.height()

@@ -106,6 +106,7 @@ class PaintedLine:
         self.end = positions.to_core(first + line.textLength())
         self._find_visual = visual or (lambda: line_pieces(line))
         self._visual: list[Piece] | None = None  # found when first needed
+        self._order: _Order | None = None
 
     @property
     def top(self) -> float:
@@ -118,6 +119,9 @@ class PaintedLine:
         high = self._positions.to_qt(min(end, self.end)) - self._block_position
         if self._visual is None:
             self._visual = self._find_visual()
+            self._order = _reading_order(self._visual)
+        if self._order is not None:
+            return self._side_by_side(low, high, self._order)
         rects: list[QRectF] = []
         left: float | None = None
         right = 0.0
@@ -132,8 +136,36 @@ class PaintedLine:
             rects.append(self._rect(left, right))
         return rects
 
+    def _side_by_side(self, low: int, high: int, order: _Order) -> list[QRectF]:
+        """rects() on a line whose glyphs run in one reading order: the glyphs of
+        [low, high) lie side by side, found by bisection."""
+        keys, sign = order
+        if sign > 0:
+            first, last = bisect.bisect_left(keys, low), bisect.bisect_left(keys, high)
+        else:
+            first, last = bisect.bisect_right(keys, -high), bisect.bisect_right(keys, -low)
+        if first >= last:
+            return []
+        assert self._visual is not None
+        return [self._rect(self._visual[first][1], self._visual[last - 1][2])]
+
     def _rect(self, left: float, right: float) -> QRectF:
         return QRectF(self.origin.x() + left, self.top, right - left, self.line.height())
+
+
+_Order = tuple[list[int], int]  # string indexes (negated when descending), 1 or -1
+
+
+def _reading_order(pieces: list[Piece]) -> _Order | None:
+    """The pieces' string indexes as a sorted key, when they run in one order along the
+    line (every glyph of a one-direction line); None on a line of mixed direction."""
+    indexes = [piece[0] for piece in pieces]
+    if indexes == sorted(indexes):
+        return indexes, 1
+    negated = [-index for index in indexes]
+    if negated == sorted(negated):
+        return negated, -1
+    return None
 
 
 class LineGlyphs:

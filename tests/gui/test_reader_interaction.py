@@ -13,6 +13,7 @@ from annotate.project import Project
 from gui.app import application
 from gui.gutter import NOTES_SEPARATOR, line_notes, note_rows, speaker_note, starting_notes
 from gui.main_window import MainWindow
+from gui.paragraphs import GlyphKeeper
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
 from gui.span_paint import SELECTED_DARKNESS
 from tests.gui.layout_geometry import colours_in, glyph_boxes
@@ -231,6 +232,30 @@ def test_switching_documents_or_closing_while_loading_is_safe(
     reader.stop_loading()
     project.close()
     qtbot.wait(50)  # a chunk read now would fail on the closed project
+
+
+def test_every_paragraph_keeps_its_shaped_glyphs_soon_after_opening(
+    qtbot: QtBot, project: Project
+) -> None:
+    def told(reader: ReaderView) -> list[bool]:
+        block, kept = reader.document().firstBlock(), []
+        while block.isValid():
+            kept.append(block.layout().cacheEnabled())
+            block = block.next()
+        return kept
+
+    many = "\n".join(f"الفقرة رقم {n} من التقرير." for n in range(1_500))
+    uids = [project.documents.add(text).documents_added[0] for text in (many, many + "!")]
+    application()
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.show()
+    for uid in uids:
+        reader.open_document(project, uid)
+        assert told(reader)[: GlyphKeeper.FIRST] == [True] * GlyphKeeper.FIRST
+        assert not all(told(reader)), "the rest is told between events"
+        qtbot.waitUntil(lambda: reader.glyph_keeper.done)
+        assert all(told(reader)) and len(told(reader)) == 1_500
 
 
 def test_font_size_keys_change_the_reader_and_are_remembered(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -283,3 +284,55 @@ def test_each_paragraph_is_flush_to_its_own_side(qtbot: QtBot, project: Project)
         flush_left = all(abs(left - margin) <= 4 for left, _ in lines)
         sides.append("right" if flush_right else "left" if flush_left else "ragged")
     assert sides == ["right", "left", "right"]
+
+
+def ink_bands(image: QImage) -> list[tuple[int, int]]:
+    """(first, last) row of each run of rows that hold text ink, top to bottom."""
+    rows = [
+        any(QColor(image.pixel(x, y)).lightness() < 110 for x in range(0, image.width(), 2))
+        for y in range(image.height())
+    ]
+    bands: list[tuple[int, int]] = []
+    for y, inked in enumerate(rows):
+        if inked and (not bands or bands[-1][1] != y - 1):
+            bands.append((y, y))
+        elif inked:
+            bands[-1] = (bands[-1][0], y)
+    return bands
+
+
+def test_paragraphs_are_set_apart_and_their_lines_are_not(
+    qtbot: QtBot, project: Project, tmp_path: Path
+) -> None:
+    doc = open_document(qtbot, project, PARAGRAPHS, width=520, height=700)
+    reader = doc.reader
+    image = doc.grab()
+    image.save(str(tmp_path / "paragraphs.png"))
+    line_height = reader.document().firstBlock().layout().lineAt(0).height()
+    blocks = [block for block, _ in reader.visible_blocks()]
+    assert len(blocks) == 3
+    for block in blocks:
+        layout = block.layout()
+        assert layout.lineCount() >= 2, "each paragraph should wrap"
+        steps = [
+            layout.lineAt(n + 1).y() - layout.lineAt(n).y() for n in range(layout.lineCount() - 1)
+        ]
+        assert steps == [line_height] * len(steps)
+    for above, below in itertools.pairwise(blocks):
+        last = above.layout().lineAt(above.layout().lineCount() - 1)
+        end_of_text = reader.block_top(above) + last.y() + last.height()
+        gap = reader.block_top(below) - end_of_text
+        assert line_height * 0.4 <= gap <= line_height * 0.6
+    # What a reader sees: the blank rows between paragraphs are wider than between lines.
+    bands = ink_bands(image)
+    gaps = [low[0] - high[1] for high, low in itertools.pairwise(bands)]
+    assert max(gaps) > min(gaps) + line_height * 0.4
+
+
+def test_a_blank_line_between_paragraphs_is_gap_enough(qtbot: QtBot, project: Project) -> None:
+    doc = open_document(qtbot, project, PARAGRAPHS.replace("\n", "\n\n"), width=520)
+    reader = doc.reader
+    blocks = [block for block, _ in reader.visible_blocks()]
+    for above, below in itertools.pairwise(blocks):
+        bottom = reader.block_top(above) + above.layout().boundingRect().bottom()
+        assert reader.block_top(below) == bottom
