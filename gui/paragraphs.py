@@ -106,8 +106,9 @@ class GlyphKeeper(QObject):
     Telling costs a few microseconds a paragraph, so the first paragraphs are told at
     once and the rest a batch at a time between events."""
 
-    FIRST = 200  # paragraphs told before the first paint
+    FIRST = 64  # paragraphs told before the first paint: more than a page shows
     BATCH = 500  # paragraphs told in each turn of the event loop
+    PAUSE = 20  # ms before the first batch, so that the first paint comes first
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
@@ -119,6 +120,8 @@ class GlyphKeeper(QObject):
     def start(self, document: QTextDocument) -> None:
         self._next = document.firstBlock()
         self._tell(self.FIRST)
+        if self._next is not None:
+            self._timer.start(self.PAUSE)
 
     @property
     def done(self) -> bool:
@@ -126,6 +129,8 @@ class GlyphKeeper(QObject):
 
     def _tell_batch(self) -> None:
         self._tell(self.BATCH)
+        if self._next is not None:
+            self._timer.start(0)
 
     def _tell(self, count: int) -> None:
         block = self._next
@@ -136,4 +141,3 @@ class GlyphKeeper(QObject):
             block.layout().setCacheEnabled(True)
             block = block.next()
         self._next = block
-        self._timer.start(0)

@@ -6,7 +6,18 @@ import pytest
 
 from gui.positions import Utf16Positions
 
-TEXTS = ["", "سلام", "😀", "😀🌍 ليلى 👋 الخطيب", "a😀b😀😀c", "نص 🚀"]
+LONG = "قال الوزير إن الخطة جاهزة للتنفيذ خلال العام المقبل. " * 3
+TEXTS = [
+    "",
+    "سلام",
+    "😀",
+    "😀🌍 ليلى 👋 الخطيب",
+    "a😀b😀😀c",
+    "نص 🚀",
+    LONG,
+    LONG + "🚀",  # long texts are told apart by their size: one emoji at the very end
+    "🚀" + "x" * 200,
+]
 
 
 def utf16_length(text: str) -> int:
