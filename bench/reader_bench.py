@@ -25,26 +25,26 @@ def setup(data: Path, docs: int) -> None:
 
     The article's size is fixed (the reader's targets are set for it), whatever ``docs``.
     """
-    _store(data, corpus.long_document())
+    store(data, corpus.long_document())
 
 
 def setup_one_paragraph(data: Path, docs: int) -> None:
     """The same article written as one paragraph (as scraped news and transcripts often
     are): its paragraph breaks become spaces, so every offset stays where it was."""
-    _store(data, _one_paragraph(corpus.long_document()))
+    store(data, _one_paragraph(corpus.long_document()))
 
 
 def setup_million(data: Path, docs: int) -> None:
     """One paragraph of 1,000,000 characters with 20,000 spans."""
     article = corpus.long_document(2 * corpus.LONG_DOCUMENT_CHARS, 2 * corpus.LONG_DOCUMENT_SPANS)
-    _store(data, _one_paragraph(article))
+    store(data, _one_paragraph(article))
 
 
 def setup_three_annotators(data: Path, docs: int) -> None:
     """The article with its spans by three annotators (two of them with every third span
     left out), for showing everyone's annotations at once."""
     article = corpus.long_document()
-    _store(data, article)
+    store(data, article)
     with Project.open(data / PROJECT_NAME) as project, project.transaction():
         document = project.documents.resolve("1")
         for number, annotator in enumerate(OTHER_ANNOTATORS):
@@ -58,7 +58,7 @@ def _one_paragraph(article: corpus.LongDocument) -> corpus.LongDocument:
     return replace(article, text=text)
 
 
-def _store(data: Path, article: corpus.LongDocument) -> None:
+def store(data: Path, article: corpus.LongDocument) -> None:
     with Project.create(data / PROJECT_NAME) as project, project.transaction():
         document = project.documents.add(article.text, article.title).documents_added[0]
         for span in article.spans:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bench import agreement_bench, export_bench, import_bench, reader_bench, search_bench
+from bench import (
+    agreement_bench,
+    export_bench,
+    import_bench,
+    reader_bench,
+    render_bench,
+    search_bench,
+)
 from bench.scenario import AnyScenario, LatencyScenario, Scenario
 
 READER_MAX_PEAK_RSS_MB = 300.0  # with the 500,000-character article open
@@ -10,6 +17,8 @@ FRAME_MS = 16.0  # one frame at 60 Hz
 SEARCH_MS = 200.0
 REVIEW_LIST_MS = 3000.0  # shown with its progress from 400 ms on
 SHOW_OTHERS_MS = 50.0
+RENDER_RATIO = 2.0
+MAX_PDF_MB = 2.0
 OPEN_RATIO = 1.3  # to first paint, of a bare QPlainTextEdit showing the same text
 
 SCENARIOS: dict[str, AnyScenario] = {
@@ -181,5 +190,17 @@ SCENARIOS: dict[str, AnyScenario] = {
         setup=reader_bench.setup_three_annotators,
         repeat=reader_bench.show_others,
         max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "render-pdf": Scenario(
+        name="render-pdf",
+        summary=(
+            "render of a 100,000-character article with 2,000 spans to a PDF with real text"
+            " vs the bare text in a QTextDocument printed to a QPdfWriter"
+        ),
+        target_ratio=RENDER_RATIO,
+        setup=render_bench.setup,
+        ours=render_bench.ours,
+        reference=render_bench.reference,
+        max_output_mb=MAX_PDF_MB,
     ),
 }

@@ -41,6 +41,7 @@ class SideResult:
     seconds: list[float]
     peak_rss_mb: float  # the highest of the runs
     items: int
+    output_mb: float | None = None  # the largest file written, if the side writes one
 
     @property
     def best(self) -> float:
@@ -52,6 +53,7 @@ class SideResult:
             "runs": self.seconds,
             "peak_rss_mb": self.peak_rss_mb,
             "items": self.items,
+            "output_mb": self.output_mb,
         }
 
 
@@ -64,6 +66,7 @@ class ScenarioResult:
     ours: SideResult
     reference: SideResult
     max_peak_rss_mb: float | None = None
+    max_output_mb: float | None = None
 
     @property
     def ratio(self) -> float:
@@ -80,8 +83,18 @@ class ScenarioResult:
     @property
     def misses(self) -> list[str]:
         """The targets missed, by name."""
-        checks = (("ratio", self.ratio <= self.target_ratio), ("memory", self.within_memory))
+        checks = (
+            ("ratio", self.ratio <= self.target_ratio),
+            ("memory", self.within_memory),
+            ("file size", self.within_size),
+        )
         return [name for name, met in checks if not met]
+
+    @property
+    def within_size(self) -> bool:
+        if self.max_output_mb is None:
+            return True
+        return self.ours.output_mb is not None and self.ours.output_mb <= self.max_output_mb
 
     @property
     def passed(self) -> bool:
@@ -97,6 +110,7 @@ class ScenarioResult:
             "ratio": self.ratio,
             "target_ratio": self.target_ratio,
             "max_peak_rss_mb": self.max_peak_rss_mb,
+            "max_output_mb": self.max_output_mb,
             "same_work": self.same_work,
             "passed": self.passed,
         }
@@ -289,7 +303,7 @@ def _table_row(result: ScenarioResult) -> tuple[str, ...]:
         f"{result.reference.best:.3f}",
         f"{result.reference.peak_rss_mb:.1f}",
         f"{result.ratio:.2f}x",
-        _targets(f"<= {result.target_ratio:g}x", result.max_peak_rss_mb),
+        _targets(_ratio_target(result), result.max_peak_rss_mb),
         verdict,
     )
 
@@ -306,6 +320,13 @@ def _latency_row(result: LatencyResult) -> tuple[str, ...]:
         _targets(f"p{TARGET_PERCENTILE} <= {result.target_ms:g} ms", result.max_peak_rss_mb),
         _verdict(result.passed, result.misses),
     )
+
+
+def _ratio_target(result: ScenarioResult) -> str:
+    target = f"<= {result.target_ratio:g}x"
+    if result.max_output_mb is None or result.ours.output_mb is None:
+        return target
+    return f"{target}, file {result.ours.output_mb:.2f} <= {result.max_output_mb:g} MB"
 
 
 def _targets(main: str, max_peak_rss_mb: float | None) -> str:
@@ -335,6 +356,7 @@ def _ratio_result(scenario: Scenario, outputs: dict[str, list[dict[str, Any]]]) 
         _side_result(outputs["ours"]),
         _side_result(outputs["reference"]),
         scenario.max_peak_rss_mb,
+        scenario.max_output_mb,
     )
 
 
@@ -359,6 +381,10 @@ def _side_result(outputs: list[dict[str, Any]]) -> SideResult:
         seconds=[float(output["seconds"]) for output in outputs],
         peak_rss_mb=max(float(output["peak_rss_mb"]) for output in outputs),
         items=items.pop(),
+        output_mb=max(
+            (float(output["output_mb"]) for output in outputs if "output_mb" in output),
+            default=None,
+        ),
     )
 
 

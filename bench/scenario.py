@@ -36,6 +36,8 @@ PrepareRepeat = Callable[[Path, Path], Repeat]
 
 SIDES = ("ours", "reference")
 OURS = "ours"
+OUTPUT_STEM = "output"
+"""A file our side writes in its scratch folder under this name (with any suffix) is weighed."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Scenario:
     ours: Prepare
     reference: Prepare
     max_peak_rss_mb: float | None = None  # of our side's process, if capped
+    max_output_mb: float | None = None  # of the OUTPUT_STEM file our side writes, if capped
 
     @property
     def sides(self) -> tuple[str, ...]:

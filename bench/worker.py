@@ -24,7 +24,13 @@ from typing import Any
 sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
 
 from bench.registry import SCENARIOS  # noqa: E402
-from bench.scenario import SIDES, AnyScenario, LatencyScenario, Scenario  # noqa: E402
+from bench.scenario import (  # noqa: E402
+    OUTPUT_STEM,
+    SIDES,
+    AnyScenario,
+    LatencyScenario,
+    Scenario,
+)
 
 DEFAULT_DOCS = 10_000
 
@@ -57,7 +63,9 @@ def measure_action(scenario: Scenario, side: str, data: Path, scratch: Path) -> 
     started = time.perf_counter()
     items = action()
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items}
+    result = {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items}
+    outputs = [path.stat().st_size / 1e6 for path in scratch.glob(f"{OUTPUT_STEM}.*")]
+    return result | ({"output_mb": max(outputs)} if outputs else {})
 
 
 def measure_latency(scenario: LatencyScenario, data: Path, scratch: Path) -> dict[str, Any]:

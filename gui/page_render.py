@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,7 +26,8 @@ from annotate.annotated_text import AnnotatedText
 from annotate.errors import InputError
 from annotate.store import is_sqlite_file
 from gui import gutter
-from gui.pdf_text import paint_text_layer
+from gui.pdf_silence import silence_fonts
+from gui.pdf_text import BLIND_FAMILY, blind_runs, paint_text_layer
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
 from gui.span_paint import Marks, PaintedLine, paint_over, paint_under
 
@@ -96,6 +98,7 @@ def _lines(reader: ReaderView) -> Iterator[_Line]:
     top = 0.0
     for number in range(document.blockCount()):
         block = document.findBlockByNumber(number)
+        block.layout().setCacheEnabled(True)  # keep the glyphs shaped for the layout
         height = reader.blockBoundingRect(block).height()  # lays it out at the reader's width
         reader.orient(block)
         layout = block.layout()
@@ -148,6 +151,7 @@ def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, o
             writer.newPage()
         _paint_lines(painter, reader, page_lines, 0.0, searchable=True)
     painter.end()
+    silence_fonts(path, BLIND_FAMILY)
     return len(pages)
 
 
@@ -169,7 +173,7 @@ def _paint_lines(
     searchable: bool = False,
 ) -> None:
     """Paint lines one under another, with the reader's marks and gutter; `searchable`
-    draws the glyphs as outlines under an invisible layer of the real text (PDF)."""
+    draws glyphs no viewer reads under an invisible layer of the real words (PDF)."""
     annotated = reader.annotated
     text_width = reader.viewport().width()
     text_left = 0.0 if reader.right_to_left else float(reader.width() - text_width)
@@ -179,16 +183,21 @@ def _paint_lines(
     first = lines[0].top if lines else 0.0
     for block, line, line_top in lines:
         origin = QPointF(text_left, top + line_top - first - line.y())
-        painted = PaintedLine(reader.positions, block, line, origin)
+        runs = partial(blind_runs, line) if searchable else None
+        painted = PaintedLine(reader.positions, block, line, origin, runs=runs)
         if annotated is not None:
             paint_under(painter, annotated, painted, Marks())
-        painter.save()
         if searchable:
-            painter.setTransform(AS_OUTLINES, True)
-        line.draw(painter, origin)
+            for run in painted.glyph_runs():
+                painter.drawGlyphRun(origin, run)
+        else:
+            line.draw(painter, origin)
         if annotated is not None:
             paint_over(painter, annotated, painted, Marks())
+            painter.save()
+            if searchable:  # speakers' names: drawn as outlines, no text of the page
+                painter.setTransform(AS_OUTLINES, True)
             gutter.paint_line(painter, annotated, painted, geometry)
-        painter.restore()
+            painter.restore()
         if searchable and annotated is not None:
-            paint_text_layer(painter, annotated.text, reader.positions, block, line, origin)
+            paint_text_layer(painter, annotated.text, painted)

@@ -1,86 +1,237 @@
-"""The searchable text of a PDF page, drawn invisibly over the glyphs.
+"""The text of a PDF page: glyphs a reader sees, and under them the words a viewer copies.
 
 Qt's PDF writer maps a glyph back to text only when the font's character map points at
 that glyph. Arabic letters joined to their neighbours use contextual glyphs that no
-character maps to, so their text would be lost. The page therefore draws its visible
-lines as outlines and, over each character, that character alone (its isolated form,
-which the character map does name) with a fully transparent pen, squeezed to the width
-of the glyph it stands for, in logical order. Viewers then select, copy and search the
-real text.
+character maps to, so a viewer would copy some letters of a line and lose the others.
+So the page is written twice over:
+
+- The visible glyphs are drawn with a copy of the bundled font that has no character map
+  (and another family name, so nothing else ever picks it): the PDF embeds it like any font
+  (a few kilobytes), and a viewer finds no text in it.
+- Over them, invisibly, each word is written again in logical order with the glyphs the
+  character map names (each letter's isolated form), squeezed to the width of the word on
+  the page. Poppler (and the viewers built on it) reads a right-to-left line by the
+  positions of its characters; a mark (a haraka, tanween, shadda) is set a hair to the
+  left of its letter, so that it is read right after it and the word comes out whole.
 """
 
 from __future__ import annotations
 
+import struct
 import unicodedata
+from collections.abc import Iterator
+from functools import cache
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QTextBlock, QTextLine
+from PySide6.QtCore import QByteArray, QPointF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QGlyphRun,
+    QPainter,
+    QRawFont,
+    QTextLine,
+    QTransform,
+)
 
-from gui.glyphs import Box, glyph_boxes
-from gui.positions import Utf16Positions
+from annotate.token_bounds import token_bounds
+from gui.fonts import FONT_FILES, FONT_FOLDER
+from gui.span_paint import PaintedLine
+
+BUNDLED_FAMILY = b"Amiri"
+BLIND_FAMILY = b"AmirX"  # the same length: the font's name table is changed in place
+HIDDEN_TABLES = {b"cmap": b"xmap", b"post": b"xost"}  # FreeType maps glyph names too
+ORIGIN = QPointF(0, 0)
+MAX_WORDS = 50_000  # glyph runs of words kept for their next occurrence
+MARK_STEP = 0.25  # pixels between a letter and each of its marks (Qt keeps 1/64 pixel)
 
 
-def paint_text_layer(
-    painter: QPainter,
-    text: str,
-    positions: Utf16Positions,
-    block: QTextBlock,
-    line: QTextLine,
-    origin: QPointF,
-) -> None:
-    """Draw one laid-out line's characters invisibly where the line shows them."""
-    boxes, baseline = glyph_boxes(line)
-    if not boxes:
+def blind_runs(line: QTextLine) -> list[QGlyphRun]:
+    """The line's glyph runs, those of the bundled font drawn with its blind copy."""
+    runs = []
+    for run in line.glyphRuns():
+        blind = _blind_font(run.rawFont())
+        if blind is not None:
+            run = QGlyphRun(run)
+            run.setRawFont(blind)
+        runs.append(run)
+    return runs
+
+
+def paint_text_layer(painter: QPainter, text: str, painted: PaintedLine) -> None:
+    """Write one laid-out line's words invisibly where the line shows them."""
+    line = painted.line
+    letters = _letters_of(line)
+    if letters is None:
         return
+    baseline = painted.origin.y() + line.y() + line.ascent()
+    page = painter.transform()
     painter.save()
     painter.setPen(QColor(0, 0, 0, 0))
-    metrics = QFontMetricsF(painter.font())
-    for first, last, (left, width) in _clusters(boxes, line):
-        start = positions.to_core(block.position() + first)
-        end = positions.to_core(block.position() + last)
-        units = _graphemes(text[start:end])
-        for number, unit in enumerate(units):
-            _draw_squeezed(
-                painter,
-                metrics,
-                unit,
-                QPointF(origin.x() + left + number * width / len(units), origin.y() + baseline),
-                width / len(units),
-            )
+    for word, left, right in _words(text, painted):
+        run, width = letters.run(word)
+        if width > 0:
+            squeeze = (right - left) / width
+            x = painted.origin.x() + left
+            painter.setTransform(QTransform(squeeze, 0, 0, 1, x, baseline) * page)
+            painter.drawGlyphRun(ORIGIN, run)
     painter.restore()
 
 
-def _clusters(boxes: dict[int, Box], line: QTextLine) -> list[tuple[int, int, Box]]:
-    """(first, last, box) in logical order: characters without a glyph of their own
-    (the alef of lam-alef, a shadda) belong to the glyph before them."""
-    starts = sorted(boxes)
-    end = line.textStart() + line.textLength()
-    return [
-        (first, starts[n + 1] if n + 1 < len(starts) else end, boxes[first])
-        for n, first in enumerate(starts)
-    ]
+def _words(text: str, painted: PaintedLine) -> Iterator[tuple[str, float, float]]:
+    """The line's tokens (words, and each punctuation mark alone) in logical order, with
+    the left and right of the glyphs the line shows them with."""
+    shown = text[painted.start : painted.end]
+    starts, ends = token_bounds(shown)
+    for start, end in zip(starts, ends, strict=True):
+        pieces = painted.rects(painted.start + start, painted.start + end)
+        if pieces:
+            left = min(piece.left() for piece in pieces)
+            yield (
+                shown[start:end],
+                left - painted.origin.x(),
+                max(piece.right() for piece in pieces) - painted.origin.x(),
+            )
+
+
+class _Letters:
+    """The glyph each character map names, and its advance, in one font at one size."""
+
+    def __init__(self, font: QRawFont) -> None:
+        self.font = font
+        self._known: dict[str, tuple[int, float]] = {}
+        self._runs: dict[str, tuple[QGlyphRun, float]] = {}
+
+    def glyph(self, char: str) -> tuple[int, float]:
+        """(glyph, advance); glyph 0 when the font has no glyph for char."""
+        known = self._known.get(char)
+        if known is None:
+            glyphs = self.font.glyphIndexesForString(char) or [0]
+            advance = self.font.advancesForGlyphIndexes(glyphs[:1])[0].x() if glyphs[0] else 0.0
+            known = self._known[char] = (glyphs[0], advance)
+        return known
+
+    def run(self, word: str) -> tuple[QGlyphRun, float]:
+        """A glyph run of the word's letters side by side, and its width (see `_run`)."""
+        known = self._runs.get(word)
+        if known is None:
+            if len(self._runs) >= MAX_WORDS:
+                self._runs.clear()
+            known = self._runs[word] = self._run(word, _reads_right_to_left(word))
+        return known
+
+    def _run(self, text: str, right_to_left: bool) -> tuple[QGlyphRun, float]:
+        """A glyph run of text's letters side by side, and its width. A right-to-left word
+        is written leftwards from its first letter, each mark a hair to the left of its
+        letter, and its glyphs are given from left to right, the order extractors that
+        go by the content (pypdf) reverse. Characters the font lacks are left out: the
+        page draws them with another font, which a viewer reads as it is."""
+        indexes: list[int] = []
+        lefts: list[float] = []
+        x = 0.0
+        step = -MARK_STEP if right_to_left else MARK_STEP
+        for unit in _graphemes(text):
+            glyph, advance = self.glyph(unit[0])
+            if not glyph:
+                continue
+            left = x - advance if right_to_left else x
+            edge = left if right_to_left else left + advance
+            indexes.append(glyph)
+            lefts.append(left)
+            marks = [self.glyph(mark)[0] for mark in unit[1:]]
+            for number, mark in enumerate(filter(None, marks), start=1):
+                indexes.append(mark)
+                lefts.append(edge + number * step)
+            x = left if right_to_left else left + advance
+        if right_to_left:
+            indexes.reverse()
+            lefts = [left - x for left in reversed(lefts)]
+        run = QGlyphRun()
+        run.setRawFont(self.font)
+        run.setGlyphIndexes(indexes)
+        run.setPositions([QPointF(left, 0) for left in lefts])
+        return run, abs(x)
+
+
+def _reads_right_to_left(word: str) -> bool:
+    for char in word:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL", "L"):
+            return kind != "L"
+    return False
+
+
+def _letters_of(line: QTextLine) -> _Letters | None:
+    """The letters of the bundled font at the size the line is drawn in."""
+    for run in line.glyphRuns():
+        font = run.rawFont()
+        if font.familyName().encode() == BUNDLED_FAMILY:
+            key = (font.styleName(), font.pixelSize())
+            if key not in _LETTERS:
+                _LETTERS[key] = _Letters(font)
+            return _LETTERS[key]
+    return None
+
+
+_LETTERS: dict[tuple[str, float], _Letters] = {}
+
+
+@cache
+def _blind_family() -> str:
+    """Register the blind copies of the bundled fonts; their family name."""
+    families = []
+    for name in FONT_FILES:
+        data = _blind_copy((FONT_FOLDER / name).read_bytes())
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+        families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if BLIND_FAMILY.decode() not in families:
+        raise RuntimeError(f"cannot load a copy of the bundled font {FONT_FOLDER}")
+    return BLIND_FAMILY.decode()
+
+
+def _blind_font(font: QRawFont) -> QRawFont | None:
+    if font.familyName().encode() != BUNDLED_FAMILY:
+        return None
+    return _blind_at(font.styleName(), font.pixelSize())
+
+
+@cache
+def _blind_at(style: str, pixel_size: float) -> QRawFont:
+    font = QFont(_blind_family())
+    font.setStyleName(style)
+    blind = QRawFont.fromFont(font)
+    blind.setPixelSize(pixel_size)
+    if not blind.isValid() or blind.familyName() != _blind_family():
+        raise RuntimeError(f"cannot draw with the copy of the bundled font ({style})")
+    return blind
+
+
+def _blind_copy(font: bytes) -> bytes:
+    """The font with its character map and glyph names hidden and its family renamed."""
+    data = bytearray(font)
+    (tables,) = struct.unpack(">H", data[4:6])
+    for number in range(tables):
+        record = 12 + 16 * number
+        tag = bytes(data[record : record + 4])
+        offset, length = struct.unpack(">II", data[record + 8 : record + 16])
+        if tag in HIDDEN_TABLES:
+            data[record : record + 4] = HIDDEN_TABLES[tag]
+        elif tag == b"name":
+            names = bytes(data[offset : offset + length])
+            for encoding in ("latin-1", "utf-16-be"):
+                names = names.replace(
+                    BUNDLED_FAMILY.decode().encode(encoding), BLIND_FAMILY.decode().encode(encoding)
+                )
+            data[offset : offset + length] = names
+    return bytes(data)
 
 
 def _graphemes(text: str) -> list[str]:
-    """Letters with their marks (a mark drawn alone would gain a dotted circle). Spaces
-    after the first character have no glyph of their own: the space that ends a wrapped
-    line is not drawn."""
+    """Letters with their marks (a mark at the start stands alone)."""
     units: list[str] = []
     for char in text:
         if units and unicodedata.combining(char):
             units[-1] += char
-        elif not units or not char.isspace():
+        else:
             units.append(char)
     return units
-
-
-def _draw_squeezed(
-    painter: QPainter, metrics: QFontMetricsF, unit: str, at: QPointF, width: float
-) -> None:
-    advance = metrics.horizontalAdvance(unit)
-    painter.save()
-    painter.translate(at)
-    if advance > 0 and width > 0:
-        painter.scale(width / advance, 1.0)
-    painter.drawText(QPointF(0, 0), unit)
-    painter.restore()

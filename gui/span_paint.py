@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
+    QGlyphRun,
     QPaintDevice,
     QPainter,
     QPainterPath,
@@ -96,15 +97,17 @@ class PaintedLine:
         line: QTextLine,
         origin: QPointF,
         visual: Callable[[], list[Piece]] | None = None,
+        runs: Callable[[], list[QGlyphRun]] | None = None,
     ) -> None:
         self.line = line
         self.origin = origin  # where the line's layout is drawn (its paragraph's origin)
-        self._positions = positions
-        self._block_position = block.position()
+        self.positions = positions
+        self.block_position = block.position()
         first = block.position() + line.textStart()
         self.start = positions.to_core(first)
         self.end = positions.to_core(first + line.textLength())
         self._find_visual = visual or (lambda: line_pieces(line))
+        self.glyph_runs = runs or line.glyphRuns  # what draws the line's glyphs
         self._visual: list[Piece] | None = None  # found when first needed
         self._order: _Order | None = None
 
@@ -112,20 +115,25 @@ class PaintedLine:
     def top(self) -> float:
         return self.origin.y() + self.line.y()
 
-    def rects(self, start: int, end: int) -> list[QRectF]:
-        """The rectangles (full line height) of the glyphs of [start, end) on this line:
-        one for each run of them that lies side by side, gaps between them included."""
-        low = self._positions.to_qt(max(start, self.start)) - self._block_position
-        high = self._positions.to_qt(min(end, self.end)) - self._block_position
+    def pieces(self) -> list[Piece]:
+        """The line's glyph pieces, left to right (see gui/glyphs.py)."""
         if self._visual is None:
             self._visual = self._find_visual()
             self._order = _reading_order(self._visual)
+        return self._visual
+
+    def rects(self, start: int, end: int) -> list[QRectF]:
+        """The rectangles (full line height) of the glyphs of [start, end) on this line:
+        one for each run of them that lies side by side, gaps between them included."""
+        low = self.positions.to_qt(max(start, self.start)) - self.block_position
+        high = self.positions.to_qt(min(end, self.end)) - self.block_position
+        visual = self.pieces()
         if self._order is not None:
             return self._side_by_side(low, high, self._order)
         rects: list[QRectF] = []
         left: float | None = None
         right = 0.0
-        for index, glyph_left, glyph_right, _ in self._visual:
+        for index, glyph_left, glyph_right, _ in visual:
             if low <= index < high:
                 left = glyph_left if left is None else left
                 right = glyph_right
@@ -323,7 +331,7 @@ def _redraw_glyphs(
     painter.save()
     painter.setClipPath(clip)
     painter.setPen(colour)
-    for run in painted.line.glyphRuns():
+    for run in painted.glyph_runs():
         painter.drawGlyphRun(painted.origin, run)
     painter.restore()
 

@@ -13,6 +13,7 @@ from typing import Any
 from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.reader_qt import REPETITIONS
+from bench.render_bench import ARTICLE_CHARS
 from bench.search_bench import REPETITIONS as SEARCHES
 from bench.window_qt import SHOW_OTHERS_PLACES
 
@@ -46,8 +47,17 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "million-open",
         "million-edit",
         "show-others",
+        "render-pdf",
     }
-    ratios = ("import", "export", "export-conll", "reader-open", "paragraph-open", "million-open")
+    ratios = (
+        "import",
+        "export",
+        "export-conll",
+        "reader-open",
+        "paragraph-open",
+        "million-open",
+        "render-pdf",
+    )
     for name in ratios:
         scenario = scenarios[name]
         assert scenario["kind"] == "ratio"
@@ -58,6 +68,13 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     assert scenarios["reader-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
     assert scenarios["paragraph-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
     assert scenarios["million-open"]["ours"]["items"] == 2 * LONG_DOCUMENT_CHARS + 1
+    render = scenarios["render-pdf"]
+    assert render["ours"]["items"] == ARTICLE_CHARS
+    assert render["ours"]["output_mb"] > 0 and render["reference"]["output_mb"] is None
+    assert render["passed"] == (
+        render["ratio"] <= render["target_ratio"]
+        and render["ours"]["output_mb"] <= render["max_output_mb"]
+    )
     edits = {"add": REPETITIONS, "delete": REPETITIONS}
     _check_latency(scenarios["paragraph-edit"], edits)
     _check_latency(scenarios["million-edit"], edits)

@@ -123,12 +123,49 @@ def test_pdf_text_can_be_copied_and_searched(sample_project: Path, tmp_path: Pat
 def test_pdf_words_come_out_whole_in_poppler(sample_project: Path, tmp_path: Path) -> None:
     out = tmp_path / "water.pdf"
     assert run("render", str(sample_project), "2", str(out))[0] == 0
-    words = subprocess.run(
-        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    words = " ".join(re.sub("[\u202a-\u202e]", "", words).split())  # poppler's bidi marks
+    words = poppler_words(out)
     for name in ("ليلى الخطيب", "سامي بن عاشور", "المنظمة العربية للموارد المائية", "عمّان", "EWN"):
         assert name in words
+
+
+def poppler_words(pdf: Path) -> str:
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(re.sub("[\u202a-\u202e]", "", text).split())  # poppler's bidi marks
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed"
+)
+def test_words_with_harakat_come_out_whole_from_a_pdf(tmp_path: Path) -> None:
+    words = [
+        "تقريبًا",
+        "قائلاً",
+        "مؤكّداً",
+        "جداً",
+        "مسؤولٌ",
+        "كتابٌ",
+        "مدرسةٍ",
+        "حقًّا",
+        "الشَّمس",
+        "مُحَمَّد",
+        "الأُرْدُنّ",
+        "سَيُوَقِّعُ",
+        "لَكِنَّ",
+        "إِلَى",
+    ]
+    text = f"قال الوزير إن الاتفاق تم {words[0]} ثم خرج {words[1]} إن العمل مستمر\n" + " ".join(
+        words[2:]
+    )
+    path = tmp_path / "marks.annotate"
+    with Project.create(path) as project:
+        project.documents.add(text)
+    for width in ("400", "900"):
+        out = tmp_path / f"marks-{width}.pdf"
+        assert run("render", str(path), "1", str(out), "--width", width)[0] == 0
+        found = poppler_words(out).split()
+        assert [word for word in words if word not in found] == []
 
 
 def test_long_document_pdf_has_several_pages(tmp_path: Path) -> None:
