@@ -14,6 +14,7 @@ from annotate.errors import InputError
 __all__ = ["main"]
 
 RENDER_WIDTH = 900
+EXIT_NO_WINDOW = 3  # the window system cannot be used here (see gui/platform_check.py)
 
 
 @main.command()
@@ -21,6 +22,13 @@ RENDER_WIDTH = 900
 @reports_errors
 def gui(project: str | None) -> None:
     """Open the desktop app on PROJECT (default: the sample project in your data folder)."""
+    from gui.platform_check import PlatformMissing, check_platform
+
+    try:
+        check_platform()  # before Qt, which aborts the process when it cannot load
+    except PlatformMissing as missing:
+        click.echo(str(missing), err=True)
+        sys.exit(EXIT_NO_WINDOW)
     from gui.app import run_app  # Qt is loaded only when the app is asked for
 
     sys.exit(run_app(Path(project) if project else None))
