@@ -47,6 +47,9 @@ def main(project_path: Path, word: str, screenshot: Path) -> int:
 
     if not _wait(shown):
         return _fail("the window did not show a document")
+    window.activateWindow()  # as a click on it would (Xvfb runs no window manager)
+    if not _wait(window.isActiveWindow):
+        return _fail("the window never became the active one")
     assert reader.annotated is not None
     text, document = reader.annotated.text, reader.annotated.document.uid
     start = text.find(word)
@@ -60,7 +63,15 @@ def main(project_path: Path, word: str, screenshot: Path) -> int:
     QTest.keyClick(reader, Qt.Key.Key_P)
     span = project.spans.find(document, ANNOTATOR, "PERSON", start, start + len(word))
     if span is None:
-        return _fail(f"no PERSON span on {word!r} at {start} after the double-click and P")
+        made = [
+            (s.label, s.start, s.end)
+            for s in project.spans.for_document(document, ANNOTATOR)
+            if s.start < start + len(word) + 5 and s.end > start - 5
+        ]
+        return _fail(
+            f"no PERSON span on {word!r} at {start} after the double-click and P:"
+            f" selected {reader.selected_range()}, focus {reader.hasFocus()}, spans there {made}"
+        )
     QGuiApplication.processEvents()
     shot = QGuiApplication.primaryScreen().grabWindow(window.winId())
     if shot.isNull() or not shot.save(str(screenshot)):
