@@ -17,6 +17,7 @@ RUN_FLAGS = (
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
 )
 Box = tuple[float, float]  # left x, width
+SPACES = " \t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
 class Glyph(NamedTuple):
@@ -111,11 +112,13 @@ def _spread(placed: list[_Placed], right_to_left: bool) -> list[Piece]:
 
 
 class _FontMetrics:
-    """Each glyph's advance and whether it draws ink, asked of the font once."""
+    """Each glyph's advance, asked of the font once, and whether it is a space's (the one
+    kind of advancing glyph that draws no ink)."""
 
     def __init__(self, font: QRawFont) -> None:
         self._font = font
         self._known: dict[int, tuple[float, bool]] = {}
+        self._blank = set(font.glyphIndexesForString(SPACES)) - {0}
 
     def known(self, glyphs: list[int]) -> list[tuple[float, bool]]:
         """(advance, blank) of each glyph."""
@@ -126,7 +129,7 @@ class _FontMetrics:
             new = [glyph for glyph in set(glyphs) if glyph not in known]
             advances = self._font.advancesForGlyphIndexes(new)
             for glyph, advance in zip(new, advances, strict=True):
-                known[glyph] = (advance.x(), self._font.boundingRect(glyph).isEmpty())
+                known[glyph] = (advance.x(), glyph in self._blank)
             return [known[glyph] for glyph in glyphs]
 
 
