@@ -14,7 +14,8 @@ name), each in name order; deeper folders are not read.
 
 A span across lines is written as brat writes one: fragments ``S1 E1;S2 E2`` split at the
 line breaks, their texts joined by a space on the T line. Reading joins a span's fragments
-back into one span from the first start to the last end.
+back into one span from the first start to the last end when only line breaks and spaces
+lie between them; a discontinuous span (words left out between its fragments) is refused.
 
 File names come from the titles, made safe and distinct (``annotate.filenames``; the
 fallback is ``doc_`` and the uid's first 12 digits); reading takes the title back from the

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from annotate.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_fro
 from annotate.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.text import stored_offset_mapper
 
+GAP_SHOWN = 40  # characters of a left-out stretch quoted in an error
 FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # int() refuses 4,300 digits
 REFUSED_LINES = {
     "E": "events (E lines) are not part of this project's model",
@@ -180,9 +182,26 @@ def _parse_textbound(identifier: str, rest: str, raw_text: str, line: int) -> _T
     covered = DISCONTINUOUS_SEPARATOR.join(raw_text[s:e] for s, e in fragments)
     if quoted != covered:
         raise InputError(f"span text {quoted!r} does not match the text at {offsets} ({covered!r})")
+    _check_gaps(fragments, raw_text)
     start = min(s for s, _ in fragments)
     end = max(e for _, e in fragments)
     return _Textbound(identifier, label, start, end, line)
+
+
+def _check_gaps(fragments: list[tuple[int, int]], raw_text: str) -> None:
+    """Fragments are joined into one span only across line breaks and spaces (as brat
+    splits a span that runs over lines); a span that leaves words out between its fragments
+    (a discontinuous one) has no contiguous equivalent, so it is refused, never widened."""
+    ordered = sorted(fragments)
+    for (_, end), (start, _) in pairwise(ordered):
+        gap = raw_text[end:start]
+        if start < end or not gap.isspace():
+            shown = gap if len(gap) <= GAP_SHOWN else gap[:GAP_SHOWN] + "…"
+            raise InputError(
+                f"a discontinuous span: its fragments leave out {shown!r} ({end}-{start});"
+                " this project keeps contiguous spans only, so split it into one span per"
+                " fragment or remove it"
+            )
 
 
 def _parse_fragment(part: str, length: int) -> tuple[int, int]:

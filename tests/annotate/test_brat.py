@@ -281,6 +281,21 @@ def test_import_keeps_exact_offsets_and_joins_fragments(project: Project, tmp_pa
     )
 
 
+def test_a_discontinuous_span_is_refused_never_widened(
+    project: Project, project_path: Path, tmp_path: Path
+) -> None:
+    first, second = find(OTHER, OTHER.split()[0]), find(OTHER, OTHER.split()[2])
+    quoted = f"{OTHER.split()[0]} {OTHER.split()[2]}"
+    ann = GOOD_T + f"T2\tORG {first[0]} {first[1]};{second[0]} {second[1]}\t{quoted}\n"
+    path = write_pair(tmp_path / "in", "gap", OTHER, ann)
+    before, checksums = counts(project), table_checksums(project_path)
+    with pytest.raises(InputError) as caught:
+        import_paths(project, [path], "brat", annotator="ali")
+    assert str(caught.value).startswith(f"{path}:2: a discontinuous span")
+    assert repr(OTHER[first[1] : second[0]]) in caught.value.message
+    assert counts(project) == before and table_checksums(project_path) == checksums
+
+
 def test_crlf_and_bom_offsets_are_moved_to_the_stored_text(
     project: Project, tmp_path: Path
 ) -> None:
