@@ -33,16 +33,31 @@ def format_report(report: AgreementReport, schema: Schema, visual: bool) -> str:
         f" (status {report.status}): {report.characters} characters, {report.tokens} tokens",
         "kappa: Cohen's for a pair, Fleiss' for the group (all annotators)",
         "",
-        *_table(COLUMNS, [_score_row(schema, s, visual) for s in report.scores]),
+        *_table(COLUMNS, [_score_row(schema, s, visual) for s in report.scores if _used(s.spans)]),
     ]
-    if report.relations:
+    unused = _unused([(s.label, s.spans) for s in report.scores])
+    unused += _unused([(r.label, r.relations) for r in report.relations])
+    relations = [r for r in report.relations if _used(r.relations)]
+    if relations:
         lines += ["", "relations (same quote and speaker):"]
-        rows = [_relation_row(schema, r, visual) for r in report.relations]
+        rows = [_relation_row(schema, r, visual) for r in relations]
         lines += _table(("relation", "annotators", "links", "F1"), rows)
+    if unused:
+        lines += ["", f"no annotator used: {', '.join(unused)}"]
     lines += ["", f"documents, worst first (at most {WORST_DOCUMENTS}):"]
     rows = [_document_row(d, visual) for d in report.per_document[:WORST_DOCUMENTS]]
     lines += _table(("#", "spans", "F1 exact", "F1 overlap", "kappa", "title"), rows)
     return "\n".join(lines)
+
+
+def _used(counts: tuple[int, ...]) -> bool:
+    return any(counts)
+
+
+def _unused(rows: list[tuple[str | None, tuple[int, ...]]]) -> list[str]:
+    """Labels of the rows that no annotator used (their rows say only n/a), in order."""
+    used = {label for label, counts in rows if _used(counts)}
+    return list(dict.fromkeys(label for label, _ in rows if label and label not in used))
 
 
 def _score_row(schema: Schema, scores: Scores, visual: bool) -> tuple[str, ...]:

@@ -114,6 +114,17 @@ def init(project: str, schema_file: str | None) -> None:
     help="CoNLL: read an I- tag that continues no span as B- (and report each) instead of "
     "refusing the file.",
 )
+@click.option(
+    "--tag-column",
+    type=click.IntRange(min=2),
+    help="CoNLL: the column of the tags, the token's being 1 (default: the last).",
+)
+@click.option(
+    "--graphemes",
+    is_flag=True,
+    help="doccano: offsets count grapheme clusters (its 'count grapheme clusters as one "
+    "character' option), not code points.",
+)
 @reports_errors
 def import_command(
     project: str,
@@ -122,12 +133,15 @@ def import_command(
     annotator: str | None,
     add_labels: bool,
     repair_iob: bool,
+    tag_column: int | None,
+    graphemes: bool,
 ) -> None:
     """Import documents and annotations into PROJECT, all or nothing: txt files and folders,
     native JSONL, CoNLL (flat or nested), brat, doccano JSONL, Label Studio JSON."""
+    options = {"repair_iob": repair_iob, "tag_column": tag_column, "graphemes": graphemes}
     with existing_project(project) as opened:
         report = import_paths(
-            opened, [Path(p) for p in paths], fmt, annotator, add_labels, repair_iob=repair_iob
+            opened, [Path(p) for p in paths], fmt, annotator, add_labels, **options
         )
     click.echo(_describe_import(report))
 
@@ -140,7 +154,7 @@ def _describe_import(report: ImportReport) -> str:
     ]
     if report.labels_added:
         lines.append(f"labels added to the schema: {', '.join(report.labels_added)}")
-    lines.extend(f"repaired: {note}" for note in report.notes)
+    lines.extend(f"note: {note}" for note in report.notes)
     return "\n".join(lines)
 
 

@@ -4,8 +4,9 @@ formats of annotate.formats."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -17,6 +18,8 @@ from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
 FORMATS = ("auto", "txt", "jsonl", *IMPORT_FORMATS)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SNIFFED_LINES = 50
+CONLL_LINE = re.compile(r"-DOCSTART-.*|\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BI]-\S+)")
 SUFFIX_FORMATS = {
     ".conll": "conll-nested",  # reads flat files too
     ".iob": "conll-nested",
@@ -46,11 +49,12 @@ def import_paths(
     fmt: str = "auto",
     annotator: str | None = None,
     add_labels: bool = False,
-    repair_iob: bool = False,
+    **options: object,
 ) -> ImportReport:
     """Read and validate everything first, then write it all in one transaction (the app
-    reads with progress of its own, then calls import_records)."""
-    records = [record for path in paths for record in read_records(path, fmt, repair_iob)]
+    reads with progress of its own, then calls import_records). ``options`` go to the
+    formats that take them (see ``read_records``)."""
+    records = [record for path in paths for record in read_records(path, fmt, **options)]
     return import_records(project, records, annotator, add_labels)
 
 
@@ -86,14 +90,17 @@ def import_records(
     return report
 
 
-def read_records(path: Path, fmt: str = "auto", repair_iob: bool = False) -> Iterator[Record]:
+def read_records(path: Path, fmt: str = "auto", **options: object) -> Iterator[Record]:
+    """The records of one file or folder. ``options``: ``repair_iob`` and ``tag_column``
+    (CoNLL), ``graphemes`` (doccano); each format takes its own and ignores the others."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if not path.exists():
         raise InputError("no such file or folder", file=str(path))
     kind = fmt if fmt != "auto" else _guess_format(path)
     if kind in IMPORT_FORMATS:
-        yield from IMPORT_FORMATS[kind].reader(repair_iob=repair_iob)(path)
+        records = IMPORT_FORMATS[kind].reader(**options)(path)
+        yield from _with_assumption(records, path) if fmt == "auto" and _is_text(path) else records
     elif kind == "jsonl":
         yield from _jsonl_records(path)
     elif path.is_dir():
@@ -142,12 +149,38 @@ def _guess_format(path: Path) -> str:
 
         return "brat" if is_brat_folder(path) else "txt"
     if suffix == ".txt":
-        return "txt"
+        return "conll" if _looks_like_conll(path) else "txt"
     if suffix in JSONL_SUFFIXES:
         return "doccano" if _looks_like_doccano(path) else "jsonl"
     if suffix in SUFFIX_FORMATS:
         return SUFFIX_FORMATS[suffix]
     raise InputError("cannot tell the format from the file name; use --format", file=str(path))
+
+
+def _is_text(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() == ".txt"
+
+
+def _looks_like_conll(path: Path) -> bool:
+    """A .txt whose first lines are all a token and columns ending in an IOB2 tag (or
+    -DOCSTART-) is CoNLL, whatever its name says."""
+    with path.open("rb") as handle:
+        lines = [raw for _, raw in zip(range(SNIFFED_LINES), handle, strict=False)]
+    try:
+        shown = [line.decode("utf-8").removeprefix("\ufeff").strip() for line in lines]
+    except UnicodeDecodeError:
+        return False  # the text reader says what is wrong
+    tagged = [line for line in shown if line]
+    return bool(tagged) and all(CONLL_LINE.fullmatch(line) for line in tagged)
+
+
+def _with_assumption(records: Iterator[Record], path: Path) -> Iterator[Record]:
+    """A sniffed .txt's records, the first saying which format was assumed."""
+    note = (
+        f"{path}: read as CoNLL (its lines are tokens and IOB2 tags); --format txt reads it as text"
+    )
+    for number, record in enumerate(records):
+        yield replace(record, notes=(note, *record.notes)) if number == 0 else record
 
 
 def _looks_like_doccano(path: Path) -> bool:

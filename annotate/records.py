@@ -134,7 +134,7 @@ def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int])
         raise InputError("expected a span object", field=where)
     start = get_field(item, "start", int, where)
     end = get_field(item, "end", int, where)
-    check_offsets(raw_text, start, end, f"{where}.start", f"{where}.end")
+    check_offsets(len(raw_text), start, end, f"{where}.start", f"{where}.end")
     check_quoted(raw_text, start, end, get_field(item, "text", str, where, default=None), where)
     return RecordSpan(
         index=index,
@@ -261,14 +261,12 @@ def get_field(
     return value
 
 
-def check_offsets(raw_text: str, start: int, end: int, start_field: str, end_field: str) -> None:
-    """Refuse offsets outside the text or a span that is empty or reversed."""
-    if start < 0 or start > len(raw_text):
-        raise InputError(
-            f"offset {start} is outside the text (0-{len(raw_text)})", field=start_field
-        )
-    if end < 0 or end > len(raw_text):
-        raise InputError(f"offset {end} is outside the text (0-{len(raw_text)})", field=end_field)
+def check_offsets(length: int, start: int, end: int, start_field: str, end_field: str) -> None:
+    """Refuse offsets outside a text of length units or a span that is empty or reversed."""
+    if start < 0 or start > length:
+        raise InputError(f"offset {start} is outside the text (0-{length})", field=start_field)
+    if end < 0 or end > length:
+        raise InputError(f"offset {end} is outside the text (0-{length})", field=end_field)
     if end <= start:
         raise InputError(f"end {end} must be greater than start {start}", field=end_field)
 

@@ -217,7 +217,7 @@ def import_with_progress(parent: QWidget, project: Project, request: ImportReque
     def work(progress: ProgressBox) -> ImportReport:
         records: list[Record] = []
         for path in request.paths:
-            for record in read_records(path, request.fmt, request.repair_iob):
+            for record in read_records(path, request.fmt, repair_iob=request.repair_iob):
                 records.append(record)
                 progress.step(f"Reading {path.name}: {len(records)} documents", 0, 0)
         return import_records(

@@ -50,7 +50,7 @@ class ImportFormat:
     module: str
     options: tuple[str, ...] = ()  # keyword options its read() takes
 
-    def reader(self, **options: bool) -> Reader:
+    def reader(self, **options: object) -> Reader:
         read = importlib.import_module(self.module).read
         given = {name: value for name, value in options.items() if name in self.options}
         return cast(Reader, functools.partial(read, **given))
@@ -73,10 +73,10 @@ EXPORT_FORMATS = {
 IMPORT_FORMATS = {
     f.name: f
     for f in (
-        ImportFormat("conll", "annotate.formats.conll", ("repair_iob",)),
+        ImportFormat("conll", "annotate.formats.conll", ("repair_iob", "tag_column")),
         ImportFormat("conll-nested", "annotate.formats.conll_nested", ("repair_iob",)),
         ImportFormat("brat", "annotate.formats.brat_reading"),
-        ImportFormat("doccano", "annotate.formats.doccano"),
+        ImportFormat("doccano", "annotate.formats.doccano", ("graphemes",)),
         ImportFormat("label-studio", "annotate.formats.label_studio"),
     )
 }

@@ -14,7 +14,8 @@ name), each in name order; deeper folders are not read.
 
 A span across lines is written as brat writes one: fragments ``S1 E1;S2 E2`` split at the
 line breaks, their texts joined by a space on the T line. Reading joins a span's fragments
-back into one span from the first start to the last end.
+back into one span from the first start to the last end when only line breaks and spaces
+lie between them; a discontinuous span (words left out between its fragments) is refused.
 
 File names come from the titles, made safe and distinct (``annotate.filenames``; the
 fallback is ``doc_`` and the uid's first 12 digits); reading takes the title back from the
@@ -36,6 +37,7 @@ from annotate.schema import Schema
 CONF_NAME = "annotation.conf"
 BRAT_CONF_NAMES = {CONF_NAME, "visual.conf", "tools.conf", "kb_shortcuts.conf"}
 DISCONTINUOUS_SEPARATOR = " "  # between fragment texts on a T line, as brat joins them
+NOTE = "note"  # the span attribute that holds brat's AnnotatorNotes
 # Every character Python's str.splitlines() breaks at: brat reads .ann files by lines, so a
 # T line's text must hold none of them.
 LINE_BREAKS = re.compile("[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -163,6 +165,7 @@ def _ann_text(record: ExportRecord, where: str, export: _Export) -> str:
             written.append(span)
     lines.extend(_relation_lines(record["relations"], ids, where, export.notes))
     lines.extend(_attribute_lines(written, ids, where, export))
+    lines.extend(_note_lines(written, ids))
     return "".join(line + "\n" for line in lines)
 
 
@@ -216,6 +219,8 @@ def _attribute_lines(
     lines: list[str] = []
     for span in spans:
         for name, value in sorted(span["attrs"].items()):
+            if name == NOTE and isinstance(value, str):
+                continue  # an AnnotatorNotes line
             tid = ids[span["id"]]
             line = _attribute_line(f"A{len(lines) + 1}", name, tid, value)
             if line is None:
@@ -228,6 +233,21 @@ def _attribute_lines(
             lines.append(line)
             export.used(name, span["label"], value if isinstance(value, str) else "")
     return lines
+
+
+def _note_lines(spans: list[ExportSpan], ids: dict[str, str]) -> list[str]:
+    """A span's note as brat's AnnotatorNotes, one line for each line of it."""
+    notes = [
+        (ids[span["id"]], line.replace("\t", " "))
+        for span in spans
+        if isinstance(span["attrs"].get(NOTE), str)
+        for line in span["attrs"][NOTE].splitlines()
+        if line.strip()
+    ]
+    return [
+        f"#{number}\tAnnotatorNotes {tid}\t{text}"
+        for number, (tid, text) in enumerate(notes, start=1)
+    ]
 
 
 def _attribute_line(aid: str, name: str, tid: str, value: Any) -> str | None:

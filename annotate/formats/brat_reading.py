@@ -1,10 +1,13 @@
 """Reading brat standoff (the format and its layout: ``annotate.formats.brat``).
 
 A ``.ann`` file with its ``.txt``, a ``.txt`` with its ``.ann``, or a folder of pairs with
-one subfolder per annotator. Offsets are moved from the ``.txt`` as read to the stored text
-(BOM removed, CRLF and CR made LF). Not in this project's model, so refused with the file
-and line: events (``E``), normalisations (``N``) and equivalences (``*``). Notes (``#``
-lines) are skipped.
+one subfolder per annotator. brat counts offsets in the text as Python reads it, a CRLF or
+CR line break as one character; a file whose span texts match only when CRLF counts as two
+(written by a tool that counted bytes' characters) is read that way. Offsets are then moved
+to the stored text (BOM removed, line breaks LF). Not in this project's model, so refused
+with the file and line: events (``E``), normalisations (``N``) and equivalences (``*``).
+A span's notes (``#N<TAB>AnnotatorNotes T1<TAB>text``) become its ``note`` attribute; the
+other ``#`` lines (notes on relations, comments) are counted in the import's notes.
 """
 
 from __future__ import annotations
@@ -12,15 +15,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from annotate.errors import InputError
-from annotate.formats.brat import DISCONTINUOUS_SEPARATOR, ann_files, layers
+from annotate.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
 from annotate.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
 from annotate.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.text import stored_offset_mapper
 
+LINE_BREAK = re.compile(r"\r\n?")
+GAP_SHOWN = 40  # characters of a left-out stretch quoted in an error
 FRAGMENT = re.compile(r"([0-9]{1,15}) ([0-9]{1,15})")  # int() refuses 4,300 digits
 REFUSED_LINES = {
     "E": "events (E lines) are not part of this project's model",
@@ -60,6 +66,8 @@ class _Annotations:
     textbounds: list[_Textbound] = field(default_factory=list)
     links: list[_Link] = field(default_factory=list)
     attributes: list[_Attribute] = field(default_factory=list)
+    notes: list[_Attribute] = field(default_factory=list)  # AnnotatorNotes of spans
+    left_out: int = 0  # other # lines
 
 
 def read(path: Path) -> Iterator[Record]:
@@ -94,13 +102,16 @@ def _document_record(ann: Path, annotator: str | None) -> Record:
     raw = read_utf8(txt)
     title = title_from_name(txt, keep_hyphens=True)  # the export keeps a title's hyphens
     document = text_record(str(txt), title, raw)
-    annotations = _parse_ann(ann, raw)
-    to_stored = stored_offset_mapper(raw)
+    counted, annotations = _parse_counted(ann, raw)
+    left_out = annotations.left_out
     return replace(
         document,
         file=str(ann),
         annotator=annotator,
-        spans=_record_spans(annotations, to_stored),
+        notes=(f"{ann}: {left_out} # lines left out (notes on relations, comments)",)
+        if left_out
+        else (),
+        spans=_record_spans(annotations, stored_offset_mapper(counted)),
         relations=[
             RecordRelation(index, link.id, link.label, link.head, link.tail, link.line)
             for index, link in enumerate(annotations.links)
@@ -109,10 +120,28 @@ def _document_record(ann: Path, annotator: str | None) -> Record:
     )
 
 
+def _parse_counted(ann: Path, raw: str) -> tuple[str, _Annotations]:
+    """The annotations, and the text their offsets count in: brat's (a CRLF is one
+    character), or else the text as it is, if only that makes every span's text match."""
+    as_brat = LINE_BREAK.sub("\n", raw)
+    try:
+        return as_brat, _parse_ann(ann, as_brat)
+    except InputError as brat_error:
+        if as_brat == raw:
+            raise
+        try:
+            return raw, _parse_ann(ann, raw)
+        except InputError:
+            raise brat_error from None
+
+
 def _record_spans(annotations: _Annotations, to_stored: Callable[[int], int]) -> list[RecordSpan]:
     attrs: dict[str, dict[str, Any]] = {}
     for attribute in annotations.attributes:
         attrs.setdefault(attribute.target, {})[attribute.name] = attribute.value
+    for note in annotations.notes:
+        known = attrs.setdefault(note.target, {}).get(NOTE)
+        attrs[note.target][NOTE] = f"{known}\n{note.value}" if known else note.value
     return [
         RecordSpan(
             index=index,
@@ -132,7 +161,9 @@ def _parse_ann(ann: Path, raw_text: str) -> _Annotations:
     seen: set[str] = set()
     try:
         for number, line in enumerate(_ann_lines(ann), start=1):
-            if line.strip() and not line.startswith("#"):
+            if line.startswith("#"):
+                _parse_note(line, number, annotations)
+            elif line.strip():
                 _parse_line(line, number, raw_text, seen, annotations)
         _check_references(annotations)
     except InputError as error:
@@ -180,9 +211,26 @@ def _parse_textbound(identifier: str, rest: str, raw_text: str, line: int) -> _T
     covered = DISCONTINUOUS_SEPARATOR.join(raw_text[s:e] for s, e in fragments)
     if quoted != covered:
         raise InputError(f"span text {quoted!r} does not match the text at {offsets} ({covered!r})")
+    _check_gaps(fragments, raw_text)
     start = min(s for s, _ in fragments)
     end = max(e for _, e in fragments)
     return _Textbound(identifier, label, start, end, line)
+
+
+def _check_gaps(fragments: list[tuple[int, int]], raw_text: str) -> None:
+    """Fragments are joined into one span only across line breaks and spaces (as brat
+    splits a span that runs over lines); a span that leaves words out between its fragments
+    (a discontinuous one) has no contiguous equivalent, so it is refused, never widened."""
+    ordered = sorted(fragments)
+    for (_, end), (start, _) in pairwise(ordered):
+        gap = raw_text[end:start]
+        if start < end or not gap.isspace():
+            shown = gap if len(gap) <= GAP_SHOWN else gap[:GAP_SHOWN] + "…"
+            raise InputError(
+                f"a discontinuous span: its fragments leave out {shown!r} ({end}-{start});"
+                " this project keeps contiguous spans only, so split it into one span per"
+                " fragment or remove it"
+            )
 
 
 def _parse_fragment(part: str, length: int) -> tuple[int, int]:
@@ -203,6 +251,16 @@ def _parse_relation(identifier: str, rest: str, line: int) -> _Link:
         raise InputError(f"truncated relation: expected {identifier}<TAB>LABEL Arg1:T1 Arg2:T2")
     head, tail = parts[1].removeprefix("Arg1:"), parts[2].removeprefix("Arg2:")
     return _Link(identifier, parts[0], head, tail, line)
+
+
+def _parse_note(line: str, number: int, annotations: _Annotations) -> None:
+    _, _, rest = line.partition("\t")
+    kind_and_target, _, text = rest.partition("\t")
+    kind, _, target = kind_and_target.partition(" ")
+    if kind == "AnnotatorNotes" and target.startswith("T") and text:
+        annotations.notes.append(_Attribute(NOTE, target, text, number))
+    else:
+        annotations.left_out += 1
 
 
 def _parse_attribute(rest: str, line: int) -> _Attribute:
@@ -230,3 +288,6 @@ def _check_references(annotations: _Annotations) -> None:
             message = f"attribute {attribute.name} given twice for {attribute.target}"
             raise InputError(message, line=attribute.line)
         named.add((attribute.target, attribute.name))
+    kept = [note for note in annotations.notes if note.target in spans]
+    annotations.left_out += len(annotations.notes) - len(kept)
+    annotations.notes = kept

@@ -56,5 +56,7 @@ def without_overlaps(spans: list[Placed]) -> list[Placed]:
     return sorted(kept)
 
 
-def read(path: Path, repair_iob: bool = False) -> Iterator[Record]:
-    return read_records(path, one_column=True, repair_iob=repair_iob)
+def read(path: Path, repair_iob: bool = False, tag_column: int | None = None) -> Iterator[Record]:
+    """``tag_column`` (the token's column is 1) picks the tags among several columns
+    (CoNLL-2003's "word POS chunk NER"); by default they are the last column."""
+    return read_records(path, one_column=True, repair_iob=repair_iob, tag_column=tag_column)

@@ -2,15 +2,19 @@
 
 Written in the form of doccano's relation projects (``entities`` and ``relations``, which
 doccano numbers); read in that form and in the older ``label`` form of sequence labelling
-projects (``[[start, end, "LABEL"], ...]``). doccano keeps the keys it does not know (here
-``title``, ``uid``, ``annotator``, ``meta``) as the example's metadata and writes them back
-on export.
+projects (``[[start, end, "LABEL"], ...]``), with the text under ``text`` or, in older
+exports, ``data``. A project with doccano's "count grapheme clusters as one character"
+option counts offsets in clusters (``read(..., graphemes=True)``); read as code points, such
+offsets end inside a letter's marks, and the record's notes say so. doccano keeps the keys
+it does not know (here ``title``, ``uid``, ``annotator``, ``meta``) as the example's
+metadata and writes them back on export.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from functools import partial
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -18,6 +22,7 @@ from typing import Any
 from annotate.errors import InputError
 from annotate.exporting import ExportRecord
 from annotate.formats.json_input import item_id
+from annotate.graphemes import cluster_starts, continues_cluster
 from annotate.importing import jsonl_lines
 from annotate.records import (
     Record,
@@ -32,7 +37,8 @@ from annotate.records import (
 from annotate.schema import Schema
 from annotate.text import document_uid, stored_offset_mapper
 
-OUR_KEYS = ("text", "entities", "relations", "label", "id", "title", "uid", "annotator", "meta")
+TEXT_KEYS = ("text", "data")  # "data" in doccano's older exports
+OUR_KEYS = (*TEXT_KEYS, "entities", "relations", "label", "id", "title", "uid", "annotator", "meta")
 
 
 def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[str]:
@@ -84,21 +90,22 @@ def _doccano_line(
     }
 
 
-def read(path: Path) -> Iterator[Record]:
+def read(path: Path, graphemes: bool = False) -> Iterator[Record]:
     for number, line in jsonl_lines(path):
-        yield parse_json_line(str(path), number, line, _record)
+        yield parse_json_line(str(path), number, line, partial(_record, graphemes=graphemes))
 
 
-def _record(file: str, line: int, data: Any) -> Record:
+def _record(file: str, line: int, data: Any, graphemes: bool = False) -> Record:
     if not isinstance(data, dict):
         raise InputError("expected a JSON object")
-    raw_text = get_field(data, "text", str)
+    key = next((key for key in TEXT_KEYS if key in data), TEXT_KEYS[0])
+    raw_text = get_field(data, key, str)
     text = stored_text(raw_text)
-    to_stored = stored_offset_mapper(raw_text)
+    offsets = _Offsets(raw_text, graphemes)
     if "entities" in data:
-        spans = _entities(get_field(data, "entities", list, default=[]), raw_text, to_stored)
+        spans = _entities(get_field(data, "entities", list, default=[]), offsets)
     else:
-        spans = _old_labels(get_field(data, "label", list, default=[]), raw_text, to_stored)
+        spans = _old_labels(get_field(data, "label", list, default=[]), offsets)
     relations = _relations(get_field(data, "relations", list, default=[]), spans)
     return Record(
         file=file,
@@ -109,6 +116,7 @@ def _record(file: str, line: int, data: Any) -> Record:
         annotator=annotator_name(data.get("annotator"), "annotator"),
         spans=spans,
         relations=relations,
+        notes=offsets.notes(file, line),
         keeps_ids=False,  # entity numbers are doccano's own, per project
     )
 
@@ -126,14 +134,45 @@ def _meta(data: dict[str, Any], text: str) -> dict[str, Any]:
     return meta
 
 
-def _entities(items: list[Any], raw_text: str, to_stored: Callable[[int], int]) -> list[RecordSpan]:
+class _Offsets:
+    """doccano's offsets into the text as exported (code points, or grapheme clusters when
+    the project counted those) moved to the stored text; and how many spans end inside a
+    cluster when read as code points, the sign that the project counted clusters."""
+
+    def __init__(self, raw_text: str, graphemes: bool) -> None:
+        self.raw_text = raw_text
+        self._clusters = [*cluster_starts(raw_text), len(raw_text)] if graphemes else None
+        self._to_stored = stored_offset_mapper(raw_text)
+        self.inside_clusters = 0
+
+    def span(self, start: int, end: int, where: str) -> tuple[int, int]:
+        units = self._clusters
+        length = len(self.raw_text) if units is None else len(units) - 1
+        check_offsets(length, start, end, f"{where}.start_offset", f"{where}.end_offset")
+        if units is not None:
+            start, end = units[start], units[end]
+        elif end < length and continues_cluster(self.raw_text[end]):
+            self.inside_clusters += 1
+        return self._to_stored(start), self._to_stored(end)
+
+    def notes(self, file: str, line: int) -> tuple[str, ...]:
+        if not self.inside_clusters:
+            return ()
+        return (
+            f"{file}:{line}: {self.inside_clusters} span(s) end inside a letter's marks or an"
+            " emoji sequence: if the project counted grapheme clusters (doccano's 'count"
+            " grapheme clusters as one character'), import it again with --graphemes",
+        )
+
+
+def _entities(items: list[Any], offsets: _Offsets) -> list[RecordSpan]:
     spans = []
     seen: set[str] = set()
     for index, item in enumerate(items):
         where = f"entities[{index}]"
         if not isinstance(item, dict):
             raise InputError("expected an entity object", field=where)
-        span = _span(index, item, where, raw_text, to_stored)
+        span = _span(index, item, where, offsets)
         if span.id is not None and span.id in seen:
             raise InputError(f"duplicate entity id {span.id}", field=f"{where}.id")
         if span.id is not None:
@@ -142,9 +181,7 @@ def _entities(items: list[Any], raw_text: str, to_stored: Callable[[int], int]) 
     return spans
 
 
-def _old_labels(
-    items: list[Any], raw_text: str, to_stored: Callable[[int], int]
-) -> list[RecordSpan]:
+def _old_labels(items: list[Any], offsets: _Offsets) -> list[RecordSpan]:
     """The sequence labelling form: ``[start, end, "LABEL"]`` (or an entity object)."""
     spans = []
     for index, item in enumerate(items):
@@ -156,22 +193,20 @@ def _old_labels(
                 "expected [start, end, label] (document categories cannot be imported)",
                 field=where,
             )
-        spans.append(_span(index, {**item, "id": None}, where, raw_text, to_stored))
+        spans.append(_span(index, {**item, "id": None}, where, offsets))
     return spans
 
 
-def _span(
-    index: int, item: dict[str, Any], where: str, raw_text: str, to_stored: Callable[[int], int]
-) -> RecordSpan:
+def _span(index: int, item: dict[str, Any], where: str, offsets: _Offsets) -> RecordSpan:
     start = get_field(item, "start_offset", int, where)
     end = get_field(item, "end_offset", int, where)
-    check_offsets(raw_text, start, end, f"{where}.start_offset", f"{where}.end_offset")
+    stored_start, stored_end = offsets.span(start, end, where)
     return RecordSpan(
         index=index,
         id=item_id(item, "id", where),
         label=get_field(item, "label", str, where),
-        start=to_stored(start),
-        end=to_stored(end),
+        start=stored_start,
+        end=stored_end,
         attrs={},
     )
 

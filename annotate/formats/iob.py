@@ -23,6 +23,9 @@ from annotate.records import Record, RecordSpan
 from annotate.tokens import SPACE_SEPARATED, TOKENISATION, Token, sentences
 
 DOCUMENT_MARKER = "-DOCSTART-"
+# As CoNLL-2003 writes it: `spacy convert` splits documents at exactly this line, and a
+# reader that takes the last column as the tag sees one token outside every entity.
+DOCUMENT_LINE = f"{DOCUMENT_MARKER} -X- O O"
 OUTSIDE = "O"
 COLUMNS = re.compile(r"[ \t]+")
 EXAMPLES = 3  # adjustments named in a note; the rest are counted
@@ -94,7 +97,7 @@ def document_lines(
 ) -> Iterator[str]:
     """The lines of one document: the marker, then its sentences with one tag per column."""
     text, meta = record["text"], record["meta"]
-    yield f"{DOCUMENT_MARKER} {OUTSIDE}\n\n"
+    yield f"{DOCUMENT_LINE}\n\n"
     tags = _tags(len(tokens), columns)
     bounds = [
         (tokens[span.first].start, tokens[span.last].end) for column in columns for span in column
@@ -134,7 +137,9 @@ class Line:
     tags: tuple[str, ...]
 
 
-def read_documents(path: Path, text: str, one_column: bool) -> Iterator[list[list[Line]]]:
+def read_documents(
+    path: Path, text: str, one_column: bool, tag_column: int | None = None
+) -> Iterator[list[list[Line]]]:
     """Each document's sentences, every line checked for its columns."""
     document: list[list[Line]] = []
     sentence: list[Line] = []
@@ -145,7 +150,7 @@ def read_documents(path: Path, text: str, one_column: bool) -> Iterator[list[lis
                 document.append(sentence)
             sentence = []
             continue
-        parsed = _line(path, number, line, one_column)
+        parsed = _line(path, number, line, one_column, tag_column)
         if parsed.token == DOCUMENT_MARKER:
             if sentence:
                 document.append(sentence)
@@ -160,7 +165,9 @@ def read_documents(path: Path, text: str, one_column: bool) -> Iterator[list[lis
         yield document
 
 
-def _line(path: Path, number: int, line: str, one_column: bool) -> Line:
+def _line(
+    path: Path, number: int, line: str, one_column: bool, tag_column: int | None = None
+) -> Line:
     def refuse(message: str, column: int | None = None) -> InputError:
         where = f"column {column}" if column is not None else ""
         return InputError(message, file=str(path), line=number, field=where)
@@ -170,19 +177,25 @@ def _line(path: Path, number: int, line: str, one_column: bool) -> Line:
     token, *tags = COLUMNS.split(line.rstrip(" \t"))
     if token == DOCUMENT_MARKER:
         return Line(number, token, ())
-    if one_column and len(tags) != 1:
-        raise refuse(f"expected 2 columns (token and tag), found {1 + len(tags)}")
     if not tags:
         raise refuse("expected a token and at least one tag column, found only the token")
-    for column, tag in enumerate(tags, start=2):
+    first = 2
+    if one_column:
+        first = tag_column or 1 + len(tags)  # the last column unless told
+        if not 2 <= first <= 1 + len(tags):
+            raise refuse(f"no tag column {first}: the line has {1 + len(tags)} columns")
+        tags = [tags[first - 2]]
+    for column, tag in enumerate(tags, start=first):
         if tag != OUTSIDE and not (tag[:2] in ("B-", "I-") and len(tag) > 2):
             raise refuse(f"{tag!r} is not an IOB2 tag (O, B-LABEL or I-LABEL)", column)
     return Line(number, token, tuple(tags))
 
 
-def read_records(path: Path, one_column: bool, repair_iob: bool) -> Iterator[Record]:
+def read_records(
+    path: Path, one_column: bool, repair_iob: bool, tag_column: int | None = None
+) -> Iterator[Record]:
     text = decode_file(path, MAX_FILE_BYTES, "a CoNLL file")
-    documents = list(read_documents(path, text, one_column))
+    documents = list(read_documents(path, text, one_column, tag_column))
     if not documents:
         raise InputError("no tokens in the file", file=str(path))
     repairs = Repairs(repair_iob)

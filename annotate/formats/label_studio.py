@@ -288,7 +288,7 @@ def _region_value(item: dict[str, Any], where: str, raw_text: str) -> tuple[int,
     value = get_field(item, "value", dict, where)
     start = get_field(value, "start", int, value_where)
     end = get_field(value, "end", int, value_where)
-    check_offsets(raw_text, start, end, f"{value_where}.start", f"{value_where}.end")
+    check_offsets(len(raw_text), start, end, f"{value_where}.start", f"{value_where}.end")
     quoted = get_field(value, "text", str, value_where, default=None)
     if quoted is not None and quoted != raw_text[start:end]:  # the hint encodes the text
         hint = _utf16_hint(raw_text, start, end, quoted)

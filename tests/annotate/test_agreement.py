@@ -445,3 +445,14 @@ def test_one_process_tells_how_many_documents_it_has_compared(
     heard = agreement_report(project, workers=1, progress=lambda *step: seen.append(step))
     assert seen == [(2, 2)]
     assert heard.to_json() == agreement_report(project, workers=1).to_json()
+
+
+def test_labels_nobody_used_make_one_line_not_rows_of_n_a(annotated: Path) -> None:
+    result = CliRunner().invoke(main, ["agreement", str(annotated), "--visual", "never"])
+    assert result.exit_code == 0, result.output
+    table = result.output.split("documents, worst first")[0]
+    rows = [line for line in table.splitlines() if line.split()[-4:] == ["n/a"] * 4]
+    assert rows == []
+    (unused,) = [line for line in table.splitlines() if line.startswith("no annotator used: ")]
+    names = unused.removeprefix("no annotator used: ").split(", ")
+    assert {"LOC", "EVENT", "NORP"} <= set(names) and "PERSON" not in names

@@ -180,15 +180,15 @@ def test_attributes_brat_cannot_hold_are_noted(project: Project, tmp_path: Path)
     notes = export_corpus(project, out, "brat").notes
     assert len(notes) == 2
     assert notes[0].startswith("spans that begin or end with a line break were written without")
-    assert notes[1].startswith("attributes brat cannot hold were left out") and ": 2 (" in notes[1]
+    assert notes[1].startswith("attributes brat cannot hold were left out") and ": 1 (" in notes[1]
     ann = (out / "وزير.ann").read_text(encoding="utf-8")
-    assert "A1\tconfirmed T2\nA2\tsource T2 wire\n" in ann
+    assert "A1\tconfirmed T2\nA2\tsource T2 wire\n#1\tAnnotatorNotes T2\ttwo words\n" in ann
     conf = (out / "annotation.conf").read_text(encoding="utf-8").splitlines()
     assert {"confirmed\tArg:PERSON", "source\tArg:PERSON, Value:wire"} <= set(conf)
     with Project.create(tmp_path / "again.annotate") as fresh:
         import_paths(fresh, [out], "brat", annotator="ali")
         (person,) = [s for s in fresh.spans.for_document(uid) if s.label == "PERSON"]
-        assert person.attrs == {"confirmed": True, "source": "wire"}
+        assert person.attrs == {"confirmed": True, "source": "wire", "note": "two words"}
 
 
 def test_hostile_titles_never_write_outside_the_folder(project: Project, tmp_path: Path) -> None:
@@ -253,7 +253,9 @@ def test_import_keeps_exact_offsets_and_joins_fragments(project: Project, tmp_pa
     line_end = ARTICLE.index("\n", start)
     fragments = f"{start} {line_end};{line_end + 1} {end}"
     ann = (
-        "#1\tAnnotatorNotes T1\tملاحظة لا تستورد\n"
+        "#1\tAnnotatorNotes T1\tملاحظة على الاسم\n"
+        + "#2\tAnnotatorNotes R1\tملاحظة على العلاقة\n"
+        + "# a comment\n"
         + t_line("T1", "PERSON", ARTICLE, "هالة الصبّاغ")
         + f"T2\tQUOTE {fragments}\t{QUOTE.replace(chr(10), ' ')}\n"
         + "R1\tSPEAKER Arg1:T2 Arg2:T1\n"
@@ -264,6 +266,7 @@ def test_import_keeps_exact_offsets_and_joins_fragments(project: Project, tmp_pa
     path = write_pair(tmp_path / "in", "خبر_من-brat", ARTICLE, ann)
     report = import_paths(project, [path], "brat", annotator="ali")
     assert (report.documents_added, report.spans_added, report.relations_added) == (1, 3, 1)
+    assert report.notes == [f"{path}: 2 # lines left out (notes on relations, comments)"]
     uid = document_uid(ARTICLE)
     assert project.documents.get(uid).title == "خبر من-brat"
     spans = {s.label: s for s in project.spans.for_document(uid, "ali")}
@@ -272,13 +275,38 @@ def test_import_keeps_exact_offsets_and_joins_fragments(project: Project, tmp_pa
     assert (spans["PERSON"].start, spans["PERSON"].end) == find(ARTICLE, "هالة الصبّاغ")
     assert ARTICLE[spans["GPE"].start : spans["GPE"].end] == "القاهرة 😀"
     assert spans["QUOTE"].attrs == {"kind": "direct"}
-    assert spans["PERSON"].attrs == {"confirmed": True}
+    assert spans["PERSON"].attrs == {"confirmed": True, "note": "ملاحظة على الاسم"}
     (relation,) = project.relations.for_document(uid, "ali")
     assert (relation.label, relation.head, relation.tail) == (
         "SPEAKER",
         spans["QUOTE"].uid,
         spans["PERSON"].uid,
     )
+
+
+def test_a_discontinuous_span_is_refused_never_widened(
+    project: Project, project_path: Path, tmp_path: Path
+) -> None:
+    first, second = find(OTHER, OTHER.split()[0]), find(OTHER, OTHER.split()[2])
+    quoted = f"{OTHER.split()[0]} {OTHER.split()[2]}"
+    ann = GOOD_T + f"T2\tORG {first[0]} {first[1]};{second[0]} {second[1]}\t{quoted}\n"
+    path = write_pair(tmp_path / "in", "gap", OTHER, ann)
+    before, checksums = counts(project), table_checksums(project_path)
+    with pytest.raises(InputError) as caught:
+        import_paths(project, [path], "brat", annotator="ali")
+    assert str(caught.value).startswith(f"{path}:2: a discontinuous span")
+    assert repr(OTHER[first[1] : second[0]]) in caught.value.message
+    assert counts(project) == before and table_checksums(project_path) == checksums
+
+
+def test_brat_counts_a_crlf_as_one_character(project: Project, tmp_path: Path) -> None:
+    raw = "\ufeffالسطر الأول\r\nقال خالد: نعم\r\nوقال سمير: لا\r\n"
+    as_brat = raw.replace("\r\n", "\n")  # how brat (Python's universal newlines) reads it
+    ann = t_line("T1", "PERSON", as_brat, "خالد") + t_line("T2", "PERSON", as_brat, "سمير")
+    import_paths(project, [write_pair(tmp_path, "crlf", raw, ann)], "brat", annotator="ali")
+    stored = as_brat.removeprefix("\ufeff")
+    spans = project.spans.for_document(document_uid(stored))
+    assert sorted(stored[s.start : s.end] for s in spans) == ["خالد", "سمير"]
 
 
 def test_crlf_and_bom_offsets_are_moved_to_the_stored_text(

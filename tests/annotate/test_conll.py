@@ -43,7 +43,7 @@ def news(project: Project) -> str:
     return uid
 
 
-FLAT = """-DOCSTART- O
+FLAT = """-DOCSTART- -X- O O
 
 قال O
 الرئيس B-TITLE
@@ -168,8 +168,8 @@ def test_import_rebuilds_the_text_and_export_gives_the_same_file(
 ) -> None:
     source = tmp_path / "two.conll"
     source.write_text(
-        "-DOCSTART- O\n\nزار B-PERSON\nخالد I-PERSON\n\nدمشق B-GPE\n\n"
-        "-DOCSTART- O\n\nالأمم B-ORG\nالمتحدة I-ORG\n\n",
+        "-DOCSTART- -X- O O\n\nزار B-PERSON\nخالد I-PERSON\n\nدمشق B-GPE\n\n"
+        "-DOCSTART- -X- O O\n\nالأمم B-ORG\nالمتحدة I-ORG\n\n",
         encoding="utf-8",
     )
     report = import_paths(project, [source], "conll", annotator="ali")
@@ -196,8 +196,8 @@ def test_a_token_with_punctuation_inside_keeps_its_offsets(
 
 
 BAD_INPUT = [
-    ("truncated", "قال O\nخالد B-PERSON\nدمش", "conll", 3, "expected 2 columns"),
-    ("wrong columns", "قال O\nخالد B-PERSON O\n", "conll", 2, "found 3"),
+    ("truncated", "قال O\nخالد B-PERSON\nدمش", "conll", 3, "found only the token"),
+    ("a chunk tag", "قال VBD O\nخالد NNP B-NP\n", "conll", 2, "unknown labels: NP"),
     ("no tag", "قال\n", "conll-nested", 1, "at least one tag"),
     ("I- without B-", "قال O\nخالد I-PERSON\n", "conll", 2, "I-PERSON continues no"),
     ("I- after another label", "قال B-GPE\nخالد I-PERSON\n", "conll", 2, "continues no"),
@@ -291,7 +291,7 @@ def test_wojood_round_trips_every_token_and_tag_column(tmp_path: Path, part: str
         )
         export_corpus(project, tmp_path / "out.conll", "conll-nested")
     exported = (tmp_path / "out.conll").read_text(encoding="utf-8").split("\n")
-    assert exported[:2] == ["-DOCSTART- O", ""]
+    assert exported[:2] == ["-DOCSTART- -X- O O", ""]
     original = source.read_text(encoding="utf-8").split("\n")
     assert sentences_of(exported[2:]) == sentences_of(original)
     differing = [(a, b) for a, b in zip(exported[2:], original, strict=False) if a != b and a and b]
@@ -310,3 +310,118 @@ def sentences_of(lines: list[str]) -> list[list[str]]:
         elif grouped[-1]:
             grouped.append([])
     return [sentence for sentence in grouped if sentence]
+
+
+CONLL_2003 = (
+    "-DOCSTART- -X- -X- O\n\n"
+    "قال VBD B-VP O\nالرئيس NN B-NP B-TITLE\nمحمد NNP I-NP B-PERSON\nالعلي NNP I-NP I-PERSON\n\n"
+    "وغادر VBD B-VP O\nإلى IN B-PP O\nالقاهرة NNP B-NP B-GPE\n\n"
+)
+
+
+def test_the_last_of_several_columns_holds_the_tags_or_the_one_asked_for(
+    project: Project, tmp_path: Path
+) -> None:
+    source = tmp_path / "eng.train"
+    source.write_text(CONLL_2003, encoding="utf-8")
+    report = import_paths(project, [source], "conll", annotator="ali")
+    assert (report.documents_added, report.spans_added) == (1, 3)
+    (summary,) = project.documents.summaries()
+    text = project.documents.get(summary.uid).text
+    assert text == "قال الرئيس محمد العلي\nوغادر إلى القاهرة"
+    spans = project.spans.for_document(summary.uid)
+    assert sorted((s.label, text[s.start : s.end]) for s in spans) == [
+        ("GPE", "القاهرة"),
+        ("PERSON", "محمد العلي"),
+        ("TITLE", "الرئيس"),
+    ]
+    code = (
+        CliRunner()
+        .invoke(
+            main,
+            [
+                "import",
+                str(project.path),
+                str(source),
+                "--format",
+                "conll",
+                "--annotator",
+                "sara",
+                "--tag-column",
+                "4",
+            ],
+        )
+        .exit_code
+    )
+    assert code == 0
+    refused = CliRunner().invoke(
+        main,
+        [
+            "import",
+            str(project.path),
+            str(source),
+            "--format",
+            "conll",
+            "--annotator",
+            "sara",
+            "--tag-column",
+            "3",
+        ],
+    )
+    assert refused.exit_code != 0 and "unknown labels" in refused.output
+    assert len(project.spans.for_document(summary.uid, "sara")) == 3
+
+
+def test_a_conll_file_named_txt_is_read_as_conll_and_says_so(
+    project: Project, tmp_path: Path
+) -> None:
+    source = tmp_path / "ner.txt"
+    source.write_text("زار B-PERSON\nخالد I-PERSON\n\nدمشق B-GPE\n", encoding="utf-8")
+    prose = tmp_path / "prose.txt"
+    prose.write_text("قال الوزير إن الخطة O جاهزة.\nوغادر.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["import", str(project.path), str(source), str(prose), "--annotator", "ali"]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"note: {source}: read as CoNLL" in result.output
+    texts = sorted(project.documents.get(s.uid).text for s in project.documents.summaries())
+    assert texts == ["زار خالد\nدمشق", "قال الوزير إن الخطة O جاهزة.\nوغادر.\n"]
+    assert len(project.spans.for_document(project.documents.resolve("1"))) == 2
+
+
+def test_spacy_convert_reads_the_export_as_one_doc_per_document(
+    project: Project, news: str, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    second = project.documents.add("زار خالد دمشق.", "ثان").documents_added[0]
+    project.spans.add(second, "ali", "PERSON", 4, 8)
+    out = tmp_path / "all.conll"
+    export_corpus(project, out, "conll", source="ali")
+    converted = tmp_path / "converted"
+    converted.mkdir()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "convert",
+            str(out),
+            str(converted),
+            "-c",
+            "ner",
+            "-n",
+            "0",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    docs = list(DocBin().from_disk(converted / "all.spacy").get_docs(spacy.blank("ar").vocab))
+    assert len(docs) == 2
+    assert all("-DOCSTART-" not in doc.text for doc in docs)
+    assert [(e.label_, e.text) for e in docs[1].ents] == [("PERSON", "خالد")]
+    assert ("PERSON", "محمد العلي") in [(e.label_, e.text) for e in docs[0].ents]

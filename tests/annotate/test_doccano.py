@@ -290,3 +290,57 @@ def test_cli_imports_and_exports_doccano(tmp_path: Path) -> None:
     result = runner.invoke(main, ["import", project, str(bad), "--annotator", "omar"])
     assert result.exit_code == 2
     assert f"{bad}:1, field 'label[0].end_offset'" in result.output
+
+
+def test_older_exports_with_data_instead_of_text_are_read(project: Project, tmp_path: Path) -> None:
+    start, end = at(TEXT, "سمير حداد")
+    path = write_lines(
+        tmp_path / "old.jsonl", [{"id": 7, "data": TEXT, "label": [[start, end, "PERSON"]]}]
+    )
+    import_paths(project, [path], "doccano", annotator="huda")
+    assert stored_spans(project, TEXT) == [("huda", "PERSON", "سمير حداد")]
+
+
+GRAPHEMES = "قالت الوزيرة سلمى حدّاد 👨‍👩‍👧 إنّ الخطة ستنفَّذ قريبًا."
+
+
+def grapheme_offsets(text: str, piece: str) -> tuple[int, int]:
+    """Offsets of piece as doccano counts them with its grapheme option on."""
+    from annotate.graphemes import cluster_starts
+
+    starts = cluster_starts(text)
+    start, end = at(text, piece)
+    return starts.index(start), starts.index(end) if end < len(text) else len(starts)
+
+
+def test_grapheme_offsets_import_exactly_with_the_option_and_are_flagged_without(
+    project: Project, tmp_path: Path
+) -> None:
+    pieces = {"PERSON": "سلمى حدّاد", "DATE": "قريبًا"}
+    entities = [
+        {"id": n, "label": label, "start_offset": s, "end_offset": e}
+        for n, (label, piece) in enumerate(pieces.items(), start=1)
+        for s, e in [grapheme_offsets(GRAPHEMES, piece)]
+    ]
+    path = write_lines(tmp_path / "g.jsonl", [{"text": GRAPHEMES, "entities": entities}])
+    with Project.create(tmp_path / "plain.annotate") as plain:
+        report = import_paths(plain, [path], "doccano", annotator="huda")
+        assert len(report.notes) == 1 and "--graphemes" in report.notes[0]
+        assert "1 span(s) end inside" in report.notes[0]
+    report = import_paths(project, [path], "doccano", annotator="huda", graphemes=True)
+    assert report.notes == []
+    assert stored_spans(project, GRAPHEMES) == [
+        ("huda", "DATE", "قريبًا"),
+        ("huda", "PERSON", "سلمى حدّاد"),
+    ]
+    too_far = write_lines(
+        tmp_path / "far.jsonl",
+        [
+            {
+                "text": GRAPHEMES,
+                "entities": [{"id": 1, "label": "DATE", "start_offset": 40, "end_offset": 52}],
+            }
+        ],
+    )
+    with pytest.raises(InputError, match=r"outside the text \(0-\d+\)"):
+        import_paths(project, [too_far], "doccano", annotator="huda", graphemes=True)

@@ -163,7 +163,7 @@ def test_export_dialog_writes_conll_with_its_notes(
     qtbot.keyClick(window.reader, Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(lambda: bool(notes))
     written = out.read_text(encoding="utf-8")
-    assert written.count("-DOCSTART- O") == window.project.documents.count()
+    assert written.count("-DOCSTART- -X- O O\n") == window.project.documents.count()
     assert "ليلى B-PERSON\nالخطيب I-PERSON\n" in written
     assert notes[0].startswith(f"Exported {window.project.documents.count()} records to")
     assert "QUOTE" in notes[0]
