@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from seqeval.metrics.sequence_labeling import get_entities
 
 from annotate.cli import main
@@ -335,39 +335,13 @@ def test_the_last_of_several_columns_holds_the_tags_or_the_one_asked_for(
         ("PERSON", "محمد العلي"),
         ("TITLE", "الرئيس"),
     ]
-    code = (
-        CliRunner()
-        .invoke(
-            main,
-            [
-                "import",
-                str(project.path),
-                str(source),
-                "--format",
-                "conll",
-                "--annotator",
-                "sara",
-                "--tag-column",
-                "4",
-            ],
-        )
-        .exit_code
-    )
-    assert code == 0
-    refused = CliRunner().invoke(
-        main,
-        [
-            "import",
-            str(project.path),
-            str(source),
-            "--format",
-            "conll",
-            "--annotator",
-            "sara",
-            "--tag-column",
-            "3",
-        ],
-    )
+
+    def import_column(column: str) -> Result:
+        arguments = ["import", str(project.path), str(source), "--format", "conll"]
+        return CliRunner().invoke(main, [*arguments, "--annotator", "sara", "--tag-column", column])
+
+    assert import_column("4").exit_code == 0
+    refused = import_column("3")
     assert refused.exit_code != 0 and "unknown labels" in refused.output
     assert len(project.spans.for_document(summary.uid, "sara")) == 3
 
