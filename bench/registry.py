@@ -108,8 +108,8 @@ SCENARIOS: dict[str, AnyScenario] = {
     "label-key": LatencyScenario(
         name="label-key",
         summary=(
-            "the main window: a label key on a selected word, then Ctrl+Z, each with the"
-            " step committed, reader, panel and list updated and the next frame"
+            "the main window: a label key on a selected word, then Ctrl+Z and Ctrl+Y, each"
+            " with the step committed, reader, panel and list updated and the next frame"
         ),
         target_ms=FRAME_MS,
         setup=reader_bench.setup,
@@ -146,7 +146,7 @@ SCENARIOS: dict[str, AnyScenario] = {
     ),
     "paragraph-label-key": LatencyScenario(
         name="paragraph-label-key",
-        summary="label-key (and Ctrl+Z) in the main window on the one-paragraph article",
+        summary="label-key (and Ctrl+Z, Ctrl+Y) in the main window on the one-paragraph article",
         target_ms=FRAME_MS,
         setup=reader_bench.setup_one_paragraph,
         repeat=reader_bench.label_key,

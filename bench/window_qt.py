@@ -1,4 +1,4 @@
-"""The whole window under the analyst's keys: a label key on a selected word, then Ctrl+Z.
+"""The whole window under the analyst's keys: a label key on a selected word, Ctrl+Z, Ctrl+Y.
 
 What a user waits for: the key press through Qt's shortcut system, the committed step, the
 reader, the annotations panel and the document list brought up to date, and the frame after
@@ -55,7 +55,7 @@ def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
         samples.append(time.perf_counter() - started)
 
     def run() -> Samples:
-        samples: Samples = {"label key": [], "undo": []}
+        samples: Samples = {"label key": [], "undo": [], "redo": []}
         for place in places:
             match = WORD.search(text, place)
             if match is None:
@@ -72,6 +72,11 @@ def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
             if len(project.spans.for_document(document, annotator)) != spans_before + 1:
                 raise RuntimeError(f"the label key made no span at {match.start()}")
             timed_key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier, samples["undo"])
+            timed_key(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier, samples["redo"])
+            if len(project.spans.for_document(document, annotator)) != spans_before + 1:
+                raise RuntimeError(f"redo brought no span back at {match.start()}")
+            QTest.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+            frame()  # untimed: the document as it was, for the next place
         return samples
 
     return run

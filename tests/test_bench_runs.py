@@ -79,13 +79,13 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     _check_latency(scenarios["paragraph-edit"], edits)
     _check_latency(scenarios["million-edit"], edits)
     _check_latency(scenarios["paragraph-scroll"], {"page": REPETITIONS})
-    keys = {"label key": REPETITIONS, "undo": REPETITIONS}
+    keys = {"label key": REPETITIONS, "undo": REPETITIONS, "redo": REPETITIONS}
     _check_latency(scenarios["paragraph-label-key"], keys)
     toggles = {"show others": SHOW_OTHERS_PLACES, "own only": SHOW_OTHERS_PLACES}
     _check_latency(scenarios["show-others"], toggles)
     _check_latency(scenarios["span-edit"], {"add": REPETITIONS, "delete": REPETITIONS})
     _check_latency(scenarios["scroll"], {"page": REPETITIONS})
-    _check_latency(scenarios["label-key"], {"label key": REPETITIONS, "undo": REPETITIONS})
+    _check_latency(scenarios["label-key"], keys)
     searches = {"rare, all results": SEARCHES, "common, first 200": SEARCHES}
     _check_latency(scenarios["search"], searches)
     _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
