@@ -19,7 +19,9 @@ from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 FORMATS = ("auto", "txt", "jsonl", *IMPORT_FORMATS)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SNIFFED_LINES = 50
-CONLL_LINE = re.compile(r"-DOCSTART-.*|\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BI]-\S+)")
+SNIFFED_BYTES = 64 * 1024
+IOB2_TAG = re.compile(r"O|[BI]-\S+")
+CONLL_LINE = re.compile(r"\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BI]-\S+)")
 SUFFIX_FORMATS = {
     ".conll": "conll-nested",  # reads flat files too
     ".iob": "conll-nested",
@@ -98,9 +100,14 @@ def read_records(path: Path, fmt: str = "auto", **options: object) -> Iterator[R
     if not path.exists():
         raise InputError("no such file or folder", file=str(path))
     kind = fmt if fmt != "auto" else _guess_format(path)
+    if kind == "conll-nested" and options.get("tag_column"):
+        if fmt != "auto":
+            raise InputError("--tag-column picks the one tag column of --format conll")
+        kind = "conll"  # one column asked for: the file is read flat
     if kind in IMPORT_FORMATS:
         records = IMPORT_FORMATS[kind].reader(**options)(path)
-        yield from _with_assumption(records, path) if fmt == "auto" and _is_text(path) else records
+        assumed = fmt == "auto" and _is_text(path)
+        yield from _with_assumption(records, path, kind) if assumed else records
     elif kind == "jsonl":
         yield from _jsonl_records(path)
     elif path.is_dir():
@@ -149,7 +156,7 @@ def _guess_format(path: Path) -> str:
 
         return "brat" if is_brat_folder(path) else "txt"
     if suffix == ".txt":
-        return "conll" if _looks_like_conll(path) else "txt"
+        return _conll_kind(path) or "txt"
     if suffix in JSONL_SUFFIXES:
         return "doccano" if _looks_like_doccano(path) else "jsonl"
     if suffix in SUFFIX_FORMATS:
@@ -161,24 +168,27 @@ def _is_text(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() == ".txt"
 
 
-def _looks_like_conll(path: Path) -> bool:
+def _conll_kind(path: Path) -> str | None:
     """A .txt whose first lines are all a token and columns ending in an IOB2 tag (or
-    -DOCSTART-) is CoNLL, whatever its name says."""
+    -DOCSTART-) is CoNLL, whatever its name says: nested (Wojood) when every column after
+    the token is a tag, else flat with its tags last (CoNLL-2003's POS and chunk columns)."""
     with path.open("rb") as handle:
-        lines = [raw for _, raw in zip(range(SNIFFED_LINES), handle, strict=False)]
+        head = handle.read(SNIFFED_BYTES)
     try:
-        shown = [line.decode("utf-8").removeprefix("\ufeff").strip() for line in lines]
+        shown = head.decode("utf-8", errors="strict" if len(head) < SNIFFED_BYTES else "ignore")
     except UnicodeDecodeError:
-        return False  # the text reader says what is wrong
-    tagged = [line for line in shown if line]
-    return bool(tagged) and all(CONLL_LINE.fullmatch(line) for line in tagged)
+        return None  # the text reader says what is wrong
+    lines = [line.strip() for line in shown.removeprefix("\ufeff").split("\n")[:SNIFFED_LINES]]
+    tagged = [line for line in lines if line and not line.startswith("-DOCSTART-")]
+    if not tagged or not all(CONLL_LINE.fullmatch(line) for line in tagged):
+        return None
+    all_tags = all(IOB2_TAG.fullmatch(column) for line in tagged for column in line.split()[1:])
+    return "conll-nested" if all_tags else "conll"
 
 
-def _with_assumption(records: Iterator[Record], path: Path) -> Iterator[Record]:
+def _with_assumption(records: Iterator[Record], path: Path, kind: str) -> Iterator[Record]:
     """A sniffed .txt's records, the first saying which format was assumed."""
-    note = (
-        f"{path}: read as CoNLL (its lines are tokens and IOB2 tags); --format txt reads it as text"
-    )
+    note = f"{path}: read as {kind} (its lines are tokens and IOB2 tags); --format txt: as text"
     for number, record in enumerate(records):
         yield replace(record, notes=(note, *record.notes)) if number == 0 else record
 

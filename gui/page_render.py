@@ -27,7 +27,7 @@ from annotate.errors import InputError
 from annotate.store import is_sqlite_file
 from gui import gutter
 from gui.pdf_silence import silence_fonts
-from gui.pdf_text import BLIND_FAMILY, blind_runs, paint_text_layer
+from gui.pdf_text import BLIND_FAMILY, blind_glyph_count, blind_runs, paint_text_layer
 from gui.reader import DEFAULT_POINT_SIZE, ReaderView
 from gui.span_paint import Marks, PaintedLine, paint_over, paint_under
 
@@ -151,7 +151,7 @@ def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, o
             writer.newPage()
         _paint_lines(painter, reader, page_lines, 0.0, searchable=True)
     painter.end()
-    silence_fonts(path, BLIND_FAMILY)
+    silence_fonts(path, BLIND_FAMILY, blind_glyph_count())
     return len(pages)
 
 

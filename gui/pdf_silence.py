@@ -23,11 +23,12 @@ CMAP_HEAD = (
 CMAP_TAIL = b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
 
 
-def silence_fonts(path: Path, family: bytes) -> None:
-    """Map every glyph of the fonts whose name starts with family to no text, in place."""
+def silence_fonts(path: Path, family: bytes, most_glyphs: int) -> None:
+    """Map every glyph of the fonts whose name starts with family to no text, in place.
+    most_glyphs: how many the font has, for a subset whose widths do not say."""
     data = path.read_bytes()
     maps = {
-        to_unicode: _silent_map(_glyph_count(data, descendant))
+        to_unicode: _silent_map(_glyph_count(data, descendant) or most_glyphs)
         for descendant, to_unicode in _fonts(data, family)
     }
     if maps:
@@ -45,13 +46,30 @@ def _fonts(data: bytes, family: bytes) -> list[tuple[int, int]]:
     return [(int(m.group(1)), int(m.group(2))) for m in pattern.finditer(data)]
 
 
-def _glyph_count(data: bytes, descendant: int) -> int:
-    """How many glyphs the font's subset holds: the widths Qt lists from glyph 0 on."""
-    widths = rb"\n%d 0 obj\n<<(?:(?!endobj).)*?/W \[0 \[([\d.\s]*)\]" % descendant
-    found = re.search(widths, data, re.S)
-    if found is None:
-        raise ValueError(f"no glyph widths for PDF font object {descendant}")
-    return len(found.group(1).split())
+def _glyph_count(data: bytes, descendant: int) -> int | None:
+    """How many glyphs the font's subset holds, from its widths (/W): groups of
+    ``first [w w ...]`` and ranges ``first last w``. None when it lists none (/DW only)."""
+    widths = _widths(data, descendant)
+    if widths is None:
+        return None
+    tokens = re.findall(rb"\[[^\]]*\]|[\d.]+", widths)
+    last, at = -1, 0
+    while at + 1 < len(tokens):
+        first, then = int(tokens[at]), tokens[at + 1]
+        if then.startswith(b"["):
+            last, at = max(last, first + len(then[1:-1].split()) - 1), at + 2
+        else:
+            last, at = max(last, int(then)), at + 3
+    return last + 1
+
+
+def _widths(data: bytes, descendant: int) -> bytes | None:
+    """What the /W array of a font object holds, if it has one."""
+    font = re.search(rb"\n%d 0 obj\n<<((?:(?!endobj).)*?)>>\s*endobj" % descendant, data, re.S)
+    if font is None:
+        return None
+    widths = re.search(rb"/W\s*\[((?:[^\[\]]|\[[^\[\]]*\])*)\]", font.group(1))
+    return widths.group(1) if widths else None
 
 
 def _silent_map(glyphs: int) -> bytes:

@@ -177,6 +177,26 @@ _LETTERS: dict[tuple[str, float], _Letters] = {}
 
 
 @cache
+def blind_glyph_count() -> int:
+    """The most glyphs a font of the blind family has (from each file's maxp table)."""
+    counts = []
+    for name in FONT_FILES:
+        data = (FONT_FOLDER / name).read_bytes()
+        offset = _table_offset(data, b"maxp")
+        counts.append(int(struct.unpack(">H", data[offset + 4 : offset + 6])[0]))
+    return max(counts)
+
+
+def _table_offset(font: bytes, wanted: bytes) -> int:
+    (tables,) = struct.unpack(">H", font[4:6])
+    for number in range(tables):
+        record = 12 + 16 * number
+        if font[record : record + 4] == wanted:
+            return int(struct.unpack(">I", font[record + 8 : record + 12])[0])
+    raise ValueError(f"the bundled font has no {wanted.decode()} table")
+
+
+@cache
 def _blind_family() -> str:
     """Register the blind copies of the bundled fonts; their family name."""
     families = []

@@ -68,15 +68,15 @@ def check_platform(environ: Mapping[str, str] | None = None) -> None:
 
 
 def platforms_to_try(environ: Mapping[str, str]) -> list[str]:
-    """The plugins among xcb and wayland that Qt will try, in its order: the one
+    """The plugins among xcb and wayland that Qt will try, in its order: the ones
     QT_QPA_PLATFORM names (none that needs checking for offscreen and the like), else
-    wayland then xcb in a Wayland session, else xcb."""
+    wayland then xcb where a Wayland display is set, else xcb."""
     asked = environ.get("QT_QPA_PLATFORM", "")
     if asked:
         names = [part.split(":")[0] for part in asked.split(";") if part]
         return names if all(name in PLUGIN_FILES for name in names) else []
-    if environ.get("XDG_SESSION_TYPE") == "wayland" and environ.get("WAYLAND_DISPLAY"):
-        return ["wayland", "xcb"]
+    if environ.get("WAYLAND_DISPLAY"):
+        return ["wayland", "xcb"]  # Qt goes by the session type; either plugin may serve
     return ["xcb"]
 
 
@@ -104,6 +104,11 @@ def not_found(ldd_output: str) -> list[str]:
 
 def explain(platform: str, libraries: list[str]) -> str:
     """What is missing, and the command that installs it on Debian/Ubuntu and on Fedora."""
+    if libraries == [PLUGIN_FILES[platform]]:
+        return (
+            f"The desktop app cannot open a window: Qt's {platform} platform plugin"
+            f" ({libraries[0]}) is missing from the PySide6 install; install PySide6 again."
+        )
     known = [PACKAGES[library] for library in libraries if library in PACKAGES]
     unknown = [library for library in libraries if library not in PACKAGES]
     lines = [

@@ -15,7 +15,8 @@ name), each in name order; deeper folders are not read.
 A span across lines is written as brat writes one: fragments ``S1 E1;S2 E2`` split at the
 line breaks, their texts joined by a space on the T line. Reading joins a span's fragments
 back into one span from the first start to the last end when only line breaks and spaces
-lie between them; a discontinuous span (words left out between its fragments) is refused.
+(or nothing) lie between them; a discontinuous span (words left out between its
+fragments) is refused.
 
 File names come from the titles, made safe and distinct (``annotate.filenames``; the
 fallback is ``doc_`` and the uid's first 12 digits); reading takes the title back from the
@@ -236,7 +237,8 @@ def _attribute_lines(
 
 
 def _note_lines(spans: list[ExportSpan], ids: dict[str, str]) -> list[str]:
-    """A span's note as brat's AnnotatorNotes, one line for each line of it."""
+    """A span's note as brat's AnnotatorNotes, one line for each of its lines that holds
+    text (brat's notes are single lines: a tab becomes a space)."""
     notes = [
         (ids[span["id"]], line.replace("\t", " "))
         for span in spans

@@ -141,7 +141,8 @@ def _record_spans(annotations: _Annotations, to_stored: Callable[[int], int]) ->
         attrs.setdefault(attribute.target, {})[attribute.name] = attribute.value
     for note in annotations.notes:
         known = attrs.setdefault(note.target, {}).get(NOTE)
-        attrs[note.target][NOTE] = f"{known}\n{note.value}" if known else note.value
+        joined = isinstance(known, str) and known
+        attrs[note.target][NOTE] = f"{known}\n{note.value}" if joined else note.value
     return [
         RecordSpan(
             index=index,
@@ -224,7 +225,7 @@ def _check_gaps(fragments: list[tuple[int, int]], raw_text: str) -> None:
     ordered = sorted(fragments)
     for (_, end), (start, _) in pairwise(ordered):
         gap = raw_text[end:start]
-        if start < end or not gap.isspace():
+        if start < end or (gap and not gap.isspace()):
             shown = gap if len(gap) <= GAP_SHOWN else gap[:GAP_SHOWN] + "…"
             raise InputError(
                 f"a discontinuous span: its fragments leave out {shown!r} ({end}-{start});"

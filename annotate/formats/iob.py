@@ -181,14 +181,23 @@ def _line(
         raise refuse("expected a token and at least one tag column, found only the token")
     first = 2
     if one_column:
+        if tag_column is None and len(tags) > 1 and all(map(_is_tag, tags)):
+            raise refuse(
+                f"{len(tags)} tag columns (nested layers?): read it with --format conll-nested,"
+                " or pick one with --tag-column N"
+            )
         first = tag_column or 1 + len(tags)  # the last column unless told
         if not 2 <= first <= 1 + len(tags):
             raise refuse(f"no tag column {first}: the line has {1 + len(tags)} columns")
         tags = [tags[first - 2]]
     for column, tag in enumerate(tags, start=first):
-        if tag != OUTSIDE and not (tag[:2] in ("B-", "I-") and len(tag) > 2):
+        if not _is_tag(tag):
             raise refuse(f"{tag!r} is not an IOB2 tag (O, B-LABEL or I-LABEL)", column)
     return Line(number, token, tuple(tags))
+
+
+def _is_tag(column: str) -> bool:
+    return column == OUTSIDE or (column[:2] in ("B-", "I-") and len(column) > 2)
 
 
 def read_records(

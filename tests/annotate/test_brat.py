@@ -284,6 +284,16 @@ def test_import_keeps_exact_offsets_and_joins_fragments(project: Project, tmp_pa
     )
 
 
+def test_fragments_that_touch_are_one_span(project: Project, tmp_path: Path) -> None:
+    start, end = find(OTHER, "ثانٍ")
+    middle = start + 2
+    quoted = f"{OTHER[start:middle]} {OTHER[middle:end]}"
+    ann = f"T1\tDATE {start} {middle};{middle} {end}\t{quoted}\n"
+    import_paths(project, [write_pair(tmp_path, "touch", OTHER, ann)], "brat", annotator="ali")
+    (span,) = project.spans.for_document(document_uid(OTHER))
+    assert (span.start, span.end) == (start, end)
+
+
 def test_a_discontinuous_span_is_refused_never_widened(
     project: Project, project_path: Path, tmp_path: Path
 ) -> None:

@@ -357,7 +357,7 @@ def test_a_conll_file_named_txt_is_read_as_conll_and_says_so(
         main, ["import", str(project.path), str(source), str(prose), "--annotator", "ali"]
     )
     assert result.exit_code == 0, result.output
-    assert f"note: {source}: read as CoNLL" in result.output
+    assert f"note: {source}: read as conll-nested" in result.output
     texts = sorted(project.documents.get(s.uid).text for s in project.documents.summaries())
     assert texts == ["زار خالد\nدمشق", "قال الوزير إن الخطة O جاهزة.\nوغادر.\n"]
     assert len(project.spans.for_document(project.documents.resolve("1"))) == 2
@@ -399,3 +399,19 @@ def test_spacy_convert_reads_the_export_as_one_doc_per_document(
     assert all("-DOCSTART-" not in doc.text for doc in docs)
     assert [(e.label_, e.text) for e in docs[1].ents] == [("PERSON", "خالد")]
     assert ("PERSON", "محمد العلي") in [(e.label_, e.text) for e in docs[0].ents]
+
+
+def test_a_nested_file_is_never_read_flat_by_mistake(project: Project, tmp_path: Path) -> None:
+    nested = "زار O\nجامعة B-ORG\nبيروت I-ORG B-GPE\n"
+    named_txt = tmp_path / "train.txt"
+    named_txt.write_text(nested, encoding="utf-8")
+    import_paths(project, [named_txt], annotator="ali")
+    uid = project.documents.resolve("1")
+    text = project.documents.get(uid).text
+    found = sorted((s.label, text[s.start : s.end]) for s in project.spans.for_document(uid))
+    assert found == [("GPE", "بيروت"), ("ORG", "جامعة بيروت")]
+    with pytest.raises(InputError, match="nested layers") as caught:
+        import_paths(project, [named_txt], "conll", annotator="sara")
+    assert caught.value.line == 3
+    import_paths(project, [named_txt], "conll", annotator="sara", tag_column=2)
+    assert [s.label for s in project.spans.for_document(uid, "sara")] == ["ORG"]

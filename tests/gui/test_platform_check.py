@@ -46,6 +46,7 @@ def test_ldd_output_gives_each_missing_library_once() -> None:
         ({"QT_QPA_PLATFORM": "vnc:size=800x600"}, []),
         ({"XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-0"}, ["wayland", "xcb"]),
         ({"XDG_SESSION_TYPE": "x11"}, ["xcb"]),
+        ({"WAYLAND_DISPLAY": "wayland-1"}, ["wayland", "xcb"]),
     ],
 )
 def test_the_plugins_qt_would_try(environment: dict[str, str], expected: list[str]) -> None:
@@ -58,6 +59,10 @@ def test_the_message_names_the_libraries_and_the_commands_that_install_them() ->
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1\n" in message
     assert "sudo dnf install xcb-util-wm xcb-util-keysyms\n" in message
     assert "the packages that provide libfoo-unheard.so.7" in message
+
+
+def test_a_plugin_missing_from_pyside_is_said_so() -> None:
+    assert "missing from the PySide6 install" in explain("xcb", ["libqxcb.so"])
 
 
 def test_a_wayland_session_needs_only_one_of_its_plugins(monkeypatch: pytest.MonkeyPatch) -> None:

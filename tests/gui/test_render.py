@@ -227,3 +227,15 @@ def test_unknown_document_is_named(sample_project: Path, tmp_path: Path) -> None
     code, output = run("render", str(sample_project), "99", str(tmp_path / "x.png"))
     assert code == 2
     assert "99" in output
+
+
+def test_pdf_glyphs_of_any_width_copy_as_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "digits.annotate"
+    text = "قال 0123456789 ثم ذهب"  # ten glyphs of one width: a range in the PDF's widths
+    with Project.create(path) as project:
+        project.documents.add(text)
+    out = tmp_path / "digits.pdf"
+    assert run("render", str(path), "1", str(out))[0] == 0
+    extracted = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert [c for c in extracted if unicodedata.category(c) == "Cc" and c not in "\n"] == []
+    assert without_marks(extracted) == without_marks(text)
