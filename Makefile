@@ -2,14 +2,20 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-app
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-consumers
 
 .PHONY: run test lint bench screenshots crash clean
 
-$(STAMP): pyproject.toml
+# What the app needs to start, and no more (no spaCy, pyarrow or test tools).
+$(RUN_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $(RUN_STAMP)
+
+$(STAMP): $(RUN_STAMP)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
@@ -18,7 +24,7 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,consumers]"
 	touch $(TEST_STAMP)
 
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/annotate gui
 
 lint: $(STAMP)

@@ -6,10 +6,11 @@ import os
 import sys
 from pathlib import Path
 
+from annotate.bundled import RESOURCES
 from annotate.importing import import_paths
 from annotate.project import Project
 
-SAMPLE_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "sample"
+SAMPLE_FOLDER = RESOURCES / "sample"
 SAMPLE_ANNOTATIONS = SAMPLE_FOLDER / "annotations.jsonl"  # by the annotator "sample"
 APP_FOLDER_NAME = "arabic-annotate"
 DEFAULT_PROJECT_NAME = "default.annotate"

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotate.bundled import RESOURCES
 from annotate.errors import InputError
 
-DEFAULT_SCHEMA_PATH = Path(__file__).resolve().parent.parent / "resources" / "schema.toml"
+DEFAULT_SCHEMA_PATH = RESOURCES / "schema.toml"
 DEFAULT_COLOUR = "#b0b0b0"
 LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase
 
-FONT_FOLDER = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from annotate.bundled import RESOURCES
+
+FONT_FOLDER = RESOURCES / "fonts"
 FONT_FILES = ("Amiri-Regular.ttf", "Amiri-Bold.ttf")
 DEFAULT_POINT_SIZE = 12
 
