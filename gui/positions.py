@@ -23,7 +23,6 @@ class Utf16Positions:
         # units of the astral characters before it.
         self._astral_qt = [offset + count for count, offset in enumerate(self._astral)]
         self.qt_length = self.length + len(self._astral)
-        self.simple = not self._astral  # every Qt position is the same code point offset
 
     def to_qt(self, offset: int) -> int:
         """The Qt position of a code point offset (0 <= offset <= length)."""
