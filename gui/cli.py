@@ -34,6 +34,17 @@ def gui(project: str | None) -> None:
     sys.exit(run_app(Path(project) if project else None))
 
 
+@main.command(name="desktop-entry")
+@reports_errors
+def desktop_entry() -> None:
+    """Add the app to the desktop's application menu (Linux): a .desktop file and its icon
+    in your data folder ($XDG_DATA_HOME, or ~/.local/share)."""
+    from gui.desktop import install_desktop_entry
+
+    entry, icon = install_desktop_entry()
+    click.echo(f"wrote {entry}\nwrote {icon}")
+
+
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("doc")
