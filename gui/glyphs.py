@@ -16,7 +16,6 @@ RUN_FLAGS = (
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphPositions
     | QTextLayout.GlyphRunRetrievalFlag.RetrieveGlyphIndexes
 )
-Box = tuple[float, float]  # left x, width
 SPACES = " \t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
 
 
@@ -68,11 +67,6 @@ def _run_pieces(run: QGlyphRun) -> list[Piece]:
     ]
     placed.sort()
     return _spread(placed, run.isRightToLeft())
-
-
-def line_glyphs(line: QTextLine) -> dict[int, Glyph]:
-    """The glyph of each character that advances (see `line_pieces`), by its string index."""
-    return by_character(line_pieces(line))
 
 
 def by_character(pieces: list[Piece]) -> dict[int, Glyph]:
@@ -141,15 +135,6 @@ def _metrics_of(font: QRawFont) -> _FontMetrics:
     if key not in _FONTS:
         _FONTS[key] = _FontMetrics(font)
     return _FONTS[key]
-
-
-def glyph_boxes(line: QTextLine) -> tuple[dict[int, Box], float]:
-    """The box of each character's glyph (see `line_glyphs`), and the line's baseline."""
-    boxes = {index: (glyph.left, glyph.width) for index, glyph in line_glyphs(line).items()}
-    baseline = line.y() + line.ascent()
-    for run in line.glyphRuns(-1, -1, RUN_FLAGS):
-        baseline = run.positions()[0].y() if run.positions() else baseline
-    return boxes, baseline
 
 
 def index_at(glyphs: dict[int, Glyph], x: float) -> int | None:
