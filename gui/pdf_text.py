@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from annotate.graphemes import cluster_starts
 from annotate.token_bounds import token_bounds
 from gui.fonts import FONT_FILES, FONT_FOLDER
 from gui.span_paint import PaintedLine
@@ -130,7 +131,7 @@ class _Letters:
         lefts: list[float] = []
         x = 0.0
         step = -MARK_STEP if right_to_left else MARK_STEP
-        for unit in _graphemes(text):
+        for unit in _clusters(text):
             glyph, advance = self.glyph(unit[0])
             if not glyph:
                 continue
@@ -151,6 +152,12 @@ class _Letters:
         run.setGlyphIndexes(indexes)
         run.setPositions([QPointF(left, 0) for left in lefts])
         return run, abs(x)
+
+
+def _clusters(text: str) -> list[str]:
+    """Letters with their marks, as a reader counts characters."""
+    starts = cluster_starts(text)
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def _reads_right_to_left(word: str) -> bool:
@@ -188,12 +195,19 @@ def blind_glyph_count() -> int:
 
 
 def _table_offset(font: bytes, wanted: bytes) -> int:
+    for _, tag, offset, _ in _tables(font):
+        if tag == wanted:
+            return offset
+    raise ValueError(f"the bundled font has no {wanted.decode()} table")
+
+
+def _tables(font: bytes) -> Iterator[tuple[int, bytes, int, int]]:
+    """(record position, tag, offset, length) of each table in an OpenType font."""
     (tables,) = struct.unpack(">H", font[4:6])
     for number in range(tables):
         record = 12 + 16 * number
-        if font[record : record + 4] == wanted:
-            return int(struct.unpack(">I", font[record + 8 : record + 12])[0])
-    raise ValueError(f"the bundled font has no {wanted.decode()} table")
+        offset, length = struct.unpack(">II", font[record + 8 : record + 16])
+        yield record, bytes(font[record : record + 4]), int(offset), int(length)
 
 
 @cache
@@ -229,11 +243,7 @@ def _blind_at(style: str, pixel_size: float) -> QRawFont:
 def _blind_copy(font: bytes) -> bytes:
     """The font with its character map and glyph names hidden and its family renamed."""
     data = bytearray(font)
-    (tables,) = struct.unpack(">H", data[4:6])
-    for number in range(tables):
-        record = 12 + 16 * number
-        tag = bytes(data[record : record + 4])
-        offset, length = struct.unpack(">II", data[record + 8 : record + 16])
+    for record, tag, offset, length in _tables(font):
         if tag in HIDDEN_TABLES:
             data[record : record + 4] = HIDDEN_TABLES[tag]
         elif tag == b"name":
@@ -244,14 +254,3 @@ def _blind_copy(font: bytes) -> bytes:
                 )
             data[offset : offset + length] = names
     return bytes(data)
-
-
-def _graphemes(text: str) -> list[str]:
-    """Letters with their marks (a mark at the start stands alone)."""
-    units: list[str] = []
-    for char in text:
-        if units and unicodedata.combining(char):
-            units[-1] += char
-        else:
-            units.append(char)
-    return units
