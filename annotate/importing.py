@@ -4,7 +4,6 @@ formats of annotate.formats."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,8 +19,6 @@ FORMATS = ("auto", "txt", "jsonl", *IMPORT_FORMATS)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SNIFFED_LINES = 50
 SNIFFED_BYTES = 64 * 1024
-IOB2_TAG = re.compile(r"O|[BI]-\S+")
-CONLL_LINE = re.compile(r"\S+(?:[ \t]+\S+)*[ \t]+(?:O|[BI]-\S+)")
 SUFFIX_FORMATS = {
     ".conll": "conll-nested",  # reads flat files too
     ".iob": "conll-nested",
@@ -178,12 +175,14 @@ def _conll_kind(path: Path) -> str | None:
         shown = head.decode("utf-8", errors="strict" if len(head) < SNIFFED_BYTES else "ignore")
     except UnicodeDecodeError:
         return None  # the text reader says what is wrong
-    lines = [line.strip() for line in shown.removeprefix("\ufeff").split("\n")[:SNIFFED_LINES]]
-    tagged = [line for line in lines if line and not line.startswith("-DOCSTART-")]
-    if not tagged or not all(CONLL_LINE.fullmatch(line) for line in tagged):
+    from annotate.formats.iob import DOCUMENT_MARKER, is_tag  # format modules load when used
+
+    lines = [line.split() for line in shown.removeprefix("\ufeff").split("\n")[:SNIFFED_LINES]]
+    tagged = [columns for columns in lines if columns and columns[0] != DOCUMENT_MARKER]
+    if not tagged or not all(len(columns) > 1 and is_tag(columns[-1]) for columns in tagged):
         return None
-    all_tags = all(IOB2_TAG.fullmatch(column) for line in tagged for column in line.split()[1:])
-    return "conll-nested" if all_tags else "conll"
+    nested = all(is_tag(column) for columns in tagged for column in columns[1:])
+    return "conll-nested" if nested else "conll"
 
 
 def _with_assumption(records: Iterator[Record], path: Path, kind: str) -> Iterator[Record]:

@@ -181,7 +181,7 @@ def _line(
         raise refuse("expected a token and at least one tag column, found only the token")
     first = 2
     if one_column:
-        if tag_column is None and len(tags) > 1 and all(map(_is_tag, tags)):
+        if tag_column is None and len(tags) > 1 and all(map(is_tag, tags)):
             raise refuse(
                 f"{len(tags)} tag columns (nested layers?): read it with --format conll-nested,"
                 " or pick one with --tag-column N"
@@ -191,12 +191,13 @@ def _line(
             raise refuse(f"no tag column {first}: the line has {1 + len(tags)} columns")
         tags = [tags[first - 2]]
     for column, tag in enumerate(tags, start=first):
-        if not _is_tag(tag):
+        if not is_tag(tag):
             raise refuse(f"{tag!r} is not an IOB2 tag (O, B-LABEL or I-LABEL)", column)
     return Line(number, token, tuple(tags))
 
 
-def _is_tag(column: str) -> bool:
+def is_tag(column: str) -> bool:
+    """Whether a column holds an IOB2 tag: O, B-LABEL or I-LABEL."""
     return column == OUTSIDE or (column[:2] in ("B-", "I-") and len(column) > 2)
 
 
