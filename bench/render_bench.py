@@ -41,27 +41,17 @@ def ours(data: Path, scratch: Path) -> Action:
 
 
 def reference(data: Path, scratch: Path) -> Action:
-    from PySide6.QtCore import QMarginsF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QTextDocument
 
     from bench.reader_qt import start_qt, text_font
-    from gui.page_render import PDF_MARGIN_MM, PDF_RESOLUTION
+    from gui.page_render import pdf_writer
 
     app = start_qt(scratch)
     with Project.open(data / reader_bench.PROJECT_NAME) as project:
         text = project.documents.get(project.documents.resolve("1")).text
 
     def run() -> int:
-        writer = QPdfWriter(str(scratch / "reference.pdf"))
-        writer.setResolution(PDF_RESOLUTION)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                QMarginsF(*(PDF_MARGIN_MM,) * 4),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
+        writer = pdf_writer(scratch / "reference.pdf")
         document = QTextDocument()
         document.setDefaultFont(text_font(app))
         document.setPlainText(text)

@@ -127,10 +127,10 @@ def _write_png(reader: ReaderView, lines: list[_Line], width: int, path: Path, o
     return 1
 
 
-def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, out: Path) -> int:
+def pdf_writer(path: Path) -> QPdfWriter:
+    """A writer of A4 pages with the report's margins, one unit per reader pixel."""
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(reader.annotated.document.title if reader.annotated is not None else "")
     margins = QMarginsF(*(PDF_MARGIN_MM,) * 4)
     writer.setPageLayout(
         QPageLayout(
@@ -140,6 +140,12 @@ def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, o
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def _write_pdf(reader: ReaderView, lines: list[_Line], width: int, path: Path, out: Path) -> int:
+    writer = pdf_writer(path)
+    writer.setTitle(reader.annotated.document.title if reader.annotated is not None else "")
     painter = QPainter()
     if not painter.begin(writer):
         raise InputError("cannot write the PDF", file=str(out))
