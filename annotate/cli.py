@@ -255,25 +255,41 @@ def show(project: str, doc: str, annotator: str | None, visual: str) -> None:
 @click.argument("query")
 @click.option("--doc", help="Search this document only (number, uid or uid prefix).")
 @click.option("--prefix", is_flag=True, help="Also match longer words that begin so.")
+@click.option(
+    "--family",
+    is_flag=True,
+    help="Also match the word family: with or without the article, with the suffixes "
+    "ة ات ون ين ي ه ها هم هما كم نا (كتاب finds كتابهم, أوكراني finds الأوكرانية).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print every hit as JSON.")
 @click.option("--visual", type=click.Choice(VISUAL_MODES), default="auto", show_default=True)
 @reports_errors
 def search(
-    project: str, query: str, doc: str | None, prefix: bool, as_json: bool, visual: str
+    project: str,
+    query: str,
+    doc: str | None,
+    prefix: bool,
+    family: bool,
+    as_json: bool,
+    visual: str,
 ) -> None:
-    """Find QUERY as an analyst reads it: hamza forms, harakat, tatweel and attached
-    proclitics do not matter; offsets are into the stored text."""
+    """Find QUERY as an analyst reads it: harakat, tatweel and line breaks do not matter,
+    attached proclitics are left out where they are proclitics (وبوتين, not كندا for ندا);
+    hits spelled otherwise (another hamza seat, ى for ي, ة for ه) are marked "~".
+    Offsets are into the stored text."""
     with existing_project(project) as opened:
-        hits = search_documents(opened, query, doc, prefix)
+        hits = search_documents(opened, query, doc, prefix, family)
     if as_json:
         click.echo(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=1))
         return
     visual_order = wants_visual(visual, sys.stdout)
     for hit in hits:
-        click.echo(
-            f"{hit.number:>5}  {hit.start}-{hit.end}  {for_terminal(hit.context, visual_order)}"
-        )
-    click.echo(f"{len(hits)} mention{'s' if len(hits) != 1 else ''}", err=True)
+        mark = "~" if hit.variant else " "
+        context = for_terminal(hit.context, visual_order)
+        click.echo(f"{hit.number:>5} {mark} {hit.start}-{hit.end}  {context}")
+    variants = sum(hit.variant for hit in hits)
+    spelled = f", {variants} spelled otherwise (~)" if variants else ""
+    click.echo(f"{len(hits)} mention{'s' if len(hits) != 1 else ''}{spelled}", err=True)
 
 
 @main.command()

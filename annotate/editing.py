@@ -7,8 +7,11 @@ from typing import Any, Literal
 from annotate.annotations import new_uid
 from annotate.errors import InputError
 from annotate.history import History, Step
+from annotate.lexicon import Lexicon
 from annotate.model import Changes, Origin, Relation, Span
 from annotate.project import Project
+from annotate.searching import project_lexicon
+from annotate.snapping import with_proclitics, without_proclitics
 from annotate.words import (
     next_char,
     next_word_end,
@@ -16,7 +19,7 @@ from annotate.words import (
     previous_char,
     previous_word_end,
     previous_word_start,
-    strip_proclitic,
+    strip_article,
 )
 
 Edge = Literal["start", "end"]
@@ -137,19 +140,41 @@ class Editor:
             {"start": span.start, "end": span.end},
         )
 
-    def strip_proclitic(self, uid: str, article: bool = False) -> Changes:
+    def toggle_proclitics(self, uid: str, words: Lexicon | None = None) -> Changes:
+        """Leave the conjunction and preposition of a span's first word out of it (وبوتين:
+        بوتين), or, when they are already left out, put them back. `words` is the evidence
+        for the rule (annotate.clitics); by default the project's."""
         span = self._own(uid)
         text = self.project.documents.get(span.document).text
-        start = strip_proclitic(text, span.start, span.end, article)
+        whole = with_proclitics(text, span.start)
+        if whole is not None:
+            put = _quoted(text[whole : span.start])
+            return self._move_start(span, whole, f"Put {put} back on {span.label}")
+        words = words or self._evidence(span.document)
+        stem = without_proclitics(text, span.start, span.end, words)
+        if stem is None:
+            word = text[span.start : next_word_end(text, span.start)]
+            raise InputError(f"{_quoted(word)} has no attached letter to take off: {_why(word)}")
+        taken = _quoted(text[span.start : stem])
+        return self._move_start(span, stem, f"Take {taken} off {span.label}")
+
+    def strip_article(self, uid: str) -> Changes:
+        span = self._own(uid)
+        text = self.project.documents.get(span.document).text
+        start = strip_article(text, span.start, span.end)
         if start is None:
-            what = "article" if article else "attached letter (و ف ب ل ك)"
-            raise InputError(f"{_quoted(text[span.start : span.end])} has no {what} to remove")
-        return self._update(
-            span,
-            f"Remove {_quoted(text[span.start : start])} from {span.label}",
-            {"start": start},
-            {"start": span.start},
-        )
+            raise InputError(f"{_quoted(text[span.start : span.end])} has no article to remove")
+        removed = _quoted(text[span.start : start])
+        return self._move_start(span, start, f"Remove {removed} from {span.label}")
+
+    def _move_start(self, span: Span, start: int, name: str) -> Changes:
+        return self._update(span, name, {"start": start}, {"start": span.start})
+
+    def _evidence(self, document: str) -> Lexicon:
+        """The word list, the texts of the document's spans, and the corpus."""
+        text = self.project.documents.get(document).text
+        mentions = [text[s.start : s.end] for s in self.project.spans.for_document(document)]
+        return project_lexicon(self.project, mentions)
 
     def link(self, label: str, head: str, tail: str) -> Changes:
         document = self._own(head).document
@@ -238,6 +263,12 @@ def _relink(project: Project, relation: Relation) -> Changes:
     return project.relations.add(
         relation.label, relation.head, relation.tail, relation.origin, relation.uid
     )
+
+
+def _why(word: str) -> str:
+    if word[:1] not in "وفبلك":
+        return "it does not begin with و ف ب ل ك"
+    return f"{word[0]} belongs to the word"
 
 
 def _quoted(text: str) -> str:

@@ -150,6 +150,19 @@ def search_index(db: Database) -> None:
     )
 
 
+def search_index_folds_hamza(db: Database) -> None:
+    """The search index made again: normalised text now folds the hamza seats ؤ ئ into ء,
+    so that مسؤول and مسئول find each other."""
+    from annotate.mentions import normalised_text
+
+    rows = db.execute("SELECT position, text FROM documents").fetchall()
+    db.execute("DELETE FROM search_index")
+    db.conn.executemany(
+        "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
+        ((position, normalised_text(text)) for position, text in rows),
+    )
+
+
 def decisions(db: Database) -> None:
     """A reviewer's decision on each disagreement of a document, by the disagreement's key,
     with the gold spans it made, so that review resumes where it stopped and shows how much
@@ -174,6 +187,7 @@ STEPS = [
     ("0002_spans_by_position", spans_by_position),
     ("0003_search_index", search_index),
     ("0004_decisions", decisions),
+    ("0005_search_index_folds_hamza", search_index_folds_hamza),
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from annotate.mentions import find_mentions
+from annotate.lexicon import Lexicon
+from annotate.mentions import find_mentions, normalised_text
 from annotate.model import Span
 from annotate.project import Project
 from annotate.schema import passage_labels
-from annotate.searching import iter_hits
+from annotate.searching import iter_hits, project_lexicon
+
+VARIANT = "spelled otherwise"
 
 
 @dataclass(frozen=True)
@@ -20,22 +24,43 @@ class Proposal:
 
 
 def propose(
-    text: str, span: Span, layer: list[Span], passages: frozenset[str] = frozenset()
+    text: str,
+    span: Span,
+    layer: list[Span],
+    passages: frozenset[str] = frozenset(),
+    words: Lexicon | None = None,
+    family: bool = False,
 ) -> list[Proposal]:
-    """Every other mention of the span's text; a mention already covered by a span of its
-    label, or overlapping a span of another label of its kind (in the same layer), starts
-    unticked. Kinds are passages (quotes, labels in `passages`) and entities: an entity
-    inside a quote is normal nesting, not a clash."""
+    """Every other mention of the span's text. Only a mention spelled as the span is
+    offered ticked: one spelled otherwise (another hamza seat, ى for ي, another member of
+    the word family), one already covered by a span of its label, or one overlapping a
+    span of another label of its kind (in the same layer) starts unticked. Kinds are
+    passages (quotes, labels in `passages`) and entities: an entity inside a quote is
+    normal nesting, not a clash. `words` is the evidence for proclitics (by default the
+    word list, the span's own text and those of the layer)."""
+    words = words or Lexicon(_mention_of(text, layer))
     proposals = []
-    for mention in find_mentions(text, text[span.start : span.end]):
+    for mention in find_mentions(text, text[span.start : span.end], family=family, words=words):
         if mention.start < span.end and span.start < mention.end:
             continue  # the span itself (perhaps without a trailing mark)
-        reason = _reason(mention.start, mention.end, span.label, layer, passages)
+        reason = _reason(mention.start, mention.end, span.label, layer, passages, mention.variant)
         proposals.append(Proposal(mention.start, mention.end, not reason, reason))
     return proposals
 
 
-def _reason(start: int, end: int, label: str, layer: list[Span], passages: frozenset[str]) -> str:
+def _mention_of(text: str, layer: list[Span]) -> Callable[[str], bool]:
+    known = {normalised_text(text[s.start : s.end]) for s in layer}
+    return lambda form: normalised_text(form) in known
+
+
+def _reason(
+    start: int,
+    end: int,
+    label: str,
+    layer: list[Span],
+    passages: frozenset[str],
+    variant: bool = False,
+) -> str:
     kind = label in passages
     overlapping = [
         s for s in layer if s.start < end and start < s.end and (s.label in passages) == kind
@@ -43,7 +68,9 @@ def _reason(start: int, end: int, label: str, layer: list[Span], passages: froze
     if any(s.label == label for s in overlapping):
         return f"already {label}"
     others = sorted({s.label for s in overlapping if s.label != label})
-    return f"overlaps {', '.join(others)}" if others else ""
+    if others:
+        return f"overlaps {', '.join(others)}"
+    return VARIANT if variant else ""
 
 
 @dataclass(frozen=True)
@@ -54,18 +81,22 @@ class CorpusProposal:
     context: str
 
 
-def propose_in_corpus(project: Project, span: Span, text: str) -> list[CorpusProposal]:
+def propose_in_corpus(
+    project: Project, span: Span, text: str, family: bool = False
+) -> list[CorpusProposal]:
     """Every other mention of the span's text in every document, judged against the
     annotator's own spans in each (as `propose` does in one)."""
     passages = passage_labels(project.labels.schema())
     layers: dict[str, list[Span]] = {}
     proposals = []
-    for hit in iter_hits(project, text[span.start : span.end]):
+    words = project_lexicon(project, [text[span.start : span.end]])
+    for hit in iter_hits(project, text[span.start : span.end], family=family, words=words):
         if hit.document == span.document and hit.start < span.end and span.start < hit.end:
             continue
         if hit.document not in layers:
             layers[hit.document] = project.spans.for_document(hit.document, span.annotator)
-        reason = _reason(hit.start, hit.end, span.label, layers[hit.document], passages)
+        layer = layers[hit.document]
+        reason = _reason(hit.start, hit.end, span.label, layer, passages, hit.variant)
         proposal = Proposal(hit.start, hit.end, not reason, reason)
         proposals.append(CorpusProposal(hit.document, hit.number, proposal, hit.context))
     return proposals

@@ -1,15 +1,18 @@
 """Selections grown to whole tokens, by the rule the exports tokenise with.
 
 So a span made from a selection never splits a number ("3.5", "١٥٫٥") or a word joined by
-a ZWNJ, and it covers exactly the tokens a CoNLL or spaCy export will give it. Attached
-proclitics stay inside their word (وبيروت is one token); the analyst takes one off with
-its own command.
+a ZWNJ, and it covers exactly the tokens a CoNLL or spaCy export will give it (an export
+cuts a token where a span starts inside it). Attached proclitics are inside their token
+(وبيروت is one); `without_proclitics` leaves them out of an entity where annotate.clitics
+accepts them, and `with_proclitics` puts them back.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from annotate import clitics
+from annotate.lexicon import MARKS, Lexicon
 from annotate.tokens import Token, tokenise
 from annotate.words import is_word_char
 
@@ -49,3 +52,35 @@ def _tokens_near(text: str, offset: int, meta: dict[str, Any] | None) -> list[To
     while end < len(text) and not text[end].isspace():
         end += 1
     return [Token(start + t.start, start + t.end) for t in tokenise(text[start:end], meta)]
+
+
+def without_proclitics(text: str, start: int, end: int, words: Lexicon) -> int | None:
+    """Where a selection [start, end) that opens with a whole word starts once that word's
+    conjunction and preposition are left out (وبوتين: بوتين), by annotate.clitics' rule;
+    None when they belong to the word (فلاديمير) or there are none."""
+    if start > 0 and is_word_char(text[start - 1]):
+        return None  # the selection already starts inside its word
+    word_end = start
+    while word_end < len(text) and is_word_char(text[word_end]):
+        word_end += 1
+    letters, places = _spelled(text, start, word_end)
+    at = clitics.stem_start(letters, words) if letters else None
+    if at is None or places[at] >= end:
+        return None
+    return places[at]
+
+
+def with_proclitics(text: str, start: int) -> int | None:
+    """Where the whole word starts when [start, ...) begins just after the proclitics of
+    its word (بوتين in وبوتين: the و); None when it begins a word or inside a stem."""
+    word_start = start
+    while word_start > 0 and is_word_char(text[word_start - 1]):
+        word_start -= 1
+    letters, _ = _spelled(text, word_start, start)
+    return word_start if letters and clitics.is_stack(letters, article=False) else None
+
+
+def _spelled(text: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The letters of text[start:end] without harakat and tatweel, and where each is."""
+    places = [at for at in range(start, end) if not MARKS.match(text[at])]
+    return "".join(text[at] for at in places), places

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
-PROCLITICS = "وفبلك"  # letters that attach to the next word
 ARTICLE = "ال"
-MIN_STEM = 2  # letters a word keeps after a proclitic is taken off
+MIN_STEM = 2  # letters a word keeps after its article is taken off
 ZWJ = "\u200d"
 REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
 
@@ -20,12 +19,11 @@ def is_word_char(char: str) -> bool:
     return unicodedata.category(char)[0] in "LMN"
 
 
-def strip_proclitic(text: str, start: int, end: int, article: bool = False) -> int | None:
-    """The new start after taking one attached proclitic (و ف ب ل ك), or with `article`
-    the article ال (or لل, ل with its elided ال), off the front of [start, end), with the
-    marks it carries; None when there is none to take or too little of the word is left."""
-    prefixes = ("لل", ARTICLE) if article else tuple(PROCLITICS)
-    for prefix in prefixes:
+def strip_article(text: str, start: int, end: int) -> int | None:
+    """The new start after taking the article ال (or لل, ل with its elided ال) off the
+    front of [start, end), with the marks it carries; None when there is none to take or
+    too little of the word is left."""
+    for prefix in ("لل", ARTICLE):
         stem = _after_letters(text, start, end, prefix)
         if stem is not None and _letters(text[stem:end]) >= MIN_STEM:
             return stem

@@ -16,19 +16,22 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from annotate.editing import Edge, Editor
 from annotate.errors import AnnotateError
 from annotate.history import Step
+from annotate.lexicon import Lexicon
 from annotate.model import Changes
 from annotate.project import Project
-from annotate.propagation import Proposal, propose, propose_in_corpus
+from annotate.propagation import propose, propose_in_corpus
 from annotate.schema import RelationLabel
-from annotate.snapping import snap_to_words
+from annotate.searching import project_lexicon
+from annotate.snapping import snap_to_words, without_proclitics
 from gui import linking
 from gui.attributes_dialog import edit_attributes
-from gui.propagation_dialog import choose_mentions, line_in_text
+from gui.propagation_dialog import Candidate, Find, choose_mentions, line_in_text
 from gui.reader import ReaderView
 from gui.settings import app_settings
 
 SNAP_KEY = "annotating/snap_to_words"
 MENU_MNEMONICS = "aefghnrv"  # Alt+ these open the menus
+PROCLITIC_LETTERS = "وفبلك"
 
 
 class Annotating(QObject):
@@ -95,8 +98,8 @@ class Annotating(QObject):
                 add("link", f"Link {relation.name}…", f"Alt+{letter}", self._link_key(relation))
         add("link", "Unlink…", "U", self.unlink)
         add("edit", "Delete span", "Delete", self.delete_selected)
-        add("edit", "Remove attached letter (و ف ب ل ك)", "X", lambda: self.strip(False))
-        add("edit", "Remove article (ال)", "Shift+X", lambda: self.strip(True))
+        add("edit", "Take attached و ف ب ل ك off, or put them back", "X", self.toggle_proclitics)
+        add("edit", "Remove article (ال)", "Shift+X", self.strip_article)
         add("edit", "Edit attributes…", "A", self.edit_attributes)
         add("edit", "Annotate every mention…", "M", self.annotate_mentions)
         add(
@@ -140,18 +143,40 @@ class Annotating(QObject):
 
     def _add_span(self, label: str, start: int, end: int, exact: bool) -> None:
         assert self.reader.annotated is not None and self.document is not None
-        document = self.document
+        document, annotated = self.document, self.reader.annotated
+        left_out = ""
         if not exact:
-            annotated = self.reader.annotated
             snapped = snap_to_words(annotated.text, start, end, annotated.document.meta)
             if snapped is None:
                 self.message.emit("The selection holds no word.")
                 return
             start, end = snapped
+            stem = None if label in annotated.passage_labels else self._stem(start, end)
+            if stem is not None:
+                left_out, start = annotated.text[start:stem], stem
         changes = self._do(lambda: self.editor.add_span(document, label, start, end))
         if changes is not None:
             self.reader.clear_selected_range()
             self.reader.select_span(changes.spans_added[0])
+            if left_out:
+                name = annotated.text[start:end]
+                self.message.emit(f"{label} ‘{name}’ saved without ‘{left_out}’ (X puts it back)")
+
+    def _stem(self, start: int, end: int) -> int | None:
+        """Where an entity starts without the proclitics of its first word (a word list
+        look-up: only a selection that begins with one of و ف ب ل ك asks)."""
+        annotated = self.reader.annotated
+        assert annotated is not None
+        if annotated.text[start] not in PROCLITIC_LETTERS:
+            return None
+        return without_proclitics(annotated.text, start, end, self._words())
+
+    def _words(self) -> Lexicon:
+        """The proclitic rule's evidence: the word list, the open document's spans (all
+        layers), the corpus."""
+        annotated = self.reader.annotated
+        mentions = (annotated.covered_text(s) for s in annotated.spans()) if annotated else ()
+        return project_lexicon(self.project, mentions)
 
     def delete_selected(self) -> None:
         uid = self._selected_own_span()
@@ -174,10 +199,21 @@ class Annotating(QObject):
         answer = QMessageBox.question(self.reader, "Delete a linked span", question)
         return answer == QMessageBox.StandardButton.Yes
 
-    def strip(self, article: bool) -> None:
+    def toggle_proclitics(self) -> None:
+        """Take the attached conjunction or preposition off the selected span, or put it
+        back, and say which."""
+        uid = self._selected_own_span()
+        if uid is None:
+            return
+        words = self._words()
+        if self._do(lambda: self.editor.toggle_proclitics(uid, words)) is not None:
+            step = self.editor.history.next_undo()
+            self.message.emit(step.name if step else "")
+
+    def strip_article(self) -> None:
         uid = self._selected_own_span()
         if uid is not None:
-            self._do(lambda: self.editor.strip_proclitic(uid, article))
+            self._do(lambda: self.editor.strip_article(uid))
 
     def resize(self, edge: Edge, grow: bool, by_word: bool) -> None:
         uid = self._selected_own_span()
@@ -204,10 +240,18 @@ class Annotating(QObject):
             return
         span = annotated.span(uid)
         layer = self.project.spans.for_document(span.document, self.annotator)  # all of it
-        proposals = propose(annotated.text, span, layer, annotated.passage_labels)
-        lines = [line_in_text(annotated.text, proposal) for proposal in proposals]
-        places = [(span.document, p.start, p.end) for p in proposals]
-        self._add_chosen(span.label, proposals, lines, places, "in this document")
+        words = self._words()
+
+        def find(family: bool) -> list[Candidate]:
+            proposals = propose(
+                annotated.text, span, layer, annotated.passage_labels, words, family
+            )
+            return [
+                Candidate(p, line_in_text(annotated.text, p), (span.document, p.start, p.end))
+                for p in proposals
+            ]
+
+        self._add_chosen(span.label, find, "in this document")
 
     def annotate_mentions_everywhere(self) -> None:
         """The same across every document of the project."""
@@ -215,27 +259,35 @@ class Annotating(QObject):
         if uid is None or annotated is None:
             return
         span = annotated.span(uid)
-        found = propose_in_corpus(self.project, span, annotated.text)
-        proposals = [item.proposal for item in found]
-        lines = [f"#{item.number}  {item.context}" for item in found]
-        places = [(item.document, item.proposal.start, item.proposal.end) for item in found]
-        self._add_chosen(span.label, proposals, lines, places, "in any document")
 
-    def _add_chosen(
-        self,
-        label: str,
-        proposals: list[Proposal],
-        lines: list[str],
-        places: list[tuple[str, int, int]],
-        where: str,
-    ) -> None:
-        if not proposals:
+        def find(family: bool) -> list[Candidate]:
+            found = propose_in_corpus(self.project, span, annotated.text, family)
+            return [
+                Candidate(
+                    item.proposal,
+                    f"#{item.number}  {item.context}",
+                    (item.document, item.proposal.start, item.proposal.end),
+                )
+                for item in found
+            ]
+
+        self._add_chosen(span.label, find, "in any document")
+
+    def _add_chosen(self, label: str, find: Find, where: str) -> None:
+        found: dict[bool, list[Candidate]] = {}
+
+        def once(family: bool) -> list[Candidate]:
+            if family not in found:
+                found[family] = find(family)
+            return found[family]
+
+        if not once(False):
             self.message.emit(f"No other mention of it {where}.")
             return
-        rows = choose_mentions(self.reader, label, proposals, lines)
-        if rows:
-            chosen = [places[row] for row in rows]
-            self._do(lambda: self.editor.add_spans_across(label, chosen, "propagated"))
+        chosen = choose_mentions(self.reader, label, once)
+        if chosen:
+            places = [candidate.place for candidate in chosen]
+            self._do(lambda: self.editor.add_spans_across(label, places, "propagated"))
 
     # -- linking ----------------------------------------------------------------------
 

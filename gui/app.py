@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from annotate import lexicon
 from annotate.project import Project
 from annotate.sample import open_default_project
 from gui.fonts import load_arabic_font
 from gui.main_window import MainWindow
+
+WORD_LIST_AFTER_MS = 1500  # the first document is on screen by then
 
 
 def application() -> QApplication:
@@ -36,4 +41,11 @@ def run_app(path: Path | None = None) -> int:
         window = MainWindow(project)
         window.show()
         window.protect_on_open()
+        QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)
         return app.exec()
+
+
+def _read_word_list_in_background() -> None:
+    """The word list the proclitic rule consults takes a quarter of a second to read: read
+    it now, so that no key press waits for it."""
+    threading.Thread(target=lexicon.load, name="word list", daemon=True).start()

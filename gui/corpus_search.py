@@ -7,8 +7,11 @@ import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -23,6 +26,8 @@ from annotate.searching import Hit, iter_hits
 from gui.rtl import with_direction
 
 SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
+AS_TYPED, OTHERWISE = "as typed", "otherwise"  # the Spelling column
+VARIANT_COLOUR = QColor("#6b6b6b")
 
 
 class CorpusSearch(QWidget):
@@ -33,24 +38,34 @@ class CorpusSearch(QWidget):
         self._project = project
         self.query = QLineEdit(self)
         self.query.setPlaceholderText("Search every document, then Enter")
-        self.results = QTableWidget(0, 3, self)
-        self.results.setHorizontalHeaderLabels(["#", "Offsets", "Context"])
+        self.family = QCheckBox("Word family", self)
+        self.family.setToolTip(
+            "Also find the word with or without the article and with the suffixes"
+            " ة ات ون ين ي ه ها هم هما كم نا (كتاب finds كتابهم)"
+        )
+        self.results = QTableWidget(0, 4, self)
+        self.results.setHorizontalHeaderLabels(["#", "Offsets", "Spelling", "Context"])
         self.results.verticalHeader().hide()
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.results.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel(self)
         column = QVBoxLayout(self)
-        column.addWidget(self.query)
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.family)
+        column.addLayout(row)
         column.addWidget(self.results)
         column.addWidget(self.status)
         self.hits: list[Hit] = []
         self.searched = ""  # the query the results are for
+        self.searched_family = False
         self._pending: Iterator[Hit] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._read_more)
         self.query.returnPressed.connect(self.search)
+        self.family.toggled.connect(lambda _: self.search() if self.searched else None)
         self.results.cellClicked.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
         self.results.cellActivated.connect(lambda row, _: self.hit_chosen.emit(self.hits[row]))
 
@@ -63,7 +78,8 @@ class CorpusSearch(QWidget):
         self.hits.clear()
         self.results.setRowCount(0)
         self.searched = self.query.text()
-        self._pending = iter_hits(self._project, self.searched)
+        self.searched_family = self.family.isChecked()
+        self._pending = iter_hits(self._project, self.searched, family=self.searched_family)
         self._read_more()
 
     def stop(self) -> None:
@@ -81,13 +97,19 @@ class CorpusSearch(QWidget):
                 self._timer.start(0)
                 return
         self._pending = None
-        self.status.setText(f"{len(self.hits)} mention{'s' if len(self.hits) != 1 else ''}")
+        count = len(self.hits)
+        variants = sum(hit.variant for hit in self.hits)
+        spelled = f", {variants} spelled otherwise" if variants else ""
+        self.status.setText(f"{count} mention{'s' if count != 1 else ''}{spelled}")
 
     def _add(self, hit: Hit) -> None:
         row = self.results.rowCount()
         self.results.insertRow(row)
-        for column, value in enumerate(
-            (str(hit.number), f"{hit.start}-{hit.end}", with_direction(hit.context))
-        ):
-            self.results.setItem(row, column, QTableWidgetItem(value))
+        spelling = OTHERWISE if hit.variant else AS_TYPED
+        values = (str(hit.number), f"{hit.start}-{hit.end}", spelling, with_direction(hit.context))
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if hit.variant:
+                item.setForeground(QBrush(VARIANT_COLOUR))
+            self.results.setItem(row, column, item)
         self.hits.append(hit)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from annotate.mentions import Normalised, mentions_in, normalise
+from annotate.mentions import Normalised, compile_query, mentions_in, normalise
 from gui.reader import ReaderView
 from gui.span_paint import Found
 
@@ -52,13 +52,14 @@ class FindBar(QWidget):
         """Find the query; as it is typed, from its second letter on (a single letter is
         everywhere in a long document, and Enter still finds it)."""
         annotated = self._reader.annotated
-        wanted = normalise(self.query.text()).text.strip()
-        if annotated is None or not wanted or (typed and len(wanted) < MIN_TYPED):
+        wanted = compile_query(self.query.text())
+        letters = sum(len(word) for word in wanted.words)
+        if annotated is None or wanted.empty or (typed and letters < MIN_TYPED):
             self._reader.show_found(None)
             self.count.setText("")
             return
         text = self._normalised(annotated.document.uid, annotated.text)
-        stretches = [(m.start, m.end) for m in mentions_in(text, wanted)]
+        stretches = [(m.start, m.end) for m in mentions_in(text, annotated.text, wanted)]
         self._reader.show_found(Found(stretches) if stretches else None)
         self._show_count()
 

@@ -299,7 +299,9 @@ class MainWindow(QMainWindow):
         if annotated is None:
             return
         query = self.corpus_search.searched  # what the results are for, not what is typed now
-        stretches = [(m.start, m.end) for m in find_mentions(annotated.text, query)]
+        family = self.corpus_search.searched_family
+        found = find_mentions(annotated.text, query, family=family)
+        stretches = [(m.start, m.end) for m in found]
         current = next((n for n, (start, _) in enumerate(stretches) if start == hit.start), 0)
         self.reader.show_found(Found(stretches, current) if stretches else None)
         self.reader.scroll_to(hit.start)

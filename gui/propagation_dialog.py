@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -13,31 +18,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotate.propagation import Proposal
+from annotate.propagation import VARIANT, Proposal
 from gui.rtl import with_direction
 
 CONTEXT = 25  # characters on each side of a mention
+VARIANT_COLOUR = QColor("#6b6b6b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One mention offered: where it is, and the line that shows it."""
+
+    proposal: Proposal
+    line: str
+    place: tuple[str, int, int]  # document, start, end
+
+
+Find = Callable[[bool], list[Candidate]]  # the mentions, with the word family or not
 
 
 class PropagationDialog(QDialog):
-    def __init__(
-        self,
-        parent: QWidget | None,
-        label: str,
-        proposals: list[Proposal],
-        lines: list[str],
-    ) -> None:
+    def __init__(self, parent: QWidget | None, label: str, find: Find) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Annotate every mention as {label}")
-        self.proposals = proposals
+        self._find = find
+        self.candidates: list[Candidate] = []
         self.list = QListWidget(self)
-        for proposal, line in zip(proposals, lines, strict=True):
-            item = QListWidgetItem(line)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = proposal.checked
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self.list.setCurrentRow(0)
+        self.family = QCheckBox("Word family (with or without ال, with suffixes)", self)
+        self.family.toggled.connect(self._fill)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -45,17 +53,36 @@ class PropagationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("Space ticks or unticks a mention; Enter adds the ticked ones.", self)
+            QLabel(
+                "Space ticks or unticks a mention; Enter adds the ticked ones. Mentions"
+                f" {VARIANT} than the span start unticked.",
+                self,
+            )
         )
         layout.addWidget(self.list)
+        layout.addWidget(self.family)
         layout.addWidget(buttons)
         self.resize(640, 420)
+        self._fill(False)
 
-    def chosen(self) -> list[int]:
-        """The rows the analyst left ticked."""
+    def _fill(self, family: bool) -> None:
+        self.candidates = self._find(family)
+        self.list.clear()
+        for candidate in self.candidates:
+            item = QListWidgetItem(candidate.line)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = candidate.proposal.checked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            if candidate.proposal.reason == VARIANT:
+                item.setForeground(QBrush(VARIANT_COLOUR))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+
+    def chosen(self) -> list[Candidate]:
+        """The mentions the analyst left ticked."""
         return [
-            row
-            for row in range(len(self.proposals))
+            candidate
+            for row, candidate in enumerate(self.candidates)
             if self.list.item(row).checkState() == Qt.CheckState.Checked
         ]
 
@@ -68,9 +95,7 @@ def line_in_text(text: str, proposal: Proposal) -> str:
     return with_direction(shown) + note
 
 
-def choose_mentions(
-    parent: QWidget | None, label: str, proposals: list[Proposal], lines: list[str]
-) -> list[int] | None:
-    """The rows of the mentions the analyst ticked, or None when they cancelled."""
-    dialog = PropagationDialog(parent, label, proposals, lines)
+def choose_mentions(parent: QWidget | None, label: str, find: Find) -> list[Candidate] | None:
+    """The mentions the analyst ticked, or None when they cancelled."""
+    dialog = PropagationDialog(parent, label, find)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -64,10 +64,13 @@ def test_stripping_a_proclitic_and_relabelling_a_linked_quote(
 ) -> None:
     doc = project.documents.add(TEXT).documents_added[0]
     name = editor.add_span(doc, "PERSON", *words("وترامب")).spans_added[0]
-    editor.strip_proclitic(name)
+    editor.toggle_proclitics(name)
     assert spans(project, doc) == [("PERSON", "ترامب")]
-    with pytest.raises(InputError, match="no attached letter"):
-        editor.strip_proclitic(name)
+    editor.toggle_proclitics(name)  # the same key puts it back
+    assert spans(project, doc) == [("PERSON", "وترامب")]
+    assert editor.history.next_undo().name == "Put ‘و’ back on PERSON ‘ترامب’"
+    editor.history.undo()
+    assert spans(project, doc) == [("PERSON", "ترامب")]
     quote = editor.add_span(doc, "QUOTE", *words("الجفاف لم يعد")).spans_added[0]
     editor.link("SPEAKER", quote, name)
     with pytest.raises(InputError, match="SPEAKER cannot link PERSON to PERSON"):

@@ -52,7 +52,7 @@ def test_mentions_in_other_documents_are_proposed_too(project: Project) -> None:
         (1, 12, True),
         (1, 18, True),
         (1, 25, True),
-        (1, 36, True),  # احمد: nothing of ali's there in this test
+        (1, 36, False),  # احمد: spelled without the hamza, so left for a look
         (2, 4, False),  # already a PERSON in the other document
         (2, 22, True),
     ]

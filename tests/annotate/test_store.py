@@ -195,7 +195,7 @@ def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
         conn.execute("PRAGMA user_version = 1")
     conn.close()
     with Project.open(project_path) as opened:
-        assert opened.store.schema_version == SCHEMA_VERSION == 4
+        assert opened.store.schema_version == SCHEMA_VERSION == 5
         (before,) = project_path.with_name(project_path.name + ".backups").iterdir()
         assert before.name.startswith("test-version-1-")
         plan = opened.store.conn.execute(

@@ -55,13 +55,47 @@ def test_search_every_document_and_open_a_result(qtbot: QtBot, window: MainWindo
     assert [hit.text for hit in search.hits] == ["عمّان", "عمّان"]
     assert "2 mentions" in search.status.text()
     second = search.hits[1]
-    rect = search.results.visualItemRect(search.results.item(1, 2))
+    rect = search.results.visualItemRect(search.results.item(1, 3))
     qtbot.mouseClick(search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     annotated = window.reader.annotated
     assert annotated is not None and annotated.document.uid == second.document
     found = window.reader.found
     assert found is not None
     assert found.stretches[found.current] == (second.start, second.end)
+
+
+def test_search_shows_which_hits_are_spelled_otherwise_and_finds_the_word_family(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.project.documents.add(
+        "قال مسؤول في الوزارة إن مسئول آخر سيحضر، وأكد المسؤول\nالأوكراني ذلك لمسؤولين."
+    )
+    window.refresh()
+    search = window.corpus_search
+    search.show()
+    type_text(search.query, "مسؤول")
+    qtbot.keyClick(search.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not search.searching)
+
+    def rows() -> list[tuple[str, str]]:
+        return [
+            (hit.text, search.results.item(row, 2).text()) for row, hit in enumerate(search.hits)
+        ]
+
+    assert rows() == [  # the last one inside المسؤول
+        ("مسؤول", "as typed"),
+        ("مسئول", "otherwise"),
+        ("مسؤول", "as typed"),
+    ]
+    search.family.setChecked(True)  # searches again at once
+    qtbot.waitUntil(lambda: not search.searching)
+    assert rows() == [
+        ("مسؤول", "as typed"),
+        ("مسئول", "otherwise"),
+        ("المسؤول", "otherwise"),
+        ("مسؤولين", "otherwise"),
+    ]
+    assert search.status.text() == "4 mentions, 3 spelled otherwise"
 
 
 def test_find_follows_the_reader_to_another_document_and_results_keep_their_query(

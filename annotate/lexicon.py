@@ -1,0 +1,104 @@
+"""Which strings are Arabic words, and how common each is: the evidence the proclitic rule
+(annotate.clitics) asks for before it takes a letter off a word.
+
+Two sources. The bundled one is the Arabic list of the wordfreq package (585,000 written
+forms with their frequencies, from news, Wikipedia, subtitles and the web; code Apache-2.0,
+data CC BY-SA 4.0). It is read from the package's data file directly: importing wordfreq
+would also import its tokenisers, which the list does not need, and the list's format is
+fixed (the package is pinned, and its data no longer changes). The other source is the
+project: a word is also plausible when an analyst marked it as a mention, or when it stands
+alone somewhere in the corpus (a name too new or too rare for any list).
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import re
+import threading
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+WORDLIST_FILE = ("data", "large_ar.msgpack.gz")
+TOP_ZIPF = 9.0  # the list's buckets are centibels below a frequency of 1 (zipf 9)
+RAREST_BUCKET = 750  # zipf 1.5: rarer forms are mostly typing slips and broken tokens
+BUCKET_BITS = 0xFFFF
+HASH_BITS = ~BUCKET_BITS  # a form's hash is fixed within a process, which is all it needs
+MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
+
+
+_loading = threading.Lock()  # the app reads the list on a thread while the reader opens
+
+
+def _centibels() -> array[int]:
+    with _loading:
+        return _read_centibels()
+
+
+@cache
+def _read_centibels() -> array[int]:
+    """The list's forms with their buckets (centibels below zipf 9; 0 is the most common),
+    each a 64-bit number: 48 bits of the form's hash, then its bucket, sorted. 3 MB where a
+    dict of the same forms would take 60."""
+    import msgpack  # type: ignore[import-untyped]  # wordfreq's own dependency
+
+    keys = []
+    with gzip.open(_wordlist_path(), "rb") as packed:
+        unpacker = msgpack.Unpacker(packed, raw=True)  # the forms stay UTF-8 bytes
+        buckets = unpacker.read_array_header() - 1
+        header = unpacker.unpack()
+        if header.get(b"format") != b"cB":
+            raise RuntimeError(f"unexpected word list format {header!r}")
+        for bucket in range(min(buckets, RAREST_BUCKET + 1)):
+            for _ in range(unpacker.read_array_header()):
+                keys.append(hash(unpacker.unpack()) & HASH_BITS | bucket)
+    keys.sort()
+    return array("q", keys)
+
+
+def _wordlist_path() -> Path:
+    spec = importlib.util.find_spec("wordfreq")  # found, not imported
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the wordfreq package is not installed")
+    return Path(spec.submodule_search_locations[0], *WORDLIST_FILE)
+
+
+def zipf(form: str) -> float:
+    """How common a written form is, on the Zipf scale (log10 of uses per billion words;
+    0 when the list does not hold it). Harakat and tatweel are ignored, as the list does."""
+    wanted = hash(MARKS.sub("", form).encode()) & HASH_BITS
+    keys = _centibels()
+    at = bisect_left(keys, wanted)
+    if at == len(keys) or keys[at] & HASH_BITS != wanted:
+        return 0.0
+    return TOP_ZIPF - (keys[at] & BUCKET_BITS) / 100
+
+
+def load() -> None:
+    """Read the list now (half a second), so no later gesture waits for it."""
+    _centibels()
+
+
+class Lexicon:
+    """The list, with the project's own evidence for words the list lacks."""
+
+    def __init__(self, project_knows: Callable[[str], bool] | None = None) -> None:
+        self._project_knows = project_knows
+        self._asked: dict[str, bool] = {}
+
+    def zipf(self, form: str) -> float:
+        return zipf(form)
+
+    def is_word(self, form: str) -> bool:
+        """Whether a written form is a plausible word: common enough in the list, or known
+        to the project (its answer kept, as it may cost a query)."""
+        if self.zipf(form) > 0:
+            return True
+        if self._project_knows is None:
+            return False
+        if form not in self._asked:
+            self._asked[form] = self._project_knows(form)
+        return self._asked[form]
