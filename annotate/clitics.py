@@ -11,7 +11,9 @@ A split is accepted only when all of these hold:
 - the whole word is not a word in its own right. It is one when a proclitic that cannot
   stand before the letters in question is found before the whole word (وفاخر: فاخر is a
   name, as و cannot precede the conjunction ف; بكمال: كمال is one), or when the whole word
-  is about as common as what would be left (كندا is far more common than ندا).
+  is about as common as what would be left (كندا is far more common than ندا; for ف and
+  ك, which begin many names and go mostly before verbs, the rest must be 30 times as
+  common).
 The same rule serves search, "annotate every mention", snapping a selection and the key
 that takes a proclitic off a span.
 """
@@ -26,7 +28,10 @@ ARTICLE = "ال"
 CONTRACTED = "لل"  # ل + ال, the article's alef not written
 MIN_STEM = 2  # letters a word keeps after its proclitics are taken off
 MARGIN = 0.5  # zipf: what is left must be 3x as common as the whole word...
-OWN_RIGHT = 1.5  # ...which must not itself take a proclitic this common (zipf)
+# ...30x for ف and ك, which go before verbs and particles (فقال, فإن, كلما) far more
+# often than before a name, and begin many names (فيدان, كنان, كروان)
+WIDER_MARGIN = {"ف": 1.5, "ك": 1.5}
+OWN_RIGHT = 1.5  # the whole word must not itself take a proclitic this common (zipf)
 
 
 def is_stack(letters: str, article: bool = True) -> bool:
@@ -91,7 +96,7 @@ def _may_take(word: str, words: Lexicon) -> bool:
         return False
     whole = words.zipf(word)
     rest = max(words.zipf(form) for form in dictionary_forms(word[0], word[1:]))
-    return whole == 0 or rest >= whole + MARGIN
+    return whole == 0 or rest >= whole + WIDER_MARGIN.get(word[0], MARGIN)
 
 
 def stem_start(word: str, words: Lexicon) -> int | None:

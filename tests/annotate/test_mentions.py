@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,48 @@ def test_the_index_finds_short_queries_and_contracted_articles(tmp_path: Path) -
 def test_a_query_with_a_leading_mark_and_a_match_ending_in_one() -> None:
     text = "قال بوتينَ"
     assert [(m.start, m.end) for m in find_mentions(text, "\u064e بوتين")] == [(4, 10)]
+
+
+def test_the_search_command_marks_hits_spelled_otherwise_and_finds_the_family(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "p.annotate"
+    text = "قال مسؤول إن مسئولين آخرين، ومنهم المسؤول\nالأول، سيحضرون."
+    with Project.create(path) as project:
+        project.documents.add(text)
+    result = CliRunner().invoke(main, ["search", str(path), "مسؤول", "--visual", "never"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split()[:2] for line in lines[:-1]] == [["1", "4-9"], ["1", "36-41"]]
+    assert lines[-1] == "2 mentions"
+    result = CliRunner().invoke(
+        main, ["search", str(path), "مسؤول", "--family", "--visual", "never", "--json"]
+    )
+    hits = json.loads(result.output)
+    assert [(hit["text"], hit["variant"]) for hit in hits] == [
+        ("مسؤول", False),
+        ("مسئولين", True),
+        ("المسؤول", True),
+    ]
+    result = CliRunner().invoke(main, ["search", str(path), "مسؤول", "--family"])
+    assert result.output.splitlines()[-1] == "3 mentions, 2 spelled otherwise (~)"
+    assert result.output.splitlines()[1].split()[1] == "~"
+
+
+def test_an_older_projects_index_learns_the_hamza_seats(tmp_path: Path) -> None:
+    path = tmp_path / "p.annotate"
+    with Project.create(path) as project:
+        project.documents.add("قال مسؤول في الوزارة إن شؤون المنطقة معقدة.")
+    conn = sqlite3.connect(path)
+    with conn:  # as version 4 indexed it: ؤ and ئ not folded
+        conn.execute("DELETE FROM search_index")
+        conn.execute(
+            "INSERT INTO search_index (rowid, body) VALUES (1, ?)",
+            ("قال مسؤول في الوزاره ان شؤون المنطقه معقده.",),
+        )
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0005'")
+        conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    with Project.open(path) as project:
+        assert [hit.text for hit in search_documents(project, "مسئول")] == ["مسؤول"]
+        assert [hit.text for hit in search_documents(project, "شئون")] == ["شؤون"]
