@@ -28,6 +28,7 @@ from gui.rtl import with_direction
 SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
 AS_TYPED, OTHERWISE = "as typed", "otherwise"  # the Spelling column
 VARIANT_COLOUR = QColor("#6b6b6b")
+MIN_COLUMN = 32
 
 
 class CorpusSearch(QWidget):
@@ -48,7 +49,11 @@ class CorpusSearch(QWidget):
         self.results.verticalHeader().hide()
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.results.horizontalHeader()
+        header.setMinimumSectionSize(MIN_COLUMN)  # Qt's default comes out at 187 px here
+        for number in range(3):
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel(self)
         column = QVBoxLayout(self)
         row = QHBoxLayout()

@@ -23,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FOLDER = ROOT / "docs" / "screenshots"
 WINDOW_SIZE = (1280, 760)
 WATER_ARTICLE = 1  # row of the sample article on water in the document list
+SEARCHED = "الماء"  # in the water article, with its family
+SEARCH_SIZE = (760, 300)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +70,8 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         reader.grab().save(str(written[1]))
         render(AnnotatedText.load(project, annotated.document.uid), written[2], RENDER_WIDTH)
         written.append(_linking(window, folder / "linking.png"))
+        written.append(_search(window, folder / "search.png"))
+        written.append(_propagation(window, folder / "propagation.png"))
         written.append(_review(project, annotated.document.uid, window, folder / "review.png"))
         window.close()
     return written
@@ -87,6 +91,56 @@ def _linking(window: MainWindow, out: Path) -> Path:
     QApplication.processEvents()
     reader.grab().save(str(out))
     annotating.cancel_link()
+    return out
+
+
+def _search(window: MainWindow, out: Path) -> Path:
+    """The Search dock: a word with its family, hits spelled otherwise in grey."""
+    from PySide6.QtWidgets import QApplication
+
+    search = window.corpus_search
+    window.search_all()
+    search.query.setText(SEARCHED)
+    search.family.setChecked(True)
+    search.search()
+    while search.searching:
+        QApplication.processEvents()
+    window.search_dock.setFloating(True)
+    window.search_dock.resize(*SEARCH_SIZE)
+    QApplication.processEvents()
+    window.search_dock.grab().save(str(out))
+    window.search_dock.setFloating(False)
+    return out
+
+
+def _propagation(window: MainWindow, out: Path) -> Path:
+    """ "Annotate every mention" offered from a span of the water article's text."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotate.model import Span
+    from annotate.propagation import propose
+    from gui.propagation_dialog import Candidate, PropagationDialog, line_in_text
+
+    annotated = window.reader.annotated
+    assert annotated is not None
+    text = annotated.text
+    start = text.index(SEARCHED)
+    span = Span(
+        "shot", annotated.document.uid, "sample", "LOC", start, start + len(SEARCHED), {}, "manual"
+    )
+
+    def find(family: bool) -> list[Candidate]:
+        proposals = propose(text, span, [span], annotated.passage_labels, family=family)
+        return [
+            Candidate(p, line_in_text(text, p), (span.document, p.start, p.end)) for p in proposals
+        ]
+
+    dialog = PropagationDialog(window, span.label, find)
+    dialog.family.setChecked(True)
+    dialog.show()
+    QApplication.processEvents()
+    dialog.grab().save(str(out))
+    dialog.close()
     return out
 
 

@@ -68,8 +68,10 @@ def search_score(cases: list[Case]) -> Score:
     for case in cases:
         hits = {(m.start, m.end) for m in find_mentions(case.text, case.query, family=case.family)}
         mentions = case.exact | case.variants
-        found, right, expected = found + len(hits), right + len(hits & mentions), expected + len(
-            mentions
+        found, right, expected = (
+            found + len(hits),
+            right + len(hits & mentions),
+            expected + len(mentions),
         )
     return Score(found, right, expected)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.tokens import tokenise
@@ -369,3 +369,72 @@ def test_dragging_a_selected_spans_edge_moves_it_to_the_letter_dropped_on(
         expected[uid] = (annotator, label, following[0], following[1])
         assert reading.state() == expected
         assert reading.selected() == (uid, uid)
+
+
+# Words of the seed article dragged over whole, and what an entity made of each keeps:
+# names that begin with و ف ب ل ك keep every letter; a real proclitic is left out.
+SEED_ENTITIES = {
+    "والتز": "والتز",
+    "فلاديمير": "فلاديمير",
+    "بوتين": "بوتين",
+    "كييف": "كييف",
+    "واشنطن": "واشنطن",
+    "فانس": "فانس",
+    "باريس": "باريس",
+    "فولوديمير": "فولوديمير",
+    "كيث": "كيث",
+    "كيلوغ": "كيلوغ",
+    "بروكسل": "بروكسل",
+    "وزير": "وزير",
+    "ونظيره": "نظيره",
+    "وروسيا": "روسيا",
+    "لأوكرانيا": "أوكرانيا",
+    "وبوتين": "بوتين",
+    "ووزير": "وزير",
+    "لمجموعة": "مجموعة",
+    "بالدفاع": "الدفاع",
+}
+
+
+def others_spans(reading: Reading, every: int = 9) -> int:
+    """Spans of two other annotators on every ninth word, shown beside the analyst's."""
+    words = words_of(reading.text)
+    spans = reading.window.project.spans
+    for number, (start, end) in enumerate(words[::every]):
+        spans.add(reading.uid, ("sara", "omar")[number % 2], "ORG", start, end)
+    reading.window.show_others.setChecked(True)
+    reading.window.reopen()
+    return len(words[::every])
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+@pytest.mark.parametrize("docks", ["shown", "hidden"])
+def test_a_dragged_name_keeps_its_letters_and_a_proclitic_is_left_out(
+    qtbot: QtBot, window: MainWindow, width: int, docks: str
+) -> None:
+    reading = Reading(qtbot, window, seed_text(), width)
+    assert others_spans(reading) >= 20
+    for dock in window.findChildren(QDockWidget):
+        dock.setVisible(docks == "shown")
+    stored = {}
+    for word, kept in SEED_ENTITIES.items():
+        start = next(
+            t.start for t in tokenise(reading.text) if reading.text[t.start : t.end] == word
+        )
+        reading.drag(start, start + len(word))
+        assert reading.reader.selected_range() == (start, start + len(word))
+        reading.qtbot.keyClick(reading.reader, Qt.Key.Key_P)
+        (span,) = [
+            s
+            for s in window.project.spans.for_document(reading.uid, "ali")
+            if s.start < start + len(word) and start < s.end
+        ]
+        stored[word] = reading.text[span.start : span.end]
+        left_out = word[: len(word) - len(kept)]
+        said = f"PERSON ‘{kept}’ saved without ‘{left_out}’ (X puts it back)"
+        assert (window.saved_label.text() == said) == bool(left_out), window.saved_label.text()
+    assert stored == SEED_ENTITIES
+    reading.qtbot.keyClick(reading.reader, Qt.Key.Key_X)  # the last one: its ب back
+    assert window.saved_label.text() == "Put ‘ب’ back on PERSON ‘الدفاع’"
+    last = window.project.spans.get(window.reader.selected_span or "")
+    assert reading.text[last.start : last.end] == "بالدفاع"
