@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from annotate.mentions import normalised_text
+from annotate.corpus_scan import search_entry
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
 from annotate.text import document_uid
@@ -88,16 +88,25 @@ def _document_texts(conn: sqlite3.Connection) -> list[str]:
 
 
 def _search_index(conn: sqlite3.Connection) -> list[str]:
-    """Each document's normalised text is in the search index, under its position."""
-    indexed = dict(conn.execute("SELECT rowid, body FROM search_index"))
+    """Each document is in the search index under its position, indexed from its text
+    (the entry's checksum and removed marks match it)."""
+    indexed = {rowid for (rowid,) in conn.execute("SELECT rowid FROM search_index")}
+    entries = {
+        position: (removals, checksum)
+        for position, removals, checksum in conn.execute(
+            "SELECT position, removals, checksum FROM search_entries"
+        )
+    }
     problems = []
     for position, text in conn.execute("SELECT position, text FROM documents"):
-        body = indexed.pop(position, None)
-        if body is None:
+        entry = entries.pop(position, None)
+        if position not in indexed or entry is None:
             problems.append(f"document {position} is missing from the search index")
-        elif body != normalised_text(text):
+        elif entry != search_entry(text)[1:]:
             problems.append(f"document {position} has a stale entry in the search index")
-    problems += [f"the search index has an entry {rowid} for no document" for rowid in indexed]
+        indexed.discard(position)
+    strays = sorted(indexed | set(entries))
+    problems += [f"the search index has an entry {position} for no document" for position in strays]
     return problems
 
 

@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from annotate.corpus_scan import search_entry
 from annotate.errors import AnnotateError, InputError
 from annotate.labels import Annotators
-from annotate.mentions import normalised_text
 from annotate.model import STATUSES, Changes, Document, DocumentSummary, Status, now
 from annotate.store import Store
 from annotate.text import default_title, document_uid, normalise_stored_text
@@ -52,12 +52,16 @@ class Documents:
                     for i, (uid, (text, title, meta)) in enumerate(rows.items())
                 ),
             )
+            entries = [
+                (position + i, *search_entry(text)) for i, (text, _, _) in enumerate(rows.values())
+            ]
             conn.executemany(
                 "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
-                (
-                    (position + i, normalised_text(text))
-                    for i, (text, _, _) in enumerate(rows.values())
-                ),
+                ((at, normalised) for at, normalised, _, _ in entries),
+            )
+            conn.executemany(
+                "INSERT INTO search_entries (position, removals, checksum) VALUES (?, ?, ?)",
+                ((at, removed, checksum) for at, _, removed, checksum in entries),
             )
         return Changes(documents_added=tuple(rows))
 

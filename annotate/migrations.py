@@ -150,17 +150,29 @@ def search_index(db: Database) -> None:
     )
 
 
-def search_index_folds_hamza(db: Database) -> None:
-    """The search index made again: normalised text now folds the hamza seats ؤ ئ into ء,
-    so that مسؤول and مسئول find each other."""
-    from annotate.mentions import normalised_text
+def contentless_search_index(db: Database) -> None:
+    """The search index made again, for three changes. It keeps no copy of the normalised
+    text (search reads the stored text around what the index finds, annotate.corpus_scan).
+    Each document's removed marks are kept beside it (`search_entries`), to turn the
+    index's offsets into stored ones, with a checksum of the text it indexed. Normalised
+    text folds the hamza seats ؤ ئ into ء, so that مسؤول and مسئول find each other."""
+    from annotate.corpus_scan import search_entry
 
-    rows = db.execute("SELECT position, text FROM documents").fetchall()
-    db.execute("DELETE FROM search_index")
-    db.conn.executemany(
-        "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
-        ((position, normalised_text(text)) for position, text in rows),
+    db.execute("DROP TABLE search_index")
+    db.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5(body, content = '', tokenize = 'trigram')"
     )
+    db.execute(
+        "CREATE TABLE search_entries (position INTEGER PRIMARY KEY,"
+        " removals BLOB NOT NULL, checksum INTEGER NOT NULL)"
+    )
+    for position, text in db.execute("SELECT position, text FROM documents").fetchall():
+        normalised, removed, checksum = search_entry(text)
+        db.execute("INSERT INTO search_index (rowid, body) VALUES (?, ?)", (position, normalised))
+        db.execute(
+            "INSERT INTO search_entries (position, removals, checksum) VALUES (?, ?, ?)",
+            (position, removed, checksum),
+        )
 
 
 def decisions(db: Database) -> None:
@@ -187,7 +199,7 @@ STEPS = [
     ("0002_spans_by_position", spans_by_position),
     ("0003_search_index", search_index),
     ("0004_decisions", decisions),
-    ("0005_search_index_folds_hamza", search_index_folds_hamza),
+    ("0005_contentless_search_index", contentless_search_index),
 ]
 SCHEMA_VERSION = len(STEPS)
 

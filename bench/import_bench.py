@@ -6,8 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from annotate.corpus_scan import search_entry
 from annotate.importing import import_paths
-from annotate.mentions import normalised_text
 from annotate.project import Project
 from bench import corpus, plain_sqlite
 from bench.scenario import Action
@@ -34,13 +34,17 @@ def ours(data: Path, scratch: Path) -> Action:
 
 
 def reference(data: Path, scratch: Path) -> Action:
-    """The same rows, and the same normalised text into the same kind of FTS5 table, with
-    plain SQL in one transaction; the text is normalised before the clock starts."""
+    """The same rows, and the same search entries into the same kind of tables (a
+    contentless trigram FTS5 index, and the removed marks beside it), with plain SQL in one
+    transaction; the entries are made before the clock starts."""
     rows = _read_rows(data / JSONL_NAME)
-    normalised = [normalised_text(text) for _, text in rows]
+    entries = [(number, *search_entry(text)) for number, (_, text) in enumerate(rows, 1)]
     conn = plain_sqlite.connect(scratch / "reference.sqlite")
     conn.execute("CREATE TABLE documents (uid TEXT PRIMARY KEY, title TEXT, text TEXT)")
-    conn.execute("CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'trigram')")
+    conn.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5(body, content = '', tokenize = 'trigram')"
+    )
+    conn.execute("CREATE TABLE search_entries (position INTEGER PRIMARY KEY, removals, checksum)")
 
     def run() -> int:
         conn.execute("BEGIN")
@@ -49,7 +53,12 @@ def reference(data: Path, scratch: Path) -> Action:
             ((_sha256(text), title, text) for title, text in rows),
         )
         conn.executemany(
-            "INSERT INTO search_index (rowid, body) VALUES (?, ?)", enumerate(normalised, 1)
+            "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
+            ((number, normalised) for number, normalised, _, _ in entries),
+        )
+        conn.executemany(
+            "INSERT INTO search_entries VALUES (?, ?, ?)",
+            ((number, removed, checksum) for number, _, removed, checksum in entries),
         )
         conn.execute("COMMIT")
         return len(rows)

@@ -137,7 +137,7 @@ def test_check_finds_a_document_missing_from_the_search_index(
     runner: CliRunner, filled: Path
 ) -> None:
     conn = sqlite3.connect(filled)
-    conn.execute("DELETE FROM search_index WHERE rowid = 1")
+    conn.execute("DELETE FROM search_entries WHERE position = 1")
     conn.commit()
     conn.close()
     result = runner.invoke(main, ["check", str(filled)])

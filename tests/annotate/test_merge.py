@@ -351,7 +351,8 @@ def dangling_span(path: Path) -> None:
         uid = project.documents.add(LIBRARY).documents_added[0]
         project.spans.add(uid, "ali", "ORG", 0, 5)
     conn = sqlite3.connect(path)  # foreign keys are off in a plain connection
-    conn.execute("DELETE FROM search_index")
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    conn.execute("DELETE FROM search_entries")
     conn.execute("DELETE FROM documents")
     conn.commit()
     conn.close()

@@ -190,6 +190,7 @@ def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
     with conn:
         conn.execute("DROP INDEX spans_by_position")
         conn.execute("DROP TABLE search_index")
+        conn.execute("DROP TABLE search_entries")
         conn.execute("DROP TABLE decisions")
         conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0002'")
         conn.execute("PRAGMA user_version = 1")

@@ -1,0 +1,294 @@
+"""Mentions across a corpus, found where the search index says they are.
+
+The search index is a trigram FTS5 index of each document's normalised text
+(annotate.mentions), without a copy of that text: it knows where every three letters are.
+Decoding or normalising a whole corpus costs more than a search may, so a search asks the
+index where the query's rarest trigram is, and reads from each document only the stored
+text around those places (with the marks normalising removed, kept in `search_entries`,
+which turn a normalised offset into a stored one). A match that stands alone as a word takes
+the quick way; any other (letters attached before or after it, the contracted article,
+the word family, prefixes, a query of several words) is judged by annotate.mentions on the
+whole words around it, so both ways apply one rule.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from itertools import groupby, islice
+from typing import NamedTuple
+
+from annotate.lexicon import Lexicon
+from annotate.mentions import Query, mentions_in, normalise, normalised_text, written
+from annotate.words import is_word_char
+
+TRIGRAM = 3
+SLACK = 64  # characters read beyond a match and its context, for whole words around it
+CHUNK = 500  # documents whose stored text is read in one statement
+MARK_ROOM = 256  # characters of marks allowed for, before a document's marks are known
+
+Removed = Sequence[int]  # a document's removed marks, as Normalised.shifted_removals
+NO_MARKS: Removed = ()
+
+
+class Found(NamedTuple):
+    start: int  # stored code point offsets
+    end: int
+    text: str
+    context: str
+    variant: bool
+
+
+class Document(NamedTuple):
+    uid: str
+    position: int
+    title: str
+
+
+def search_entry(raw: str) -> tuple[str, bytes, int]:
+    """What the index keeps of a stored text: its normalised text (to index), where
+    normalising removed marks (packed), and a checksum of the normalised text, by which
+    `annotate check` knows the entry was made from this text."""
+    normalised = normalise(raw)
+    removed = array("i", normalised.shifted_removals).tobytes()
+    return normalised.text, removed, zlib.crc32(normalised.text.encode())
+
+
+def documents_with_hits(
+    conn: sqlite3.Connection,
+    query: Query,
+    words: Lexicon,
+    context: int,
+    only: int | None = None,
+) -> Iterator[tuple[Document, list[Found]]]:
+    """Each document (in order) with the query's mentions in it, in order."""
+    anchor = _anchor(conn, query)
+    if anchor is None:
+        yield from _read_whole(conn, query, words, context, only)
+        return
+    trigram, word, at = anchor
+    sql = "SELECT doc, offset FROM temp.search_instances WHERE term = ?"
+    if only is not None:
+        places = conn.execute(sql + " AND doc = ?", (trigram, only))
+    else:
+        places = conn.execute(sql, (trigram,))
+    windows = _Windows(conn, query, words, context, word, at)
+    by_document = groupby(places, key=lambda place: int(place[0]))
+    while chunk := [
+        (doc, [offset for _, offset in rows]) for doc, rows in islice(by_document, CHUNK)
+    ]:
+        yield from windows.found(chunk)
+
+
+def _anchor(conn: sqlite3.Connection, query: Query) -> tuple[str, int, int] | None:
+    """The query's rarest trigram in the index, with its word and place in that word; None
+    when no word has three letters (the index cannot look such a query up)."""
+    options = [
+        (word[at : at + TRIGRAM], number, at)
+        for number, word in enumerate(query.words)
+        for at in range(len(word) - TRIGRAM + 1)
+        if not (query.contracted is not None and number == 0 and at == 0)  # لل drops the alef
+    ]
+    if not options:
+        return None
+    _ensure_vocabulary(conn)
+    terms = sorted({option[0] for option in options})
+    marks = ", ".join("?" * len(terms))
+    counts = dict(
+        conn.execute(f"SELECT term, cnt FROM temp.search_terms WHERE term IN ({marks})", terms)
+    )
+    return min(options, key=lambda option: counts.get(option[0], 0))
+
+
+def _ensure_vocabulary(conn: sqlite3.Connection) -> None:
+    """The index's terms and their places, and the stretches of text a search reads, as
+    tables of this connection."""
+    for name, kind in (("search_terms", "row"), ("search_instances", "instance")):
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{name}"
+            f" USING fts5vocab(main, search_index, '{kind}')"
+        )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS temp.search_windows"
+        " (position INTEGER PRIMARY KEY, start INTEGER NOT NULL, until INTEGER NOT NULL)"
+    )
+
+
+class _Windows:
+    """Stored text around the places of a query's anchor, a chunk of documents at a time."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        query: Query,
+        words: Lexicon,
+        context: int,
+        anchor_word: int,
+        anchor_at: int,
+    ) -> None:
+        self.conn, self.query, self.words, self.context = conn, query, words, context
+        self.quick = not (query.family or query.prefix) and len(query.words) == 1
+        # normalised characters from where a match starts to its anchor
+        self.lead = sum(len(word) + 1 for word in query.words[:anchor_word]) + anchor_at
+        self.reach = len(" ".join(query.words)) + context + SLACK
+
+    def found(self, chunk: list[tuple[int, list[int]]]) -> Iterator[tuple[Document, list[Found]]]:
+        for document, removed, text, offsets in self._read(chunk):
+            if len(offsets) == 1:
+                hits = self._at(offsets[0], text, removed)
+            else:
+                seen = {
+                    (hit.start, hit.end): hit for o in offsets for hit in self._at(o, text, removed)
+                }
+                hits = sorted(seen.values())
+            if hits:
+                yield document, hits
+
+    def _read(
+        self, chunk: list[tuple[int, list[int]]]
+    ) -> Iterator[tuple[Document, Removed, _Text, list[int]]]:
+        """Each document with its removed marks and its stored text from before its first
+        place to after its last, by one statement for the chunk (read whole before any is
+        judged: judging may search again). The text is asked for by normalised offsets,
+        with room for the marks; a document with more marks there is read again."""
+        offsets = dict(chunk)
+        wanted = [self._around(doc, places, NO_MARKS) for doc, places in chunk]
+        asked = {doc: end - start for doc, start, end in wanted}
+        self.conn.execute("DELETE FROM temp.search_windows")
+        self.conn.executemany("INSERT INTO temp.search_windows VALUES (?, ?, ?)", wanted)
+        rows = self.conn.execute(
+            "SELECT d.position, d.uid, d.title, e.removals, w.start,"
+            " substr(d.text, w.start + 1, w.until - w.start)"
+            " FROM temp.search_windows w JOIN documents d ON d.position = w.position"
+            " LEFT JOIN search_entries e ON e.position = d.position ORDER BY w.position"
+        ).fetchall()
+        for position, uid, title, blob, start, piece in rows:
+            removed = array("i")
+            removed.frombytes(blob or b"")
+            text = _Text(start, piece, len(piece) < asked[position])
+            _, need_start, need_end = self._around(position, offsets[position], removed)
+            if not text.covers(need_start, need_end):
+                text = self._again(position, need_start, need_end)
+            yield Document(uid, position, title), removed, text, offsets[position]
+
+    def _around(self, doc: int, places: list[int], removed: Removed) -> tuple[int, int, int]:
+        """The stored text to read for a document's places: (document, start, end)."""
+        start = max(_raw(places[0] - self.lead, removed) - self.reach, 0)
+        room = len(removed) if removed is not NO_MARKS else MARK_ROOM
+        return doc, start, _raw(places[-1], removed) + self.reach + room
+
+    def _again(self, doc: int, start: int, end: int) -> _Text:
+        (piece,) = self.conn.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE position = ?",
+            (start + 1, end - start, doc),
+        ).fetchone()
+        return _Text(start, piece, len(piece) < end - start)
+
+    def _at(self, offset: int, text: _Text, removed: Removed) -> list[Found]:
+        if self.quick and offset >= self.lead:
+            start = _raw(offset - self.lead, removed)
+            end = _raw(offset - self.lead + len(self.query.words[0]), removed)
+            piece = text.slice(start, end)
+            spelled_so = piece == self.query.spelled
+            if (spelled_so or normalised_text(piece) == self.query.words[0]) and text.stands_alone(
+                start, end
+            ):
+                return [self._found(text, start, end, piece)]
+        return self._judged(offset, text, removed)
+
+    def _found(self, text: _Text, start: int, end: int, piece: str) -> Found:
+        variant = piece != self.query.spelled and written(piece) != self.query.spelled
+        return Found(start, end, piece, text.context(start, end, self.context), variant)
+
+    def _judged(self, offset: int, text: _Text, removed: Removed) -> list[Found]:
+        """annotate.mentions on the whole words of the text around one place."""
+        left, piece = text.words_around(_raw(offset, removed), self.reach)
+        found = []
+        for mention in mentions_in(normalise(piece), piece, self.query, self.words):
+            start, end = left + mention.start, left + mention.end
+            context = text.context(start, end, self.context)
+            found.append(
+                Found(start, end, piece[mention.start : mention.end], context, mention.variant)
+            )
+        return found
+
+
+class _Text:
+    """A stretch of a document's stored text, by stored offsets."""
+
+    def __init__(self, start: int, text: str, at_end: bool) -> None:
+        self.start, self.text, self.at_end = start, text, at_end
+        self.end = start + len(text)
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.start <= start and (end <= self.end or self.at_end)
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start - self.start : end - self.start]
+
+    def stands_alone(self, start: int, end: int) -> bool:
+        """Whether no letter, mark or digit touches [start, end) on either side."""
+        before = self.text[start - self.start - 1] if start > 0 else " "
+        after = self.text[end - self.start] if end < self.end else " "
+        return not is_word_char(before) and not is_word_char(after)
+
+    def context(self, start: int, end: int, width: int) -> str:
+        left = max(start - width - self.start, 0)
+        return " ".join(self.text[left : end + width - self.start].split())
+
+    def words_around(self, at: int, reach: int) -> tuple[int, str]:
+        """The whole words within reach of a stored offset, and where they start."""
+        left, right = max(at - reach, self.start), min(at + reach, self.end)
+        if left > 0:
+            left = _after_space(self.text, left - self.start, at - self.start) + self.start
+        if right < self.end or not self.at_end:
+            right = _before_space(self.text, right - self.start, at - self.start) + self.start
+        return left, self.text[left - self.start : right - self.start]
+
+
+def _raw(normalised: int, removed: Removed) -> int:
+    """The stored offset of a normalised one (after the marks that sit before it)."""
+    return normalised + bisect_right(removed, normalised)
+
+
+def _stands_alone(window: str, window_start: int, start: int, end: int, length: int) -> bool:
+    before = window[start - window_start - 1] if start > 0 else " "
+    after = window[end - window_start] if end < length else " "
+    return not is_word_char(before) and not is_word_char(after)
+
+
+def _after_space(window: str, left: int, limit: int) -> int:
+    """Just after the first white space at or after left (limit, when there is none)."""
+    while left < limit and not window[left].isspace():
+        left += 1
+    return left + 1 if left < limit else limit
+
+
+def _before_space(window: str, right: int, limit: int) -> int:
+    """The last white space before right (limit, when there is none)."""
+    while right > limit and not window[right - 1].isspace():
+        right -= 1
+    return right - 1 if right > limit else limit
+
+
+def _read_whole(
+    conn: sqlite3.Connection, query: Query, words: Lexicon, context: int, only: int | None
+) -> Iterator[tuple[Document, list[Found]]]:
+    """A query too short for the index: every document read and normalised."""
+    where = "WHERE position = ?" if only is not None else ""
+    rows = conn.execute(
+        f"SELECT uid, position, title, text FROM documents {where} ORDER BY position",
+        (only,) if only is not None else (),
+    )
+    for uid, position, title, text in rows:
+        found = []
+        for mention in mentions_in(normalise(text), text, query, words):
+            left, right = max(mention.start - context, 0), min(mention.end + context, len(text))
+            around = " ".join(text[left:right].split())
+            piece = text[mention.start : mention.end]
+            found.append(Found(mention.start, mention.end, piece, around, mention.variant))
+        if found:
+            yield Document(uid, position, title), found

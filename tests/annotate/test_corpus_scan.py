@@ -1,0 +1,92 @@
+"""A corpus search, which reads bytes, finds exactly what annotate.mentions finds in str."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from annotate.mentions import find_mentions
+from annotate.project import Project
+from annotate.searching import CONTEXT, search_documents
+from tests.annotate.matching_quality import load_cases
+
+MIXED = [
+    "قال مُحَمَّد إن الاتفاق سيُوقَّع في ٢٠٢٥ أو 2026، وأكد ذلك لاحقًا.",
+    "التقى\u00a0وزير الخارجية\u2009بنظيره في 3.5 ساعات 👍🏽 ثم غادر",
+    "وأضاف ACME\u200e و\u200cالمنظمة 🌍 أن «لا تراجع عن الخطة» قبل ١٬٠٠٠ يوم.",
+    "المسؤولـــون والمسئولون وللمسؤولين ومسؤولو الوزارة",
+    "دونالد\nترامب ودونالد  ترامب وبدونالد ترامب",
+]
+QUERIES = [
+    "محمد",
+    "2025",
+    "وزير الخارجية",
+    "المنظمة",
+    "مسؤول",
+    "المسؤول",
+    "دونالد ترامب",
+    "ترامب",
+    "لاحقا",
+    "قال",
+    "في",
+]
+
+
+def expected(text: str, query: str, family: bool = False) -> list[tuple[int, int, str, bool]]:
+    return [
+        (m.start, m.end, text[m.start : m.end], m.variant)
+        for m in find_mentions(text, query, family=family)
+    ]
+
+
+def got(project: Project, query: str, family: bool = False) -> list[tuple[int, int, str, bool]]:
+    return [
+        (hit.start, hit.end, hit.text, hit.variant)
+        for hit in search_documents(project, query, doc="1", family=family)
+    ]
+
+
+@pytest.mark.parametrize("case", load_cases(), ids=lambda case: case.query)
+def test_every_matching_case_is_found_alike(project: Project, case: object) -> None:
+    text, query, family = case.text, case.query, case.family  # type: ignore[attr-defined]
+    project.documents.add(text)
+    assert got(project, query, family) == expected(text, query, family)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("family", [False, True])
+def test_marks_digits_odd_spaces_and_emoji_shift_nothing(
+    project: Project, query: str, family: bool
+) -> None:
+    text = " ".join(MIXED)
+    project.documents.add(text)
+    assert got(project, query, family) == expected(text, query, family)
+
+
+def test_contexts_are_those_of_the_stored_text(project: Project) -> None:
+    text = "مُقدِّمة " * 20 + "قال وزير الخارجيّة إن ٢٠٢٥ عام حاسم " + "خاتِمة " * 20
+    project.documents.add(text)
+    (hit,) = search_documents(project, "وزير الخارجية")
+    left, right = max(hit.start - CONTEXT, 0), hit.end + CONTEXT
+    assert hit.context == " ".join(text[left:right].split())
+
+
+def test_random_texts_of_the_cases_words(project: Project) -> None:
+    """Words of the cases in random order, with random marks and spaces."""
+    chooser = random.Random(7)
+    words = [word for case in load_cases() for word in case.text.split()]
+    extras = ["\u064e", "\u0651", "\u0640", "", "", "", ""]
+    texts = []
+    for _ in range(30):
+        picked = chooser.sample(words, 40)
+        noisy = [word + chooser.choice(extras) for word in picked]
+        texts.append("".join(w + chooser.choice([" ", "  ", "\n", "، "]) for w in noisy))
+    for text in texts:
+        project.documents.add(text)
+    for query in ["بوتين", "المنظمة", "كييف", "مسؤول", "الأمم المتحدة", "على", "والتز"]:
+        for number, text in enumerate(texts, start=1):
+            hits = search_documents(project, query, doc=str(number))
+            assert [(h.start, h.end, h.variant) for h in hits] == [
+                (start, end, variant) for start, end, _, variant in expected(text, query)
+            ], (query, number)
