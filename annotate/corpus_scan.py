@@ -63,8 +63,10 @@ def documents_with_hits(
     words: Lexicon,
     context: int,
     only: int | None = None,
+    looks: int = -1,
 ) -> Iterator[tuple[Document, list[Found]]]:
-    """Each document (in order) with the query's mentions in it, in order."""
+    """Each document (in order) with the query's mentions in it, in order; `looks` bounds
+    the places of the index looked at (-1: all)."""
     anchor = _anchor(conn, query)
     if anchor is None:
         yield from _read_whole(conn, query, words, context, only)
@@ -72,9 +74,9 @@ def documents_with_hits(
     trigram, word, at = anchor
     sql = "SELECT doc, offset FROM temp.search_instances WHERE term = ?"
     if only is not None:
-        places = conn.execute(sql + " AND doc = ?", (trigram, only))
+        places = conn.execute(sql + " AND doc = ? LIMIT ?", (trigram, only, looks))
     else:
-        places = conn.execute(sql, (trigram,))
+        places = conn.execute(sql + " LIMIT ?", (trigram, looks))
     windows = _Windows(conn, query, words, context, word, at)
     by_document = groupby(places, key=lambda place: int(place[0]))
     while chunk := [
@@ -86,8 +88,8 @@ def documents_with_hits(
 def _anchor(conn: sqlite3.Connection, query: Query) -> tuple[str, int, int] | None:
     """The query's rarest trigram in the index, with its word and place in that word; None
     when no word has three letters (the index cannot look such a query up)."""
-    options = [
-        (word[at : at + TRIGRAM], number, at)
+    options = [  # lower case, as the index keeps its terms
+        (word[at : at + TRIGRAM].lower(), number, at)
         for number, word in enumerate(query.words)
         for at in range(len(word) - TRIGRAM + 1)
         if not (query.contracted is not None and number == 0 and at == 0)  # لل drops the alef

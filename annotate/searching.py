@@ -11,6 +11,7 @@ from annotate.mentions import compile_query, normalised_text
 from annotate.project import Project
 
 CONTEXT = 30  # characters shown on each side of a mention
+ALONE_LOOKS = 2000  # places of a word looked at, at most, to see whether it stands alone
 
 
 class Hit(NamedTuple):  # a tuple: a common word has a hit in every document
@@ -74,11 +75,12 @@ def project_lexicon(project: Project, mentions: Iterable[str] = ()) -> Lexicon:
 
 
 def occurs_alone(project: Project, form: str) -> bool:
-    """Whether the word stands somewhere in the corpus with no letter attached to it."""
+    """Whether the word stands somewhere in the corpus with no letter attached to it (at
+    one of its first places in the index)."""
     wanted = compile_query(form)
     if wanted.empty or len(wanted.words) != 1:
         return False
-    hits = documents_with_hits(project.store.conn, wanted, NO_PROCLITICS, 0)
+    hits = documents_with_hits(project.store.conn, wanted, NO_PROCLITICS, 0, looks=ALONE_LOOKS)
     return next(hits, None) is not None
 
 

@@ -36,3 +36,4 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         shown.show()
         qtbot.waitExposed(shown)
         yield shown
+        shown.close()  # its reader stops reading spans before the project closes
