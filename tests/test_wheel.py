@@ -103,6 +103,10 @@ def test_the_installed_wheel_holds_everything_and_runs(tmp_path: Path) -> None:
     run([annotate, "export", "p.annotate", "out.jsonl"], tmp_path)
     records = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert records and all(record["spans"] for record in records)
+    # the proclitic rule reads the installed word list: و is taken off ولبنان, not off لبنان
+    found = run([annotate, "search", "p.annotate", "لبنان", "--json"], tmp_path)
+    assert [hit["text"] for hit in json.loads(found)] == ["لبنان"]
+    assert not json.loads(run([annotate, "search", "p.annotate", "بنان", "--json"], tmp_path))
     run([annotate, "render", "p.annotate", "1", "page.png"], tmp_path)
     assert (tmp_path / "page.png").stat().st_size > 10_000
     shown = run([str(bin_ / "python"), "-c", START_WINDOW, "p.annotate", "window.png"], tmp_path)
