@@ -12,13 +12,17 @@ alone somewhere in the corpus (a name too new or too rare for any list).
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
+import importlib.metadata
 import importlib.util
+import os
 import re
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 
@@ -26,9 +30,9 @@ WORDLIST_FILE = ("data", "large_ar.msgpack.gz")
 TOP_ZIPF = 9.0  # the list's buckets are centibels below a frequency of 1 (zipf 9)
 RAREST_BUCKET = 750  # zipf 1.5: rarer forms are mostly typing slips and broken tokens
 BUCKET_BITS = 0xFFFF
-HASH_BITS = ~BUCKET_BITS  # a form's hash is fixed within a process, which is all it needs
+HASH_BYTES = 6  # 48 bits of a form's hash, then 16 of its bucket, make one number
 MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
-
+CACHE_NAME = "wordlist-ar-{version}-{rarest}.bin"
 
 _loading = threading.Lock()  # the app reads the list on a thread while the reader opens
 
@@ -41,11 +45,23 @@ def _centibels() -> array[int]:
 @cache
 def _read_centibels() -> array[int]:
     """The list's forms with their buckets (centibels below zipf 9; 0 is the most common),
-    each a 64-bit number: 48 bits of the form's hash, then its bucket, sorted. 3 MB where a
-    dict of the same forms would take 60."""
+    each one number: the form's hash, then its bucket, sorted. 3 MB where a dict of the
+    same forms would take 60. Made once (a third of a second) and kept in the user's cache
+    folder, from which it loads in milliseconds."""
+    cached = _cache_path()
+    if cached is not None and cached.is_file():
+        keys = array("Q")
+        keys.frombytes(cached.read_bytes())
+        return keys
+    keys = array("Q", sorted(_keys_of_wordlist()))
+    if cached is not None:
+        _keep(cached, keys.tobytes())
+    return keys
+
+
+def _keys_of_wordlist() -> Iterator[int]:
     import msgpack  # type: ignore[import-untyped]  # wordfreq's own dependency
 
-    keys = []
     with gzip.open(_wordlist_path(), "rb") as packed:
         unpacker = msgpack.Unpacker(packed, raw=True)  # the forms stay UTF-8 bytes
         buckets = unpacker.read_array_header() - 1
@@ -54,9 +70,36 @@ def _read_centibels() -> array[int]:
             raise RuntimeError(f"unexpected word list format {header!r}")
         for bucket in range(min(buckets, RAREST_BUCKET + 1)):
             for _ in range(unpacker.read_array_header()):
-                keys.append(hash(unpacker.unpack()) & HASH_BITS | bucket)
-    keys.sort()
-    return array("q", keys)
+                yield _hashed(unpacker.unpack()) << 16 | bucket
+
+
+def _hashed(form: bytes) -> int:
+    """A hash that is the same in every process, so that the table can be kept."""
+    return int.from_bytes(hashlib.blake2b(form, digest_size=HASH_BYTES).digest(), "big")
+
+
+def _cache_path() -> Path | None:
+    """Where the table is kept: the user's cache folder, by word list version."""
+    try:
+        version = importlib.metadata.version("wordfreq")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    name = CACHE_NAME.format(version=version, rarest=RAREST_BUCKET)
+    return Path(base, "arabic-annotate", name)
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write the table beside its place, then move it there; a folder that cannot be
+    written just means it is made again next time."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink()
 
 
 def _wordlist_path() -> Path:
@@ -69,10 +112,10 @@ def _wordlist_path() -> Path:
 def zipf(form: str) -> float:
     """How common a written form is, on the Zipf scale (log10 of uses per billion words;
     0 when the list does not hold it). Harakat and tatweel are ignored, as the list does."""
-    wanted = hash(MARKS.sub("", form).encode()) & HASH_BITS
+    wanted = _hashed(MARKS.sub("", form).encode()) << 16
     keys = _centibels()
     at = bisect_left(keys, wanted)
-    if at == len(keys) or keys[at] & HASH_BITS != wanted:
+    if at == len(keys) or keys[at] >> 16 != wanted >> 16:
         return 0.0
     return TOP_ZIPF - (keys[at] & BUCKET_BITS) / 100
 
