@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -14,6 +15,7 @@ from annotate.store import Store
 from annotate.text import default_title, document_uid, normalise_stored_text
 
 MIN_UID_PREFIX = 6
+INDEX_CHUNK = 500  # documents whose search entries are made and written together
 QUERY_CHUNK = 500  # bound parameters per query, well under SQLite's limit
 
 
@@ -52,17 +54,9 @@ class Documents:
                     for i, (uid, (text, title, meta)) in enumerate(rows.items())
                 ),
             )
-            entries = [
-                (position + i, *search_entry(text)) for i, (text, _, _) in enumerate(rows.values())
-            ]
-            conn.executemany(
-                "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
-                ((at, normalised) for at, normalised, _, _ in entries),
-            )
-            conn.executemany(
-                "INSERT INTO search_entries (position, removals, checksum) VALUES (?, ?, ?)",
-                ((at, removed, checksum) for at, _, removed, checksum in entries),
-            )
+            texts = [text for text, _, _ in rows.values()]
+            for chunk in range(0, len(texts), INDEX_CHUNK):
+                _index(conn, position + chunk, texts[chunk : chunk + INDEX_CHUNK])
         return Changes(documents_added=tuple(rows))
 
     def _present(self, uids: list[str]) -> set[str]:
@@ -170,3 +164,17 @@ def check_document_text(stored: str) -> None:
         raise InputError(
             f"the text contains a NUL character at offset {stored.index(chr(0))}", field="text"
         )
+
+
+def _index(conn: sqlite3.Connection, position: int, texts: list[str]) -> None:
+    """The search index's entries of documents from `position` on (a chunk at a time, so
+    that an import holds no second copy of the whole corpus)."""
+    entries = [(position + i, *search_entry(text)) for i, text in enumerate(texts)]
+    conn.executemany(
+        "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
+        ((at, normalised) for at, normalised, _, _ in entries),
+    )
+    conn.executemany(
+        "INSERT INTO search_entries (position, removals, checksum) VALUES (?, ?, ?)",
+        ((at, removed, checksum) for at, _, removed, checksum in entries),
+    )
