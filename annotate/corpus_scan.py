@@ -14,6 +14,7 @@ whole words around it, so both ways apply one rule.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import zlib
 from array import array
 from bisect import bisect_right
@@ -27,6 +28,7 @@ from annotate.words import is_word_char
 
 TRIGRAM = 3
 SLACK = 64  # characters read beyond a match and its context, for whole words around it
+SPACE_RUNS = 200  # characters of white space allowed between two words of a query
 CHUNK = 500  # documents whose stored text is read in one statement
 MARK_ROOM = 256  # characters of marks allowed for, before a document's marks are known
 
@@ -53,8 +55,10 @@ def search_entry(raw: str) -> tuple[str, bytes, int]:
     normalising removed marks (packed), and a checksum of the normalised text, by which
     `annotate check` knows the entry was made from this text."""
     normalised = normalise(raw)
-    removed = array("i", normalised.shifted_removals).tobytes()
-    return normalised.text, removed, zlib.crc32(normalised.text.encode())
+    removed = array("i", normalised.shifted_removals)
+    if sys.byteorder != "little":  # kept little-endian: a project moves between machines
+        removed.byteswap()
+    return normalised.text, removed.tobytes(), zlib.crc32(normalised.text.encode())
 
 
 def documents_with_hits(
@@ -136,6 +140,8 @@ class _Windows:
         # normalised characters from where a match starts to its anchor
         self.lead = sum(len(word) + 1 for word in query.words[:anchor_word]) + anchor_at
         self.reach = len(" ".join(query.words)) + context + SLACK
+        if len(query.words) > 1:
+            self.reach += SPACE_RUNS * (len(query.words) - 1)
 
     def found(self, chunk: list[tuple[int, list[int]]]) -> Iterator[tuple[Document, list[Found]]]:
         for document, removed, text, offsets in self._read(chunk):
@@ -170,6 +176,8 @@ class _Windows:
         for position, uid, title, blob, start, piece in rows:
             removed = array("i")
             removed.frombytes(blob or b"")
+            if sys.byteorder != "little":
+                removed.byteswap()
             text = _Text(start, piece, len(piece) < asked[position])
             _, need_start, need_end = self._around(position, offsets[position], removed)
             if not text.covers(need_start, need_end):
@@ -177,10 +185,12 @@ class _Windows:
             yield Document(uid, position, title), removed, text, offsets[position]
 
     def _around(self, doc: int, places: list[int], removed: Removed) -> tuple[int, int, int]:
-        """The stored text to read for a document's places: (document, start, end)."""
-        start = max(_raw(places[0] - self.lead, removed) - self.reach, 0)
-        room = len(removed) if removed is not NO_MARKS else MARK_ROOM
-        return doc, start, _raw(places[-1], removed) + self.reach + room
+        """The stored text to read for a document's places: (document, start, end). A
+        stored offset is at least its normalised one: before the marks are known, the
+        end allows room for some."""
+        start = max(_raw(places[0] - self.lead - self.reach, removed), 0)
+        end = _raw(places[-1] + self.reach, removed)
+        return doc, start, end + (MARK_ROOM if removed is NO_MARKS else 0)
 
     def _again(self, doc: int, start: int, end: int) -> _Text:
         (piece,) = self.conn.execute(
@@ -242,13 +252,24 @@ class _Text:
         return " ".join(self.text[left : end + width - self.start].split())
 
     def words_around(self, at: int, reach: int) -> tuple[int, str]:
-        """The whole words within reach of a stored offset, and where they start."""
-        left, right = max(at - reach, self.start), min(at + reach, self.end)
-        if left > 0:
-            left = _after_space(self.text, left - self.start, at - self.start) + self.start
-        if right < self.end or not self.at_end:
-            right = _before_space(self.text, right - self.start, at - self.start) + self.start
-        return left, self.text[left - self.start : right - self.start]
+        """The whole words within reach of a stored offset, and where they start: cut
+        only between a letter (mark, digit) and anything else, never inside a word. Empty
+        when the word at the offset reaches past what was read: its letters before the
+        offset could be proclitics or not, so nothing is judged there."""
+        text, base = self.text, self.start
+        left = max(at - reach, base)
+        while left < at and left > 0 and not _boundary(text, left - base):
+            left += 1
+        right = min(at + reach, self.end)
+        while (
+            right > at
+            and not (right == self.end and self.at_end)
+            and not _boundary(text, right - base)
+        ):
+            right -= 1
+        if not (left == 0 or _boundary(text, left - base)):
+            return left, ""
+        return left, text[left - base : right - base]
 
 
 def _raw(normalised: int, removed: Removed) -> int:
@@ -256,24 +277,11 @@ def _raw(normalised: int, removed: Removed) -> int:
     return normalised + bisect_right(removed, normalised)
 
 
-def _stands_alone(window: str, window_start: int, start: int, end: int, length: int) -> bool:
-    before = window[start - window_start - 1] if start > 0 else " "
-    after = window[end - window_start] if end < length else " "
-    return not is_word_char(before) and not is_word_char(after)
-
-
-def _after_space(window: str, left: int, limit: int) -> int:
-    """Just after the first white space at or after left (limit, when there is none)."""
-    while left < limit and not window[left].isspace():
-        left += 1
-    return left + 1 if left < limit else limit
-
-
-def _before_space(window: str, right: int, limit: int) -> int:
-    """The last white space before right (limit, when there is none)."""
-    while right > limit and not window[right - 1].isspace():
-        right -= 1
-    return right - 1 if right > limit else limit
+def _boundary(text: str, index: int) -> bool:
+    """Whether index (inside text, or at either end of it) is not inside a word."""
+    if index <= 0 or index >= len(text):
+        return False
+    return not (is_word_char(text[index - 1]) and is_word_char(text[index]))
 
 
 def _read_whole(

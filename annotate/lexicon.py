@@ -19,6 +19,7 @@ import importlib.metadata
 import importlib.util
 import os
 import re
+import sys
 import threading
 from array import array
 from bisect import bisect_left
@@ -32,7 +33,9 @@ RAREST_BUCKET = 750  # zipf 1.5: rarer forms are mostly typing slips and broken 
 BUCKET_BITS = 0xFFFF
 HASH_BYTES = 6  # 48 bits of a form's hash, then 16 of its bucket, make one number
 MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")  # harakat, superscript alef, tatweel
-CACHE_NAME = "wordlist-ar-{version}-{rarest}.bin"
+DIGITS = re.compile(r"\d")  # the list writes every digit as 0 (2025 is listed as 0000)
+CACHE_NAME = "wordlist-ar-{version}-{rarest}-blake2b48.bin"
+MIN_TABLE_BYTES = 1_000_000
 
 _loading = threading.Lock()  # the app reads the list on a thread while the reader opens
 
@@ -49,13 +52,35 @@ def _read_centibels() -> array[int]:
     same forms would take 60. Made once (a third of a second) and kept in the user's cache
     folder, from which it loads in milliseconds."""
     cached = _cache_path()
-    if cached is not None and cached.is_file():
-        keys = array("Q")
-        keys.frombytes(cached.read_bytes())
-        return keys
+    kept = _read_kept(cached) if cached is not None else None
+    if kept is not None:
+        return kept
     keys = array("Q", sorted(_keys_of_wordlist()))
     if cached is not None:
-        _keep(cached, keys.tobytes())
+        _keep(cached, _little_endian(keys))
+    return keys
+
+
+def _little_endian(keys: array[int]) -> bytes:
+    if sys.byteorder == "little":
+        return keys.tobytes()
+    swapped = array("Q", keys)
+    swapped.byteswap()
+    return swapped.tobytes()
+
+
+def _read_kept(path: Path) -> array[int] | None:
+    """The kept table, unless it is missing or not whole (then it is made again)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if len(data) < MIN_TABLE_BYTES or len(data) % 8:
+        return None
+    keys = array("Q")
+    keys.frombytes(data)
+    if sys.byteorder != "little":
+        keys.byteswap()
     return keys
 
 
@@ -111,8 +136,9 @@ def _wordlist_path() -> Path:
 
 def zipf(form: str) -> float:
     """How common a written form is, on the Zipf scale (log10 of uses per billion words;
-    0 when the list does not hold it). Harakat and tatweel are ignored, as the list does."""
-    wanted = _hashed(MARKS.sub("", form).encode()) << 16
+    0 when the list does not hold it). Harakat and tatweel are ignored, and digits are
+    read as the list writes them."""
+    wanted = _hashed(DIGITS.sub("0", MARKS.sub("", form)).encode()) << 16
     keys = _centibels()
     at = bisect_left(keys, wanted)
     if at == len(keys) or keys[at] >> 16 != wanted >> 16:

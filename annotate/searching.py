@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
-from annotate.corpus_scan import documents_with_hits
+from annotate.corpus_scan import TRIGRAM, documents_with_hits
 from annotate.lexicon import Lexicon
 from annotate.mentions import compile_query, normalised_text
 from annotate.project import Project
@@ -78,8 +78,8 @@ def occurs_alone(project: Project, form: str) -> bool:
     """Whether the word stands somewhere in the corpus with no letter attached to it (at
     one of its first places in the index)."""
     wanted = compile_query(form)
-    if wanted.empty or len(wanted.words) != 1:
-        return False
+    if wanted.empty or len(wanted.words) != 1 or len(wanted.words[0]) < TRIGRAM:
+        return False  # a word the index cannot look up is not worth reading every document
     hits = documents_with_hits(project.store.conn, wanted, NO_PROCLITICS, 0, looks=ALONE_LOOKS)
     return next(hits, None) is not None
 

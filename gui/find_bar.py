@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from annotate.lexicon import Lexicon
 from annotate.mentions import Normalised, compile_query, mentions_in, normalise
 from gui.reader import ReaderView
 from gui.span_paint import Found
@@ -14,9 +17,15 @@ MIN_TYPED = 2  # letters before a find runs as you type
 
 
 class FindBar(QWidget):
-    def __init__(self, reader: ReaderView, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reader: ReaderView,
+        parent: QWidget | None = None,
+        words: Callable[[], Lexicon] = Lexicon,
+    ) -> None:
         super().__init__(parent)
         self._reader = reader
+        self._words = words  # the proclitic rule's evidence, as the corpus search has it
         self._cache: tuple[str, Normalised] | None = None
         self.query = QLineEdit(self)
         self.query.setPlaceholderText("Find in this document (hamza, harakat and و ب ل … ignored)")
@@ -59,7 +68,8 @@ class FindBar(QWidget):
             self.count.setText("")
             return
         text = self._normalised(annotated.document.uid, annotated.text)
-        stretches = [(m.start, m.end) for m in mentions_in(text, annotated.text, wanted)]
+        found = mentions_in(text, annotated.text, wanted, self._words())
+        stretches = [(m.start, m.end) for m in found]
         self._reader.show_found(Found(stretches) if stretches else None)
         self._show_count()
 

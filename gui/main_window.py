@@ -27,7 +27,7 @@ from annotate.filesystems import network_warning
 from annotate.mentions import find_mentions
 from annotate.model import STATUSES, Changes, DocumentSummary
 from annotate.project import Project
-from annotate.searching import Hit
+from annotate.searching import Hit, project_lexicon
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
 from gui.corpus_files import dropped_paths
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.palette_list = LabelPalette(self)
         self.annotations = AnnotationsPanel(self)
-        self.find_bar = FindBar(self.reader, self)
+        self.find_bar = FindBar(self.reader, self, lambda: project_lexicon(project))
         self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
         self.status_label = QLabel(self)
@@ -300,7 +300,8 @@ class MainWindow(QMainWindow):
             return
         query = self.corpus_search.searched  # what the results are for, not what is typed now
         family = self.corpus_search.searched_family
-        found = find_mentions(annotated.text, query, family=family)
+        words = project_lexicon(self.project)  # as the search that found it
+        found = find_mentions(annotated.text, query, family=family, words=words)
         stretches = [(m.start, m.end) for m in found]
         current = next((n for n, (start, _) in enumerate(stretches) if start == hit.start), 0)
         self.reader.show_found(Found(stretches, current) if stretches else None)

@@ -92,3 +92,43 @@ def test_random_texts_of_the_cases_words(project: Project) -> None:
             assert [(h.start, h.end, h.variant) for h in hits] == [
                 (start, end, variant) for start, end, _, variant in expected(text, query)
             ], (query, number)
+
+
+def test_a_word_longer_than_the_window_is_never_cut_into_a_false_proclitic(
+    project: Project,
+) -> None:
+    """A long token around a match (a web address) is judged on whole words: ندا is not
+    in كندا, wherever the window read around it would start."""
+    for width in range(60, 140, 7):
+        address = "https://example.org/" + "x" * width + "-news-كندا-خبر"
+        text = f"قال المراسل {address} أمس، وسافرت ندا إلى عمّان."
+        project.documents.add(text)
+        hits = search_documents(project, "ندا", doc=str(project.documents.count()))
+        assert [(h.start, h.end) for h in hits] == [
+            (m.start, m.end) for m in find_mentions(text, "ندا")
+        ] == [(text.index(" ندا") + 1, text.index(" ندا") + 4)]
+
+
+def test_a_name_broken_by_a_long_run_of_white_space_is_found(project: Project) -> None:
+    text = "قال عبد" + "\n" * 120 + "الله إن الاتفاق قريب."
+    project.documents.add(text)
+    hits = search_documents(project, "عبد الله")
+    assert [(h.start, h.end) for h in hits] == [(4, len(text) - len(" إن الاتفاق قريب."))]
+
+
+def test_digits_with_a_proclitic_are_judged_by_the_word_list_as_written_there(
+    project: Project,
+) -> None:
+    text = "وقع الاتفاق في 2025 و2025 عام حاسم، وفي ٢٠٢٥ أيضا."
+    project.documents.add(text)
+    reference = [(m.start, m.end, m.variant) for m in find_mentions(text, "2025")]
+    assert [(h.start, h.end, h.variant) for h in search_documents(project, "2025")] == reference
+    assert [text[start:end] for start, end, _ in reference] == ["2025", "2025", "٢٠٢٥"]
+
+
+def test_a_word_too_short_for_the_index_is_not_looked_for_alone(project: Project) -> None:
+    from annotate.searching import occurs_alone
+
+    project.documents.add("رفع يد المساعدة ويد العون.")
+    assert not occurs_alone(project, "يد")  # would read every document of the corpus
+    assert occurs_alone(project, "العون")
