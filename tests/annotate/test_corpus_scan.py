@@ -104,9 +104,11 @@ def test_a_word_longer_than_the_window_is_never_cut_into_a_false_proclitic(
         text = f"قال المراسل {address} أمس، وسافرت ندا إلى عمّان."
         project.documents.add(text)
         hits = search_documents(project, "ندا", doc=str(project.documents.count()))
-        assert [(h.start, h.end) for h in hits] == [
-            (m.start, m.end) for m in find_mentions(text, "ندا")
-        ] == [(text.index(" ندا") + 1, text.index(" ندا") + 4)]
+        assert (
+            [(h.start, h.end) for h in hits]
+            == [(m.start, m.end) for m in find_mentions(text, "ندا")]
+            == [(text.index(" ندا") + 1, text.index(" ندا") + 4)]
+        )
 
 
 def test_a_name_broken_by_a_long_run_of_white_space_is_found(project: Project) -> None:
