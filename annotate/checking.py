@@ -38,14 +38,27 @@ def check_project(project: Project) -> list[Finding]:
     return [Finding(name, _run(check, project.store.conn)) for name, check in checks]
 
 
-def damage(conn: sqlite3.Connection) -> list[str]:
+def damage(conn: sqlite3.Connection, checks: list[tuple[str, Check]] | None = None) -> list[str]:
     """What makes a project file damaged, from the first check that finds something: its
     pages, its foreign keys, or a document text that no longer matches its uid."""
-    for _, check in WHOLE_FILE_CHECKS:
+    for _, check in WHOLE_FILE_CHECKS if checks is None else checks:
         problems = check(conn)
         if problems:
             return problems
     return []
+
+
+def copy_damage(conn: sqlite3.Connection) -> list[str]:
+    """What makes a copy of a project unfit to be kept as a good one: SQLite's quick check
+    of its pages, then the project's own checks (foreign keys, document texts against
+    their uids); a file SQLite cannot even read is damaged too."""
+    try:
+        quick = [str(row[0]) for row in conn.execute("PRAGMA quick_check")]
+        if quick != ["ok"]:
+            return quick
+        return damage(conn, WHOLE_FILE_CHECKS[1:])
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
 
 
 def _run(check: Check, conn: sqlite3.Connection) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from annotate.backups import DEFAULT_KEEP, rolling_backup
+from annotate.backups import DEFAULT_KEEP, restore, rolling_backup
 from annotate.checking import check_project
 from annotate.errors import AnnotateError, InputError
 from annotate.export_files import export_corpus
@@ -329,6 +329,18 @@ def backup(project: str, out: str | None, keep: int) -> None:
         else:
             opened.store.backup_to(Path(out))
     click.echo(f"backed up {project} to {out}")
+
+
+@main.command(name="restore")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("backup", required=False, type=click.Path(dir_okay=False, exists=True))
+@reports_errors
+def restore_command(project: str, backup: str | None) -> None:
+    """Put BACKUP (by default the newest whole backup in PROJECT.backups/) in PROJECT's
+    place; the project as it was is kept beside it under a new name. Close every program
+    that has PROJECT open first."""
+    used, aside = restore(Path(project), Path(backup) if backup else None)
+    click.echo(f"restored {project} from {used}; the project as it was is now {aside}")
 
 
 @main.command()

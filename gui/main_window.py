@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotate.backups import DEFAULT_KEEP, rolling_backup
+from annotate.backups import DEFAULT_KEEP, DamagedProject, rolling_backup
 from annotate.errors import AnnotateError
 from annotate.filesystems import network_warning
 from annotate.mentions import find_mentions
@@ -374,10 +374,19 @@ class MainWindow(QMainWindow):
         keep = app_settings().value(KEEP_BACKUPS_KEY, DEFAULT_KEEP)
         try:
             target = rolling_backup(self.project, int(str(keep)))
+        except DamagedProject as damaged:
+            self.saved_label.setText("The project is damaged: no backup was made")
+            self._warn_damaged(damaged)
+            return
         except (AnnotateError, OSError, sqlite3.Error, ValueError) as error:
             self.saved_label.setText(f"Backup failed: {error}")
             return
         self.saved_label.setText(f"Backed up to {target.name}")
+
+    def _warn_damaged(self, damaged: DamagedProject) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Damaged project", str(damaged), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # paths and problems are data, not markup
+        box.exec()
 
     def show_agreement(self) -> None:
         """Agreement of the project's annotators, beside this window; a document chosen

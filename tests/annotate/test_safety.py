@@ -9,7 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from annotate import filesystems
-from annotate.backups import backup_folder, backups, rolling_backup
+from annotate.backups import (
+    DamagedProject,
+    backup_folder,
+    backups,
+    file_damage,
+    restore,
+    rolling_backup,
+)
 from annotate.cli import main
 from annotate.errors import InputError
 from annotate.filesystems import network_filesystem
@@ -129,3 +136,70 @@ def test_a_text_file_over_the_limit_and_keep_with_a_file_are_refused(
     assert result.exit_code == 2
     assert "--keep is for rolling backups" in result.stderr
     assert not (tmp_path / "b.annotate").exists()
+
+
+def zero_a_page(path: Path) -> None:
+    """One page in the middle of the file written over with zeros: the project still
+    opens and lists its documents, but SQLite's quick check fails."""
+    data = bytearray(path.read_bytes())
+    page = len(data) // 4096 // 2
+    data[page * 4096 : (page + 1) * 4096] = bytes(4096)
+    path.write_bytes(bytes(data))
+
+
+def many_documents(project: Project) -> None:
+    for number in range(40):
+        project.documents.add(f"الوثيقة رقم {number}: " + "نص عربي للنسخ الاحتياطي " * 200)
+
+
+def test_backups_of_a_damaged_project_keep_every_good_copy_and_name_the_last(
+    project: Project,
+) -> None:
+    many_documents(project)
+    good = [rolling_backup(project, keep=2) for _ in range(2)]
+    project.close()
+    zero_a_page(project.path)
+    with Project.open(project.path) as damaged:
+        assert damaged.documents.count() == 40  # it still opens and lists
+        for _ in range(5):
+            with pytest.raises(DamagedProject) as raised:
+                rolling_backup(damaged, keep=2)
+    assert backups(project.path) == good  # nothing kept, nothing pruned
+    message = str(raised.value)
+    assert f"{project.path} is damaged" in message
+    assert f"annotate restore {project.path} {good[-1]}" in message
+
+
+def test_the_backup_command_says_the_project_is_damaged_and_restore_puts_one_back(
+    project_path: Path,
+) -> None:
+    with Project.create(project_path) as project:
+        many_documents(project)
+        rolling_backup(project)
+    zero_a_page(project_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["backup", str(project_path)])
+    assert result.exit_code == 2
+    assert "is damaged" in result.stderr and "annotate restore" in result.stderr
+    (good,) = backups(project_path)
+    result = runner.invoke(main, ["restore", str(project_path)])
+    assert result.exit_code == 0, result.output
+    assert f"from {good}" in result.output
+    (aside,) = project_path.parent.glob(f"{project_path.stem}-replaced-*.annotate")
+    assert file_damage(aside)  # the damaged project, kept as it was
+    assert not file_damage(project_path)
+    with Project.open(project_path) as restored:
+        assert restored.documents.count() == 40
+
+
+def test_restore_refuses_a_damaged_backup_and_a_project_in_use(project_path: Path) -> None:
+    with Project.create(project_path) as project:
+        many_documents(project)
+        copy = rolling_backup(project)
+        with pytest.raises(InputError, match="open in another program"):
+            restore(project_path, copy)  # the project is open here
+    zero_a_page(copy)
+    with pytest.raises(InputError, match="is damaged too"):
+        restore(project_path, copy)
+    with pytest.raises(InputError, match="has no good backup"):
+        restore(project_path)

@@ -142,3 +142,38 @@ def test_opening_makes_a_rolling_backup_keeping_the_number_set(
     for _ in range(3):
         window.protect_on_open()
     assert len(backups(window.project.path)) == 2
+
+
+def test_opening_a_damaged_project_says_so_loudly_and_keeps_the_good_backup(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from annotate.backups import rolling_backup
+    from tests.annotate.test_safety import many_documents, zero_a_page
+    from tests.gui.test_annotating import when_modal
+
+    path = tmp_path / "p.annotate"
+    with Project.create(path) as project:
+        many_documents(project)
+        good = rolling_backup(project)
+    zero_a_page(path)
+    shown: list[tuple[str, Qt.TextFormat]] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append((box.text(), box.textFormat()))
+        box.accept()
+
+    with Project.open(path) as project:
+        window = MainWindow(project, annotator="ali")
+        qtbot.addWidget(window)
+        window.show()
+        when_modal(read_and_close)
+        window.protect_on_open()
+        window.close()
+    ((text, text_format),) = shown
+    assert f"{path} is damaged" in text and f"annotate restore {path} {good}" in text
+    assert text_format == Qt.TextFormat.PlainText
+    assert window.saved_label.text() == "The project is damaged: no backup was made"
+    assert backups(path) == [good]
