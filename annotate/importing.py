@@ -198,7 +198,7 @@ def _looks_like_doccano(path: Path) -> bool:
         first = next((raw for raw in _bounded_lines(handle, path) if raw.strip()), b"")
     try:
         data = json.loads(first.decode("utf-8").removeprefix("\ufeff"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, RecursionError, ValueError):
         return False  # the native reader says what is wrong with the line
     return (
         isinstance(data, dict)

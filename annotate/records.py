@@ -206,6 +206,16 @@ def parse_json(source: str) -> Any:
         return json.loads(source, parse_constant=refuse_constant)
     except json.JSONDecodeError as error:
         raise InputError(f"malformed JSON: {error.msg} (column {error.colno})") from error
+    except (RecursionError, ValueError) as error:
+        raise InputError(f"malformed JSON: {beyond_limits(error)}") from None
+
+
+def beyond_limits(error: RecursionError | ValueError) -> str:
+    """What Python's JSON decoder could not take, besides malformed text: values nested
+    too deeply for its recursion, or an integer too long to convert."""
+    if isinstance(error, RecursionError):
+        return "values nested too deeply"
+    return "a number with too many digits"
 
 
 def refuse_constant(name: str) -> Any:

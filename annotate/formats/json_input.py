@@ -11,7 +11,7 @@ from typing import Any
 
 from annotate.errors import InputError
 from annotate.importing import decode_file
-from annotate.records import refuse_constant
+from annotate.records import beyond_limits, refuse_constant
 
 MAX_FILE_BYTES = 2**30  # a whole JSON export is read into memory to be parsed
 WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -33,7 +33,7 @@ def top_level_items(text: str, file: str) -> Iterator[tuple[int, str, Any]]:
     try:
         position = _skip(text, 0)
         if text.startswith("{", position):
-            value, end = decoder.raw_decode(text, position)
+            value, end = _decode(decoder, text, position)
             _expect_end(text, _skip(text, end))
             yield lines.at(position), "", value
             return
@@ -55,7 +55,7 @@ def _list_items(decoder: json.JSONDecoder, text: str, position: int) -> Iterator
         _expect_end(text, _skip(text, position + 1))
         return
     while True:
-        value, end = decoder.raw_decode(text, position)
+        value, end = _decode(decoder, text, position)
         yield position, value
         position = _skip(text, end)
         if text.startswith(",", position):
@@ -65,6 +65,17 @@ def _list_items(decoder: json.JSONDecoder, text: str, position: int) -> Iterator
             return
         else:
             raise json.JSONDecodeError("Expecting ',' delimiter", text, position)
+
+
+def _decode(decoder: json.JSONDecoder, text: str, position: int) -> tuple[Any, int]:
+    """One value from position; values nested too deeply or a number too long are
+    malformed input at that place, like any other."""
+    try:
+        return decoder.raw_decode(text, position)
+    except json.JSONDecodeError:
+        raise
+    except (RecursionError, ValueError) as error:
+        raise json.JSONDecodeError(beyond_limits(error), text, position) from None
 
 
 def _skip(text: str, position: int) -> int:

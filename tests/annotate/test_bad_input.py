@@ -30,6 +30,20 @@ CASES: list[tuple[str, bytes, int | None, str, str]] = [
     ("empty input", b"", None, "", "empty input"),
     ("blank lines only", b"\n  \n", None, "", "empty input"),
     ("malformed json", (line() + '\n{"text": \n').encode(), 2, "", "malformed JSON"),
+    (
+        "nested too deeply",
+        (line() + '\n{"text": "x", "deep": ' + "[" * 1000 + "]" * 1000 + "}\n").encode(),
+        2,
+        "",
+        "values nested too deeply",
+    ),
+    (
+        "a 5,000-digit number",
+        (line() + '\n{"text": "x", "n": ' + "7" * 5000 + "}\n").encode(),
+        2,
+        "",
+        "a number with too many digits",
+    ),
     ("not an object", b"[1, 2]\n", 1, "", "expected a JSON object"),
     ("text missing", b'{"title": "x"}\n', 1, "text", "required field is missing"),
     ("empty text", line(text="  \n").encode(), 1, "text", "the text is empty"),
@@ -205,6 +219,33 @@ def test_bad_jsonl_after_good_lines_changes_nothing(
     assert message.startswith(f"error: {location}")
     if field:
         assert f"field '{field}'" in message
+    assert words in message
+    assert table_checksums(project) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("[" * 1000 + "]" * 1000, "values nested too deeply"), ("7" * 5000, "too many digits")],
+    ids=["nested too deeply", "a 5,000-digit number"],
+)
+@pytest.mark.parametrize("fmt", ["label-studio", "doccano"])
+def test_json_too_deep_or_too_long_is_refused_naming_file_and_line(
+    runner: CliRunner, tmp_path: Path, fmt: str, value: str, words: str
+) -> None:
+    project = tmp_path / "p.annotate"
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    good = {"data": {"text": TEXT}} if fmt == "label-studio" else {"text": TEXT, "label": []}
+    bad = tmp_path / ("tasks.json" if fmt == "label-studio" else "tasks.jsonl")
+    if fmt == "label-studio":
+        bad.write_text(f"[\n{json.dumps(good)},\n{{\"data\": {value}}}\n]\n", encoding="utf-8")
+    else:
+        bad.write_text(f"{json.dumps(good)}\n{{\"text\": \"x\", \"v\": {value}}}\n")
+    before = table_checksums(project)
+    result = runner.invoke(main, ["import", str(project), str(bad), "--format", fmt])
+    assert result.exit_code == 2, result.output
+    message = result.stderr.strip()
+    assert len(message.splitlines()) == 1
+    assert message.startswith(f"error: {bad}:{3 if fmt == 'label-studio' else 2}")
     assert words in message
     assert table_checksums(project) == before
 
