@@ -237,9 +237,9 @@ def test_json_too_deep_or_too_long_is_refused_naming_file_and_line(
     good = {"data": {"text": TEXT}} if fmt == "label-studio" else {"text": TEXT, "label": []}
     bad = tmp_path / ("tasks.json" if fmt == "label-studio" else "tasks.jsonl")
     if fmt == "label-studio":
-        bad.write_text(f"[\n{json.dumps(good)},\n{{\"data\": {value}}}\n]\n", encoding="utf-8")
+        bad.write_text(f'[\n{json.dumps(good)},\n{{"data": {value}}}\n]\n', encoding="utf-8")
     else:
-        bad.write_text(f"{json.dumps(good)}\n{{\"text\": \"x\", \"v\": {value}}}\n")
+        bad.write_text(f'{json.dumps(good)}\n{{"text": "x", "v": {value}}}\n')
     before = table_checksums(project)
     result = runner.invoke(main, ["import", str(project), str(bad), "--format", fmt])
     assert result.exit_code == 2, result.output
