@@ -65,6 +65,7 @@ def rolling_backup(project: Project, keep: int = DEFAULT_KEEP) -> Path:
         raise InputError(f"keep at least 1 backup, not {keep}", field="keep")
     folder = backup_folder(project.path)
     folder.mkdir(exist_ok=True)
+    _remove_leftovers(project.path)
     stamp = datetime.now(UTC).strftime(STAMP)
     target = folder / f"{project.path.stem}-{stamp}.annotate"
     project.store.backup_to(target)
@@ -85,6 +86,35 @@ def backups(project_path: Path) -> list[Path]:
         return []
     named = re.compile(re.escape(project_path.stem) + STAMPED)
     return sorted(path for path in folder.iterdir() if named.fullmatch(path.name))
+
+
+def _remove_leftovers(project_path: Path) -> None:
+    """Delete the unfinished copies a killed backup left behind (`NAME-STAMP.annotate.partial`),
+    except one another process is writing now."""
+    named = re.compile(re.escape(project_path.stem) + STAMPED + r"\.partial")
+    for path in backup_folder(project_path).iterdir():
+        if named.fullmatch(path.name) and not _in_use(path):
+            path.unlink(missing_ok=True)
+            Path(f"{path}-journal").unlink(missing_ok=True)
+
+
+def _in_use(path: Path) -> bool:
+    """Whether some connection holds the file (an exclusive lock cannot be had at once)."""
+    try:
+        conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as error:
+        return "locked" in str(error) or "busy" in str(error)
+    except sqlite3.DatabaseError:
+        return False  # not even a database: a copy cut off before its first page
+    finally:
+        conn.close()
 
 
 def file_damage(path: Path) -> list[str]:

@@ -203,3 +203,26 @@ def test_restore_refuses_a_damaged_backup_and_a_project_in_use(project_path: Pat
         restore(project_path, copy)
     with pytest.raises(InputError, match="has no good backup"):
         restore(project_path)
+
+
+def test_a_killed_backups_leftover_is_removed_by_the_next_one(project: Project) -> None:
+    import sqlite3
+
+    project.documents.add("نص للنسخ.")
+    folder = backup_folder(project.path)
+    folder.mkdir()
+    stem = project.path.stem
+    left = folder / f"{stem}-20260101-000000-000000.annotate.partial"
+    sqlite3.connect(left).execute("CREATE TABLE t (x)").connection.close()
+    busy = folder / f"{stem}-20260101-000001-000000.annotate.partial"
+    writer = sqlite3.connect(busy, isolation_level=None)
+    writer.execute("PRAGMA locking_mode = EXCLUSIVE")
+    writer.execute("BEGIN EXCLUSIVE")  # another process's backup, still being written
+    mine = folder / "notes.partial"  # not named as a backup: never touched
+    mine.write_text("kept", encoding="utf-8")
+    try:
+        rolling_backup(project)
+        assert not left.exists()
+        assert busy.exists() and mine.exists()
+    finally:
+        writer.close()
