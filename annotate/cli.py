@@ -26,7 +26,13 @@ from annotate.model import STATUS_FILTERS
 from annotate.project import Project
 from annotate.schema import load_schema
 from annotate.searching import search_documents
-from annotate.terminal import VISUAL_MODES, for_terminal, wants_visual, with_marks
+from annotate.terminal import (
+    VISUAL_MODES,
+    for_terminal,
+    visible_controls,
+    wants_visual,
+    with_marks,
+)
 
 EXIT_BAD_INPUT = 2
 
@@ -47,7 +53,7 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except AnnotateError as error:
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {visible_controls(str(error))}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except sqlite3.Error as error:
             click.echo(f"error: the project database refused: {error}", err=True)

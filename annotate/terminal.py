@@ -15,6 +15,10 @@ from annotate.model import Span
 VISUAL_MODES = ("auto", "always", "never")
 RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+# Control characters but tab and line break: data holding ESC or BEL could clear the
+# screen, write the clipboard (OSC 52) or disguise a link (OSC 8) on the reader's terminal.
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_PICTURES = 0x2400  # U+2400 SYMBOL FOR NULL, then one for each C0 control
 
 
 def wants_visual(mode: str, stream: TextIO) -> bool:
@@ -24,9 +28,23 @@ def wants_visual(mode: str, stream: TextIO) -> bool:
     return mode == "always"
 
 
+def visible_controls(text: str) -> str:
+    """Control characters shown, not obeyed: C0 ones and DEL as their Unicode pictures
+    (ESC as ␛, BEL as ␇), the rest as a hex escape (\\x9b)."""
+    return CONTROLS.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(CONTROL_PICTURES + code)
+    return "\u2421" if code == 0x7F else f"\\x{code:02x}"
+
+
 def for_terminal(text: str, visual: bool) -> str:
     """Each line shaped (harakat kept) and put in visual order when ``visual``; logical
-    order otherwise."""
+    order otherwise; control characters written out either way."""
+    text = visible_controls(text)
     if not visual:
         return text
     return "\n".join(visual_line(RESHAPER.reshape(line)) for line in text.split("\n"))

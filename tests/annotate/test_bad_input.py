@@ -274,3 +274,28 @@ def test_invalid_schema_is_refused_naming_the_field(runner: CliRunner, tmp_path:
     assert result.exit_code == 2
     assert "field 'labels[0].colour'" in result.stderr
     assert not (tmp_path / "p.annotate").exists()
+
+
+HOSTILE = "قال \x1b[2J\x1b]52;c;aGVsbG8=\x07 \x1b]8;;https://x.example\x07رابط\x1b]8;;\x07 هنا"
+
+
+@pytest.mark.parametrize("visual", ["never", "always"])
+def test_terminal_controls_in_data_are_shown_not_obeyed(
+    runner: CliRunner, tmp_path: Path, visual: str
+) -> None:
+    project = tmp_path / "p.annotate"
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    data = tmp_path / "hostile.jsonl"
+    data.write_text(line(title=HOSTILE, text=HOSTILE + " نص") + "\n", encoding="utf-8")
+    assert runner.invoke(main, ["import", str(project), str(data)]).exit_code == 0
+    for command in (["list"], ["show", "1"], ["search", "رابط"]):
+        args = [command[0], "--visual", visual, str(project), *command[1:]]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        assert "\x1b" not in result.output and "\x07" not in result.output
+        assert "␛" in result.output and "␇" in result.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(line(spans=[person(label="\x1b[31mRED")]) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["import", str(project), str(bad)])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr and "␛[31mRED" in result.stderr
