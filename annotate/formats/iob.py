@@ -175,6 +175,8 @@ def _line(
     if line[0] in " \t":
         raise refuse("tags without a token: the line starts with a space or tab", 1)
     token, *tags = COLUMNS.split(line.rstrip(" \t"))
+    if "\x00" in token:
+        raise refuse("the token contains a NUL character", 1)
     if token == DOCUMENT_MARKER:
         return Line(number, token, ())
     if not tags:

@@ -204,6 +204,8 @@ BAD_INPUT = [
     ("tags without a token", "قال O\n\tB-PERSON\n", "conll-nested", 2, "tags without a token"),
     ("not a tag", "قال O\nخالد PERSON\n", "conll", 2, "is not an IOB2 tag"),
     ("label missing", "قال O\nخالد B-\n", "conll", 2, "is not an IOB2 tag"),
+    ("a NUL in a token", "قال O\nخالد\x00 B-PERSON\n", "conll", 2, "contains a NUL character"),
+    ("a NUL, nested", "قال O\n\x00خالد B-PERSON\n", "conll-nested", 2, "NUL character"),
 ]
 
 
