@@ -99,12 +99,13 @@ def _remove_leftovers(project_path: Path) -> None:
 
 
 def _in_use(path: Path) -> bool:
-    """Whether some connection holds the file (an exclusive lock cannot be had at once)."""
+    """Whether some connection holds the file (an exclusive lock cannot be had at once).
+    A file too damaged to lock, or no database at all, is held by nobody."""
     try:
         conn = sqlite3.connect(path, timeout=0, isolation_level=None)
     except sqlite3.Error:
         return False
-    try:
+    try:  # in WAL mode only an exclusive locking mode sees a connection that is idle
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
@@ -112,7 +113,7 @@ def _in_use(path: Path) -> bool:
     except sqlite3.OperationalError as error:
         return "locked" in str(error) or "busy" in str(error)
     except sqlite3.DatabaseError:
-        return False  # not even a database: a copy cut off before its first page
+        return False
     finally:
         conn.close()
 
@@ -159,19 +160,5 @@ def restore(project_path: Path, backup: Path | None = None) -> tuple[Path, Path]
 
 def _refuse_if_open(project_path: Path) -> None:
     """A project another program has open would go on writing to the file moved away."""
-    if not project_path.exists():
-        return
-    conn = sqlite3.connect(project_path, timeout=0, isolation_level=None)
-    try:  # in WAL mode only an exclusive locking mode sees a connection that is idle
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise InputError(
-                f"{project_path} is open in another program: close it first"
-            ) from error
-    except sqlite3.DatabaseError:
-        pass  # too damaged to lock: nothing can be writing to it sensibly
-    finally:
-        conn.close()
+    if project_path.exists() and _in_use(project_path):
+        raise InputError(f"{project_path} is open in another program: close it first")

@@ -45,10 +45,6 @@ def is_stack(letters: str, article: bool = True) -> bool:
     return rest == "" or (len(rest) == 1 and rest in PREPOSITIONS)
 
 
-def ends_in_article(letters: str) -> bool:
-    return letters.endswith(ARTICLE) or letters.endswith(CONTRACTED)
-
-
 def dictionary_forms(proclitics: str, rest: str) -> tuple[str, ...]:
     """The words `rest` may stand for: after ل, a rest that begins with ل may be the
     article with its alef elided (للمنظمة: ل + المنظمة), or the word itself (للجنة)."""

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotate.lexicon import Lexicon
-from annotate.mentions import find_mentions, normalised_text
+from annotate.mentions import find_mentions
 from annotate.model import Span
 from annotate.project import Project
 from annotate.schema import passage_labels
-from annotate.searching import iter_hits, project_lexicon
+from annotate.searching import iter_hits, marked_forms, project_lexicon
 
 VARIANT = "spelled otherwise"
 
@@ -38,7 +37,7 @@ def propose(
     passages (quotes, labels in `passages`) and entities: an entity inside a quote is
     normal nesting, not a clash. `words` is the evidence for proclitics (by default the
     word list, the span's own text and those of the layer)."""
-    words = words or Lexicon(_mention_of(text, layer))
+    words = words or Lexicon(marked_forms(text[s.start : s.end] for s in layer))
     proposals = []
     for mention in find_mentions(text, text[span.start : span.end], family=family, words=words):
         if mention.start < span.end and span.start < mention.end:
@@ -46,11 +45,6 @@ def propose(
         reason = _reason(mention.start, mention.end, span.label, layer, passages, mention.variant)
         proposals.append(Proposal(mention.start, mention.end, not reason, reason))
     return proposals
-
-
-def _mention_of(text: str, layer: list[Span]) -> Callable[[str], bool]:
-    known = {normalised_text(text[s.start : s.end]) for s in layer}
-    return lambda form: normalised_text(form) in known
 
 
 def _reason(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 from annotate.corpus_scan import TRIGRAM, documents_with_hits
@@ -64,14 +64,21 @@ def project_lexicon(project: Project, mentions: Iterable[str] = ()) -> Lexicon:
     """The word list with the project's evidence: the texts of `mentions` (spans an
     analyst marked; read only if the list lacks a word), and any word that stands alone
     somewhere in the corpus."""
+    marked = marked_forms(mentions)
+    return Lexicon(lambda form: marked(form) or occurs_alone(project, form))
+
+
+def marked_forms(mentions: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a form is, normalised, the text of one of `mentions` (read only when first
+    asked: most forms are decided by the word list alone)."""
     known: set[str] = set()
     unread = iter(mentions)
 
-    def knows(form: str) -> bool:
+    def marked(form: str) -> bool:
         known.update(normalised_text(text) for text in unread)
-        return normalised_text(form) in known or occurs_alone(project, form)
+        return normalised_text(form) in known
 
-    return Lexicon(knows)
+    return marked
 
 
 def occurs_alone(project: Project, form: str) -> bool:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from annotate.project import Project
 from annotate.searching import Hit, iter_hits
+from gui.propagation_dialog import VARIANT_COLOUR  # hits spelled otherwise, alike
 from gui.rtl import with_direction
 
 SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
 AS_TYPED, OTHERWISE = "as typed", "otherwise"  # the Spelling column
-VARIANT_COLOUR = QColor("#6b6b6b")
 MIN_COLUMN = 32
 
 
