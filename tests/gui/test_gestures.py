@@ -430,6 +430,7 @@ def test_a_dragged_name_keeps_its_letters_and_a_proclitic_is_left_out(
             if s.start < start + len(word) and start < s.end
         ]
         stored[word] = reading.text[span.start : span.end]
+        assert window.reader.selected_span == span.uid  # the span just made, not a neighbour
         left_out = word[: len(word) - len(kept)]
         said = f"PERSON ‘{kept}’ saved without ‘{left_out}’ (X puts it back)"
         assert (window.saved_label.text() == said) == bool(left_out), window.saved_label.text()
