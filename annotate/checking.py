@@ -27,15 +27,44 @@ Check = Callable[[sqlite3.Connection], list[str]]
 
 
 def check_project(project: Project) -> list[Finding]:
+    """Every check the project's schema allows: a project from an older version (opened
+    read-only, so not upgraded) has no search index to check yet."""
     checks: list[tuple[str, Check]] = [
-        ("schema version", _schema_version),
         *WHOLE_FILE_CHECKS,
-        ("search index holds every document", _search_index),
+        *([] if project.store.outdated else [("search index holds every document", _search_index)]),
         ("span offsets in range", _span_offsets),
         ("relations join existing spans", _relation_ends),
         ("relations follow the schema", _relation_labels),
     ]
     return [Finding(name, _run(check, project.store.conn)) for name, check in checks]
+
+
+def pending_fixes(project: Project) -> list[str]:
+    """What the next program to open the project for writing will change in its file: the
+    things a read-only check sees but leaves alone."""
+    conn, path = project.store.conn, project.path
+    fixes = []
+    version = project.store.schema_version
+    if version < SCHEMA_VERSION:
+        fixes.append(
+            f"schema version {version}: the next open upgrades it to {SCHEMA_VERSION}"
+            " (after keeping a copy in the backups folder)"
+        )
+    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    if mode.lower() != "wal":
+        fixes.append(f"journal mode {mode}: the next open switches it to WAL")
+    wal = path.with_name(path.name + "-wal")
+    if wal.is_file() and wal.stat().st_size > 0:
+        fixes.append(
+            f"{wal.name} holds {_kib(wal.stat().st_size)} of saved work that is not yet in"
+            f" {path.name} (the project is open elsewhere, or a program stopped before"
+            " closing it): the last program to close the project folds it in"
+        )
+    return fixes
+
+
+def _kib(size: int) -> str:
+    return f"{max(1, round(size / 1024)):,} KiB"
 
 
 def damage(conn: sqlite3.Connection, checks: list[tuple[str, Check]] | None = None) -> list[str]:
@@ -67,13 +96,6 @@ def _run(check: Check, conn: sqlite3.Connection) -> list[str]:
         return check(conn)
     except sqlite3.DatabaseError as error:
         return [f"could not be checked: {error}"]
-
-
-def _schema_version(conn: sqlite3.Connection) -> list[str]:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version != SCHEMA_VERSION:
-        return [f"schema version {version}, expected {SCHEMA_VERSION}"]
-    return []
 
 
 def _integrity(conn: sqlite3.Connection) -> list[str]:

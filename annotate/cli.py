@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from annotate.backups import DEFAULT_KEEP, restore, rolling_backup
-from annotate.checking import check_project
+from annotate.checking import check_project, pending_fixes
 from annotate.errors import AnnotateError, InputError
 from annotate.export_files import export_corpus
 from annotate.exporting import export_jsonl
@@ -65,11 +65,14 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-def existing_project(path: str) -> Project:
+def existing_project(
+    path: str, read_only: bool | None = None, outdated_ok: bool = False
+) -> Project:
+    """The project, read-only if its file or folder cannot be written (see Project.open)."""
     warning = network_warning(Path(path))
     if warning:
         click.echo(f"warning: {warning}", err=True)
-    return Project.open(Path(path))
+    return Project.open(Path(path), read_only, outdated_ok)
 
 
 @click.group(invoke_without_command=True)
@@ -302,13 +305,17 @@ def search(
 @click.argument("project", type=click.Path(dir_okay=False))
 @reports_errors
 def check(project: str) -> None:
-    """Check integrity, offsets, span texts and relations; exit code 1 on any problem."""
-    with existing_project(project) as opened:
+    """Check integrity, offsets, span texts and relations; exit code 1 on any problem.
+    Read-only: what the next open would change is listed as "fix", not done."""
+    with existing_project(project, read_only=True, outdated_ok=True) as opened:
         findings = check_project(opened)
+        fixes = pending_fixes(opened)
     for finding in findings:
         click.echo(f"{'ok' if finding.ok else 'FAIL':>4}  {finding.check}")
         for problem in finding.problems:
-            click.echo(f"      {problem}")
+            click.echo(f"      {visible_controls(problem)}")
+    for fix in fixes:
+        click.echo(f" fix  {fix}")
     if not all(finding.ok for finding in findings):
         sys.exit(1)
 

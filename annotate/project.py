@@ -9,6 +9,7 @@ from types import TracebackType
 
 from annotate.annotations import Relations, Spans
 from annotate.documents import Documents
+from annotate.errors import ProjectError
 from annotate.labels import Annotators, Labels
 from annotate.schema import DEFAULT_SCHEMA_PATH, Schema, load_schema
 from annotate.store import Store
@@ -39,8 +40,25 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
-        return cls(Store.open(Path(path)))
+    def open(
+        cls, path: Path | str, read_only: bool | None = None, outdated_ok: bool = False
+    ) -> Project:
+        """The project at ``path``; read-only when asked (True) or when it cannot be written
+        (None). A read-only project cannot be upgraded, so one from an older version opens
+        only for a caller that reads no more than the file's own structure (``outdated_ok``)."""
+        store = Store.open(Path(path), read_only)
+        if store.outdated and not outdated_ok:
+            version = store.schema_version
+            store.close()
+            raise ProjectError(
+                f"{path}: written by an older version (schema {version}) and"
+                " read-only here: open it once where it can be written, and it is upgraded"
+            )
+        return cls(store)
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
 
     @property
     def path(self) -> Path:

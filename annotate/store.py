@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,6 +13,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from annotate.errors import ProjectError
+from annotate.failures import (
+    ReadOnlyProject,
+    is_damage,
+    is_system_failure,
+    what_failed,
+    write_failed,
+)
 from annotate.migrations import SCHEMA_VERSION, migrations
 
 APPLICATION_ID = 0x41524E4E  # "ARNN": marks a SQLite file as an annotation project
@@ -22,9 +30,10 @@ BUSY_TIMEOUT_MS = 10_000
 class Store:
     """One connection to a project file. Writes go through ``write()``."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, read_only: bool = False) -> None:
         self.path = path
         self.conn = conn
+        self.read_only = read_only
         self.db = Database(conn)
         self._savepoints = count()
         self.rollback_listeners: list[Callable[[], None]] = []
@@ -40,16 +49,22 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: Path) -> Store:
+    def open(cls, path: Path, read_only: bool | None = None) -> Store:
+        """The project at ``path``, read-only when asked or when its file or folder cannot
+        be written (None: decide from the file system). A read-only store changes nothing
+        on disk: no journal mode switch, no migration, no folding of a leftover -wal."""
         _check_header(path)
-        conn = _connect(path, mode="rw")
+        if read_only is None:
+            read_only = not writable(path)
+        conn = connect_read_only(path) if read_only else _connect(path, mode="rw")
         try:
             check_identity(path, conn)
         except BaseException:
             conn.close()
             raise
-        store = cls(path, conn)
-        store._prepare()
+        store = cls(path, conn, read_only)
+        if not read_only:
+            store._prepare()
         return store
 
     def _prepare(self) -> None:
@@ -59,9 +74,9 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA recursive_triggers = ON")
             self.upgrade()
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             self.conn.close()
-            raise ProjectError(f"{self.path}: cannot use this project: {error}") from error
+            raise ProjectError(what_failed(error, self.path, "cannot use this project")) from error
 
     def upgrade(self) -> None:
         """Apply pending migrations, all in one immediate transaction, after a copy of the
@@ -84,9 +99,21 @@ class Store:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    @property
+    def outdated(self) -> bool:
+        """Written by an older version and not upgraded (only a read-only store can be)."""
+        return self.schema_version < SCHEMA_VERSION
+
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction (BEGIN IMMEDIATE), or a savepoint when nested in one."""
+        """One transaction (BEGIN IMMEDIATE), or a savepoint when nested in one. A write the
+        database refuses (full disk, read-only file, a lock held too long, damage) is
+        rolled back and raised as WriteFailed, saying what failed."""
+        if self.read_only:
+            raise ReadOnlyProject(
+                f"{self.path}: the project is open read-only (its file or folder cannot be"
+                " written): nothing was changed"
+            )
         if self.conn.in_transaction:
             name = f"step_{next(self._savepoints)}"
             self.conn.execute(f"SAVEPOINT {name}")
@@ -100,15 +127,20 @@ class Store:
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
-        self.conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self.conn
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            self._rolled_back()
-            raise
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self._rolled_back()
+                raise
+        except sqlite3.Error as error:
+            if not is_system_failure(error):
+                raise
+            raise write_failed(error, self.path) from error
 
     def _rolled_back(self) -> None:
         for listener in self.rollback_listeners:
@@ -145,6 +177,25 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     return conn
 
 
+def writable(path: Path) -> bool:
+    """Whether SQLite can write the project: its file, its folder (for the -wal and -shm
+    files) and the -wal and -shm files it already has."""
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    needed = [path, path.parent, *(sidecar for sidecar in sidecars if sidecar.exists())]
+    return all(os.access(needed_path, os.W_OK) for needed_path in needed)
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the project or leave files beside it. With no -wal
+    or -journal file nobody has the project open, so SQLite is told the file is immutable:
+    a plain read-only connection would create -wal and -shm files (and fail to, in a
+    read-only folder). A program that starts writing meanwhile changes the file itself
+    only at a checkpoint, after about 4 MB of writes."""
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
+    in_use = any(sidecar.exists() for sidecar in sidecars)
+    return _connect(path, mode="ro" if in_use else "ro&immutable=1")
+
+
 def _check_header(path: Path) -> None:
     if not path.exists():
         raise ProjectError(f"{path}: no such project; create one with `annotate init {path}`")
@@ -164,8 +215,10 @@ def check_identity(path: Path, conn: sqlite3.Connection) -> int:
     try:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{path}: the project file is damaged: {error}") from error
+    except sqlite3.Error as error:
+        if is_damage(error):
+            raise ProjectError(f"{path}: the project file is damaged: {error}") from error
+        raise ProjectError(what_failed(error, path, "cannot open")) from error
     if application_id != APPLICATION_ID:
         raise ProjectError(f"{path}: not an annotation project (a SQLite file of another kind)")
     if version > SCHEMA_VERSION:

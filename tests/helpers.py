@@ -1,13 +1,21 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
+
+from annotate.store import connect_read_only
 
 
 def table_checksums(path: Path) -> dict[str, str]:
     """A checksum of every table's rows, to prove that a failed operation changed nothing."""
-    conn = sqlite3.connect(path)
+    conn = connect_read_only(path)
     try:
         tables = [
             row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -19,3 +27,37 @@ def table_checksums(path: Path) -> dict[str, str]:
         return sums
     finally:
         conn.close()
+
+
+@contextmanager
+def read_only_copy(files: list[Path], folder: Path) -> Iterator[Path]:
+    """The files copied into a new folder that this process cannot write to: a read-only
+    tmpfs mount for root (whom permission bits do not stop), else permission bits."""
+    folder.mkdir()
+    as_root = os.getuid() == 0
+    if as_root:
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "tmpfs", str(folder)], check=False)
+        if mounted.returncode != 0:
+            pytest.skip("root cannot mount a read-only folder here")
+    try:
+        for file in files:
+            shutil.copy2(file, folder / file.name)
+        if as_root:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        else:
+            for path in [*folder.iterdir(), folder]:
+                path.chmod(path.stat().st_mode & ~0o222)
+        yield folder
+    finally:
+        if as_root:
+            subprocess.run(["umount", str(folder)], check=True)
+        else:
+            for path in [folder, *folder.iterdir()]:
+                path.chmod(path.stat().st_mode | 0o200)
+
+
+def file_digests(*paths: Path) -> dict[str, str]:
+    """Each existing file's SHA-256, to prove that a command left the files as they were."""
+    return {
+        path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths if path.exists()
+    }

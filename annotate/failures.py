@@ -1,0 +1,72 @@
+"""What a failed SQLite call means for the user: what failed, and what to do about it.
+
+A full disk, a read-only folder or a lock held by another program are not damage; only
+SQLite's own corruption codes are reported as a damaged project."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from annotate.errors import ProjectError
+
+DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+READ_ONLY = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
+BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+SYSTEM = (*DAMAGED, *READ_ONLY, *BUSY, "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_NOMEM")
+
+
+class WriteFailed(ProjectError):
+    """A write the database refused; nothing of the action it belonged to was saved."""
+
+
+class ReadOnlyProject(ProjectError):
+    """A write asked of a project opened read-only."""
+
+
+def error_code(error: sqlite3.Error) -> str:
+    """SQLite's primary result code name, e.g. SQLITE_READONLY for
+    SQLITE_READONLY_DIRECTORY; empty when the error does not carry one."""
+    name = str(getattr(error, "sqlite_errorname", "") or "")
+    return "_".join(name.split("_")[:2])
+
+
+def is_system_failure(error: sqlite3.Error) -> bool:
+    """A failure of the disk, the file or another program, not of the statement itself
+    (a constraint or a programming error keeps its own exception)."""
+    return error_code(error) in SYSTEM
+
+
+def is_damage(error: sqlite3.Error) -> bool:
+    return error_code(error) in DAMAGED
+
+
+def what_failed(error: sqlite3.Error, path: Path, action: str = "") -> str:
+    """One line: the project, what could not be done, what went wrong, and what the user
+    can do."""
+    code = error_code(error)
+    if code == "SQLITE_FULL":
+        reason = "the disk is full: free some space, then do it again"
+    elif code in READ_ONLY:
+        reason = (
+            "the project file or its folder cannot be written (read-only, or no permission):"
+            " copy the project to a folder you can write to"
+        )
+    elif code in BUSY:
+        reason = (
+            f"another program is writing to the project ({error}): try again when it has finished"
+        )
+    elif code == "SQLITE_IOERR":
+        reason = f"the disk could not be read or written ({error}): check the disk, then try again"
+    elif code in DAMAGED:
+        reason = (
+            f"the project file is damaged ({error}): `annotate check` lists the damage,"
+            " `annotate restore` puts back the last good backup"
+        )
+    else:
+        reason = f"the project database refused: {error}"
+    return f"{path}: {action}: {reason}" if action else f"{path}: {reason}"
+
+
+def write_failed(error: sqlite3.Error, path: Path) -> WriteFailed:
+    return WriteFailed(f"{what_failed(error, path)}. Nothing of this action was saved.")
