@@ -9,8 +9,9 @@ from pathlib import Path
 
 from annotate.checking import damage
 from annotate.errors import ProjectError
+from annotate.failures import is_damage, what_failed
 from annotate.migrations import SCHEMA_VERSION
-from annotate.store import BUSY_TIMEOUT_MS, check_identity, is_sqlite_file
+from annotate.store import check_identity, connect_read_only, is_sqlite_file
 
 
 def open_other(path: Path, target: Path) -> sqlite3.Connection:
@@ -23,21 +24,15 @@ def open_other(path: Path, target: Path) -> sqlite3.Connection:
         raise ProjectError(f"{path}: is the project being merged into; name other files")
     if not is_sqlite_file(path):
         raise ProjectError(f"{path}: not an annotation project (not a SQLite database)")
-    try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro",
-            uri=True,
-            isolation_level=None,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-        )
-    except sqlite3.Error as error:
-        raise ProjectError(f"{path}: cannot open: {error}") from error
+    conn = connect_read_only(path)
     try:
         conn.execute("BEGIN")  # one snapshot for the checks and the merge
         _check_version(path, conn)
         _check_whole(path, conn)
     except sqlite3.DatabaseError as error:
         conn.close()
+        if not is_damage(error):
+            raise ProjectError(what_failed(error, path, "cannot read")) from error
         raise ProjectError(f"{path}: the project file is damaged: {error}") from error
     except BaseException:
         conn.close()

@@ -99,6 +99,10 @@ class Store:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
+    def wait_for_locks(self, milliseconds: int) -> None:
+        """How long a write waits for another program's lock before it fails."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
     @property
     def outdated(self) -> bool:
         """Written by an older version and not upgraded (only a read-only store can be)."""

@@ -25,6 +25,7 @@ from annotate.searching import project_lexicon
 from annotate.snapping import snap_to_words, without_proclitics
 from gui import linking
 from gui.attributes_dialog import edit_attributes
+from gui.failure_box import tell
 from gui.propagation_dialog import Candidate, Find, choose_mentions, line_in_text
 from gui.reader import ReaderView
 from gui.settings import app_settings
@@ -428,7 +429,7 @@ class Annotating(QObject):
         try:
             changes = command()
         except AnnotateError as error:
-            self.message.emit(str(error))
+            tell(error, self.reader.window(), self.message.emit)
             return None
         finally:
             self.refresh_history()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from annotate import lexicon
 from annotate.project import Project
 from annotate.sample import open_default_project
+from gui.failure_box import unexpected_error_hook
 from gui.fonts import load_arabic_font
 from gui.main_window import MainWindow
 
@@ -39,6 +40,7 @@ def run_app(path: Path | None = None) -> int:
     with open_project(path) as project:  # a file that is no project fails before any window
         app = application()
         window = MainWindow(project)
+        sys.excepthook = unexpected_error_hook(lambda: app.activeWindow() or window, project.path)
         window.show()
         window.protect_on_open()
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)

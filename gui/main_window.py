@@ -25,7 +25,7 @@ from annotate.backups import DEFAULT_KEEP, DamagedProject, rolling_backup
 from annotate.errors import AnnotateError
 from annotate.filesystems import network_warning
 from annotate.mentions import find_mentions
-from annotate.model import STATUSES, Changes, DocumentSummary
+from annotate.model import STATUSES, Changes, DocumentSummary, Status
 from annotate.project import Project
 from annotate.searching import Hit, project_lexicon
 from gui.annotating import Annotating
@@ -33,6 +33,7 @@ from gui.annotations_panel import AnnotationsPanel
 from gui.corpus_files import dropped_paths
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
+from gui.failure_box import read_only_banner, tell
 from gui.find_bar import FindBar
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.keys_overlay import KeysOverlay
@@ -48,13 +49,19 @@ if TYPE_CHECKING:
 ALL_DOCUMENTS = "All documents"
 KEEP_BACKUPS_KEY = "backups/keep"  # how many rolling backups to keep
 DOCK_WIDTH = 360
+# A write waits this long for another program's lock, then fails and says so: the
+# window must not freeze for the core's 10 s.
+LOCK_WAIT_MS = 500
 
 
 class MainWindow(QMainWindow):
     def __init__(self, project: Project, annotator: str | None = None) -> None:
         super().__init__()
         self.project = project
-        self.setWindowTitle(f"{project.path.name} — Arabic annotation workbench")
+        project.store.wait_for_locks(LOCK_WAIT_MS)
+        read_only = " (read-only)" if project.read_only else ""
+        self.setWindowTitle(f"{project.path.name}{read_only} — Arabic annotation workbench")
+        self.read_only_banner = read_only_banner(self, project.read_only)
         self.document_list = DocumentList(self)
         self.status_filter = QComboBox(self)
         self.status_filter.addItems([ALL_DOCUMENTS, *STATUSES])
@@ -97,6 +104,7 @@ class MainWindow(QMainWindow):
         reading = QWidget(self)
         reader_column = QVBoxLayout(reading)
         reader_column.setContentsMargins(0, 0, 0, 0)
+        reader_column.addWidget(self.read_only_banner)
         reader_column.addWidget(self.reader)
         reader_column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -346,9 +354,8 @@ class MainWindow(QMainWindow):
     def done(self) -> None:
         """Mark the open document done for this annotator and open the next one."""
         document = self.annotating.document
-        if document is None:
+        if document is None or not self._set_status(document, "done"):
             return
-        self.project.documents.set_status(document, self.annotator, "done")
         listed = self.document_list.documents
         row = self.document_list.currentIndex().row()
         last = row + 1 >= listed.rowCount()
@@ -357,15 +364,25 @@ class MainWindow(QMainWindow):
 
     def in_progress(self) -> None:
         document = self.annotating.document
-        if document is not None:
-            self.project.documents.set_status(document, self.annotator, "in_progress")
+        if document is not None and self._set_status(document, "in_progress"):
             self.refresh(document)
             self.saved_label.setText("Marked in progress")
+
+    def _set_status(self, document: str, status: Status) -> bool:
+        try:
+            self.project.documents.set_status(document, self.annotator, status)
+        except AnnotateError as error:
+            tell(error, self, self.saved_label.setText)
+            return False
+        return True
 
     def protect_on_open(self) -> None:
         """What opening a project does besides showing it: a rolling backup, and a warning
         if the project lies where SQLite cannot keep it safe."""
-        self.back_up()
+        if self.project.read_only:
+            self.saved_label.setText("Read-only: no backup made, as nothing can change")
+        else:
+            self.back_up()
         warning = network_warning(self.project.path)
         if warning:
             QMessageBox.warning(self, "Network filesystem", warning)

@@ -33,6 +33,7 @@ from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
 from annotate.review_counts import count_items, review_counts
 from gui.annotating import RESIZE_KEYS
+from gui.failure_box import tell
 from gui.review_lanes import LOOKS, LanesView, Mark, context_of
 from gui.review_models import ItemsModel, ReviewDocumentsModel
 from gui.work_progress import quiet_progress
@@ -260,7 +261,7 @@ class ReviewWindow(QWidget):
         try:
             operation()
         except AnnotateError as error:
-            self.message.setText(str(error))
+            tell(error, self, self.message.setText)
             return
         taken = self.review.history.next_undo()
         self.message.setText(done or (f"Saved: {taken.name}" if taken else "Saved"))

@@ -5,7 +5,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -61,3 +61,29 @@ def file_digests(*paths: Path) -> dict[str, str]:
     return {
         path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths if path.exists()
     }
+
+
+@contextmanager
+def small_disk(folder: Path, size: str = "8m") -> Iterator[Path]:
+    """A folder on a file system of its own, small enough to fill (root only)."""
+    folder.mkdir()
+    if os.getuid() != 0:
+        pytest.skip("only root can mount a small file system here")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)])
+    if mounted.returncode != 0:
+        pytest.skip("root cannot mount a file system here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def fill_disk(folder: Path) -> Path:
+    """A file that takes every free byte of the folder's file system; delete it to free them."""
+    filler = folder / "filler"
+    with filler.open("wb", buffering=0) as handle:
+        for chunk in (2**16, 2**12, 1):
+            with suppress(OSError):
+                while True:
+                    handle.write(b"\0" * chunk)
+    return filler

@@ -50,10 +50,13 @@ def words_of(text: str) -> list[tuple[int, int]]:
 class Reading:
     """The main window on a document of its own, for the analyst "ali"."""
 
-    def __init__(self, qtbot: QtBot, window: MainWindow, text: str, width: int) -> None:
+    def __init__(
+        self, qtbot: QtBot, window: MainWindow, text: str, width: int, uid: str | None = None
+    ) -> None:
+        """The text added as a document, or the document ``uid`` already there."""
         self.qtbot, self.window, self.reader = qtbot, window, window.reader
         window.resize(width, 800)
-        uid = window.project.documents.add(text).documents_added[0]
+        uid = uid or window.project.documents.add(text).documents_added[0]
         window.refresh()
         window.open_document(uid)
         self.uid, self.text = uid, window.project.documents.get(uid).text

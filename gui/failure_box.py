@@ -1,0 +1,77 @@
+"""Failures the analyst must see: a write the project refused, and anything unexpected.
+
+A refused write is told in a box that must be dismissed, because the work it carried was
+not saved; a refusal of the analyst's own making (no selection, a read-only project whose
+banner already says so) stays a status message."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from annotate.errors import AnnotateError
+from annotate.failures import WriteFailed, is_system_failure, what_failed
+
+NOT_SAVED = "Not saved"
+READ_ONLY_BANNER = (
+    "Read-only: this project's file or its folder cannot be written. You can read, search"
+    " and export it; to annotate, copy it to a folder you can write to and open the copy."
+)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def read_only_banner(parent: QWidget, shown: bool) -> QLabel:
+    banner = QLabel(READ_ONLY_BANNER, parent)
+    banner.setObjectName("read_only_banner")
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setWordWrap(True)
+    banner.setStyleSheet("QLabel { background: #fff3c4; color: #5c4400; padding: 6px; }")
+    banner.setVisible(shown)
+    return banner
+
+
+def show_failure(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are data, not markup
+    box.exec()
+
+
+def tell(error: AnnotateError, parent: QWidget | None, status: Callable[[str], None]) -> None:
+    """A refused action: a write the project could not make in a box, any other refusal
+    in the status bar."""
+    if isinstance(error, WriteFailed):
+        status(f"{NOT_SAVED}: {error}")
+        show_failure(parent, NOT_SAVED, str(error))
+    else:
+        status(str(error))
+
+
+def unexpected_error_hook(window: Callable[[], QWidget | None], project: Path) -> ExceptHook:
+    """An except hook that still prints the traceback, then shows what failed: a failure
+    of the project's database as what to do about it, anything else as a fault."""
+    printed = sys.excepthook
+
+    def hook(
+        kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+    ) -> None:
+        printed(kind, error, traceback)
+        if isinstance(error, sqlite3.Error) and is_system_failure(error):
+            show_failure(window(), NOT_SAVED, what_failed(error, project))
+        elif isinstance(error, AnnotateError | OSError | sqlite3.Error):
+            show_failure(window(), "Failed", str(error))
+        elif isinstance(error, Exception):
+            show_failure(
+                window(),
+                "Unexpected error",
+                f"{kind.__name__}: {error}\n\nThe details are on the terminal; please"
+                " report them. Everything saved before this is safe in the project.",
+            )
+
+    return hook
