@@ -226,3 +226,22 @@ def test_a_killed_backups_leftover_is_removed_by_the_next_one(project: Project) 
         assert busy.exists() and mine.exists()
     finally:
         writer.close()
+
+
+@pytest.mark.parametrize("fmt, out_name", [("jsonl", "corpus.jsonl"), ("brat", "corpus-brat")])
+def test_a_killed_exports_leftover_is_removed_by_the_next_export(
+    project: Project, tmp_path: Path, fmt: str, out_name: str
+) -> None:
+    from annotate.export_files import export_corpus
+
+    project.documents.add("نص للتصدير.")
+    out = tmp_path / out_name
+    left = tmp_path / f"{out_name}.partial"  # what a kill during the export left
+    if fmt == "brat":
+        left.mkdir()
+        (left / "half.txt").write_text("نص", encoding="utf-8")
+    else:
+        left.write_text('{"text": "نص', encoding="utf-8")
+    export_corpus(project, out, fmt)
+    assert not left.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("corpus")) == [out_name]
