@@ -25,6 +25,8 @@ ANNOTATOR = "crash"
 LABELS = ("PERSON", "ORG", "GPE", "EVENT", "DATE")
 READY = "ready"
 BEGIN = "begin"
+IMPORT_FILE = "import.jsonl"  # what an import or a merge reads, beside the project
+MERGE_FILE = "merge.annotate"
 
 
 class Journal:
@@ -142,21 +144,31 @@ def gui(project_path: Path, journal: Journal, seed: int) -> None:
 def import_file(project_path: Path, journal: Journal, seed: int) -> None:
     from annotate.importing import import_paths
 
-    source = project_path.with_name("import.jsonl")
+    source = project_path.with_name(IMPORT_FILE)
     with Project.open(project_path) as project:
         journal.write(op=READY)
         report = import_paths(project, [source])
-        journal.write(op="imported", documents=report.documents_added)
+        journal.write(
+            op="imported",
+            documents=report.documents_added,
+            spans=report.spans_added,
+            relations=report.relations_added,
+        )
 
 
 def merge_file(project_path: Path, journal: Journal, seed: int) -> None:
     from annotate.merging import merge_projects
 
-    other = project_path.with_name("merge.annotate")
+    other = project_path.with_name(MERGE_FILE)
     with Project.open(project_path) as project:
         journal.write(op=READY)
         report = merge_projects(project, [other])
-        journal.write(op="merged", documents=report.documents_added)
+        journal.write(
+            op="merged",
+            documents=report.documents_added,
+            spans=report.spans_added,
+            relations=report.relations_added,
+        )
 
 
 MODES = {"core": core, "gui": gui, "import": import_file, "merge": merge_file}

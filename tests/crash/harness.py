@@ -3,10 +3,16 @@
     python -m tests.crash [--kills 100] [--seed 1]        (make crash)
 
 Each round copies a fresh project, starts one child (core API, the GUI driven by keys, an
-import, or a merge of another project file), waits until it works, kills it after a random
-delay, and then checks: the project opens, `PRAGMA integrity_check` is ok, every check of
-`annotate check` passes, every action the child's journal says returned is in the project,
-and an import or a merge is all or nothing.
+import, or a merge of another project file) and waits until it works. Then it kills the
+child after a random delay or, for about a third of the imports and merges, lets it run
+to its end. It checks: the project opens, `PRAGMA integrity_check` is ok, every check of
+`annotate check` passes, every action the child's journal says returned is in the
+project, and an import or a merge is all or nothing. Nothing: a killed one left the
+project as it was. All: one that finished (or was killed after its commit) brought every
+document, span and relation of its source exactly once, as the source has them, left what
+the project held as it was, and its journal counts what it added (tests/crash/contents.py).
+A run fails unless some imports and some merges finished and some were killed before
+their commit: else one half went untested.
 """
 
 from __future__ import annotations
@@ -23,79 +29,96 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotate.checking import check_project
-from annotate.importing import import_paths
 from annotate.project import Project
-from annotate.sample import SAMPLE_FOLDER
-from tests.crash.children import ANNOTATOR, BEGIN, READY
+from tests.crash.children import ANNOTATOR, BEGIN, IMPORT_FILE, MERGE_FILE, READY
+from tests.crash.contents import (
+    Before,
+    Content,
+    added_counts,
+    all_there,
+    import_content,
+    project_content,
+)
+from tests.crash.sources import write_base, write_import_file, write_merge_file
 from tests.helpers import table_checksums
 
 ROOT = Path(__file__).resolve().parents[2]
 MODES = ("core", "gui", "import", "merge")
 ALL_OR_NOTHING = {"import": "imported", "merge": "merged"}  # mode: its journal's last op
-INPUT_FILES = {"import": "import.jsonl", "merge": "merge.annotate"}  # beside the project
-MAX_DELAY = {"core": 1.0, "gui": 1.5, "import": 1.5, "merge": 2.0}  # seconds after ready
+SOURCES = {"import": IMPORT_FILE, "merge": MERGE_FILE}  # beside the project
+# Seconds after ready: for an import or a merge, a little beyond its own run time here, so
+# that some kills land on its commit or after its end.
+MAX_DELAY = {"core": 1.0, "gui": 1.5, "import": 2.5, "merge": 1.2}
+FINISHING_SHARE = 0.3  # of the imports and merges, let run to their end
 READY_TIMEOUT = 60.0
+FINISH_TIMEOUT = 300.0  # seconds for a child let run to its end
 IDLE_DELAY = 0.5  # seconds in which a working child has surely finished an action
-IMPORT_DOCUMENTS = 8000  # about a second and a half to import (or merge)
+SHOWN_PROBLEMS = 10  # of what one import or merge lost; the rest are counted
 
 
 @dataclass
 class Round:
     number: int
     mode: str
-    delay: float
+    delay: float | None  # None: let run to its end
     actions: int = 0  # journaled actions that had returned before the kill
+    finished: bool = False  # an import or merge that ran to its end
+    committed: bool = False  # an import or merge whose work is in the project
     problems: list[str] = field(default_factory=list)
+
+    def how(self) -> str:
+        return "let run to its end" if self.delay is None else f"killed after {self.delay:.2f} s"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every round starts from, and what an import or a merge brings."""
+
+    folder: Path
+    base: Path
+    checksums: dict[str, str]
+    before: Before
+    sources: dict[str, Content]  # by mode
 
 
 def run(kills: int, seed: int, folder: Path) -> list[Round]:
     rng = random.Random(seed)
-    base = _base_project(folder)
+    setup = _setup(folder)
     rounds = []
     for number in range(kills):
         mode = MODES[number % len(MODES)]
-        rounds.append(_one_round(number, mode, rng.uniform(0.0, MAX_DELAY[mode]), base, folder))
+        rounds.append(_one_round(number, mode, _delay(rng, mode), setup))
     return rounds
 
 
-def _base_project(folder: Path) -> Path:
-    path = folder / "base.annotate"
-    with Project.create(path) as project:
-        import_paths(project, [SAMPLE_FOLDER])
-    _write_import_file(folder / INPUT_FILES["import"])
-    _write_merge_file(folder / INPUT_FILES["merge"], path, folder / INPUT_FILES["import"])
-    return path
+def _delay(rng: random.Random, mode: str) -> float | None:
+    """How long the child works before it is killed; None: till it ends by itself."""
+    if mode in ALL_OR_NOTHING and rng.random() < FINISHING_SHARE:
+        return None
+    return rng.uniform(0.0, MAX_DELAY[mode])
 
 
-def _write_import_file(path: Path) -> None:
-    sentence = "قال المتحدث باسم الوزارة إن الاجتماع المقبل سيعقد في عمّان الأسبوع القادم. "
-    with path.open("w", encoding="utf-8") as out:
-        for number in range(IMPORT_DOCUMENTS):
-            text = f"{sentence * 20}({number})"
-            spans = [{"start": 0, "end": 3, "label": "EVENT"}]
-            record = {"text": text, "annotator": "importer", "spans": spans}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+def _setup(folder: Path) -> Setup:
+    base = folder / "base.annotate"
+    write_base(base)
+    write_import_file(folder / IMPORT_FILE)
+    write_merge_file(folder / MERGE_FILE, base, folder / IMPORT_FILE)
+    sources = {
+        "import": import_content(folder / IMPORT_FILE),
+        "merge": project_content(folder / MERGE_FILE),
+    }
+    return Setup(folder, base, table_checksums(base), Before.of(base), sources)
 
 
-def _write_merge_file(path: Path, base: Path, source: Path) -> None:
-    """The base project with the import file's documents and spans: what a merge brings is
-    what the import brings."""
-    with Project.open(base) as project:
-        project.store.backup_to(path)
-    with Project.open(path) as project:
-        import_paths(project, [source])
-
-
-def _one_round(number: int, mode: str, delay: float, base: Path, folder: Path) -> Round:
-    work = folder / f"round-{number:03d}"
+def _one_round(number: int, mode: str, delay: float | None, setup: Setup) -> Round:
+    work = setup.folder / f"round-{number:03d}"
     work.mkdir()
     project = work / "project.annotate"
-    shutil.copy(base, project)
+    shutil.copy(setup.base, project)
     if mode == "import":
-        shutil.copy(folder / INPUT_FILES[mode], work / INPUT_FILES[mode])
+        shutil.copy(setup.folder / IMPORT_FILE, work / IMPORT_FILE)
     elif mode == "merge":  # only read: one file for every round
-        (work / INPUT_FILES[mode]).symlink_to(folder / INPUT_FILES[mode])
-    before = table_checksums(project)
+        (work / MERGE_FILE).symlink_to(setup.folder / MERGE_FILE)
     journal = work / "journal.jsonl"
     journal.touch()
     result = Round(number, mode, delay)
@@ -115,22 +138,36 @@ def _one_round(number: int, mode: str, delay: float, base: Path, folder: Path) -
         stderr=subprocess.PIPE,
     )
     try:
-        _wait_ready(child, journal)
-        time.sleep(delay)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        _, errors = child.communicate()
-    finished = mode in ALL_OR_NOTHING and child.returncode == 0  # it won the race: all there
-    if child.returncode != -signal.SIGKILL and not finished:
+        errors = _let_work(child, journal, delay)
+    except subprocess.TimeoutExpired:
+        errors = b""
+        result.problems.append(f"the child did not end within {FINISH_TIMEOUT:.0f} s")
+    result.finished = mode in ALL_OR_NOTHING and child.returncode == 0
+    if child.returncode != -signal.SIGKILL and not result.finished:
         result.problems.append(f"the child ended by itself ({child.returncode}): {errors[-500:]!r}")
     if b"Traceback" in errors:
         result.problems.append(f"the child failed while it worked: {errors[-500:]!r}")
     entries = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
     result.actions = sum(entry["op"] not in (READY, BEGIN) for entry in entries)
-    if mode not in ALL_OR_NOTHING and delay > IDLE_DELAY and result.actions == 0:
+    idle = mode not in ALL_OR_NOTHING and delay is not None and delay > IDLE_DELAY
+    if idle and result.actions == 0:
         result.problems.append(f"no action returned in {delay:.2f} s: the child did nothing")
-    result.problems += verify(project, entries, before, mode)
+    verify(project, entries, result, setup)
     return result
+
+
+def _let_work(child: subprocess.Popen[bytes], journal: Path, delay: float | None) -> bytes:
+    """Kill the child after ``delay`` seconds of work, or let it end; its error output."""
+    try:
+        _wait_ready(child, journal)
+        if delay is not None:
+            time.sleep(delay)
+            child.send_signal(signal.SIGKILL)  # nothing, if it has already ended
+        return child.communicate(timeout=FINISH_TIMEOUT)[1]
+    finally:
+        if child.returncode is None:  # it hangs, or the harness was interrupted
+            child.send_signal(signal.SIGKILL)
+            child.communicate()
 
 
 def _wait_ready(child: subprocess.Popen[bytes], journal: Path) -> None:
@@ -144,22 +181,24 @@ def _wait_ready(child: subprocess.Popen[bytes], journal: Path) -> None:
 
 
 def verify(
-    project_path: Path, entries: list[dict[str, object]], before: dict[str, str], mode: str
-) -> list[str]:
-    problems: list[str] = []
+    project_path: Path, entries: list[dict[str, object]], result: Round, setup: Setup
+) -> None:
+    """Add to the round's problems what is wrong with its project."""
+    problems = result.problems
     try:
         project = Project.open(project_path)
     except Exception as error:  # anything at all is a failure to report, not to raise
-        return [f"the project does not open: {error}"]
+        problems.append(f"the project does not open: {error}")
+        return
     with project:
         integrity = project.store.conn.execute("PRAGMA integrity_check").fetchone()[0]
         if integrity != "ok":
             problems.append(f"integrity_check: {integrity}")
         problems += [f"check {f.check}: {f.problems}" for f in check_project(project) if not f.ok]
         problems += _missing_actions(project, entries)
-    if mode in ALL_OR_NOTHING:
-        problems += _all_or_nothing(project_path, entries, before, ALL_OR_NOTHING[mode])
-    return problems
+    if result.mode in ALL_OR_NOTHING:
+        result.committed, found = _all_or_nothing(project_path, entries, result, setup)
+        problems += found
 
 
 def _missing_actions(project: Project, entries: list[dict[str, object]]) -> list[str]:
@@ -202,21 +241,63 @@ def _in_flight(entries: list[dict[str, object]]) -> str | None:
 
 
 def _all_or_nothing(
-    project_path: Path, entries: list[dict[str, object]], before: dict[str, str], done: str
-) -> list[str]:
-    """The import (or merge) is all there, or the project is as it was."""
-    after = table_checksums(project_path)
-    if after == before:
-        returned = any(e["op"] == done for e in entries)
-        return [f"the work returned ({done}) but is gone"] if returned else []
-    with Project.open(project_path) as project:
-        added = project.documents.count() - len(list(SAMPLE_FOLDER.glob("*.txt")))
-        spans = project.store.conn.execute(
-            "SELECT count(*) FROM spans WHERE annotator = 'importer'"
-        ).fetchone()[0]
-    if (added, spans) != (IMPORT_DOCUMENTS, IMPORT_DOCUMENTS):
-        return [f"partly {done}: {added} documents and {spans} of their spans"]
-    return []
+    project_path: Path, entries: list[dict[str, object]], result: Round, setup: Setup
+) -> tuple[bool, list[str]]:
+    """Whether the import (or merge) is in the project, and what is wrong: it must be all
+    there once it finished, returned, or changed anything; else the project is as it was."""
+    done = ALL_OR_NOTHING[result.mode]
+    returned = [entry for entry in entries if entry["op"] == done]
+    changed = table_checksums(project_path) != setup.checksums
+    if result.finished and not returned:
+        return True, [f"the child ended without journaling {done!r}"]
+    if not (result.finished or returned or changed):
+        return False, []  # nothing: the project is as it was
+    source = setup.sources[result.mode]
+    problems = _at_most(SHOWN_PROBLEMS, all_there(project_path, setup.before, source))
+    expected = added_counts(setup.before.content, source)
+    journaled = {what: returned[-1].get(what) for what in expected} if returned else expected
+    if journaled != expected:
+        problems.append(f"the journal says {done} {journaled}, the source brings {expected}")
+    return True, problems
+
+
+def _at_most(shown: int, problems: list[str]) -> list[str]:
+    more = len(problems) - shown
+    return problems[:shown] + ([f"... and {more} more like these"] if more > 0 else [])
+
+
+def unexercised(rounds: list[Round]) -> list[str]:
+    """The halves of all or nothing that no round of an import or merge tested."""
+    missing = []
+    for mode in ALL_OR_NOTHING:
+        done = [r for r in rounds if r.mode == mode]
+        if not any(r.finished for r in done):
+            missing.append(f"{mode}: no run finished, so all of all or nothing went untested")
+        if not any(not r.finished and not r.committed for r in done):
+            missing.append(
+                f"{mode}: no run was killed before its commit, so nothing of all or nothing "
+                "went untested"
+            )
+    return missing
+
+
+def summary(rounds: list[Round]) -> list[str]:
+    lines = []
+    for mode in MODES:
+        done = [r for r in rounds if r.mode == mode]
+        if mode not in ALL_OR_NOTHING:
+            actions = sum(r.actions for r in done)
+            lines.append(f"{mode:>6}: {len(done)} kills, {actions} returned actions checked")
+            continue
+        finished = sum(r.finished for r in done)
+        killed = [r for r in done if not r.finished]
+        late = sum(r.committed for r in killed)
+        lines.append(
+            f"{mode:>6}: {len(done)} runs, {finished} finished (all there), {len(killed)} "
+            f"killed ({len(killed) - late} before their commit: nothing there; {late} after: "
+            "all there)"
+        )
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,15 +310,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="crash-") as folder:
         rounds = run(args.kills, args.seed, Path(folder))
-    for mode in MODES:
-        done = [r for r in rounds if r.mode == mode]
-        print(
-            f"{mode:>6}: {len(done)} kills, {sum(r.actions for r in done)} returned actions checked"
-        )
+    for line in summary(rounds):
+        print(line)
     failed = [r for r in rounds if r.problems]
     for result in failed:
-        print(f"round {result.number} ({result.mode}, killed after {result.delay:.2f} s):")
+        print(f"round {result.number} ({result.mode}, {result.how()}):")
         for problem in result.problems:
             print(f"  {problem}")
-    print("ok: nothing that returned was lost" if not failed else f"{len(failed)} rounds FAILED")
-    return 1 if failed else 0
+    untested = unexercised(rounds)
+    for line in untested:
+        print(f"FAILED: {line}")
+    if failed:
+        print(f"{len(failed)} rounds FAILED")
+    elif not untested:
+        print("ok: nothing that returned was lost; every import and merge was all or nothing")
+    return 1 if failed or untested else 0
