@@ -11,6 +11,7 @@ from typing import BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.formats import IMPORT_FORMATS
+from annotate.names import checked_name
 from annotate.project import Project
 from annotate.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
@@ -68,6 +69,9 @@ def import_records(
     """``annotator`` stands for every record's own; ``unnamed`` only for records that name
     nobody (the app's analyst, when a file does not say whose work it is)."""
     report = ImportReport()
+    for name in (annotator, unnamed):
+        if name:  # given here, not by a file: refused before any file is blamed
+            checked_name(name, "annotator")
     for record in records:
         whose = annotator or record.annotator or unnamed
         if (record.spans or record.relations) and not whose:

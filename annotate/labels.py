@@ -6,6 +6,7 @@ import json
 
 from annotate.errors import InputError
 from annotate.model import Changes, now
+from annotate.names import checked_name
 from annotate.schema import RelationLabel, Schema, SpanLabel
 from annotate.store import Store
 
@@ -104,6 +105,7 @@ class Annotators:
     def ensure(self, name: str) -> Changes:
         if not name.strip():
             raise InputError("an annotator needs a name", field="annotator")
+        checked_name(name, "annotator")
         with self._store.write() as conn:
             cursor = conn.execute(
                 "INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?, ?)", (name, now())

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annotate.annotations import new_uid
-from annotate.errors import ProjectError
+from annotate.errors import InputError, ProjectError
 from annotate.merge_report import (
     RELATION_ROW,
     SPAN_ROW,
@@ -23,6 +23,7 @@ from annotate.merge_report import (
     SpanRow,
 )
 from annotate.merge_sources import open_other
+from annotate.names import checked_name
 from annotate.project import Project
 from annotate.schema import RelationLabel, SpanLabel
 
@@ -119,6 +120,14 @@ class FileMerge:
 
     # -- schema, annotators, documents ---------------------------------------------------
 
+    def _check_names(self, table: str, **names: str) -> None:
+        """Names the file brings in, refused as the same names typed or imported are."""
+        for column, name in names.items():
+            try:
+                checked_name(name, f"{table}.{column}")
+            except InputError as error:
+                raise error.at(file=str(self._path)) from None
+
     def _labels(self) -> None:
         """Labels the project lacks, as the file defines them; a key the project already
         gives another label stays with that label."""
@@ -129,6 +138,7 @@ class FileMerge:
             "SELECT name, english, arabic, colour, key, attributes FROM labels ORDER BY position"
         ):
             if name not in known:
+                self._check_names("labels", name=name, english=english, arabic=arabic)
                 key = "" if key in keys else key
                 attrs = json.loads(attributes)
                 self._project.labels.add_span_label(
@@ -143,6 +153,7 @@ class FileMerge:
             "SELECT name, english, arabic, heads, tails FROM relation_labels ORDER BY position"
         ):
             if name not in known:
+                self._check_names("relation_labels", name=name, english=english, arabic=arabic)
                 allowed = tuple(json.loads(heads)), tuple(json.loads(tails))
                 self._project.labels.add_relation_label(
                     RelationLabel(name, english, arabic, *allowed)
@@ -151,6 +162,7 @@ class FileMerge:
 
     def _annotators(self) -> None:
         for name, created_at in self._read("SELECT name, created_at FROM annotators ORDER BY name"):
+            self._check_names("annotators", name=name)
             added = self._conn.execute(
                 "INSERT OR IGNORE INTO annotators (name, created_at) VALUES (?, ?)",
                 (name, created_at),

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, overload
 
 from annotate.documents import check_document_text
 from annotate.errors import InputError
+from annotate.names import checked_name
 from annotate.text import document_uid, normalise_stored_text, stored_offset_mapper
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -291,4 +292,4 @@ def annotator_name(value: Any, field: str) -> str | None:
         )
     if not value.strip():
         raise InputError("an annotator needs a name", field=field)
-    return value
+    return checked_name(value, field)

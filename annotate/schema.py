@@ -10,6 +10,7 @@ from typing import Any
 
 from annotate.bundled import RESOURCES
 from annotate.errors import InputError
+from annotate.names import checked_name
 
 DEFAULT_SCHEMA_PATH = RESOURCES / "schema.toml"
 DEFAULT_COLOUR = "#b0b0b0"
@@ -131,8 +132,8 @@ def _span_label(item: dict[str, Any], where: str) -> SpanLabel:
         raise InputError(f"key {key!r} is the key to {command}", field=f"{where}.key")
     return SpanLabel(
         name=name,
-        english=_text(item, where, "english"),
-        arabic=_text(item, where, "arabic"),
+        english=_shown_name(item, where, "english"),
+        arabic=_shown_name(item, where, "arabic"),
         colour=colour.lower(),
         key=key,
         attributes=_attributes(item.get("attributes", {}), f"{where}.attributes"),
@@ -145,8 +146,8 @@ def _relation_label(item: dict[str, Any], where: str, span_names: set[str]) -> R
     tails = _label_list(item, where, "tail", span_names)
     return RelationLabel(
         name=_name(item, where),
-        english=_text(item, where, "english"),
-        arabic=_text(item, where, "arabic"),
+        english=_shown_name(item, where, "english"),
+        arabic=_shown_name(item, where, "arabic"),
         heads=heads,
         tails=tails,
     )
@@ -166,6 +167,10 @@ def _name(item: dict[str, Any], where: str) -> str:
             field=f"{where}.name",
         )
     return name
+
+
+def _shown_name(item: dict[str, Any], where: str, key: str) -> str:
+    return checked_name(_text(item, where, key), f"{where}.{key}")
 
 
 def _text(item: dict[str, Any], where: str, key: str, default: str | None = None) -> str:

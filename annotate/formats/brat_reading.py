@@ -22,6 +22,7 @@ from typing import Any
 from annotate.errors import InputError
 from annotate.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
 from annotate.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
+from annotate.names import checked_name
 from annotate.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.text import stored_offset_mapper
 
@@ -92,7 +93,16 @@ def _folder_records(folder: Path) -> Iterator[Record]:
     if not found:
         raise InputError("the folder holds no .ann files, nor do its subfolders", file=str(folder))
     for annotator, ann in found:
-        yield _document_record(ann, annotator)
+        yield _document_record(ann, _subfolder_annotator(folder, annotator))
+
+
+def _subfolder_annotator(folder: Path, name: str | None) -> str | None:
+    """A subfolder's name as its annotator; refused in the folder given (the subfolder's
+    own path would show what the name holds)."""
+    try:
+        return None if name is None else checked_name(name, "annotator")
+    except InputError as error:
+        raise error.at(file=str(folder)) from None
 
 
 def _document_record(ann: Path, annotator: str | None) -> Record:
