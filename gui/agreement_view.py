@@ -35,6 +35,7 @@ from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from gui.agreement_chart import AgreementChart, bars_of
+from gui.plain_text import plain_label
 from gui.table_model import ModelIndex, RowsModel
 from gui.work_progress import quiet_progress
 
@@ -131,7 +132,7 @@ class AgreementView(QDialog):
         self.status.addItems(list(STATUS_FILTERS))
         self.status.setCurrentText("done")  # as `annotate agreement` compares by default
         self.recompute_button = QPushButton("&Recompute", self)
-        self.message = QLabel(self)
+        self.message = plain_label(parent=self)
         self.scores = ScoresModel(self)
         self.documents = DocumentsModel(self)
         self.scores_table = _sorted_table(self, self.scores)

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from annotate.editing import Edge, Editor
 from annotate.errors import AnnotateError
@@ -25,7 +25,8 @@ from annotate.searching import project_lexicon
 from annotate.snapping import snap_to_words, without_proclitics
 from gui import linking
 from gui.attributes_dialog import edit_attributes
-from gui.failure_box import tell
+from gui.failure_box import tell_refusal
+from gui.plain_text import ask
 from gui.propagation_dialog import Candidate, Find, choose_mentions, line_in_text
 from gui.reader import ReaderView
 from gui.settings import app_settings
@@ -197,8 +198,7 @@ class Annotating(QObject):
             f"quote{'s' if links > 1 else ''}. Delete it and "
             f"{'those links' if links > 1 else 'that link'}?"
         )
-        answer = QMessageBox.question(self.reader, "Delete a linked span", question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self.reader, "Delete a linked span", question)
 
     def toggle_proclitics(self) -> None:
         """Take the attached conjunction or preposition off the selected span, or put it
@@ -429,7 +429,7 @@ class Annotating(QObject):
         try:
             changes = command()
         except AnnotateError as error:
-            tell(error, self.reader.window(), self.message.emit)
+            tell_refusal(error, self.reader.window(), self.message.emit)
             return None
         finally:
             self.refresh_history()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from annotate.model import Span
 from annotate.schema import SpanLabel
+from gui.plain_text import plain_label
 
 UNSET = "(none)"
 
@@ -22,7 +23,7 @@ class AttributesDialog(QDialog):
             choice = QComboBox(self)
             choice.addItems([UNSET, *values])
             choice.setCurrentText(str(span.attrs.get(name, UNSET)))
-            layout.addRow(f"{name}:", choice)
+            layout.addRow(plain_label(f"{name}:", self), choice)
             self.choices[name] = choice
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

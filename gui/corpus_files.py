@@ -32,6 +32,7 @@ from annotate.importing import FORMATS, ImportReport, import_records, read_recor
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from annotate.records import Record
+from gui.plain_text import plain_label
 
 AS_IN_THE_FILES = "As named in the files, else {analyst}"
 SOURCES = ("all", GOLD_ANNOTATOR)
@@ -82,7 +83,7 @@ class ImportDialog(QDialog):
         self.repair_iob = QCheckBox("CoNLL: read an I- tag that continues no span as B-", self)
         form = QFormLayout(self)
         names = "\n".join(str(path) for path in paths)
-        form.addRow("Files:", QLabel(names, self))
+        form.addRow("Files:", plain_label(names, self))
         form.addRow("&Format:", self.format)
         form.addRow("&Annotator:", self.annotator)
         form.addRow(self.add_labels)
@@ -183,6 +184,7 @@ class ProgressBox:
 
     def __init__(self, parent: QWidget, title: str) -> None:
         self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        self.dialog.setLabel(plain_label(title, self.dialog))  # it names the files read
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)

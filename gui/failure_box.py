@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from annotate.errors import AnnotateError
 from annotate.failures import WriteFailed, is_system_failure, what_failed
+from gui.plain_text import plain_label, tell
 
 NOT_SAVED = "Not saved"
 READ_ONLY_BANNER = (
@@ -28,9 +28,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 
 def read_only_banner(parent: QWidget, shown: bool) -> QLabel:
-    banner = QLabel(READ_ONLY_BANNER, parent)
+    banner = plain_label(READ_ONLY_BANNER, parent)
     banner.setObjectName("read_only_banner")
-    banner.setTextFormat(Qt.TextFormat.PlainText)
     banner.setWordWrap(True)
     banner.setStyleSheet("QLabel { background: #fff3c4; color: #5c4400; padding: 6px; }")
     banner.setVisible(shown)
@@ -38,12 +37,12 @@ def read_only_banner(parent: QWidget, shown: bool) -> QLabel:
 
 
 def show_failure(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, text, parent=parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)  # paths and messages are data, not markup
-    box.exec()
+    tell(parent, QMessageBox.Icon.Critical, title, text)
 
 
-def tell(error: AnnotateError, parent: QWidget | None, status: Callable[[str], None]) -> None:
+def tell_refusal(
+    error: AnnotateError, parent: QWidget | None, status: Callable[[str], None]
+) -> None:
     """A refused action: a write the project could not make in a box, any other refusal
     in the status bar."""
     if isinstance(error, WriteFailed):

@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -33,11 +32,12 @@ from gui.annotations_panel import AnnotationsPanel
 from gui.corpus_files import dropped_paths
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
-from gui.failure_box import read_only_banner, tell
+from gui.failure_box import read_only_banner, tell_refusal
 from gui.find_bar import FindBar
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
+from gui.plain_text import plain_label, tell, tooltip
 from gui.project_files import ProjectFiles
 from gui.reader import ReaderView
 from gui.settings import app_settings
@@ -71,10 +71,10 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.reader, self, lambda: project_lexicon(project))
         self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
-        self.status_label = QLabel(self)
-        self.position_label = QLabel(self)
-        self.annotator_label = QLabel(self)
-        self.saved_label = QLabel(self)
+        self.status_label = plain_label(parent=self)
+        self.position_label = plain_label(parent=self)
+        self.annotator_label = plain_label(parent=self)
+        self.saved_label = plain_label(parent=self)
         self.review_window: ReviewWindow | None = None
         self.files = ProjectFiles(self)
         self._lay_out()
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         if self.document_list.current_uid() is None:
             self._open_current()  # nothing listed: nothing open
         self.status_label.setText(self.project.path.name)
-        self.status_label.setToolTip(str(self.project.path))
+        self.status_label.setToolTip(tooltip(str(self.project.path)))
         self.annotator_label.setText(f"Annotator: {self.annotator}")
         self._show_position()
 
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         try:
             self.project.documents.set_status(document, self.annotator, status)
         except AnnotateError as error:
-            tell(error, self, self.saved_label.setText)
+            tell_refusal(error, self, self.saved_label.setText)
             return False
         return True
 
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             self.back_up()
         warning = network_warning(self.project.path)
         if warning:
-            QMessageBox.warning(self, "Network filesystem", warning)
+            tell(self, QMessageBox.Icon.Warning, "Network filesystem", warning)
 
     def back_up(self) -> None:
         keep = app_settings().value(KEEP_BACKUPS_KEY, DEFAULT_KEEP)
@@ -401,9 +401,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(f"Backed up to {target.name}")
 
     def _warn_damaged(self, damaged: DamagedProject) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Damaged project", str(damaged), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # paths and problems are data, not markup
-        box.exec()
+        tell(self, QMessageBox.Icon.Critical, "Damaged project", str(damaged))
 
     def show_agreement(self) -> None:
         """Agreement of the project's annotators, beside this window; a document chosen

@@ -20,6 +20,7 @@ from gui.corpus_files import (
     import_with_progress,
 )
 from gui.merging import ask_merge_paths, describe_merge, merge_with_progress
+from gui.plain_text import tell
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -80,9 +81,9 @@ class ProjectFiles:
         if isinstance(error, Cancelled):
             self.window.saved_label.setText(f"{work} cancelled: nothing was changed")
         else:
-            QMessageBox.warning(self.window, f"{work} refused", str(error))
+            tell(self.window, QMessageBox.Icon.Warning, f"{work} refused", str(error))
 
     def _tell(self, work: str, summary: str, notes: list[str]) -> None:
         self.window.saved_label.setText(summary)
         if notes:
-            QMessageBox.information(self.window, work, "\n\n".join([summary, *notes]))
+            tell(self.window, QMessageBox.Icon.Information, work, "\n\n".join([summary, *notes]))

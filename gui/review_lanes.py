@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPlainTextEdit, QText
 
 from annotate.disagreements import State
 from annotate.text import base_direction
+from gui.plain_text import plain_label
 from gui.positions import Utf16Positions
 
 CONTEXT = 160  # characters shown on each side of the item, within its paragraph
@@ -140,7 +141,7 @@ class LanesView(QWidget):
         self.lanes, self.names = {}, {}
         for row, name in enumerate([gold, *annotators]):
             shown = "Gold" if row == 0 else f"{row}  {name}"
-            self.names[name] = QLabel(shown, self)
+            self.names[name] = plain_label(shown, self)
             self.lanes[name] = Lane(self)
             self.grid.addWidget(self.names[name], row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(self.lanes[name], row, 1)

@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -33,7 +32,8 @@ from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
 from annotate.review_counts import count_items, review_counts
 from gui.annotating import RESIZE_KEYS
-from gui.failure_box import tell
+from gui.failure_box import tell_refusal
+from gui.plain_text import plain_label
 from gui.review_lanes import LOOKS, LanesView, Mark, context_of
 from gui.review_models import ItemsModel, ReviewDocumentsModel
 from gui.work_progress import quiet_progress
@@ -58,8 +58,8 @@ class ReviewWindow(QWidget):
         self.documents = _table(self, self.documents_model)
         self.items = _table(self, self.items_model)
         self.lanes = LanesView(self)
-        self.progress = QLabel(self)
-        self.message = QLabel(self)
+        self.progress = plain_label(parent=self)
+        self.message = plain_label(parent=self)
         self._lay_out(reviewer)
         self._add_keys()
         self.documents.selectionModel().currentRowChanged.connect(self._open_current)
@@ -78,7 +78,7 @@ class ReviewWindow(QWidget):
         both.addWidget(right)
         both.setSizes([380, 820])
         column = QVBoxLayout(self)
-        column.addWidget(QLabel(f"Reviewer: {reviewer}    {legend}", self))
+        column.addWidget(plain_label(f"Reviewer: {reviewer}    {legend}", self))
         column.addWidget(both, 1)
         column.addWidget(self.progress)
         column.addWidget(self.message)
@@ -261,7 +261,7 @@ class ReviewWindow(QWidget):
         try:
             operation()
         except AnnotateError as error:
-            tell(error, self, self.message.setText)
+            tell_refusal(error, self, self.message.setText)
             return
         taken = self.review.history.next_undo()
         self.message.setText(done or (f"Saved: {taken.name}" if taken else "Saved"))
