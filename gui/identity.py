@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from annotate.errors import InputError
+from annotate.names import BIDI_CONTROLS, checked_name
+from gui.plain_text import tell
 from gui.settings import app_settings
 
 ANNOTATOR_KEY = "annotator/name"
+QUESTION = "Your name as an annotator (it marks every span you make):"
 
 
 def remembered_annotator() -> str | None:
+    """The name remembered, unless a project would refuse it (then it is asked again)."""
     name = app_settings().value(ANNOTATOR_KEY, "")
-    return name.strip() if isinstance(name, str) and name.strip() else None
+    if not isinstance(name, str) or not name.strip() or BIDI_CONTROLS.search(name):
+        return None
+    return name.strip()
 
 
 def remember_annotator(name: str) -> None:
@@ -19,12 +26,15 @@ def remember_annotator(name: str) -> None:
 
 
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
-    """Ask for the annotator's name; None when the analyst cancels or gives none."""
-    name, accepted = QInputDialog.getText(
-        parent,
-        "Annotator",
-        "Your name as an annotator (it marks every span you make):",
-        text=current or "",
-    )
-    name = name.strip()
-    return name if accepted and name else None
+    """Ask for the annotator's name, again while it is one a project refuses; None when
+    the analyst cancels or gives none."""
+    while True:
+        name, accepted = QInputDialog.getText(parent, "Annotator", QUESTION, text=current or "")
+        name = name.strip()
+        if not accepted or not name:
+            return None
+        try:
+            return checked_name(name, "annotator")
+        except InputError as error:
+            tell(parent, QMessageBox.Icon.Warning, "Annotator", error.message)
+            current = name

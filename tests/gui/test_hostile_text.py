@@ -15,6 +15,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -29,6 +30,7 @@ from gui import corpus_files
 from gui.agreement_view import AgreementView
 from gui.app import application
 from gui.corpus_files import ProgressBox
+from gui.identity import remember_annotator, remembered_annotator
 from gui.main_window import MainWindow
 from tests.gui.test_annotating import when_modal
 from tests.gui.test_corpus_files import drop_files, press_default
@@ -254,3 +256,50 @@ def test_the_network_warning_shows_the_file_name_as_written(
     assert anywhere(as_written(warned), f"{path} is on a network filesystem (nfs4)")
     assert hostile.saved_label.text().startswith(f"Backed up to {IN_FILE_NAMES}")
     as_written(labels())
+
+
+def test_a_name_with_a_bidi_control_is_asked_again(qtbot: QtBot, hostile: MainWindow) -> None:
+    refused: list[str] = []
+
+    def type_name(name: str) -> Callable[[QWidget], None]:
+        def fill(dialog: QWidget) -> None:
+            assert isinstance(dialog, QInputDialog)
+            dialog.setTextValue(name)
+            if "\u202e" in name:
+                when_box(refuse)
+            dialog.accept()
+
+        return fill
+
+    def refuse(box: QMessageBox) -> None:
+        refused.append(box.text())
+        when_modal(type_name("huda"))  # the name is asked again
+        box.accept()
+
+    when_modal(type_name("ali\u202ehuda"))
+    hostile.switch()
+    assert refused == [
+        "'ali\\u202ehuda' holds U+202E RIGHT-TO-LEFT OVERRIDE; a name cannot hold a bidi"
+        " control, which reorders the text shown around it"
+    ]
+    assert hostile.annotator == "huda"
+    assert hostile.saved_label.text() == "Annotating as huda"
+
+
+def test_a_remembered_name_with_a_bidi_control_is_asked_anew(
+    qtbot: QtBot, project: Project
+) -> None:
+    application()
+    remember_annotator("\u202eali")  # kept by an older version, which took any name
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("ali")
+        dialog.accept()
+
+    when_modal(fill)
+    window = MainWindow(project)
+    qtbot.addWidget(window)
+    assert window.annotator == "ali"
+    assert remembered_annotator() == "ali"
+    window.close()
