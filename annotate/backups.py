@@ -17,7 +17,9 @@ from pathlib import Path
 
 from annotate.checking import copy_damage
 from annotate.errors import AnnotateError, InputError
+from annotate.input_files import special_kind
 from annotate.project import Project
+from annotate.store import refuse_special_project
 
 DEFAULT_KEEP = 5
 FOLDER_SUFFIX = ".backups"
@@ -120,6 +122,9 @@ def _in_use(path: Path) -> bool:
 
 def file_damage(path: Path) -> list[str]:
     """What is wrong with a project file, read without changing it (empty: it is whole)."""
+    kind = special_kind(path)
+    if kind is not None:  # SQLite would wait for a named pipe's writer
+        return [f"it is {kind}, not a project file"]
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as error:
@@ -139,6 +144,8 @@ def restore(project_path: Path, backup: Path | None = None) -> tuple[Path, Path]
     """Put a whole backup (by default the last good one) in the project's place. The
     project as it was, with SQLite's files beside it, is kept under a new name next to it.
     Returns the backup used and where the old project now is."""
+    if backup is not None:
+        refuse_special_project(backup)
     chosen = backup or last_good_backup(project_path)
     if chosen is None:
         raise InputError(f"{project_path} has no good backup in {backup_folder(project_path)}")

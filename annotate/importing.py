@@ -11,6 +11,7 @@ from typing import BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.formats import IMPORT_FORMATS
+from annotate.input_files import in_units, read_bounded, refuse_special, to_read_in_folder
 from annotate.names import checked_name
 from annotate.project import Project
 from annotate.records import Record, RecordSpan, parse_json_line, text_record
@@ -100,6 +101,7 @@ def read_records(path: Path, fmt: str = "auto", **options: object) -> Iterator[R
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if not path.exists():
         raise InputError("no such file or folder", file=str(path))
+    refuse_special(path)  # before sniffing opens it
     kind = fmt if fmt != "auto" else _guess_format(path)
     if kind == "conll-nested" and options.get("tag_column"):
         if fmt != "auto":
@@ -127,16 +129,11 @@ def read_utf8(path: Path) -> str:
 
 
 def decode_file(path: Path, max_bytes: int, what: str) -> str:
-    """The whole file as UTF-8 text, BOM kept, refusing a folder, a file larger than
-    ``max_bytes`` (the most ``what`` may take) and bytes that are not UTF-8."""
+    """The whole file as UTF-8 text, BOM kept, refusing a folder, a special file, a file
+    larger than ``max_bytes`` (the most ``what`` may take) and bytes that are not UTF-8."""
     if path.is_dir():
         raise InputError("is a folder, not a file", file=str(path))
-    if path.stat().st_size > max_bytes:
-        raise InputError(
-            f"the file is larger than {_in_units(max_bytes)}, the most {what} may take",
-            file=str(path),
-        )
-    data = path.read_bytes()
+    data = read_bounded(path, max_bytes, what)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -144,10 +141,6 @@ def decode_file(path: Path, max_bytes: int, what: str) -> str:
         raise InputError(
             f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
         ) from error
-
-
-def _in_units(size: int) -> str:
-    return f"{size // 2**30} GiB" if size >= 2**30 else f"{size // 2**20} MiB"
 
 
 def _guess_format(path: Path) -> str:
@@ -212,7 +205,9 @@ def _looks_like_doccano(path: Path) -> bool:
 
 
 def _folder_records(folder: Path) -> Iterator[Record]:
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+    files = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() == ".txt" and to_read_in_folder(p)
+    )
     if not files:
         raise InputError("the folder holds no .txt files", file=str(folder))
     for file in files:
@@ -229,6 +224,7 @@ def jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
     Lines end at LF only: U+2028 and friends may sit inside JSON."""
     if path.is_dir():
         raise InputError("is a folder, not a file", file=str(path))
+    refuse_special(path)
     empty = True
     with path.open("rb") as handle:
         for number, raw in enumerate(_bounded_lines(handle, path), start=1):
@@ -249,7 +245,7 @@ def _bounded_lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
         number += 1
         if len(raw) > MAX_LINE_BYTES:
             raise InputError(
-                f"the line is longer than {_in_units(MAX_LINE_BYTES)}, the most a record may take",
+                f"the line is longer than {in_units(MAX_LINE_BYTES)}, the most a record may take",
                 file=str(path),
                 line=number,
             )

@@ -11,7 +11,12 @@ from annotate.checking import damage
 from annotate.errors import ProjectError
 from annotate.failures import is_damage, what_failed
 from annotate.migrations import SCHEMA_VERSION
-from annotate.store import check_identity, connect_read_only, is_sqlite_file
+from annotate.store import (
+    check_identity,
+    connect_read_only,
+    is_sqlite_file,
+    refuse_special_project,
+)
 
 
 def open_other(path: Path, target: Path) -> sqlite3.Connection:
@@ -20,6 +25,7 @@ def open_other(path: Path, target: Path) -> sqlite3.Connection:
         raise ProjectError(f"{path}: no such file")
     if path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project file")
+    refuse_special_project(path)
     if os.path.samefile(path, target):
         raise ProjectError(f"{path}: is the project being merged into; name other files")
     if not is_sqlite_file(path):

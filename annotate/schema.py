@@ -10,12 +10,14 @@ from typing import Any
 
 from annotate.bundled import RESOURCES
 from annotate.errors import InputError
+from annotate.input_files import read_bounded
 from annotate.names import checked_name
 
 DEFAULT_SCHEMA_PATH = RESOURCES / "schema.toml"
 DEFAULT_COLOUR = "#b0b0b0"
 LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_SCHEMA_BYTES = 2**20
 TOML_POSITION = re.compile(r" \(at line (\d+), column \d+\)")
 COMMAND_KEYS = {
     "a": "attributes",
@@ -76,7 +78,7 @@ def added_relation_label(name: str) -> RelationLabel:
 
 def load_schema(path: Path = DEFAULT_SCHEMA_PATH) -> Schema:
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = read_bounded(path, MAX_SCHEMA_BYTES, "a label schema").decode("utf-8")
     except OSError as error:
         raise InputError(f"cannot read schema: {error.strerror}", file=str(path)) from error
     except UnicodeDecodeError as error:

@@ -20,6 +20,7 @@ from annotate.failures import (
     what_failed,
     write_failed,
 )
+from annotate.input_files import special_kind
 from annotate.migrations import SCHEMA_VERSION, migrations
 
 APPLICATION_ID = 0x41524E4E  # "ARNN": marks a SQLite file as an annotation project
@@ -205,8 +206,16 @@ def _check_header(path: Path) -> None:
         raise ProjectError(f"{path}: no such project; create one with `annotate init {path}`")
     if path.is_dir():
         raise ProjectError(f"{path}: is a folder, not a project file")
+    refuse_special_project(path)
     if not is_sqlite_file(path):
         raise ProjectError(f"{path}: not an annotation project (not a SQLite database)")
+
+
+def refuse_special_project(path: Path) -> None:
+    """A named pipe would hang opening it, and SQLite cannot use a device or a socket."""
+    kind = special_kind(path)
+    if kind is not None:
+        raise ProjectError(f"{path}: is {kind}, not a project file")
 
 
 def is_sqlite_file(path: Path) -> bool:

@@ -33,6 +33,7 @@ from typing import Any
 
 from annotate.exporting import ExportRecord, ExportRelation, ExportSpan
 from annotate.filenames import unique_stems
+from annotate.input_files import to_read_in_folder
 from annotate.schema import Schema
 
 CONF_NAME = "annotation.conf"
@@ -58,7 +59,9 @@ def layers(folder: Path) -> list[tuple[str | None, Path]]:
 
 
 def ann_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() == ".ann" and p.is_file())
+    return sorted(
+        p for p in folder.iterdir() if p.suffix.lower() == ".ann" and to_read_in_folder(p)
+    )
 
 
 def is_brat_folder(folder: Path) -> bool:

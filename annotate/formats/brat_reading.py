@@ -22,6 +22,7 @@ from typing import Any
 from annotate.errors import InputError
 from annotate.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
 from annotate.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
+from annotate.input_files import refuse_special
 from annotate.names import checked_name
 from annotate.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.text import stored_offset_mapper
@@ -79,6 +80,7 @@ def read(path: Path) -> Iterator[Record]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         ann = path.with_suffix(".ann")
+        refuse_special(ann)
         if not ann.is_file():
             raise InputError(f"no {ann.name} beside the text for brat", file=str(path))
         yield _document_record(ann, None)
@@ -107,6 +109,7 @@ def _subfolder_annotator(folder: Path, name: str | None) -> str | None:
 
 def _document_record(ann: Path, annotator: str | None) -> Record:
     txt = ann.with_suffix(".txt")
+    refuse_special(txt)
     if not txt.is_file():
         raise InputError(f"no {txt.name} beside the annotations", file=str(ann))
     raw = read_utf8(txt)

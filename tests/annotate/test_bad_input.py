@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
+from annotate.errors import InputError
+from annotate.importing import FORMATS, decode_file
+from annotate.project import Project
 from tests.helpers import table_checksums
 
 TEXT = "قال الرئيس سمير حداد إن المفاوضات ستستمر."
@@ -299,3 +307,154 @@ def test_terminal_controls_in_data_are_shown_not_obeyed(
     result = runner.invoke(main, ["import", str(project), str(bad)])
     assert result.exit_code == 2
     assert "\x1b" not in result.stderr and "␛[31mRED" in result.stderr
+
+
+# Special files: each command runs in a process of its own, limited in time and memory, so
+# that reading a named pipe (which waits for a writer) or /dev/zero (which never ends) fails
+# the test instead of hanging it or filling the machine's memory.
+REPOSITORY = Path(__file__).resolve().parents[2]
+NAMED_FOR = {
+    "auto": "in.txt",
+    "txt": "in.txt",
+    "jsonl": "in.jsonl",
+    "conll": "in.conll",
+    "conll-nested": "in.iob",
+    "brat": "in.ann",
+    "doccano": "in.jsonl",
+    "label-studio": "in.json",
+}
+# Every format, and auto on the names it opens to sniff (CoNLL in .txt, doccano in .jsonl).
+IMPORTS = [*((fmt, NAMED_FOR[fmt]) for fmt in FORMATS), ("auto", "in.jsonl")]
+KINDS = {"fifo": "a named pipe", "zero": "a device"}
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
+
+
+def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "annotate", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        cwd=REPOSITORY,
+        preexec_fn=_limit_memory,
+    )
+
+
+def special_file(path: Path, kind: str) -> Path:
+    """A named pipe, or a symlink to /dev/zero, at path."""
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    return path
+
+
+def new_project(tmp_path: Path) -> Path:
+    path = tmp_path / "p.annotate"
+    Project.create(path).close()
+    return path
+
+
+def assert_refused(result: subprocess.CompletedProcess[str], message: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip() == f"error: {message}"
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize(("fmt", "name"), IMPORTS)
+def test_special_file_is_refused_by_every_import_format(
+    tmp_path: Path, fmt: str, name: str, kind: str
+) -> None:
+    project = new_project(tmp_path)
+    if fmt == "brat":
+        (tmp_path / "in.txt").write_text(TEXT, encoding="utf-8")  # the text beside the .ann
+    given = special_file(tmp_path / name, kind)
+    before = table_checksums(project)
+    result = run_cli("import", project, given, "--format", fmt)
+    assert_refused(result, f"{given}: is {KINDS[kind]}, not a regular file")
+    assert table_checksums(project) == before
+
+
+def folder_of_texts(folder: Path, kind: str) -> Path:
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    return special_file(folder / "b.txt", kind)
+
+
+def brat_pair_and_special_ann(folder: Path, kind: str) -> Path:
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tPERSON 11 20\tسمير حداد\n", encoding="utf-8")
+    (folder / "b.txt").write_text(TEXT, encoding="utf-8")
+    return special_file(folder / "b.ann", kind)
+
+
+def brat_ann_and_special_text(folder: Path, kind: str) -> Path:
+    (folder / "a.ann").write_text("T1\tPERSON 11 20\tسمير حداد\n", encoding="utf-8")
+    return special_file(folder / "a.txt", kind)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize(
+    ("fmt", "make"),
+    [
+        ("auto", folder_of_texts),
+        ("brat", brat_pair_and_special_ann),
+        ("brat", brat_ann_and_special_text),
+    ],
+    ids=["texts", "brat-ann", "brat-text"],
+)
+def test_special_file_in_a_folder_is_refused_by_name(
+    tmp_path: Path, fmt: str, make: Callable[[Path, str], Path], kind: str
+) -> None:
+    project = new_project(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    special = make(folder, kind)
+    before = table_checksums(project)
+    result = run_cli("import", project, folder, "--format", fmt)
+    assert_refused(result, f"{special}: is {KINDS[kind]}, not a regular file")
+    assert table_checksums(project) == before
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_special_file_beside_a_brat_text_is_refused_by_name(tmp_path: Path, kind: str) -> None:
+    project = new_project(tmp_path)
+    text = tmp_path / "a.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    special = special_file(tmp_path / "a.ann", kind)
+    result = run_cli("import", project, text, "--format", "brat")
+    assert_refused(result, f"{special}: is {KINDS[kind]}, not a regular file")
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_special_file_as_a_label_schema_is_refused(tmp_path: Path, kind: str) -> None:
+    schema = special_file(tmp_path / "schema.toml", kind)
+    result = run_cli("init", tmp_path / "p.annotate", "--schema", schema)
+    assert_refused(result, f"{schema}: is {KINDS[kind]}, not a regular file")
+    assert not (tmp_path / "p.annotate").exists()
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("command", ["list", "merge", "restore"])
+def test_special_file_as_a_project_is_refused(tmp_path: Path, command: str, kind: str) -> None:
+    project = new_project(tmp_path)
+    special = special_file(tmp_path / "other.annotate", kind)
+    before = table_checksums(project)
+    args = {"list": [special], "merge": [project, special], "restore": [project, special]}
+    result = run_cli(command, *args[command])
+    assert_refused(result, f"{special}: is {KINDS[kind]}, not a project file")
+    assert table_checksums(project) == before
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
+def test_a_file_larger_than_its_stated_size_is_read_only_to_the_bound() -> None:
+    status = Path("/proc/self/status")  # a regular file of size 0 that holds about 1 KiB
+    assert status.stat().st_size == 0
+    with pytest.raises(InputError) as refused:
+        decode_file(status, 100, "a test file")
+    assert (
+        str(refused.value)
+        == f"{status}: the file is larger than 100 bytes, the most a test file may take"
+    )
