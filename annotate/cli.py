@@ -158,7 +158,8 @@ def import_command(
 def _describe_import(report: ImportReport) -> str:
     lines = [
         f"documents: {report.documents_added} added, {report.documents_present} already present",
-        f"spans: {report.spans_added} added, {report.spans_skipped} identical skipped",
+        f"spans: {report.spans_added} added, {report.spans_updated} updated (new attribute"
+        f" values), {report.spans_skipped} identical skipped",
         f"relations: {report.relations_added} added, {report.relations_skipped} identical skipped",
     ]
     if report.labels_added:

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.formats import IMPORT_FORMATS
@@ -37,6 +37,7 @@ class ImportReport:
     documents_added: int = 0
     documents_present: int = 0
     spans_added: int = 0
+    spans_updated: int = 0  # already there; the file gave other attribute values
     spans_skipped: int = 0
     relations_added: int = 0
     relations_skipped: int = 0
@@ -83,10 +84,11 @@ def import_records(
         added = project.documents.add_stored((r.uid, r.text, r.title, r.meta) for r in records)
         report.documents_added = len(added.documents_added)
         report.documents_present = len({r.uid for r in records}) - report.documents_added
+        touched: set[str] = set()  # spans this import added or changed
         for done, record in enumerate(records, start=1):
             try:
                 whose = annotator or record.annotator or unnamed
-                _import_record(project, record, whose, report)
+                _import_record(project, record, whose, report, touched)
             except InputError as error:
                 raise error.at(file=record.file, line=record.line) from None
             if progress is not None:
@@ -320,14 +322,18 @@ def _unknown_labels(
 
 
 def _import_record(
-    project: Project, record: Record, annotator: str | None, report: ImportReport
+    project: Project,
+    record: Record,
+    annotator: str | None,
+    report: ImportReport,
+    touched: set[str],
 ) -> None:
     if annotator is None:
         return
     project.annotators.ensure(annotator)
     span_uids = {
         span.id if span.id is not None else ("#", span.index): _import_span(
-            project, record, annotator, span, report
+            project, record, annotator, span, report, touched
         )
         for span in record.spans
     }
@@ -348,13 +354,18 @@ def _import_record(
 
 
 def _import_span(
-    project: Project, record: Record, annotator: str, span: RecordSpan, report: ImportReport
+    project: Project,
+    record: Record,
+    annotator: str,
+    span: RecordSpan,
+    report: ImportReport,
+    touched: set[str],
 ) -> str:
     existing = project.spans.find(record.uid, annotator, span.label, span.start, span.end)
-    if existing:
-        report.spans_skipped += 1
-        return existing
     try:
+        if existing:
+            _bring_attributes(project, existing, span.attrs, report, touched)
+            return existing
         kept = span.id if record.keeps_ids else None
         uid = kept if kept and not project.spans.exists(kept) else None
         changes = project.spans.add(
@@ -366,4 +377,25 @@ def _import_span(
         where = f"spans[{span.index}].{field}".rstrip(".")
         raise record.error(message, where, span.line) from None
     report.spans_added += 1
+    touched.add(changes.spans_added[0])
     return changes.spans_added[0]
+
+
+def _bring_attributes(
+    project: Project, uid: str, attrs: dict[str, Any], report: ImportReport, touched: set[str]
+) -> None:
+    """A span already there takes the attribute values the file gives (validated like an
+    edit in the app, and dated, so a merge sees the newer change); those the file leaves
+    out stay, as a format that holds no attributes must not wipe them."""
+    stored = project.spans.get(uid).attrs
+    brought = {**stored, **attrs}
+    if brought == stored:
+        report.spans_skipped += 1
+        return
+    if uid in touched:
+        raise InputError(
+            "the same span comes earlier in this import with other attributes", field="attrs"
+        )
+    project.spans.update(uid, attrs=brought)
+    touched.add(uid)
+    report.spans_updated += 1

@@ -263,6 +263,8 @@ def describe_import(report: ImportReport) -> str:
         f"Imported {report.documents_added} documents ({report.documents_present} already "
         f"there), {report.spans_added} spans, {report.relations_added} relations"
     )
+    if report.spans_updated:
+        text += f"; {report.spans_updated} spans already there took new attribute values"
     if report.labels_added:
         text += f"; labels added: {', '.join(report.labels_added)}"
     return text

@@ -258,6 +258,28 @@ def test_json_too_deep_or_too_long_is_refused_naming_file_and_line(
     assert table_checksums(project) == before
 
 
+def test_reimport_with_an_invalid_attribute_value_changes_nothing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    project = tmp_path / "p.annotate"
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    quote = {"id": "q", "start": 21, "end": 40, "label": "QUOTE", "attrs": {"kind": "direct"}}
+    first = tmp_path / "first.jsonl"
+    first.write_text(line(spans=[person(), quote]) + "\n", encoding="utf-8")
+    assert runner.invoke(main, ["import", str(project), str(first)]).exit_code == 0
+    again = tmp_path / "again.jsonl"
+    loud = {**quote, "attrs": {"kind": "loud"}}
+    again.write_text(line(spans=[person(), loud]) + "\n", encoding="utf-8")
+    before = table_checksums(project)
+    result = runner.invoke(main, ["import", str(project), str(again)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: {again}:1, field 'spans[1].attrs.kind': QUOTE kind must be one of direct,"
+        " indirect, not 'loud'"
+    )
+    assert table_checksums(project) == before
+
+
 def test_bad_text_file_in_a_folder_changes_nothing(runner: CliRunner, tmp_path: Path) -> None:
     project = tmp_path / "p.annotate"
     runner.invoke(main, ["init", str(project)])

@@ -46,7 +46,7 @@ def filled(tmp_path: Path, runner: CliRunner) -> Path:
     result = runner.invoke(main, ["import", str(project), str(source), str(SAMPLE_FOLDER)])
     assert result.exit_code == 0, result.output
     assert "documents: 3 added, 0 already present" in result.output
-    assert "spans: 2 added, 0 identical skipped" in result.output
+    assert "spans: 2 added, 0 updated (new attribute values), 0 identical skipped" in result.output
     return project
 
 
@@ -57,6 +57,19 @@ def test_list_numbers_documents(runner: CliRunner, filled: Path) -> None:
     assert first.split()[0] == "1" and first.endswith("خبر")
     assert "2 spans" in first
     assert len(rest) == 2
+
+
+def test_reimporting_a_corrected_file_reports_the_spans_it_updated(
+    runner: CliRunner, filled: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(source.read_text("utf-8").replace('"direct"', '"indirect"'), "utf-8")
+    result = runner.invoke(main, ["import", str(filled), str(source)])
+    assert result.exit_code == 0, result.output
+    assert "spans: 0 added, 1 updated (new attribute values), 1 identical skipped" in result.output
+    result = runner.invoke(main, ["export", str(filled), "-"])
+    quote = next(s for s in json.loads(result.stdout.splitlines()[0])["spans"] if s["id"] == "q")
+    assert quote["attrs"] == {"kind": "indirect"}
 
 
 def test_show_marks_spans_in_logical_order(runner: CliRunner, filled: Path) -> None:

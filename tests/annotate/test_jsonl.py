@@ -117,6 +117,58 @@ def test_reimport_skips_identical_spans_and_reports_both_counts(
     assert (report.relations_added, report.relations_skipped) == (0, 2)
 
 
+def with_quote_kind(kind: str | None) -> dict[str, object]:
+    """The difficult record, its QUOTE s4 given this kind (or no attributes)."""
+    record = difficult_record()
+    quote = record["spans"][3]  # type: ignore[index]
+    if kind is not None:
+        quote["attrs"] = {"kind": kind}
+    return record
+
+
+def test_reimporting_a_corrected_attribute_updates_the_span(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [write_jsonl(tmp_path / "first.jsonl", [with_quote_kind("direct")])])
+    before = project.spans.get("s4")
+    corrected = write_jsonl(tmp_path / "corrected.jsonl", [with_quote_kind("indirect")])
+    report = import_paths(project, [corrected])
+    assert (report.spans_added, report.spans_updated, report.spans_skipped) == (0, 1, 7)
+    after = project.spans.get("s4")
+    assert after.attrs == {"kind": "indirect"}
+    assert (after.label, after.start, after.end, after.origin) == (
+        before.label,
+        before.start,
+        before.end,
+        "imported",
+    )
+    relations = project.relations.touching("s4")
+    assert sorted(r.uid for r in relations) == ["r1", "r2"]
+
+
+def test_reimporting_without_attributes_keeps_those_the_span_has(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [write_jsonl(tmp_path / "first.jsonl", [with_quote_kind("direct")])])
+    report = import_paths(project, [write_jsonl(tmp_path / "bare.jsonl", [with_quote_kind(None)])])
+    assert (report.spans_updated, report.spans_skipped) == (0, 8)
+    assert project.spans.get("s4").attrs == {"kind": "direct"}
+
+
+def test_one_span_given_two_attribute_values_in_one_import_is_refused(
+    project: Project, tmp_path: Path
+) -> None:
+    first = write_jsonl(tmp_path / "first.jsonl", [with_quote_kind("direct")])
+    second = write_jsonl(tmp_path / "second.jsonl", [with_quote_kind("indirect")])
+    with pytest.raises(AnnotateError) as refused:
+        import_paths(project, [first, second])
+    assert str(refused.value) == (
+        f"{second}:1, field 'spans[3].attrs': the same span comes earlier in this import"
+        " with other attributes"
+    )
+    assert project.documents.summaries() == []
+
+
 def test_annotations_for_a_document_already_present_are_added(
     project: Project, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from annotate.export_files import export_corpus
+from annotate.importing import import_paths
 from annotate.project import Project
 from gui.main_window import MainWindow
 from tests.gui.test_annotating import when_modal
@@ -83,6 +84,28 @@ def test_a_dropped_conll_file_is_imported_for_the_analyst(
         ("GPE", 15, 18, "imported"),
     ]
     assert window.saved_label.text().startswith("Imported 1 documents")
+
+
+def test_a_dropped_corrected_file_tells_of_the_spans_it_updated(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    text = "قال الوزير «سنبدأ غدا»."
+    start = text.index("«")
+    quote = {"id": "q", "start": start, "end": len(text) - 1, "label": "QUOTE"}
+    first, corrected = tmp_path / "first.jsonl", tmp_path / "corrected.jsonl"
+    for path, kind in ((first, "direct"), (corrected, "indirect")):
+        record = {"text": text, "annotator": "ali", "spans": [{**quote, "attrs": {"kind": kind}}]}
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(window.project, [first])
+
+    when_modal(lambda dialog: press_default(qtbot, dialog))
+    drop_files(window, [corrected])
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("Imported"))
+    assert window.saved_label.text() == (
+        "Imported 0 documents (1 already there), 0 spans, 0 relations;"
+        " 1 spans already there took new attribute values"
+    )
+    assert window.project.spans.get("q").attrs == {"kind": "indirect"}
 
 
 def test_import_refuses_bad_input_with_file_and_line(
