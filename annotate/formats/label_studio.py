@@ -253,6 +253,7 @@ def _spans(
     (a region with several labels makes one span per label)."""
     spans: list[RecordSpan] = []
     regions: dict[str, list[int]] = {}
+    places: dict[str, tuple[int, int, str]] = {}  # region id: its offsets, first given where
     for index, item in enumerate(items):
         here = f"{where}[{index}]"
         kind = _kind(item, here)
@@ -265,6 +266,7 @@ def _spans(
             continue
         region = get_field(item, "id", str, here)
         start, end, labels = _region_value(item, here, raw_text)
+        _check_one_place(places, region, start, end, here)
         for label in labels:
             place = regions.setdefault(region, [])
             if any(spans[i].label == label for i in place):
@@ -275,6 +277,21 @@ def _spans(
                 RecordSpan(len(spans), span_id, label, to_stored(start), to_stored(end), {})
             )
     return spans, regions
+
+
+def _check_one_place(
+    places: dict[str, tuple[int, int, str]], region: str, start: int, end: int, where: str
+) -> None:
+    """A region's results (one per Labels control) share its id and its offsets, and its
+    labels all become spans there; the same id at other offsets is another region, which
+    Label Studio would have given an id of its own."""
+    first_start, first_end, first_where = places.setdefault(region, (start, end, where))
+    if (first_start, first_end) != (start, end):
+        raise InputError(
+            f"region id {region!r} is already the id of the region at"
+            f" {first_start}-{first_end} ({first_where}); two regions cannot share an id",
+            field=f"{where}.id",
+        )
 
 
 def _kind(item: Any, where: str) -> str:

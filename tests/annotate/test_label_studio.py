@@ -253,6 +253,13 @@ def bad_task(**changes: Any) -> str:
     return json.dumps(task, ensure_ascii=False)
 
 
+def shared_id_task(label: str) -> str:
+    """The hand-written task with a second region, elsewhere, under the PERSON's id."""
+    task = json.loads(bad_task())
+    task["annotations"][0]["result"].insert(1, region("wB2x8nDq5T", "الرئيس", label))
+    return json.dumps(task, ensure_ascii=False)
+
+
 GOOD_TASK = json.dumps({"data": {"text": "نص سليم"}})
 REGION = "[1].annotations[0].result[0].value"
 RELATION = "[1].annotations[0].result[3]"
@@ -317,6 +324,21 @@ BAD: list[tuple[str, str | None, int | None, str, str]] = [
     ),
     ("annotator not a string", bad_task(annotator=7), 3, "[1].annotations[0].annotator", "string"),
     ("task not an object", "[1, 2]", 3, "[1]", "expected a Label Studio task"),
+    (
+        "two regions share an id and a label",
+        shared_id_task("PERSON"),
+        3,
+        "[1].annotations[0].result[1].id",
+        "region id 'wB2x8nDq5T' is already the id of the region at 20-29"
+        " ([1].annotations[0].result[0]); two regions cannot share an id",
+    ),
+    (
+        "two regions share an id",
+        shared_id_task("TITLE"),
+        3,
+        "[1].annotations[0].result[1].id",
+        "two regions cannot share an id",
+    ),
 ]
 
 
@@ -340,6 +362,22 @@ def test_bad_input_is_refused_and_changes_nothing(
     assert (error.file, error.line, error.field) == (str(path), line, field)
     assert words in error.message
     assert counts(project) == before
+
+
+def test_results_of_one_region_under_two_labels_controls_are_its_spans(
+    project: Project, tmp_path: Path
+) -> None:
+    result = studio_result()
+    role = {**region("wB2x8nDq5T", PERSON, "TITLE"), "from_name": "role"}
+    again = {**region("wB2x8nDq5T", PERSON, "PERSON"), "from_name": "role"}
+    result[1:1] = [role, again]
+    import_paths(project, [write_export(tmp_path / "e.json", [studio_task(result)])], "auto", "ali")
+    spans = project.spans.for_document(document_uid(TEXT), "ali")
+    assert [(s.uid, s.label, TEXT[s.start : s.end]) for s in spans] == [
+        ("wB2x8nDq5T", "PERSON", PERSON),
+        ("wB2x8nDq5T:TITLE", "TITLE", PERSON),
+        ("Kx9_Lm2pQa", "QUOTE", QUOTE),
+    ]
 
 
 def test_invalid_utf8_names_the_line_of_the_bad_byte(project: Project, tmp_path: Path) -> None:
