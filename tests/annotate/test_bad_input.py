@@ -470,6 +470,15 @@ def test_special_file_as_a_project_is_refused(tmp_path: Path, command: str, kind
     assert table_checksums(project) == before
 
 
+def test_a_named_pipe_among_the_rolling_backups_is_passed_over(tmp_path: Path) -> None:
+    project = new_project(tmp_path)
+    folder = tmp_path / "p.annotate.backups"
+    folder.mkdir()
+    special_file(folder / "p-20260101-120000-000000.annotate", "fifo")
+    result = run_cli("restore", project)
+    assert_refused(result, f"{project} has no good backup in {folder}")
+
+
 @pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="needs Linux's /proc")
 def test_a_file_larger_than_its_stated_size_is_read_only_to_the_bound() -> None:
     status = Path("/proc/self/status")  # a regular file of size 0 that holds about 1 KiB
