@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from annotate.corpus_scan import search_entry
 from annotate.migrations import SCHEMA_VERSION
@@ -42,7 +43,7 @@ def check_project(project: Project) -> list[Finding]:
 def pending_fixes(project: Project) -> list[str]:
     """What the next program to open the project for writing will change in its file: the
     things a read-only check sees but leaves alone."""
-    conn, path = project.store.conn, project.path
+    path = project.path
     fixes = []
     version = project.store.schema_version
     if version < SCHEMA_VERSION:
@@ -50,17 +51,24 @@ def pending_fixes(project: Project) -> list[str]:
             f"schema version {version}: the next open upgrades it to {SCHEMA_VERSION}"
             " (after keeping a copy in the backups folder)"
         )
-    mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0])
-    if mode.lower() != "wal":
-        fixes.append(f"journal mode {mode}: the next open switches it to WAL")
+    if not _in_wal_mode(path):
+        fixes.append("journal mode is not WAL: the next open switches it to WAL")
     wal = path.with_name(path.name + "-wal")
     if wal.is_file() and wal.stat().st_size > 0:
         fixes.append(
-            f"{wal.name} holds {_kib(wal.stat().st_size)} of saved work that is not yet in"
+            f"{wal.name} ({_kib(wal.stat().st_size)}) may hold saved work that is not yet in"
             f" {path.name} (the project is open elsewhere, or a program stopped before"
             " closing it): the last program to close the project folds it in"
         )
     return fixes
+
+
+def _in_wal_mode(path: Path) -> bool:
+    """From the file's header (its read and write versions are 2 in WAL mode): a
+    connection told the file is immutable reports every file as in rollback mode."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return header[18:20] == b"\x02\x02"
 
 
 def _kib(size: int) -> str:

@@ -11,9 +11,30 @@ from pathlib import Path
 from annotate.errors import ProjectError
 
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
-READ_ONLY = ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")
-BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
-SYSTEM = (*DAMAGED, *READ_ONLY, *BUSY, "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_NOMEM")
+READ_ONLY = ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")
+REASONS = {  # by code, or by kind: "read only", "damaged"
+    "SQLITE_FULL": "the disk is full: free some space, then do it again",
+    "read only": (
+        "the project file or its folder cannot be written (read-only, or no permission):"
+        " copy the project to a folder you can write to"
+    ),
+    "SQLITE_BUSY": (
+        "another program is writing to the project ({error}): try again when it has finished"
+    ),
+    "SQLITE_LOCKED": "the project is busy ({error}): try again",
+    "SQLITE_CANTOPEN": (
+        "the project's files cannot be opened ({error}): the file may have been moved, or"
+        " its folder cannot be written"
+    ),
+    "SQLITE_IOERR": (
+        "the disk could not be read or written ({error}): check the disk, then try again"
+    ),
+    "damaged": (
+        "the project file is damaged ({error}): `annotate check` lists the damage,"
+        " `annotate restore` puts back the last good backup"
+    ),
+}
+SYSTEM = (*DAMAGED, *READ_ONLY, *(code for code in REASONS if code.startswith("SQLITE")))
 
 
 class WriteFailed(ProjectError):
@@ -45,26 +66,8 @@ def what_failed(error: sqlite3.Error, path: Path, action: str = "") -> str:
     """One line: the project, what could not be done, what went wrong, and what the user
     can do."""
     code = error_code(error)
-    if code == "SQLITE_FULL":
-        reason = "the disk is full: free some space, then do it again"
-    elif code in READ_ONLY:
-        reason = (
-            "the project file or its folder cannot be written (read-only, or no permission):"
-            " copy the project to a folder you can write to"
-        )
-    elif code in BUSY:
-        reason = (
-            f"another program is writing to the project ({error}): try again when it has finished"
-        )
-    elif code == "SQLITE_IOERR":
-        reason = f"the disk could not be read or written ({error}): check the disk, then try again"
-    elif code in DAMAGED:
-        reason = (
-            f"the project file is damaged ({error}): `annotate check` lists the damage,"
-            " `annotate restore` puts back the last good backup"
-        )
-    else:
-        reason = f"the project database refused: {error}"
+    kind = "read only" if code in READ_ONLY else "damaged" if code in DAMAGED else code
+    reason = REASONS.get(kind, "the project database refused: {error}").format(error=error)
     return f"{path}: {action}: {reason}" if action else f"{path}: {reason}"
 
 

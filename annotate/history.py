@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from annotate.errors import AnnotateError
+from annotate.errors import AnnotateError, ProjectError
 from annotate.model import Changes
 from annotate.project import Project
 
@@ -35,15 +35,16 @@ class History:
         return changes
 
     def undo(self) -> Changes:
-        """Undo the last step; one that no longer applies is dropped, with the reason."""
+        """Undo the last step; one that no longer applies is dropped, with the reason. One
+        the project could not write (a full disk, a lock) stays, to be tried again."""
         step = self._done.pop()
-        changes = self._run_again(step, step.undo, "undo")
+        changes = self._run_again(step, step.undo, "undo", self._done)
         self._undone.append(step)
         return changes
 
     def redo(self) -> Changes:
         step = self._undone.pop()
-        changes = self._run_again(step, step.do, "redo")
+        changes = self._run_again(step, step.do, "redo", self._undone)
         self._done.append(step)
         return changes
 
@@ -57,8 +58,13 @@ class History:
         with self._project.transaction():
             return operation(self._project)
 
-    def _run_again(self, step: Step, operation: Operation, verb: str) -> Changes:
+    def _run_again(
+        self, step: Step, operation: Operation, verb: str, taken_from: list[Step]
+    ) -> Changes:
         try:
             return self._run(operation)
+        except ProjectError:
+            taken_from.append(step)  # the project failed, not the step: it is kept
+            raise
         except AnnotateError as error:
             raise AnnotateError(f"cannot {verb} “{step.name}”: {error}") from error

@@ -29,6 +29,7 @@ SUFFIX_FORMATS = {
     ".json": "label-studio",
 }
 Progress = Callable[[int, int], None]  # (records imported, records read)
+Given = dict[str, dict[str, Any]]  # span uid -> the attribute values this import gave it
 MAX_LINE_BYTES = 64 * 2**20  # one document (with its spans); a reader is made for far less
 
 
@@ -84,11 +85,11 @@ def import_records(
         added = project.documents.add_stored((r.uid, r.text, r.title, r.meta) for r in records)
         report.documents_added = len(added.documents_added)
         report.documents_present = len({r.uid for r in records}) - report.documents_added
-        touched: set[str] = set()  # spans this import added or changed
+        given: Given = {}
         for done, record in enumerate(records, start=1):
             try:
                 whose = annotator or record.annotator or unnamed
-                _import_record(project, record, whose, report, touched)
+                _import_record(project, record, whose, report, given)
             except InputError as error:
                 raise error.at(file=record.file, line=record.line) from None
             if progress is not None:
@@ -326,14 +327,14 @@ def _import_record(
     record: Record,
     annotator: str | None,
     report: ImportReport,
-    touched: set[str],
+    given: Given,
 ) -> None:
     if annotator is None:
         return
     project.annotators.ensure(annotator)
     span_uids = {
         span.id if span.id is not None else ("#", span.index): _import_span(
-            project, record, annotator, span, report, touched
+            project, record, annotator, span, report, given
         )
         for span in record.spans
     }
@@ -359,12 +360,12 @@ def _import_span(
     annotator: str,
     span: RecordSpan,
     report: ImportReport,
-    touched: set[str],
+    given: Given,
 ) -> str:
     existing = project.spans.find(record.uid, annotator, span.label, span.start, span.end)
     try:
         if existing:
-            _bring_attributes(project, existing, span.attrs, report, touched)
+            _bring_attributes(project, existing, span.attrs, report, given)
             return existing
         kept = span.id if record.keeps_ids else None
         uid = kept if kept and not project.spans.exists(kept) else None
@@ -377,25 +378,29 @@ def _import_span(
         where = f"spans[{span.index}].{field}".rstrip(".")
         raise record.error(message, where, span.line) from None
     report.spans_added += 1
-    touched.add(changes.spans_added[0])
+    given[changes.spans_added[0]] = dict(span.attrs)
     return changes.spans_added[0]
 
 
 def _bring_attributes(
-    project: Project, uid: str, attrs: dict[str, Any], report: ImportReport, touched: set[str]
+    project: Project, uid: str, attrs: dict[str, Any], report: ImportReport, given: Given
 ) -> None:
     """A span already there takes the attribute values the file gives (validated like an
     edit in the app, and dated, so a merge sees the newer change); those the file leaves
-    out stay, as a format that holds no attributes must not wipe them."""
+    out stay, as a format that holds no attributes must not wipe them. Two mentions of
+    the span in one import must not give one attribute two values, whatever is stored."""
+    earlier = given.setdefault(uid, {})
+    clash = next((key for key, value in attrs.items() if earlier.get(key, value) != value), None)
+    if clash is not None:
+        raise InputError(
+            f"the same span comes earlier in this import with another value of {clash!r}",
+            field="attrs",
+        )
+    earlier.update(attrs)
     stored = project.spans.get(uid).attrs
     brought = {**stored, **attrs}
     if brought == stored:
         report.spans_skipped += 1
         return
-    if uid in touched:
-        raise InputError(
-            "the same span comes earlier in this import with other attributes", field="attrs"
-        )
     project.spans.update(uid, attrs=brought)
-    touched.add(uid)
     report.spans_updated += 1

@@ -13,6 +13,7 @@ from typing import Any
 
 from annotate.annotations import new_uid
 from annotate.errors import InputError, ProjectError
+from annotate.failures import is_damage, what_failed
 from annotate.merge_report import (
     RELATION_ROW,
     SPAN_ROW,
@@ -116,6 +117,8 @@ class FileMerge:
         try:
             return self._source.execute(query).fetchall()
         except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise ProjectError(what_failed(error, self._path, "cannot read")) from error
             raise ProjectError(f"{self._path}: the project file is damaged: {error}") from error
 
     # -- schema, annotators, documents ---------------------------------------------------

@@ -37,6 +37,7 @@ class Store:
         self.read_only = read_only
         self.db = Database(conn)
         self._savepoints = count()
+        self._depth = 0  # write() blocks open: a nested one is a savepoint
         self.rollback_listeners: list[Callable[[], None]] = []
 
     @classmethod
@@ -78,6 +79,9 @@ class Store:
         except sqlite3.Error as error:
             self.conn.close()
             raise ProjectError(what_failed(error, self.path, "cannot use this project")) from error
+        except BaseException:  # a migration's write refused (WriteFailed), or worse
+            self.conn.close()
+            raise
 
     def upgrade(self) -> None:
         """Apply pending migrations, all in one immediate transaction, after a copy of the
@@ -119,33 +123,55 @@ class Store:
                 f"{self.path}: the project is open read-only (its file or folder cannot be"
                 " written): nothing was changed"
             )
-        if self.conn.in_transaction:
-            name = f"step_{next(self._savepoints)}"
-            self.conn.execute(f"SAVEPOINT {name}")
-            try:
+        if self._depth:
+            with self._savepoint():
                 yield self.conn
-            except BaseException:
-                if self.conn.in_transaction:  # an error may already have ended it
-                    self.conn.execute(f"ROLLBACK TO {name}")
-                    self.conn.execute(f"RELEASE {name}")
-                self._rolled_back()
-                raise
-            self.conn.execute(f"RELEASE {name}")
             return
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
+            with self._transaction():
                 yield self.conn
-                self.conn.execute("COMMIT")
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                self._rolled_back()
-                raise
         except sqlite3.Error as error:
             if not is_system_failure(error):
                 raise
             raise write_failed(error, self.path) from error
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self.conn.in_transaction:  # left by a ROLLBACK that failed: none of it committed
+            self.conn.execute("ROLLBACK")
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            try:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            finally:
+                self._rolled_back()
+            raise
+        finally:
+            self._depth = 0
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"step_{next(self._savepoints)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            try:
+                if self.conn.in_transaction:  # an error may already have ended it
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+            finally:
+                self._rolled_back()
+            raise
+        finally:
+            self._depth -= 1
+        self.conn.execute(f"RELEASE {name}")
 
     def _rolled_back(self) -> None:
         for listener in self.rollback_listeners:
@@ -191,14 +217,14 @@ def writable(path: Path) -> bool:
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot change the project or leave files beside it. With no -wal
-    or -journal file nobody has the project open, so SQLite is told the file is immutable:
-    a plain read-only connection would create -wal and -shm files (and fail to, in a
-    read-only folder). A program that starts writing meanwhile changes the file itself
-    only at a checkpoint, after about 4 MB of writes."""
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-journal")]
-    in_use = any(sidecar.exists() for sidecar in sidecars)
-    return _connect(path, mode="ro" if in_use else "ro&immutable=1")
+    """A connection that cannot change the project. It takes SQLite's read locks, so it
+    reads one consistent snapshot while other programs write; in a folder that cannot be
+    written, with no -wal file, SQLite is told the file is immutable instead: a read-only
+    WAL connection would need to create the -shm file there, and no program can be
+    writing the project."""
+    wal = path.with_name(path.name + "-wal")
+    frozen = not os.access(path.parent, os.W_OK) and not wal.exists()
+    return _connect(path, mode="ro&immutable=1" if frozen else "ro")
 
 
 def _check_header(path: Path) -> None:

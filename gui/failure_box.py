@@ -62,7 +62,7 @@ def unexpected_error_hook(window: Callable[[], QWidget | None], project: Path) -
     ) -> None:
         printed(kind, error, traceback)
         if isinstance(error, sqlite3.Error) and is_system_failure(error):
-            show_failure(window(), NOT_SAVED, what_failed(error, project))
+            show_failure(window(), "Project failed", what_failed(error, project))
         elif isinstance(error, AnnotateError | OSError | sqlite3.Error):
             show_failure(window(), "Failed", str(error))
         elif isinstance(error, Exception):

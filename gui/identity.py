@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from annotate.errors import InputError
-from annotate.names import BIDI_CONTROLS, checked_name
+from annotate.names import checked_name
 from gui.plain_text import tell
 from gui.settings import app_settings
 
@@ -16,9 +16,12 @@ QUESTION = "Your name as an annotator (it marks every span you make):"
 def remembered_annotator() -> str | None:
     """The name remembered, unless a project would refuse it (then it is asked again)."""
     name = app_settings().value(ANNOTATOR_KEY, "")
-    if not isinstance(name, str) or not name.strip() or BIDI_CONTROLS.search(name):
+    if not isinstance(name, str) or not name.strip():
         return None
-    return name.strip()
+    try:
+        return checked_name(name.strip(), "annotator")
+    except InputError:
+        return None
 
 
 def remember_annotator(name: str) -> None:

@@ -333,8 +333,11 @@ class MainWindow(QMainWindow):
         listed = self.document_list.documents.document(row)
         statuses = dict(listed.statuses)
         if statuses.get(self.annotator, "new") == "new":
-            self.project.documents.set_status(listed.uid, self.annotator, "in_progress")
-            statuses[self.annotator] = "in_progress"
+            try:
+                self.project.documents.set_status(listed.uid, self.annotator, "in_progress")
+                statuses[self.annotator] = "in_progress"
+            except AnnotateError as error:  # the change itself is saved: only say so
+                self.saved_label.setText(f"Saved, but the document stays “new”: {error}")
         count = listed.span_count + len(changes.spans_added) - len(changes.spans_removed)
         self.document_list.documents.update_document(
             replace(listed, span_count=count, statuses=statuses)

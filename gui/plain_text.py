@@ -4,8 +4,8 @@ titles, names, file names and error messages are data, so these widgets show the
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
@@ -31,7 +31,7 @@ def ask(parent: QWidget | None, title: str, question: str) -> bool:
 def tooltip(text: str) -> str:
     """Text a tooltip shows as it is: a tooltip has no plain-text setting, and takes
     what looks like HTML for HTML."""
-    return QtGui.convertFromPlainText(text)
+    return QtGui.Qt.convertFromPlainText(text)
 
 
 def _box(

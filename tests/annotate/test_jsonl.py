@@ -14,6 +14,7 @@ from annotate.importing import import_paths
 from annotate.project import Project
 from annotate.text import document_uid
 from tests.conftest import ARABIC_SENTENCE
+from tests.helpers import table_checksums
 
 
 def span(text: str, piece: str, label: str, uid: str, occurrence: int = 0) -> dict[str, object]:
@@ -164,9 +165,34 @@ def test_one_span_given_two_attribute_values_in_one_import_is_refused(
         import_paths(project, [first, second])
     assert str(refused.value) == (
         f"{second}:1, field 'spans[3].attrs': the same span comes earlier in this import"
-        " with other attributes"
+        " with another value of 'kind'"
     )
     assert project.documents.summaries() == []
+
+
+@pytest.mark.parametrize("order", ["stored value first", "stored value second"])
+def test_two_values_in_one_import_are_refused_whichever_the_project_holds(
+    project: Project, tmp_path: Path, order: str
+) -> None:
+    import_paths(project, [write_jsonl(tmp_path / "first.jsonl", [with_quote_kind("direct")])])
+    before = table_checksums(project.path)
+    direct = write_jsonl(tmp_path / "direct.jsonl", [with_quote_kind("direct")])
+    indirect = write_jsonl(tmp_path / "indirect.jsonl", [with_quote_kind("indirect")])
+    files = [direct, indirect] if order == "stored value first" else [indirect, direct]
+    with pytest.raises(AnnotateError, match="with another value of 'kind'"):
+        import_paths(project, files)
+    assert table_checksums(project.path) == before
+    assert project.spans.get("s4").attrs == {"kind": "direct"}
+
+
+def test_a_value_given_once_beside_a_mention_without_it_is_no_clash(
+    project: Project, tmp_path: Path
+) -> None:
+    bare = write_jsonl(tmp_path / "bare.jsonl", [with_quote_kind(None)])
+    direct = write_jsonl(tmp_path / "direct.jsonl", [with_quote_kind("direct")])
+    report = import_paths(project, [bare, direct])
+    assert (report.spans_added, report.spans_updated) == (8, 1)
+    assert project.spans.get("s4").attrs == {"kind": "direct"}
 
 
 def test_annotations_for_a_document_already_present_are_added(

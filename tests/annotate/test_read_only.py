@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
+from annotate.editing import Editor
 from annotate.failures import WriteFailed
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
@@ -60,9 +61,9 @@ def test_check_reads_a_leftover_wal_without_folding_it(
     assert result.exit_code == 0, result.output
     assert "FAIL" not in result.output
     assert re.search(
-        r"^ fix  p\.annotate-wal holds \d+ KiB of saved work that is not yet in p\.annotate"
-        r" \(the project is open elsewhere, or a program stopped before closing it\):"
-        r" the last program to close the project folds it in$",
+        r"^ fix  p\.annotate-wal \(\d+ KiB\) may hold saved work that is not yet in"
+        r" p\.annotate \(the project is open elsewhere, or a program stopped before closing"
+        r" it\): the last program to close the project folds it in$",
         result.output,
         re.MULTILINE,
     ), result.output
@@ -70,6 +71,14 @@ def test_check_reads_a_leftover_wal_without_folding_it(
     with Project.open(copy, read_only=True) as reading:  # the work in the -wal was seen
         spans = reading.spans.for_document(reading.documents.resolve("1"), "sara")
         assert [(s.label, s.start, s.end) for s in spans] == [("GPE", 0, 3)]
+
+
+def test_check_of_a_closed_current_project_has_nothing_to_fix(
+    runner: CliRunner, project_file: Path
+) -> None:
+    result = runner.invoke(main, ["check", str(project_file)])
+    assert result.exit_code == 0, result.output
+    assert "FAIL" not in result.output and " fix " not in result.output
 
 
 def test_check_reports_an_old_schema_and_leaves_it(runner: CliRunner, project_file: Path) -> None:
@@ -98,7 +107,7 @@ def test_check_keeps_the_journal_mode(runner: CliRunner, project_file: Path) -> 
     conn.close()
     result = runner.invoke(main, ["check", str(project_file)])
     assert result.exit_code == 0, result.output
-    assert " fix  journal mode delete: the next open switches it to WAL" in result.output
+    assert " fix  journal mode is not WAL: the next open switches it to WAL" in result.output
     conn = sqlite3.connect(project_file)
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     conn.close()
@@ -113,7 +122,8 @@ def test_reading_commands_work_in_a_read_only_folder(
         assert listed.exit_code == 0, listed.output
         assert "خبر" in listed.output
         checked = runner.invoke(main, ["check", str(copy)])
-        assert checked.exit_code == 0 and "FAIL" not in checked.output, checked.output
+        assert checked.exit_code == 0, checked.output
+        assert "FAIL" not in checked.output and " fix " not in checked.output
         out = tmp_path / "out.jsonl"
         exported = runner.invoke(main, ["export", str(copy), str(out)])
         assert exported.exit_code == 0, exported.output
@@ -185,3 +195,36 @@ def test_a_lock_held_elsewhere_is_named_as_such(project_file: Path) -> None:
     message = str(failed.value)
     assert "another program is writing to the project (database is locked)" in message
     assert "damaged" not in message
+
+
+def test_an_undo_the_project_could_not_write_stays_to_be_tried_again(project_file: Path) -> None:
+    with Project.open(project_file) as project:
+        editor = Editor(project, "ali")
+        uid = project.documents.resolve("1")
+        editor.add_span(uid, "GPE", 0, 3)
+        step = editor.history.next_undo()
+        project.store.wait_for_locks(50)
+        holder = sqlite3.connect(project_file, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(WriteFailed, match="another program is writing"):
+                editor.history.undo()
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert editor.history.next_undo() is step
+        assert [s.label for s in project.spans.for_document(uid, "ali")] == ["GPE"]
+        editor.history.undo()
+        assert project.spans.for_document(uid, "ali") == []
+
+
+def test_a_write_after_a_transaction_left_open_is_committed(project_file: Path) -> None:
+    """A transaction a failed ROLLBACK left open holds nothing committed: the next write
+    starts afresh instead of nesting in it, and is saved."""
+    with Project.open(project_file) as project:
+        uid = project.documents.resolve("1")
+        project.store.conn.execute("BEGIN")  # as a ROLLBACK that failed leaves it
+        project.spans.add(uid, "sara", "GPE", 0, 3)
+        assert not project.store.conn.in_transaction
+    with Project.open(project_file) as reopened:
+        assert [s.label for s in reopened.spans.for_document(uid, "sara")] == ["GPE"]

@@ -272,11 +272,10 @@ def unexercised(rounds: list[Round]) -> list[str]:
     for mode in ALL_OR_NOTHING:
         done = [r for r in rounds if r.mode == mode]
         if not any(r.finished for r in done):
-            missing.append(f"{mode}: no run finished, so all of all or nothing went untested")
+            missing.append(f"{mode}: no run finished, so the 'all' half went untested")
         if not any(not r.finished and not r.committed for r in done):
             missing.append(
-                f"{mode}: no run was killed before its commit, so nothing of all or nothing "
-                "went untested"
+                f"{mode}: no run was killed before its commit, so the 'nothing' half went untested"
             )
     return missing
 

@@ -200,7 +200,7 @@ def test_an_unexpected_failure_is_shown_as_well_as_printed(
     fault = KeyError("span")
     hook(type(fault), fault, None)
     assert boxes[0] == (
-        "Not saved",
+        "Project failed",
         "/data/p.annotate: the disk is full: free some space, then do it again",
     )
     assert boxes[1][0] == "Unexpected error"
