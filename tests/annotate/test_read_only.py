@@ -213,9 +213,9 @@ def test_an_undo_the_project_could_not_write_stays_to_be_tried_again(project_fil
             holder.execute("ROLLBACK")
             holder.close()
         assert editor.history.next_undo() is step
-        assert [s.label for s in project.spans.for_document(uid, "ali")] == ["GPE"]
+        assert sorted(s.label for s in project.spans.for_document(uid, "ali")) == ["GPE", "PERSON"]
         editor.history.undo()
-        assert project.spans.for_document(uid, "ali") == []
+        assert [s.label for s in project.spans.for_document(uid, "ali")] == ["PERSON"]
 
 
 def test_a_write_after_a_transaction_left_open_is_committed(project_file: Path) -> None:
