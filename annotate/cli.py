@@ -15,13 +15,13 @@ import click
 
 from annotate.backups import DEFAULT_KEEP, restore, rolling_backup
 from annotate.checking import check_project, pending_fixes
+from annotate.corpus.export_files import export_corpus
+from annotate.corpus.exporting import export_jsonl
+from annotate.corpus.formats import EXPORT_FORMATS
+from annotate.corpus.importing import FORMATS, ImportReport, import_paths
 from annotate.errors import AnnotateError, InputError
-from annotate.export_files import export_corpus
-from annotate.exporting import export_jsonl
 from annotate.filesystems import network_warning
-from annotate.formats import EXPORT_FORMATS
-from annotate.importing import FORMATS, ImportReport, import_paths
-from annotate.merging import merge_projects
+from annotate.merge.merging import merge_projects
 from annotate.model import STATUS_FILTERS
 from annotate.project import Project
 from annotate.schema import load_schema
@@ -375,8 +375,8 @@ def agreement(
 ) -> None:
     """Inter-annotator agreement: span F1 (exact, overlap), token kappa and alpha-U per
     label, pair and group, relations, and documents worst first."""
-    from annotate.agreement_report import agreement_report  # loaded by this command only
-    from annotate.agreement_text import format_report
+    from annotate.agreement.report import agreement_report  # loaded by this command only
+    from annotate.agreement.text import format_report
 
     with existing_project(project) as opened:
         report = agreement_report(opened, _names(annotators), _names(labels), status)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from annotate.bundled import RESOURCES
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 
 SAMPLE_FOLDER = RESOURCES / "sample"

@@ -8,11 +8,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotate.agreement_report import agreement_report
-from annotate.disagreements import document_items
+from annotate.agreement.report import agreement_report
 from annotate.model import now
 from annotate.project import Project
-from annotate.review_counts import review_counts
+from annotate.review.counts import review_counts
+from annotate.review.disagreements import document_items
 from bench import corpus, plain_sqlite
 from bench.scenario import Repeat, Samples
 

@@ -11,7 +11,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from annotate.export_files import export_corpus
+from annotate.corpus.export_files import export_corpus
 from annotate.model import now
 from annotate.project import Project
 from annotate.token_bounds import fast_tokenise

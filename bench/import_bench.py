@@ -6,8 +6,8 @@ import hashlib
 import json
 from pathlib import Path
 
+from annotate.corpus.importing import import_paths
 from annotate.corpus_scan import search_entry
-from annotate.importing import import_paths
 from annotate.project import Project
 from bench import corpus, plain_sqlite
 from bench.scenario import Action

@@ -12,9 +12,9 @@ import time
 from itertools import islice
 from pathlib import Path
 
-from annotate.importing import import_records
+from annotate.corpus.importing import import_records
+from annotate.corpus.records import text_record
 from annotate.project import Project
-from annotate.records import text_record
 from annotate.searching import iter_hits
 from bench import corpus
 from bench.scenario import Repeat, Samples

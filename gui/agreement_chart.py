@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from annotate.agreement_report import AgreementReport
-from annotate.agreement_text import figure
+from annotate.agreement.report import AgreementReport
+from annotate.agreement.text import figure
 
 ALPHA_COLOUR = QColor("#2a9d8f")
 F1_COLOUR = QColor("#e9c46a")

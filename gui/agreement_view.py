@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotate.agreement_report import AgreementReport, agreement_report
-from annotate.agreement_scores import DocumentScores, Scores
-from annotate.agreement_text import ALL_LABELS, figure
+from annotate.agreement.report import AgreementReport, agreement_report
+from annotate.agreement.scores import DocumentScores, Scores
+from annotate.agreement.text import ALL_LABELS, figure
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotate.corpus.export_files import ExportReport, export_corpus
+from annotate.corpus.formats import EXPORT_FORMATS
+from annotate.corpus.importing import FORMATS, ImportReport, import_records, read_records
+from annotate.corpus.records import Record
 from annotate.errors import AnnotateError
-from annotate.export_files import ExportReport, export_corpus
-from annotate.formats import EXPORT_FORMATS
-from annotate.importing import FORMATS, ImportReport, import_records, read_records
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
-from annotate.records import Record
 from gui.plain_text import plain_label
 
 AS_IN_THE_FILES = "As named in the files, else {analyst}"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from annotate.merge_report import MergeReport
-from annotate.merging import merge_projects
+from annotate.merge.merging import merge_projects
+from annotate.merge.report import MergeReport
 from annotate.project import Project
 from gui.corpus_files import ProgressBox, with_progress
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPlainTextEdit, QTextEdit, QWidget
 
-from annotate.disagreements import State
+from annotate.review.disagreements import State
 from annotate.text import base_direction
 from gui.plain_text import plain_label
 from gui.positions import Utf16Positions

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from annotate.adjudication import Decision
-from annotate.disagreements import Item
-from annotate.review_counts import ReviewCount
+from annotate.review.adjudication import Decision
+from annotate.review.counts import ReviewCount
+from annotate.review.disagreements import Item
 from gui.review_lanes import look
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel

@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotate.adjudication import Review
-from annotate.disagreements import Item, compared_annotators, document_items
 from annotate.editing import Edge
 from annotate.errors import AnnotateError
 from annotate.history import Step
 from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
-from annotate.review_counts import count_items, review_counts
+from annotate.review.adjudication import Review
+from annotate.review.counts import count_items, review_counts
+from annotate.review.disagreements import Item, compared_annotators, document_items
 from gui.annotating import RESIZE_KEYS
 from gui.failure_box import tell_refusal
 from gui.plain_text import plain_label

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_all(scratch: Path, folder: Path) -> list[Path]:
     from annotate.annotated_text import AnnotatedText
-    from annotate.importing import import_paths
+    from annotate.corpus.importing import import_paths
     from annotate.project import Project
     from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
     from gui.app import application

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS
 from annotate.text import document_uid

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from annotate.agreement import (
+from annotate.agreement.measures import (
     cohen_kappa,
     exact_matches,
     f1,
@@ -20,7 +20,7 @@ from annotate.agreement import (
     overlap_matches,
     unitizing_alpha,
 )
-from annotate.agreement_report import agreement_report
+from annotate.agreement.report import agreement_report
 from annotate.cli import main
 from annotate.errors import InputError
 from annotate.project import Project

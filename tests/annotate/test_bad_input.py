@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
+from annotate.corpus.importing import FORMATS, decode_file
 from annotate.errors import InputError
-from annotate.importing import FORMATS, decode_file
 from annotate.project import Project
 from tests.helpers import table_checksums
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
+from annotate.corpus.export_files import export_corpus
+from annotate.corpus.importing import import_paths, read_records
 from annotate.errors import AnnotateError, InputError
-from annotate.export_files import export_corpus
-from annotate.importing import import_paths, read_records
 from annotate.project import Project
 from annotate.text import document_uid
 from tests.conftest import ARABIC_SENTENCE

@@ -9,9 +9,9 @@ from click.testing import CliRunner, Result
 from seqeval.metrics.sequence_labeling import get_entities
 
 from annotate.cli import main
+from annotate.corpus.export_files import export_corpus
+from annotate.corpus.importing import import_paths
 from annotate.errors import AnnotateError, InputError
-from annotate.export_files import export_corpus
-from annotate.importing import import_paths
 from annotate.project import Project
 from annotate.tokens import tokenise
 from tests.helpers import table_checksums

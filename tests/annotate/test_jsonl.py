@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from annotate.corpus.exporting import export_jsonl
+from annotate.corpus.importing import import_paths
 from annotate.errors import AnnotateError
-from annotate.exporting import export_jsonl
-from annotate.importing import import_paths
 from annotate.project import Project
 from annotate.text import document_uid
 from tests.conftest import ARABIC_SENTENCE

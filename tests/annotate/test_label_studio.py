@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
+from annotate.corpus.export_files import export_corpus
+from annotate.corpus.importing import import_paths
 from annotate.errors import InputError
-from annotate.export_files import export_corpus
-from annotate.importing import import_paths
 from annotate.project import Project
 from annotate.text import document_uid
 from tests.annotate.test_doccano import annotated_project, at, counts, stored_spans

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.mentions import find_mentions, normalise
 from annotate.project import Project
 from annotate.sample import SAMPLE_FOLDER

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from annotate.checking import check_project
 from annotate.cli import main
+from annotate.corpus.importing import import_paths
 from annotate.errors import ProjectError
-from annotate.importing import import_paths
-from annotate.merge_report import MergeReport
-from annotate.merging import merge_projects
+from annotate.merge.merging import merge_projects
+from annotate.merge.report import MergeReport
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
 from annotate.schema import RelationLabel, Schema, SpanLabel

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
-from annotate.export_files import export_corpus
-from annotate.formats import parquet
+from annotate.corpus.export_files import export_corpus
+from annotate.corpus.formats import parquet
 from annotate.project import Project
 from tests.conftest import ARABIC_SENTENCE
 

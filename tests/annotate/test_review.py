@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from annotate.adjudication import Review
-from annotate.disagreements import Item, document_items, document_versions, key_of, state_of
+from annotate.corpus.export_files import export_corpus
 from annotate.errors import InputError
-from annotate.export_files import export_corpus
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
-from annotate.review_counts import ReviewCount, review_counts
+from annotate.review.adjudication import Review
+from annotate.review.counts import ReviewCount, review_counts
+from annotate.review.disagreements import Item, document_items, document_versions, key_of, state_of
 
 TEXT = (
     "قال وزير الخارجية سامي الحداد في مؤتمر صحفي بعمّان إن «الحوار هو الطريق الوحيد». "

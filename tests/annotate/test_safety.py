@@ -121,7 +121,7 @@ def test_markup_and_a_bom_are_kept_as_text(tmp_path: Path, text: str) -> None:
 def test_a_text_file_over_the_limit_and_keep_with_a_file_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from annotate import importing
+    from annotate.corpus import importing
 
     monkeypatch.setattr(importing, "MAX_LINE_BYTES", 1000)
     path = tmp_path / "p.annotate"
@@ -232,7 +232,7 @@ def test_a_killed_backups_leftover_is_removed_by_the_next_one(project: Project) 
 def test_a_killed_exports_leftover_is_removed_by_the_next_export(
     project: Project, tmp_path: Path, fmt: str, out_name: str
 ) -> None:
-    from annotate.export_files import export_corpus
+    from annotate.corpus.export_files import export_corpus
 
     project.documents.add("نص للتصدير.")
     out = tmp_path / out_name

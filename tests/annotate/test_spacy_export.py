@@ -15,7 +15,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
 
 from annotate.cli import main
-from annotate.export_files import export_corpus
+from annotate.corpus.export_files import export_corpus
 from annotate.project import Project
 from tests.conftest import ARABIC_SENTENCE
 

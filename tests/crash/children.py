@@ -142,7 +142,7 @@ def gui(project_path: Path, journal: Journal, seed: int) -> None:
 
 
 def import_file(project_path: Path, journal: Journal, seed: int) -> None:
-    from annotate.importing import import_paths
+    from annotate.corpus.importing import import_paths
 
     source = project_path.with_name(IMPORT_FILE)
     with Project.open(project_path) as project:
@@ -157,7 +157,7 @@ def import_file(project_path: Path, journal: Journal, seed: int) -> None:
 
 
 def merge_file(project_path: Path, journal: Journal, seed: int) -> None:
-    from annotate.merging import merge_projects
+    from annotate.merge.merging import merge_projects
 
     other = project_path.with_name(MERGE_FILE)
     with Project.open(project_path) as project:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from annotate.importing import read_records
+from annotate.corpus.importing import read_records
 
 SpanKey = tuple[str, str, str, int, int, str]  # document, annotator, label, start, end, attrs
 RelationKey = tuple[str, SpanKey, SpanKey]  # label, head, tail

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from annotate.export_files import export_corpus
-from annotate.importing import import_paths
+from annotate.corpus.export_files import export_corpus
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from gui.main_window import MainWindow
 from tests.gui.test_annotating import when_modal

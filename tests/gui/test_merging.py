@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from annotate.checking import check_project
 from annotate.errors import ProjectError
-from annotate.merging import PROGRESS_EVERY
+from annotate.merge.merging import PROGRESS_EVERY
 from annotate.project import Project
 from gui.corpus_files import Cancelled, ProgressBox
 from gui.main_window import MainWindow

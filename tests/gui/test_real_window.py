@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
 

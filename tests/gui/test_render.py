@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
 
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
 from gui.cli import main

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from annotate.annotations import new_uid
-from annotate.disagreements import Item, Version
 from annotate.editing import Edge, moved_edge, restore_span
 from annotate.errors import InputError
 from annotate.history import History, Step
 from annotate.model import GOLD_ANNOTATOR, Changes, Relation, Span, now
 from annotate.project import Project
+from annotate.review.disagreements import Item, Version
 
 Verdict = Literal["accepted", "rejected", "edited"]
 

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from annotate.agreement import (
+from annotate.agreement.data import select
+from annotate.agreement.measures import (
     alpha_from,
     expected_disagreement,
     f1,
@@ -16,10 +17,9 @@ from annotate.agreement import (
     kappa_from_counts,
     observed_disagreement,
 )
-from annotate.agreement_data import select
-from annotate.agreement_run import Progress, tally_documents
-from annotate.agreement_scores import DocumentScores, RelationScores, Scores
-from annotate.agreement_tally import Pair, PairTally, Tally, UnitTrack, pooled
+from annotate.agreement.run import Progress, tally_documents
+from annotate.agreement.scores import DocumentScores, RelationScores, Scores
+from annotate.agreement.tally import Pair, PairTally, Tally, UnitTrack, pooled
 from annotate.project import Project
 
 

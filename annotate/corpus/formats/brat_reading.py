@@ -1,4 +1,4 @@
-"""Reading brat standoff (the format and its layout: ``annotate.formats.brat``).
+"""Reading brat standoff (the format and its layout: ``annotate.corpus.formats.brat``).
 
 A ``.ann`` file with its ``.txt``, a ``.txt`` with its ``.ann``, or a folder of pairs with
 one subfolder per annotator. brat counts offsets in the text as Python reads it, a CRLF or
@@ -19,12 +19,12 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from annotate.corpus.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
+from annotate.corpus.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
+from annotate.corpus.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.errors import InputError
-from annotate.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
-from annotate.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
 from annotate.input_files import refuse_special
 from annotate.names import checked_name
-from annotate.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.text import stored_offset_mapper
 
 LINE_BREAK = re.compile(r"\r\n?")

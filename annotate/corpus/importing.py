@@ -1,5 +1,5 @@
 """Import documents and annotations: txt files and folders, native JSONL, and the corpus
-formats of annotate.formats."""
+formats of annotate.corpus.formats."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from annotate.corpus.formats import IMPORT_FORMATS
+from annotate.corpus.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.errors import AnnotateError, InputError
-from annotate.formats import IMPORT_FORMATS
 from annotate.input_files import in_units, read_bounded, refuse_special, to_read_in_folder
 from annotate.names import checked_name
 from annotate.project import Project
-from annotate.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
 FORMATS = ("auto", "txt", "jsonl", *IMPORT_FORMATS)
@@ -149,7 +149,7 @@ def decode_file(path: Path, max_bytes: int, what: str) -> str:
 def _guess_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if path.is_dir():
-        from annotate.formats.brat import is_brat_folder  # format modules load when used
+        from annotate.corpus.formats.brat import is_brat_folder  # format modules load when used
 
         return "brat" if is_brat_folder(path) else "txt"
     if suffix == ".txt":
@@ -175,7 +175,7 @@ def _conll_kind(path: Path) -> str | None:
         shown = head.decode("utf-8", errors="strict" if len(head) < SNIFFED_BYTES else "ignore")
     except UnicodeDecodeError:
         return None  # the text reader says what is wrong
-    from annotate.formats.iob import DOCUMENT_MARKER, is_tag  # format modules load when used
+    from annotate.corpus.formats.iob import DOCUMENT_MARKER, is_tag  # format modules load when used
 
     lines = [line.split() for line in shown.removeprefix("\ufeff").split("\n")[:SNIFFED_LINES]]
     tagged = [columns for columns in lines if columns and columns[0] != DOCUMENT_MARKER]

@@ -9,9 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from annotate.exporting import ExportRecord
-from annotate.formats.iob import Adjustments, Placed, document_lines, placed_spans, read_records
-from annotate.records import Record
+from annotate.corpus.exporting import ExportRecord
+from annotate.corpus.formats.iob import (
+    Adjustments,
+    Placed,
+    document_lines,
+    placed_spans,
+    read_records,
+)
+from annotate.corpus.records import Record
 from annotate.schema import Schema, passage_labels
 from annotate.token_bounds import fast_tokenise
 

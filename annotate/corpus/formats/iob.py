@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
+from annotate.corpus.exporting import ExportRecord, ExportSpan
+from annotate.corpus.importing import decode_file, title_from_name
+from annotate.corpus.records import Record, RecordSpan
 from annotate.errors import InputError
-from annotate.exporting import ExportRecord, ExportSpan
-from annotate.importing import decode_file, title_from_name
-from annotate.records import Record, RecordSpan
 from annotate.tokens import SPACE_SEPARATED, TOKENISATION, Token, sentences
 
 DOCUMENT_MARKER = "-DOCSTART-"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from itertools import chain, groupby, repeat
 from operator import itemgetter
 
-from annotate.agreement import Unit
+from annotate.agreement.measures import Unit
 from annotate.errors import InputError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project

@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotate.corpus.exporting import ExportRecord, export_records
+from annotate.corpus.formats import EXPORT_FORMATS, ExportFormat
+from annotate.corpus.splits import assign_splits, parse_split
 from annotate.errors import AnnotateError, InputError
-from annotate.exporting import ExportRecord, export_records
-from annotate.formats import EXPORT_FORMATS, ExportFormat
 from annotate.project import Project
-from annotate.splits import assign_splits, parse_split
 from annotate.store import is_sqlite_file
 
 Progress = Callable[[int, int], None]  # (documents written, documents in the project)

@@ -31,8 +31,8 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from annotate.corpus.exporting import ExportRecord, ExportSpan
 from annotate.errors import AnnotateError
-from annotate.exporting import ExportRecord, ExportSpan
 from annotate.schema import Schema, passage_labels
 from annotate.token_bounds import fast_tokenise
 from annotate.tokens import Token

@@ -19,12 +19,10 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-from annotate.errors import InputError
-from annotate.exporting import ExportRecord
-from annotate.formats.json_input import item_id
-from annotate.graphemes import cluster_starts, continues_cluster
-from annotate.importing import jsonl_lines
-from annotate.records import (
+from annotate.corpus.exporting import ExportRecord
+from annotate.corpus.formats.json_input import item_id
+from annotate.corpus.importing import jsonl_lines
+from annotate.corpus.records import (
     Record,
     RecordRelation,
     RecordSpan,
@@ -34,6 +32,8 @@ from annotate.records import (
     parse_json_line,
     stored_text,
 )
+from annotate.errors import InputError
+from annotate.graphemes import cluster_starts, continues_cluster
 from annotate.schema import Schema
 from annotate.text import document_uid, stored_offset_mapper
 

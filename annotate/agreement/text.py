@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from annotate.agreement_report import AgreementReport
-from annotate.agreement_scores import DocumentScores, RelationScores, Scores
+from annotate.agreement.report import AgreementReport
+from annotate.agreement.scores import DocumentScores, RelationScores, Scores
 from annotate.schema import Schema
 from annotate.terminal import for_terminal
 

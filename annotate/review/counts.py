@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-from annotate.disagreements import Item, document_versions, key_of, state_of
 from annotate.project import Project
+from annotate.review.disagreements import Item, document_versions, key_of, state_of
 
 Progress = Callable[[int, int], None]  # documents counted, of all
 PROGRESS_EVERY = 50  # documents

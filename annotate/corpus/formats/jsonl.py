@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from annotate.exporting import ExportRecord, write_jsonl_record
+from annotate.corpus.exporting import ExportRecord, write_jsonl_record
 from annotate.schema import Schema
 
 

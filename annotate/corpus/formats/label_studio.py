@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotate.errors import InputError
-from annotate.exporting import ExportRecord, ExportSpan
-from annotate.formats.json_input import read_json_file, top_level_items
-from annotate.records import (
+from annotate.corpus.exporting import ExportRecord, ExportSpan
+from annotate.corpus.formats.json_input import read_json_file, top_level_items
+from annotate.corpus.records import (
     Record,
     RecordRelation,
     RecordSpan,
@@ -34,6 +33,7 @@ from annotate.records import (
     refuse_surrogates,
     stored_text,
 )
+from annotate.errors import InputError
 from annotate.schema import Schema
 from annotate.text import stored_offset_mapper
 

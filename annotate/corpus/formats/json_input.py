@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annotate.corpus.importing import decode_file
+from annotate.corpus.records import beyond_limits, refuse_constant
 from annotate.errors import InputError
-from annotate.importing import decode_file
-from annotate.records import beyond_limits, refuse_constant
 
 MAX_FILE_BYTES = 2**30  # a whole JSON export is read into memory to be parsed
 WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -10,8 +10,8 @@ from itertools import combinations
 from operator import sub
 from typing import TypeVar
 
-from annotate.agreement import Unit, observed_sum, overlap_pairs
-from annotate.agreement_data import ComparedDocument, Layer
+from annotate.agreement.data import ComparedDocument, Layer
+from annotate.agreement.measures import Unit, observed_sum, overlap_pairs
 
 Pair = tuple[str, str]
 K = TypeVar("K")

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, cast
 from annotate.errors import AnnotateError
 
 if TYPE_CHECKING:
-    from annotate.exporting import ExportRecord
-    from annotate.records import Record
+    from annotate.corpus.exporting import ExportRecord
+    from annotate.corpus.records import Record
     from annotate.schema import Schema
 
 Writer = Callable[["Iterable[ExportRecord]", Path, "Schema"], list[str]]
@@ -60,23 +60,23 @@ CODE_POINTS = "code points"
 EXPORT_FORMATS = {
     f.name: f
     for f in (
-        ExportFormat("jsonl", "annotate.formats.jsonl", ".jsonl", CODE_POINTS),
-        ExportFormat("conll", "annotate.formats.conll", ".conll", "tokens"),
-        ExportFormat("conll-nested", "annotate.formats.conll_nested", ".conll", "tokens"),
-        ExportFormat("brat", "annotate.formats.brat", "", CODE_POINTS),
-        ExportFormat("spacy", "annotate.formats.spacy_docbin", ".spacy", "tokens"),
-        ExportFormat("parquet", "annotate.formats.parquet", ".parquet", CODE_POINTS),
-        ExportFormat("doccano", "annotate.formats.doccano", ".jsonl", CODE_POINTS),
-        ExportFormat("label-studio", "annotate.formats.label_studio", ".json", CODE_POINTS),
+        ExportFormat("jsonl", "annotate.corpus.formats.jsonl", ".jsonl", CODE_POINTS),
+        ExportFormat("conll", "annotate.corpus.formats.conll", ".conll", "tokens"),
+        ExportFormat("conll-nested", "annotate.corpus.formats.conll_nested", ".conll", "tokens"),
+        ExportFormat("brat", "annotate.corpus.formats.brat", "", CODE_POINTS),
+        ExportFormat("spacy", "annotate.corpus.formats.spacy_docbin", ".spacy", "tokens"),
+        ExportFormat("parquet", "annotate.corpus.formats.parquet", ".parquet", CODE_POINTS),
+        ExportFormat("doccano", "annotate.corpus.formats.doccano", ".jsonl", CODE_POINTS),
+        ExportFormat("label-studio", "annotate.corpus.formats.label_studio", ".json", CODE_POINTS),
     )
 }
 IMPORT_FORMATS = {
     f.name: f
     for f in (
-        ImportFormat("conll", "annotate.formats.conll", ("repair_iob", "tag_column")),
-        ImportFormat("conll-nested", "annotate.formats.conll_nested", ("repair_iob",)),
-        ImportFormat("brat", "annotate.formats.brat_reading"),
-        ImportFormat("doccano", "annotate.formats.doccano", ("graphemes",)),
-        ImportFormat("label-studio", "annotate.formats.label_studio"),
+        ImportFormat("conll", "annotate.corpus.formats.conll", ("repair_iob", "tag_column")),
+        ImportFormat("conll-nested", "annotate.corpus.formats.conll_nested", ("repair_iob",)),
+        ImportFormat("brat", "annotate.corpus.formats.brat_reading"),
+        ImportFormat("doccano", "annotate.corpus.formats.doccano", ("graphemes",)),
+        ImportFormat("label-studio", "annotate.corpus.formats.label_studio"),
     )
 }

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from annotate.agreement import f1, fleiss_from_pairs, kappa_from_counts
-from annotate.agreement_tally import DocumentTally, pooled
+from annotate.agreement.measures import f1, fleiss_from_pairs, kappa_from_counts
+from annotate.agreement.tally import DocumentTally, pooled
 
 
 @dataclass(frozen=True)

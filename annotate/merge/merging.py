@@ -14,7 +14,7 @@ from typing import Any
 from annotate.annotations import new_uid
 from annotate.errors import InputError, ProjectError
 from annotate.failures import is_damage, what_failed
-from annotate.merge_report import (
+from annotate.merge.report import (
     RELATION_ROW,
     SPAN_ROW,
     Conflict,
@@ -23,7 +23,7 @@ from annotate.merge_report import (
     Side,
     SpanRow,
 )
-from annotate.merge_sources import open_other
+from annotate.merge.sources import open_other
 from annotate.names import checked_name
 from annotate.project import Project
 from annotate.schema import RelationLabel, SpanLabel

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from annotate.agreement_data import Selection, compared_documents
-from annotate.agreement_scores import DocumentScores, document_scores
-from annotate.agreement_tally import Tally
+from annotate.agreement.data import Selection, compared_documents
+from annotate.agreement.scores import DocumentScores, document_scores
+from annotate.agreement.tally import Tally
 from annotate.project import Project
 
 PARALLEL_FROM = 200  # documents; fewer are not worth starting processes for

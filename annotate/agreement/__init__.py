@@ -1,0 +1,1 @@
+"""Inter-annotator agreement: the measures, the data they compare, and the report."""

@@ -1,0 +1,1 @@
+"""Merging other project files into a project: the sources, the merge and its report."""
