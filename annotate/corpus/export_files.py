@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotate.corpus.exporting import ExportRecord, export_records
+from annotate.corpus.exported import ExportRecord
+from annotate.corpus.exporting import export_records
 from annotate.corpus.formats import EXPORT_FORMATS, ExportFormat
 from annotate.corpus.splits import assign_splits, parse_split
 from annotate.errors import AnnotateError, InputError

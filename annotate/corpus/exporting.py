@@ -4,37 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO, TypedDict
+from typing import TextIO
 
+from annotate.corpus.exported import ExportRecord, ExportRelation, ExportSpan
+from annotate.corpus.formats.jsonl import write_jsonl_record
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
-
-
-class ExportSpan(TypedDict):
-    id: str
-    start: int  # code points into the record's text, half-open
-    end: int
-    label: str
-    text: str
-    attrs: dict[str, Any]
-
-
-class ExportRelation(TypedDict):
-    id: str
-    label: str
-    head: str  # span ids of the same record
-    tail: str
-
-
-class ExportRecord(TypedDict):
-    id: str  # the document's uid
-    title: str
-    text: str
-    meta: dict[str, Any]
-    annotator: str | None  # None: a document nobody annotated
-    spans: list[ExportSpan]
-    relations: list[ExportRelation]
 
 
 def export_jsonl(project: Project, out: TextIO, source: str = "all", status: str = "any") -> int:
@@ -44,11 +20,6 @@ def export_jsonl(project: Project, out: TextIO, source: str = "all", status: str
         write_jsonl_record(record, out)
         written += 1
     return written
-
-
-def write_jsonl_record(record: ExportRecord, out: TextIO) -> None:
-    out.write(json.dumps(record, ensure_ascii=False))
-    out.write("\n")
 
 
 def export_records(

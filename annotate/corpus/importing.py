@@ -7,12 +7,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, NamedTuple
 
+from annotate.corpus.files import bounded_lines, jsonl_lines, read_utf8, title_from_name
 from annotate.corpus.formats import IMPORT_FORMATS
 from annotate.corpus.records import Record, RecordSpan, parse_json_line, text_record
 from annotate.errors import AnnotateError, InputError
-from annotate.input_files import in_units, read_bounded, refuse_special, to_read_in_folder
+from annotate.input_files import refuse_special, to_read_in_folder
 from annotate.names import checked_name
 from annotate.project import Project
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
@@ -30,7 +31,6 @@ SUFFIX_FORMATS = {
 }
 Progress = Callable[[int, int], None]  # (records imported, records read)
 Given = dict[str, dict[str, Any]]  # span uid -> the attribute values this import gave it
-MAX_LINE_BYTES = 64 * 2**20  # one document (with its spans); a reader is made for far less
 
 
 @dataclass
@@ -122,30 +122,6 @@ def read_records(path: Path, fmt: str = "auto", **options: object) -> Iterator[R
         yield text_record(str(path), title_from_name(path), read_utf8(path))
 
 
-def read_utf8(path: Path) -> str:
-    """A text file of one document, BOM kept; an empty file is refused."""
-    text = decode_file(path, MAX_LINE_BYTES, "a document")
-    content = text.removeprefix("\ufeff")
-    if not content or content.isspace():
-        raise InputError("empty input", file=str(path))
-    return text
-
-
-def decode_file(path: Path, max_bytes: int, what: str) -> str:
-    """The whole file as UTF-8 text, BOM kept, refusing a folder, a special file, a file
-    larger than ``max_bytes`` (the most ``what`` may take) and bytes that are not UTF-8."""
-    if path.is_dir():
-        raise InputError("is a folder, not a file", file=str(path))
-    data = read_bounded(path, max_bytes, what)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"invalid UTF-8 at byte {error.start}", file=str(path), line=line
-        ) from error
-
-
 def _guess_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -195,7 +171,7 @@ def _with_assumption(records: Iterator[Record], path: Path, kind: str) -> Iterat
 def _looks_like_doccano(path: Path) -> bool:
     """doccano JSONL has "label" or "entities" where native records have "spans"."""
     with path.open("rb") as handle:
-        first = next((raw for raw in _bounded_lines(handle, path) if raw.strip()), b"")
+        first = next((raw for raw in bounded_lines(handle, path) if raw.strip()), b"")
     try:
         data = json.loads(first.decode("utf-8").removeprefix("\ufeff"))
     except (UnicodeDecodeError, RecursionError, ValueError):
@@ -220,54 +196,6 @@ def _folder_records(folder: Path) -> Iterator[Record]:
 def _jsonl_records(path: Path) -> Iterator[Record]:
     for number, line in jsonl_lines(path):
         yield parse_json_line(str(path), number, line)
-
-
-def jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """The number and text of each non-blank line of a JSON Lines file, the BOM removed.
-    Lines end at LF only: U+2028 and friends may sit inside JSON."""
-    if path.is_dir():
-        raise InputError("is a folder, not a file", file=str(path))
-    refuse_special(path)
-    empty = True
-    with path.open("rb") as handle:
-        for number, raw in enumerate(_bounded_lines(handle, path), start=1):
-            line = _decode_line(path, number, raw)
-            if number == 1:
-                line = line.removeprefix("\ufeff")
-            if line.strip():
-                empty = False
-                yield number, line
-    if empty:
-        raise InputError("empty input", file=str(path))
-
-
-def _bounded_lines(handle: BinaryIO, path: Path) -> Iterator[bytes]:
-    """The file's lines, refusing one longer than MAX_LINE_BYTES before reading it all."""
-    number = 0
-    while raw := handle.readline(MAX_LINE_BYTES + 1):
-        number += 1
-        if len(raw) > MAX_LINE_BYTES:
-            raise InputError(
-                f"the line is longer than {in_units(MAX_LINE_BYTES)}, the most a record may take",
-                file=str(path),
-                line=number,
-            )
-        yield raw
-
-
-def _decode_line(path: Path, number: int, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"invalid UTF-8 at byte {error.start} of the line", file=str(path), line=number
-        ) from error
-
-
-def title_from_name(path: Path, keep_hyphens: bool = False) -> str:
-    """The file name without its suffix, ``_`` (and ``-`` unless kept) read as spaces."""
-    stem = path.stem if keep_hyphens else path.stem.replace("-", " ")
-    return " ".join(stem.replace("_", " ").split())
 
 
 def _add_unknown_labels(

@@ -14,7 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotate.cli import main
-from annotate.corpus.importing import FORMATS, decode_file
+from annotate.corpus.files import decode_file
+from annotate.corpus.importing import FORMATS
 from annotate.errors import InputError
 from annotate.project import Project
 from tests.helpers import table_checksums

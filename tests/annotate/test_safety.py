@@ -121,9 +121,9 @@ def test_markup_and_a_bom_are_kept_as_text(tmp_path: Path, text: str) -> None:
 def test_a_text_file_over_the_limit_and_keep_with_a_file_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from annotate.corpus import importing
+    from annotate.corpus import files
 
-    monkeypatch.setattr(importing, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_LINE_BYTES", 1000)
     path = tmp_path / "p.annotate"
     big = tmp_path / "big.txt"
     big.write_text("نص " * 400, encoding="utf-8")

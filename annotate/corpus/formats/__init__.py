@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, cast
 from annotate.errors import AnnotateError
 
 if TYPE_CHECKING:
-    from annotate.corpus.exporting import ExportRecord
+    from annotate.corpus.exported import ExportRecord
     from annotate.corpus.records import Record
     from annotate.schema import Schema
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotate.corpus.exporting import ExportRecord, ExportRelation, ExportSpan
+from annotate.corpus.exported import ExportRecord, ExportRelation, ExportSpan
 from annotate.filenames import unique_stems
 from annotate.input_files import to_read_in_folder
 from annotate.schema import Schema

@@ -19,8 +19,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from annotate.corpus.files import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
 from annotate.corpus.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
-from annotate.corpus.importing import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
 from annotate.corpus.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.errors import InputError
 from annotate.input_files import refuse_special

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from annotate.corpus.exporting import ExportRecord
+from annotate.corpus.exported import ExportRecord
 from annotate.corpus.formats.iob import (
     Adjustments,
     Placed,

@@ -19,9 +19,9 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-from annotate.corpus.exporting import ExportRecord
+from annotate.corpus.exported import ExportRecord
+from annotate.corpus.files import jsonl_lines
 from annotate.corpus.formats.json_input import item_id
-from annotate.corpus.importing import jsonl_lines
 from annotate.corpus.records import (
     Record,
     RecordRelation,

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from annotate.corpus.exporting import ExportRecord, ExportSpan
-from annotate.corpus.importing import decode_file, title_from_name
+from annotate.corpus.exported import ExportRecord, ExportSpan
+from annotate.corpus.files import decode_file, title_from_name
 from annotate.corpus.records import Record, RecordSpan
 from annotate.errors import InputError
 from annotate.tokens import SPACE_SEPARATED, TOKENISATION, Token, sentences

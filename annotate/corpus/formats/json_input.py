@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotate.corpus.importing import decode_file
+from annotate.corpus.files import decode_file
 from annotate.corpus.records import beyond_limits, refuse_constant
 from annotate.errors import InputError
 

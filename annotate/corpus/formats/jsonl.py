@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
-from annotate.corpus.exporting import ExportRecord, write_jsonl_record
+from annotate.corpus.exported import ExportRecord
 from annotate.schema import Schema
 
 
@@ -14,3 +16,8 @@ def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[st
         for record in records:
             write_jsonl_record(record, handle)
     return []
+
+
+def write_jsonl_record(record: ExportRecord, out: TextIO) -> None:
+    out.write(json.dumps(record, ensure_ascii=False))
+    out.write("\n")

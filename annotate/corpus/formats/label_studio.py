@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotate.corpus.exporting import ExportRecord, ExportSpan
+from annotate.corpus.exported import ExportRecord, ExportSpan
 from annotate.corpus.formats.json_input import read_json_file, top_level_items
 from annotate.corpus.records import (
     Record,

@@ -19,7 +19,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from annotate.corpus.exporting import ExportRecord, ExportSpan
+from annotate.corpus.exported import ExportRecord, ExportSpan
 from annotate.schema import Schema
 
 BATCH_ROWS = 1000

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from annotate.corpus.exporting import ExportRecord, ExportSpan
+from annotate.corpus.exported import ExportRecord, ExportSpan
 from annotate.errors import AnnotateError
 from annotate.schema import Schema, passage_labels
 from annotate.token_bounds import fast_tokenise
