@@ -1,34 +1,22 @@
-"""Import documents and annotations: txt files and folders, native JSONL, and the corpus
-formats of annotate.corpus.formats."""
+"""Import documents and annotations from files in the formats of annotate.corpus.formats:
+every record read and validated first, then all of them written in one transaction."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from annotate.corpus.files import bounded_lines, jsonl_lines, read_utf8, title_from_name
-from annotate.corpus.formats import IMPORT_FORMATS
-from annotate.corpus.records import Record, RecordSpan, parse_json_line, text_record
+from annotate.corpus.formats import IMPORT_FORMATS, ImportFormat, detect
+from annotate.corpus.records import Record, RecordSpan
 from annotate.errors import AnnotateError, InputError
-from annotate.input_files import refuse_special, to_read_in_folder
+from annotate.input_files import refuse_special
 from annotate.names import checked_name
 from annotate.project import Project
 from annotate.schema import LABEL_NAME, added_relation_label, added_span_label
 
-FORMATS = ("auto", "txt", "jsonl", *IMPORT_FORMATS)
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SNIFFED_LINES = 50
-SNIFFED_BYTES = 64 * 1024
-SUFFIX_FORMATS = {
-    ".conll": "conll-nested",  # reads flat files too
-    ".iob": "conll-nested",
-    ".bio": "conll-nested",
-    ".ann": "brat",
-    ".json": "label-studio",
-}
+FORMATS = ("auto", *IMPORT_FORMATS)
 Progress = Callable[[int, int], None]  # (records imported, records read)
 Given = dict[str, dict[str, Any]]  # span uid -> the attribute values this import gave it
 
@@ -105,97 +93,20 @@ def read_records(path: Path, fmt: str = "auto", **options: object) -> Iterator[R
     if not path.exists():
         raise InputError("no such file or folder", file=str(path))
     refuse_special(path)  # before sniffing opens it
-    kind = fmt if fmt != "auto" else _guess_format(path)
-    if kind == "conll-nested" and options.get("tag_column"):
+    kind, sniffed = detect(path) if fmt == "auto" else (IMPORT_FORMATS[fmt], False)
+    if kind.name == "conll-nested" and options.get("tag_column"):
         if fmt != "auto":
             raise InputError("--tag-column picks the one tag column of --format conll")
-        kind = "conll"  # one column asked for: the file is read flat
-    if kind in IMPORT_FORMATS:
-        records = IMPORT_FORMATS[kind].reader(**options)(path)
-        assumed = fmt == "auto" and _is_text(path)
-        yield from _with_assumption(records, path, kind) if assumed else records
-    elif kind == "jsonl":
-        yield from _jsonl_records(path)
-    elif path.is_dir():
-        yield from _folder_records(path)
-    else:
-        yield text_record(str(path), title_from_name(path), read_utf8(path))
+        kind = IMPORT_FORMATS["conll"]  # one column asked for: the file is read flat
+    records = kind.reader(**options)(path)
+    yield from _with_assumption(records, path, kind) if sniffed and kind.assumed else records
 
 
-def _guess_format(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if path.is_dir():
-        from annotate.corpus.formats.brat import is_brat_folder  # format modules load when used
-
-        return "brat" if is_brat_folder(path) else "txt"
-    if suffix == ".txt":
-        return _conll_kind(path) or "txt"
-    if suffix in JSONL_SUFFIXES:
-        return "doccano" if _looks_like_doccano(path) else "jsonl"
-    if suffix in SUFFIX_FORMATS:
-        return SUFFIX_FORMATS[suffix]
-    raise InputError("cannot tell the format from the file name; use --format", file=str(path))
-
-
-def _is_text(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() == ".txt"
-
-
-def _conll_kind(path: Path) -> str | None:
-    """A .txt whose first lines are all a token and columns ending in an IOB2 tag (or
-    -DOCSTART-) is CoNLL, whatever its name says: nested (Wojood) when every column after
-    the token is a tag, else flat with its tags last (CoNLL-2003's POS and chunk columns)."""
-    with path.open("rb") as handle:
-        head = handle.read(SNIFFED_BYTES)
-    try:
-        shown = head.decode("utf-8", errors="strict" if len(head) < SNIFFED_BYTES else "ignore")
-    except UnicodeDecodeError:
-        return None  # the text reader says what is wrong
-    from annotate.corpus.formats.iob import DOCUMENT_MARKER, is_tag  # format modules load when used
-
-    lines = [line.split() for line in shown.removeprefix("\ufeff").split("\n")[:SNIFFED_LINES]]
-    tagged = [columns for columns in lines if columns and columns[0] != DOCUMENT_MARKER]
-    if not tagged or not all(len(columns) > 1 and is_tag(columns[-1]) for columns in tagged):
-        return None
-    nested = all(is_tag(column) for columns in tagged for column in columns[1:])
-    return "conll-nested" if nested else "conll"
-
-
-def _with_assumption(records: Iterator[Record], path: Path, kind: str) -> Iterator[Record]:
-    """A sniffed .txt's records, the first saying which format was assumed."""
-    note = f"{path}: read as {kind} (its lines are tokens and IOB2 tags); --format txt: as text"
+def _with_assumption(records: Iterator[Record], path: Path, kind: ImportFormat) -> Iterator[Record]:
+    """A sniffed file's records, the first saying which format was assumed."""
+    note = f"{path}: read as {kind.name} {kind.assumed}"
     for number, record in enumerate(records):
         yield replace(record, notes=(note, *record.notes)) if number == 0 else record
-
-
-def _looks_like_doccano(path: Path) -> bool:
-    """doccano JSONL has "label" or "entities" where native records have "spans"."""
-    with path.open("rb") as handle:
-        first = next((raw for raw in bounded_lines(handle, path) if raw.strip()), b"")
-    try:
-        data = json.loads(first.decode("utf-8").removeprefix("\ufeff"))
-    except (UnicodeDecodeError, RecursionError, ValueError):
-        return False  # the native reader says what is wrong with the line
-    return (
-        isinstance(data, dict)
-        and "spans" not in data
-        and any(key in data for key in ("label", "entities"))
-    )
-
-
-def _folder_records(folder: Path) -> Iterator[Record]:
-    files = sorted(
-        p for p in folder.iterdir() if p.suffix.lower() == ".txt" and to_read_in_folder(p)
-    )
-    if not files:
-        raise InputError("the folder holds no .txt files", file=str(folder))
-    for file in files:
-        yield text_record(str(file), title_from_name(file), read_utf8(file))
-
-
-def _jsonl_records(path: Path) -> Iterator[Record]:
-    for number, line in jsonl_lines(path):
-        yield parse_json_line(str(path), number, line)
 
 
 def _add_unknown_labels(

@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from annotate.corpus.files import MAX_LINE_BYTES, decode_file, read_utf8, title_from_name
-from annotate.corpus.formats.brat import DISCONTINUOUS_SEPARATOR, NOTE, ann_files, layers
+from annotate.corpus.formats.brat import (
+    DISCONTINUOUS_SEPARATOR,
+    NOTE,
+    ann_files,
+    is_brat_folder,
+    layers,
+)
 from annotate.corpus.records import Record, RecordRelation, RecordSpan, text_record
 from annotate.errors import InputError
 from annotate.input_files import refuse_special
@@ -88,6 +94,10 @@ def read(path: Path) -> Iterator[Record]:
         yield _document_record(path, None)
     else:
         raise InputError("brat reads a .ann file, a .txt file or a folder", file=str(path))
+
+
+def sniff(folder: Path) -> bool:
+    return is_brat_folder(folder)
 
 
 def _folder_records(folder: Path) -> Iterator[Record]:

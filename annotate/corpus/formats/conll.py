@@ -13,6 +13,7 @@ from annotate.corpus.exported import ExportRecord
 from annotate.corpus.formats.iob import (
     Adjustments,
     Placed,
+    conll_kind,
     document_lines,
     placed_spans,
     read_records,
@@ -66,3 +67,7 @@ def read(path: Path, repair_iob: bool = False, tag_column: int | None = None) ->
     """``tag_column`` (the token's column is 1) picks the tags among several columns
     (CoNLL-2003's "word POS chunk NER"); by default they are the last column."""
     return read_records(path, one_column=True, repair_iob=repair_iob, tag_column=tag_column)
+
+
+def sniff(path: Path) -> bool:
+    return conll_kind(path) == "conll"

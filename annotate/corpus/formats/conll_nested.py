@@ -14,6 +14,7 @@ from annotate.corpus.exported import ExportRecord
 from annotate.corpus.formats.iob import (
     Adjustments,
     Placed,
+    conll_kind,
     document_lines,
     placed_spans,
     read_records,
@@ -51,3 +52,7 @@ def in_columns(spans: list[Placed]) -> list[list[Placed]]:
 
 def read(path: Path, repair_iob: bool = False) -> Iterator[Record]:
     return read_records(path, one_column=False, repair_iob=repair_iob)
+
+
+def sniff(path: Path) -> bool:
+    return conll_kind(path) == "conll-nested"

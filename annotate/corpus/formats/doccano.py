@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotate.corpus.exported import ExportRecord
-from annotate.corpus.files import jsonl_lines
+from annotate.corpus.files import bounded_lines, jsonl_lines
 from annotate.corpus.formats.json_input import item_id
 from annotate.corpus.records import (
     Record,
@@ -88,6 +88,21 @@ def _doccano_line(
         "annotator": record["annotator"],
         "meta": record["meta"],
     }
+
+
+def sniff(path: Path) -> bool:
+    """doccano JSONL has "label" or "entities" where native records have "spans"."""
+    with path.open("rb") as handle:
+        first = next((raw for raw in bounded_lines(handle, path) if raw.strip()), b"")
+    try:
+        data = json.loads(first.decode("utf-8").removeprefix("\ufeff"))
+    except (UnicodeDecodeError, RecursionError, ValueError):
+        return False  # the native reader says what is wrong with the line
+    return (
+        isinstance(data, dict)
+        and "spans" not in data
+        and any(key in data for key in ("label", "entities"))
+    )
 
 
 def read(path: Path, graphemes: bool = False) -> Iterator[Record]:

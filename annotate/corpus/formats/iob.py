@@ -30,6 +30,8 @@ OUTSIDE = "O"
 COLUMNS = re.compile(r"[ \t]+")
 EXAMPLES = 3  # adjustments named in a note; the rest are counted
 MAX_FILE_BYTES = 2**30  # a corpus file is read whole; its documents are checked one by one
+SNIFFED_LINES = 50
+SNIFFED_BYTES = 64 * 1024
 
 
 # Writing
@@ -201,6 +203,24 @@ def _line(
 def is_tag(column: str) -> bool:
     """Whether a column holds an IOB2 tag: O, B-LABEL or I-LABEL."""
     return column == OUTSIDE or (column[:2] in ("B-", "I-") and len(column) > 2)
+
+
+def conll_kind(path: Path) -> str | None:
+    """A .txt whose first lines are all a token and columns ending in an IOB2 tag (or
+    -DOCSTART-) is CoNLL, whatever its name says: nested (Wojood) when every column after
+    the token is a tag, else flat with its tags last (CoNLL-2003's POS and chunk columns)."""
+    with path.open("rb") as handle:
+        head = handle.read(SNIFFED_BYTES)
+    try:
+        shown = head.decode("utf-8", errors="strict" if len(head) < SNIFFED_BYTES else "ignore")
+    except UnicodeDecodeError:
+        return None  # the text reader says what is wrong
+    lines = [line.split() for line in shown.removeprefix("\ufeff").split("\n")[:SNIFFED_LINES]]
+    tagged = [columns for columns in lines if columns and columns[0] != DOCUMENT_MARKER]
+    if not tagged or not all(len(columns) > 1 and is_tag(columns[-1]) for columns in tagged):
+        return None
+    nested = all(is_tag(column) for columns in tagged for column in columns[1:])
+    return "conll-nested" if nested else "conll"
 
 
 def read_records(

@@ -1,13 +1,15 @@
-"""Native JSONL export: one record per line, offsets in code points."""
+"""Native JSONL: one record per line, offsets in code points."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
 from annotate.corpus.exported import ExportRecord
+from annotate.corpus.files import jsonl_lines
+from annotate.corpus.records import Record, parse_json_line
 from annotate.schema import Schema
 
 
@@ -21,3 +23,8 @@ def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[st
 def write_jsonl_record(record: ExportRecord, out: TextIO) -> None:
     out.write(json.dumps(record, ensure_ascii=False))
     out.write("\n")
+
+
+def read(path: Path) -> Iterator[Record]:
+    for number, line in jsonl_lines(path):
+        yield parse_json_line(str(path), number, line)
