@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
@@ -45,4 +46,4 @@ crash: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.crash --kills 100
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .import_linter_cache
