@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from annotate import lexicon
 from annotate.project import Project
-from annotate.sample import open_default_project
 from gui.failure_box import unexpected_error_hook
 from gui.fonts import load_arabic_font
 from gui.main_window import MainWindow
+from gui.project_switch import CurrentWindow
+from gui.recent_projects import open_last_project
 
 WORD_LIST_AFTER_MS = 1500  # the first document is on screen by then
 
@@ -33,14 +34,15 @@ def application() -> QApplication:
 
 
 def open_project(path: Path | None) -> Project:
-    return Project.open(path) if path else open_default_project()
+    return Project.open(path) if path else open_last_project()
 
 
 def run_app(path: Path | None = None) -> int:
     with open_project(path) as project:  # a file that is no project fails before any window
         app = application()
         window = MainWindow(project)
-        sys.excepthook = unexpected_error_hook(lambda: app.activeWindow() or window, project.path)
+        current = CurrentWindow(window)  # File > Open replaces the window
+        sys.excepthook = unexpected_error_hook(current.widget, current.project_path)
         window.show()
         window.protect_on_open()
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)

@@ -52,9 +52,12 @@ def tell_refusal(
         status(str(error))
 
 
-def unexpected_error_hook(window: Callable[[], QWidget | None], project: Path) -> ExceptHook:
+def unexpected_error_hook(
+    window: Callable[[], QWidget | None], project: Callable[[], Path]
+) -> ExceptHook:
     """An except hook that still prints the traceback, then shows what failed: a failure
-    of the project's database as what to do about it, anything else as a fault."""
+    of the project's database (the one open now) as what to do about it, anything else
+    as a fault."""
     printed = sys.excepthook
 
     def hook(
@@ -62,7 +65,7 @@ def unexpected_error_hook(window: Callable[[], QWidget | None], project: Path) -
     ) -> None:
         printed(kind, error, traceback)
         if isinstance(error, sqlite3.Error) and is_system_failure(error):
-            show_failure(window(), "Project failed", what_failed(error, project))
+            show_failure(window(), "Project failed", what_failed(error, project()))
         elif isinstance(error, AnnotateError | OSError | sqlite3.Error):
             show_failure(window(), "Failed", str(error))
         elif isinstance(error, Exception):

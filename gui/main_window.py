@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,7 +39,9 @@ from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
 from gui.plain_text import plain_label, tell, tooltip
 from gui.project_files import ProjectFiles
+from gui.project_switch import ProjectSwitch
 from gui.reader import ReaderView
+from gui.recent_projects import remember_project
 from gui.settings import app_settings
 from gui.span_paint import Found
 
@@ -55,6 +57,9 @@ LOCK_WAIT_MS = 500
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the window has closed: nothing in it reads the project any more
+    replaced = Signal(object)  # the main window on another project that took its place
+
     def __init__(self, project: Project, annotator: str | None = None) -> None:
         super().__init__()
         self.project = project
@@ -77,6 +82,7 @@ class MainWindow(QMainWindow):
         self.saved_label = plain_label(parent=self)
         self.review_window: ReviewWindow | None = None
         self.files = ProjectFiles(self)
+        self.projects = ProjectSwitch(self)
         self._lay_out()
         self._add_menus()
         self._connect()
@@ -138,6 +144,13 @@ class MainWindow(QMainWindow):
     def _add_menus(self) -> None:
         actions = self.annotating.actions
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New project…", "Ctrl+N", self.projects.choose_new))
+        file_menu.addAction(self._action("&Open project…", "Ctrl+O", self.projects.choose_open))
+        self.recent_menu = file_menu.addMenu("Open recen&t")
+        self.recent_menu.aboutToShow.connect(
+            lambda: self.projects.fill_recent_menu(self.recent_menu)
+        )
+        file_menu.addSeparator()
         file_menu.addAction(
             self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
         )
@@ -380,8 +393,10 @@ class MainWindow(QMainWindow):
         return True
 
     def protect_on_open(self) -> None:
-        """What opening a project does besides showing it: a rolling backup, and a warning
-        if the project lies where SQLite cannot keep it safe."""
+        """What opening a project does besides showing it: a place among the recent
+        projects, a rolling backup, and a warning if the project lies where SQLite cannot
+        keep it safe."""
+        remember_project(self.project.path)
         if self.project.read_only:
             self.saved_label.setText("Read-only: no backup made, as nothing can change")
         else:
@@ -466,3 +481,4 @@ class MainWindow(QMainWindow):
         self.reader.stop_loading()
         self.corpus_search.stop()
         super().closeEvent(event)
+        self.closed.emit()

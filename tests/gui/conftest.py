@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from annotate.project import Project
 from annotate.sample import open_default_project
 from gui.app import application
 from gui.main_window import MainWindow
+from gui.project_switch import CurrentWindow
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +40,28 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         qtbot.waitExposed(shown)
         yield shown
         shown.close()  # its reader stops reading spans before the project closes
+
+
+@pytest.fixture
+def current(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CurrentWindow]:
+    """The app as it starts on a fresh sample project, for the analyst "ali"."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with open_default_project() as project, app_on(qtbot, project) as started:
+        yield started
+
+
+@contextmanager
+def app_on(qtbot: QtBot, project: Project) -> Iterator[CurrentWindow]:
+    """The app as it starts on `project`, for the analyst "ali": its main window, followed
+    as File > New or Open replaces it with a window on another project."""
+    application()  # the bundled font, as the app uses it
+    first = MainWindow(project, annotator="ali")
+    following = CurrentWindow(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.protect_on_open()
+    yield following
+    following.window.close()  # its reader stops reading spans before its project closes
+    following.window.project.close()

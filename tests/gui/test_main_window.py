@@ -99,7 +99,7 @@ def look_and_quit():
 
 application()
 QTimer.singleShot(0, look_and_quit)
-sys.exit(run_app(Path(sys.argv[1])))
+sys.exit(run_app(Path(sys.argv[1]) if sys.argv[1:] else None))
 """
 
 

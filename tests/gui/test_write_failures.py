@@ -193,7 +193,7 @@ def test_an_unexpected_failure_is_shown_as_well_as_printed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)  # the one the app starts with
-    hook = unexpected_error_hook(lambda: window, Path("/data/p.annotate"))
+    hook = unexpected_error_hook(lambda: window, lambda: Path("/data/p.annotate"))
     full = sqlite3.OperationalError("database or disk is full")
     full.sqlite_errorname = "SQLITE_FULL"  # type: ignore[attr-defined]
     hook(type(full), full, None)

@@ -1,0 +1,153 @@
+"""Opening another project from the app: a new one, one on disk, a recent one, the sample.
+
+The main window is built again on the project opened: every part of it then belongs to
+that project. The new window takes the old one's place and size; the old one is closed
+with its project and the windows it opened (review, agreement)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+
+from annotate.errors import AnnotateError
+from annotate.failures import what_failed
+from annotate.project import Project
+from annotate.sample import default_project_path, open_default_project
+from gui.plain_text import tell
+from gui.recent_projects import clear_recent_projects, recent_projects
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+SUFFIX = ".annotate"
+PROJECT_FILES = f"Annotation projects (*{SUFFIX})"
+ALL_FILES = "All files (*)"
+NEW_NAME = f"project{SUFFIX}"
+FAILURES = (AnnotateError, OSError, sqlite3.Error)
+
+
+class ProjectSwitch:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    def choose_new(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window,
+            "New project",
+            str(self._folder() / NEW_NAME),
+            PROJECT_FILES,
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
+        )
+        if chosen:
+            self._switch("New project", lambda: Project.create(with_suffix(Path(chosen))))
+
+    def choose_open(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, "Open project", str(self._folder()), f"{PROJECT_FILES};;{ALL_FILES}"
+        )
+        if chosen:
+            self.open(Path(chosen))
+
+    def open(self, path: Path) -> None:
+        self._switch("Open project", lambda: Project.open(path), path)
+
+    def open_sample(self) -> None:
+        self._switch("Open the sample project", open_default_project, default_project_path())
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """The recent projects, numbered for the keyboard, most recent first."""
+        menu.clear()
+        listed = recent_projects()
+        for number, path in enumerate(listed, start=1):
+            name = f"{path.name}  ({path.parent})".replace("&", "&&")
+            action = menu.addAction(f"&{number} {name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, path=path: self.open(path))
+        if not listed:
+            menu.addAction("No recent projects").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear list")
+        clear.setEnabled(bool(listed))
+        clear.triggered.connect(clear_recent_projects)
+
+    def _switch(self, work: str, opening: Callable[[], Project], path: Path | None = None) -> None:
+        if path is not None and _same_file(path, self.window.project.path):
+            self.window.saved_label.setText(f"{self.window.project.path.name} is already open")
+            return
+        try:
+            project = opening()
+        except FAILURES as error:
+            tell(self.window, QMessageBox.Icon.Warning, work, str(error))
+            return
+        try:
+            replace_window(self.window, project)
+        except sqlite3.Error as error:  # it opened, but its tables cannot be read
+            project.close()
+            tell(self.window, QMessageBox.Icon.Warning, work, what_failed(error, project.path))
+
+    def _folder(self) -> Path:
+        """Where the dialogs start: the open project's folder, unless that is the app's own
+        data folder (the sample project's), which nobody should have to look for."""
+        folder = self.window.project.path.parent
+        return Path.home() if _same_file(folder, default_project_path().parent) else folder
+
+
+def replace_window(old: MainWindow, project: Project) -> MainWindow:
+    """A main window on `project` in `old`'s place, for the same analyst; `old` is closed
+    with its project and the windows it opened, then deleted."""
+    from gui.main_window import MainWindow  # imported here: that module imports this one
+
+    new = MainWindow(project, old.annotator)
+    new.closed.connect(project.close)
+    new.setGeometry(old.geometry())
+    new.setWindowState(old.windowState())  # maximised, full screen
+    new.restoreState(old.saveState())  # the docks where the analyst put them
+    new.splitter.restoreState(old.splitter.saveState())
+    new.show()  # before the old one closes, or the app would quit with its last window
+    for shown in _windows_opened_by(old):
+        shown.close()
+    old.close()  # the reader and the search stop reading from the old project
+    old.project.close()
+    old.deleteLater()
+    old.replaced.emit(new)
+    new.activateWindow()
+    new.protect_on_open()
+    return new
+
+
+class CurrentWindow:
+    """The main window open now: the first one, then each that replaced it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        window.replaced.connect(self._follow)
+
+    def _follow(self, window: MainWindow) -> None:
+        self.window = window
+        window.replaced.connect(self._follow)
+
+    def widget(self) -> QWidget:
+        """The window a message should stand over: the active one, else the main one."""
+        return QApplication.activeWindow() or self.window
+
+    def project_path(self) -> Path:
+        return self.window.project.path
+
+
+def with_suffix(path: Path) -> Path:
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def _windows_opened_by(window: QWidget) -> list[QWidget]:
+    return [
+        child for child in window.findChildren(QWidget) if child.isWindow() and child.isVisible()
+    ]
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    return os.path.abspath(one) == os.path.abspath(other)

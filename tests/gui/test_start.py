@@ -1,0 +1,77 @@
+"""Started without a project, the app opens the project opened last."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotate.importing import import_paths
+from annotate.project import Project
+from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER, default_project_path
+from gui.app import open_project
+from gui.identity import remember_annotator
+from gui.recent_projects import remember_project
+from gui.settings import app_settings
+from tests.gui.test_main_window import RUN_APP_AND_LOOK
+
+
+def analyst_project(path: Path) -> None:
+    with Project.create(path) as project:
+        import_paths(project, [SAMPLE_FOLDER, SAMPLE_ANNOTATIONS])
+
+
+def test_the_app_starts_on_the_project_opened_last(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with open_project(None) as first:  # the first run: the sample project
+        assert first.path == default_project_path()
+    path = tmp_path / "analyst.annotate"
+    analyst_project(path)
+    remember_project(default_project_path())
+    remember_project(path)
+    with open_project(None) as last:
+        assert last.path == path
+    path.write_text("not a project any more", encoding="utf-8")
+    with open_project(None) as fallback:
+        assert fallback.path == default_project_path()
+    assert capsys.readouterr().err == (
+        f"{path}: not an annotation project (not a SQLite database);"
+        " opening the sample project instead\n"
+    )
+    path.unlink()
+    with open_project(None) as fallback:
+        assert fallback.path == default_project_path()
+    given = tmp_path / "given.annotate"
+    Project.create(given).close()
+    with open_project(given) as opened:  # a project named on the command line comes first
+        assert opened.path == given
+
+
+def test_annotate_with_no_project_opens_the_last_one(tmp_path: Path, own_settings: Path) -> None:
+    """The whole start, in a process of its own."""
+    path = tmp_path / "analyst.annotate"
+    analyst_project(path)
+    remember_project(path)
+    remember_annotator("ali")
+    app_settings().sync()
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_APP_AND_LOOK],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(own_settings),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["analyst.annotate — Arabic annotation workbench"]
