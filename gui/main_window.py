@@ -32,6 +32,7 @@ from gui.annotations_panel import AnnotationsPanel
 from gui.corpus_files import dropped_paths
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
+from gui.empty_project import EmptyProjectPanel
 from gui.failure_box import read_only_banner, tell_refusal
 from gui.find_bar import FindBar
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
         self.review_window: ReviewWindow | None = None
         self.files = ProjectFiles(self)
         self.projects = ProjectSwitch(self)
+        self.empty_panel = EmptyProjectPanel(
+            self, self.files.choose_import, self.files.choose_folder, self.projects.open_sample
+        )
+        self.empty_panel.set_read_only(project.read_only)
         self._lay_out()
         self._add_menus()
         self._connect()
@@ -112,6 +117,7 @@ class MainWindow(QMainWindow):
         reader_column.setContentsMargins(0, 0, 0, 0)
         reader_column.addWidget(self.read_only_banner)
         reader_column.addWidget(self.reader)
+        reader_column.addWidget(self.empty_panel)
         reader_column.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(documents)
@@ -258,7 +264,10 @@ class MainWindow(QMainWindow):
     def refresh(self, current: str | None = None) -> None:
         """List the documents again (the filter, other writers), keeping `current` or the
         document open now."""
-        documents = [d for d in self._summaries() if self._wanted(d)]
+        summaries = self._summaries()
+        self.empty_panel.setVisible(not summaries)  # in the reader's place, never over a document
+        self.reader.setVisible(bool(summaries))
+        documents = [d for d in summaries if self._wanted(d)]
         current = current or self.document_list.current_uid()
         self.document_list.show_documents(documents, current)
         if self.document_list.current_uid() is None:

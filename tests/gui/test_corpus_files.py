@@ -31,17 +31,19 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 CONLL = "-DOCSTART- O\n\nزار O\nسامي B-PERSON\nمدينة O\nحمص B-GPE\n.\tO\n\n"
 
 
-def drop_files(window: MainWindow, paths: list[Path]) -> None:
-    """Drag files from a file manager and drop them on the middle of the window."""
+def drop_files(window: MainWindow, paths: list[Path], on: QWidget | None = None) -> None:
+    """Drag files from a file manager and drop them on the middle of the window (or of
+    one of its parts)."""
+    target = on or window
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    middle = QPointF(window.rect().center())
+    middle = QPointF(target.rect().center())
     actions = Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(QPoint(int(middle.x()), int(middle.y())), actions, mime, buttons, keys)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(middle, actions, mime, buttons, keys))
+    QApplication.sendEvent(target, QDropEvent(middle, actions, mime, buttons, keys))
 
 
 def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:

@@ -108,6 +108,7 @@ def test_new_project_is_created_with_the_default_labels_and_shown(
         assert reopened.documents.count() == 0
     assert new.palette_list.count() == len(default_labels)
     assert titles(new) == []
+    assert new.empty_panel.isVisible()
     assert new.annotator == "ali"
     assert recent_projects()[0] == created
     (backup,) = (tmp_path / "حملة المياه.annotate.backups").glob("*.annotate")

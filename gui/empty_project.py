@@ -1,0 +1,81 @@
+"""What a project without documents shows where the reader would be: what to do next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gui.plain_text import plain_label
+
+HEADING = "This project has no documents yet"
+IMPORT_HINT = (
+    "Import the articles to annotate: plain text files (one document each), or JSONL,"
+    " CoNLL, brat, doccano or Label Studio files."
+)
+DROP_HINT = "Or drop files or folders anywhere on this window."
+READ_ONLY_HINT = "This project is read-only: documents cannot be imported into it."
+SAMPLE_HINT = "To see first how annotating looks, open the sample project: two annotated articles."
+
+
+class EmptyProjectPanel(QWidget):
+    def __init__(
+        self,
+        parent: QWidget,
+        import_files: Callable[[], None],
+        import_folder: Callable[[], None],
+        open_sample: Callable[[], None],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty_project")
+        heading = _hint(HEADING, self)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        self.import_hint = _hint(IMPORT_HINT, self)
+        self.import_files = _button("Import files… (Ctrl+I)", import_files, self)
+        self.import_folder = _button("Import a folder… (Ctrl+Shift+I)", import_folder, self)
+        self.drop_hint = _hint(DROP_HINT, self)
+        sample_hint = _hint(SAMPLE_HINT, self)
+        self.open_sample = _button("Open the sample project", open_sample, self)
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        column.addWidget(heading)
+        column.addSpacing(12)
+        column.addWidget(self.import_hint)
+        column.addLayout(_row(self.import_files, self.import_folder))
+        column.addWidget(self.drop_hint)
+        column.addSpacing(24)
+        column.addWidget(sample_hint)
+        column.addLayout(_row(self.open_sample))
+        column.addStretch(2)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A project that cannot be written takes no import: say so instead of offering one."""
+        self.import_hint.setText(READ_ONLY_HINT if read_only else IMPORT_HINT)
+        for shown in (self.import_files, self.import_folder, self.drop_hint):
+            shown.setVisible(not read_only)
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = plain_label(text, parent)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    return label
+
+
+def _button(text: str, slot: Callable[[], None], parent: QWidget) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.clicked.connect(slot)
+    return button
+
+
+def _row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
