@@ -9,7 +9,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -42,6 +49,7 @@ from gui.plain_text import plain_label, tell, tooltip
 from gui.project_files import ProjectFiles
 from gui.project_switch import ProjectSwitch
 from gui.reader import ReaderView
+from gui.reading_places import Place, remember_place, remembered_place
 from gui.recent_projects import remember_project
 from gui.settings import app_settings
 from gui.span_paint import Found
@@ -91,7 +99,8 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self._add_menus()
         self._connect()
-        self.refresh()
+        self._left_at = remembered_place(project.path)  # gone back to once the window shows
+        self.refresh(self._left_at.document if self._left_at else None)
         self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
         self.resize(1280, 800)
 
@@ -298,7 +307,8 @@ class MainWindow(QMainWindow):
             self._show_position()
             return
         uid = self.document_list.documents.document(row).uid
-        again = self.annotating.document == uid
+        shown = self.annotating.document
+        again = shown == uid
         position = self.reader.verticalScrollBar().value()
         near = self.reader.first_shown() if again else 0
         self.reader.open_document(self.project, uid, self.shown_annotator(), near)
@@ -306,6 +316,8 @@ class MainWindow(QMainWindow):
             self.reader.verticalScrollBar().setValue(position)
         if self.find_bar.isVisible():
             self.find_bar.refresh_found()  # the same query in the new document
+        if shown is not None and not again:  # (the first one opened is where it was left)
+            remember_place(self.project.path, Place(uid, 0))
         self._show_spans()
         self._show_position()
 
@@ -486,7 +498,20 @@ class MainWindow(QMainWindow):
         actions = [*self.actions(), *self.annotating.actions.all()]
         KeysOverlay(self, [a for a in actions if a.shortcuts()]).exec()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        left_at, self._left_at = self._left_at, None
+        if left_at is not None:  # once the reader has its size, which its lines depend on
+            QTimer.singleShot(0, self, lambda: self._go_back_to(left_at))
+
+    def _go_back_to(self, place: Place) -> None:
+        if self.annotating.document == place.document:
+            self.reader.show_from(place.offset)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        document = self.annotating.document
+        if document is not None:
+            remember_place(self.project.path, Place(document, self.reader.first_shown()))
         self.reader.stop_loading()
         self.corpus_search.stop()
         super().closeEvent(event)

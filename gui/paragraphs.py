@@ -76,6 +76,20 @@ def lines_between(layout: QTextLayout, top: float, bottom: float) -> range:
     return range(low, last)
 
 
+def line_holding(layout: QTextLayout, index: int) -> int:
+    """The number of the line that starts at or before `index` (the paragraph's own
+    positions) and is the last to do so. (QTextLayout.lineForTextPosition gives a wrapped
+    line's start to the line before, whose trailing space reaches it.)"""
+    low, high = 0, max(layout.lineCount() - 1, 0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if layout.lineAt(middle).textStart() <= index:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def _lines(layout: QTextLayout) -> list[QTextLine]:
     return [layout.lineAt(number) for number in range(layout.lineCount())]
 

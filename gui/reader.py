@@ -39,6 +39,7 @@ from gui.glyphs import Glyph, by_character, hit_at, index_at
 from gui.paragraphs import (
     GlyphKeeper,
     ParagraphLayout,
+    line_holding,
     lines_between,
     option_for,
     paragraph_direction,
@@ -304,6 +305,22 @@ class ReaderView(QPlainTextEdit):
         cursor.setPosition(self.positions.to_qt(offset))
         self.setTextCursor(cursor)
         self.centerCursor()
+
+    def show_from(self, offset: int) -> None:
+        """Scroll so that the line holding `offset` is the first in view (what
+        `first_shown` then gives), or as near as the end of the text allows."""
+        position = self.positions.to_qt(min(max(offset, 0), self.positions.length))
+        block = self.document().findBlock(position)
+        self.document().documentLayout().blockBoundingRect(block)  # lays the paragraph out
+        within = line_holding(block.layout(), position - block.position())
+        line_start = block.position() + block.layout().lineAt(within).textStart()
+        # QPlainTextEdit scrolls by lines (a paragraph not laid out yet counts as one)
+        bar = self.verticalScrollBar()
+        bar.setValue(block.firstLineNumber() + within)
+        if self.first_shown() < self.positions.to_core(line_start):
+            # the line above still shows its last row of pixels, and first_shown counts
+            # it: one more line down is the view that gave this offset
+            bar.setValue(bar.value() + 1)
 
     # -- font size --------------------------------------------------------------------
 
