@@ -514,5 +514,8 @@ class MainWindow(QMainWindow):
             remember_place(self.project.path, Place(document, self.reader.first_shown()))
         self.reader.stop_loading()
         self.corpus_search.stop()
+        for opened in self.findChildren(QWidget):  # review, agreement: they read the project
+            if opened.isWindow() and opened.isVisible():
+                opened.close()
         super().closeEvent(event)
         self.closed.emit()

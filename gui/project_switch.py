@@ -109,9 +109,7 @@ def replace_window(old: MainWindow, project: Project) -> MainWindow:
     new.restoreState(old.saveState())  # the docks where the analyst put them
     new.splitter.restoreState(old.splitter.saveState())
     new.show()  # before the old one closes, or the app would quit with its last window
-    for shown in _windows_opened_by(old):
-        shown.close()
-    old.close()  # the reader and the search stop reading from the old project
+    old.close()  # its reader, search, review and agreement windows stop reading the project
     old.project.close()
     old.deleteLater()
     old.replaced.emit(new)
@@ -141,12 +139,6 @@ class CurrentWindow:
 
 def with_suffix(path: Path) -> Path:
     return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
-
-
-def _windows_opened_by(window: QWidget) -> list[QWidget]:
-    return [
-        child for child in window.findChildren(QWidget) if child.isWindow() and child.isVisible()
-    ]
 
 
 def _same_file(one: Path, other: Path) -> bool:

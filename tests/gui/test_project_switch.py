@@ -310,3 +310,19 @@ def test_switching_closes_the_review_and_agreement_windows_of_the_old_project(
     qtbot.keyClick(new.document_list, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert new.review_window is not None
     assert new.review_window.windowTitle() == "Review — analyst.annotate"
+
+
+def test_quitting_closes_the_windows_the_main_window_opened(
+    qtbot: QtBot, current: CurrentWindow
+) -> None:
+    window = current.window
+    window.activateWindow()
+    qtbot.keyClick(window.document_list, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window.document_list, Qt.Key.Key_G, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    opened = [w for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible()]
+    assert len(opened) == 2
+    file_menu = window.menuBar().actions()[0].menu()
+    quit_action = next(a for a in file_menu.actions() if a.text() == "&Quit")
+    quit_action.trigger()  # File > Quit
+    assert not window.isVisible()
+    assert not any(w.isVisible() for w in opened)
