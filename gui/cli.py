@@ -21,7 +21,8 @@ EXIT_NO_WINDOW = 3  # the window system cannot be used here (see gui/platform_ch
 @click.argument("project", required=False, type=click.Path(dir_okay=False))
 @reports_errors
 def gui(project: str | None) -> None:
-    """Open the desktop app on PROJECT (default: the sample project in your data folder)."""
+    """Open the desktop app on PROJECT (default: the project opened last, else the sample
+    project in your data folder)."""
     from gui.platform_check import PlatformMissing, check_platform
 
     try:
