@@ -7,10 +7,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cached_property
 from itertools import count
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from annotate.errors import ProjectError
 from annotate.failures import (
@@ -21,7 +21,10 @@ from annotate.failures import (
     write_failed,
 )
 from annotate.input_files import special_kind
-from annotate.migrations import SCHEMA_VERSION, migrations
+from annotate.migrations import SCHEMA_VERSION, database, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 APPLICATION_ID = 0x41524E4E  # "ARNN": marks a SQLite file as an annotation project
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -35,10 +38,15 @@ class Store:
         self.path = path
         self.conn = conn
         self.read_only = read_only
-        self.db = Database(conn)
         self._savepoints = count()
         self._depth = 0  # write() blocks open: a nested one is a savepoint
         self.rollback_listeners: list[Callable[[], None]] = []
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils' view of the connection, for migrations: made (and sqlite-utils
+        imported, 0.1 s) only when one is pending."""
+        return database(self.conn)
 
     @classmethod
     def create(cls, path: Path) -> Store:
@@ -85,13 +93,14 @@ class Store:
 
     def upgrade(self) -> None:
         """Apply pending migrations, all in one immediate transaction, after a copy of the
-        project as it was (in its backups folder) when it already held a schema."""
-        if not migrations.pending(self.db):
+        project as it was (in its backups folder) when it already held a schema. The version
+        is set in the transaction of the steps: a project at the current one has none pending."""
+        if self.schema_version == SCHEMA_VERSION or not migrations().pending(self.db):
             return
         if self.schema_version > 0:
             self._copy_before_upgrade()
         with self.write():
-            migrations.apply(self.db)
+            migrations().apply(self.db)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _copy_before_upgrade(self) -> None:
