@@ -15,13 +15,10 @@ import click
 
 from annotate.backups import DEFAULT_KEEP, restore, rolling_backup
 from annotate.checking import check_project, pending_fixes
-from annotate.corpus.export_files import export_corpus
-from annotate.corpus.exporting import export_jsonl
 from annotate.corpus.formats import EXPORT_FORMATS
 from annotate.corpus.importing import FORMATS, ImportReport, import_paths
 from annotate.errors import AnnotateError, InputError
 from annotate.filesystems import network_warning
-from annotate.merge.merging import merge_projects
 from annotate.model import STATUS_FILTERS
 from annotate.project import Project
 from annotate.schema import load_schema
@@ -177,6 +174,8 @@ def _describe_import(report: ImportReport) -> str:
 def merge(project: str, others: tuple[str, ...], as_json: bool, visual: str) -> None:
     """Bring the documents and annotations of OTHER project files into PROJECT, matched by
     uid, in one transaction; a span changed in both keeps the newer change (reported)."""
+    from annotate.merge.merging import merge_projects  # loaded by this command only
+
     with existing_project(project) as opened:
         report = merge_projects(opened, [Path(other) for other in others])
     if as_json:
@@ -211,6 +210,9 @@ def export(
     project: str, out: str, fmt: str, source: str, status: str, split: str | None, seed: int
 ) -> None:
     """Export PROJECT to OUT (- for standard output, as JSONL)."""
+    from annotate.corpus.export_files import export_corpus  # loaded by this command only
+    from annotate.corpus.exporting import export_jsonl
+
     if out == "-" and (fmt != "jsonl" or split is not None):
         raise InputError("only unsplit jsonl goes to standard output; name a file", field="out")
     with existing_project(project) as opened:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
-import importlib.metadata
 import importlib.util
 import os
 import re
@@ -105,6 +104,8 @@ def _hashed(form: bytes) -> int:
 
 def _cache_path() -> Path | None:
     """Where the table is kept: the user's cache folder, by word list version."""
+    import importlib.metadata  # 15 ms, which every command would pay at start
+
     try:
         version = importlib.metadata.version("wordfreq")
     except importlib.metadata.PackageNotFoundError:

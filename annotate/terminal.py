@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TextIO
-
-import arabic_reshaper
-from bidi import get_base_level, get_display
-from bidi.algorithm import MIRRORED
+from functools import cache
+from typing import TYPE_CHECKING, TextIO
 
 from annotate.model import Span
 
+if TYPE_CHECKING:
+    from arabic_reshaper import ArabicReshaper
+
+# arabic-reshaper and python-bidi are imported by the functions that use them: only text put
+# in visual order needs them, and every command would pay for them at start (10 ms).
 VISUAL_MODES = ("auto", "always", "never")
-RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 # Control characters but tab and line break: data holding ESC or BEL could clear the
 # screen, write the clipboard (OSC 52) or disguise a link (OSC 8) on the reader's terminal.
@@ -47,7 +48,15 @@ def for_terminal(text: str, visual: bool) -> str:
     text = visible_controls(text)
     if not visual:
         return text
-    return "\n".join(visual_line(RESHAPER.reshape(line)) for line in text.split("\n"))
+    reshaper = _reshaper()
+    return "\n".join(visual_line(reshaper.reshape(line)) for line in text.split("\n"))
+
+
+@cache
+def _reshaper() -> ArabicReshaper:
+    from arabic_reshaper import ArabicReshaper
+
+    return ArabicReshaper(configuration={"delete_harakat": False})
 
 
 def visual_line(line: str) -> str:
@@ -55,6 +64,8 @@ def visual_line(line: str) -> str:
     bidi algorithm (python-bidi), then its rules L1-L4, of which python-bidi's get_display
     leaves out L3 (a mark stays after its letter) and L4 (brackets and « » are mirrored at
     right-to-left levels)."""
+    from bidi import get_base_level, get_display
+
     levels = _levels(line)
     if levels is None:
         return str(get_display(line))
@@ -72,6 +83,8 @@ def visual_line(line: str) -> str:
 def _levels(line: str) -> list[int] | None:
     """Each character's embedding level, read from python-bidi's debug report (one level
     per UTF-8 byte); None if the report cannot be read."""
+    from bidi import get_display
+
     report = str(get_display(line, debug=True))
     if "levels:" not in report:
         return None
@@ -87,6 +100,8 @@ def _levels(line: str) -> list[int] | None:
 
 def _clusters(line: str, levels: list[int]) -> list[tuple[str, int]]:
     """(letter with the marks after it, level), mirrored where its level is odd (L3, L4)."""
+    from bidi.algorithm import MIRRORED
+
     clusters: list[tuple[str, int]] = []
     for char, level in zip(line, levels, strict=True):
         if clusters and unicodedata.combining(char):

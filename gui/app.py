@@ -12,10 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotate import lexicon
 from annotate.project import Project
-from gui.failure_box import unexpected_error_hook
 from gui.fonts import load_arabic_font
-from gui.main_window import MainWindow
-from gui.project_switch import CurrentWindow
 from gui.recent_projects import open_last_project
 
 WORD_LIST_AFTER_MS = 1500  # the first document is on screen by then
@@ -38,6 +35,12 @@ def open_project(path: Path | None) -> Project:
 
 
 def run_app(path: Path | None = None) -> int:
+    # Here, not at the top: `annotate render` needs application() alone (0.1 s less). Before
+    # application(), whose gc.freeze() keeps the window's modules out of collections.
+    from gui.failure_box import unexpected_error_hook
+    from gui.main_window import MainWindow
+    from gui.project_switch import CurrentWindow
+
     with open_project(path) as project:  # a file that is no project fails before any window
         app = application()
         window = MainWindow(project)
