@@ -9,6 +9,7 @@ from bench import (
     reader_bench,
     render_bench,
     search_bench,
+    startup_bench,
 )
 from bench.scenario import AnyScenario, LatencyScenario, Scenario
 
@@ -20,6 +21,8 @@ SHOW_OTHERS_MS = 50.0
 RENDER_RATIO = 2.0
 MAX_PDF_MB = 2.0
 OPEN_RATIO = 1.3  # to first paint, of a bare QPlainTextEdit showing the same text
+STARTUP_MS = 300.0  # every command, launch to first output
+GUI_STARTUP_RATIO = 3.0  # launch to first paint, of a bare Qt window: see startup_bench.py
 
 SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
@@ -191,6 +194,27 @@ SCENARIOS: dict[str, AnyScenario] = {
         setup=reader_bench.setup_three_annotators,
         repeat=reader_bench.show_others,
         max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
+    "startup": LatencyScenario(
+        name="startup",
+        summary=(
+            "a fresh process of the console script, launch to first line: annotate --version,"
+            " init of a new project, list of the sample project"
+        ),
+        target_ms=STARTUP_MS,
+        setup=startup_bench.setup,
+        repeat=startup_bench.commands,
+    ),
+    "startup-gui": Scenario(
+        name="startup-gui",
+        summary=(
+            "10 fresh processes of annotate gui on the sample project, launch to the reader's"
+            " first paint, vs a bare QMainWindow with a QPlainTextEdit of the same text"
+        ),
+        target_ratio=GUI_STARTUP_RATIO,
+        setup=startup_bench.setup,
+        ours=startup_bench.gui_ours,
+        reference=startup_bench.gui_reference,
     ),
     "render-pdf": Scenario(
         name="render-pdf",

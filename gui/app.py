@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from annotate import lexicon
 from annotate.project import Project
@@ -16,6 +17,10 @@ from gui.fonts import load_arabic_font
 from gui.recent_projects import open_last_project
 
 WORD_LIST_AFTER_MS = 1500  # the first document is on screen by then
+# Set (to anything), the app prints PAINTED once the reader has first been drawn, and quits:
+# how the start-up benchmark times it (bench/startup_bench.py).
+QUIT_WHEN_PAINTED = "ANNOTATE_QUIT_WHEN_PAINTED"
+PAINTED = "painted"
 
 
 def application() -> QApplication:
@@ -48,6 +53,8 @@ def run_app(path: Path | None = None) -> int:
         sys.excepthook = unexpected_error_hook(current.widget, current.project_path)
         window.show()
         window.protect_on_open()
+        if os.environ.get(QUIT_WHEN_PAINTED):
+            QuitWhenPainted(window.reader.viewport())
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)
         return app.exec()
 
@@ -56,3 +63,18 @@ def _read_word_list_in_background() -> None:
     """The word list the proclitic rule consults takes a quarter of a second to read: read
     it now, so that no key press waits for it."""
     threading.Thread(target=lexicon.load, name="word list", daemon=True).start()
+
+
+class QuitWhenPainted(QObject):
+    """Prints PAINTED on the first paint of a widget, and quits the app."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(PAINTED, flush=True)
+            QApplication.quit()
+        return False

@@ -15,6 +15,8 @@ from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.reader_qt import REPETITIONS
 from bench.render_bench import ARTICLE_CHARS
 from bench.search_bench import REPETITIONS as SEARCHES
+from bench.startup_bench import LAUNCHES
+from bench.startup_bench import REPETITIONS as STARTS
 from bench.window_qt import SHOW_OTHERS_PLACES
 
 
@@ -48,6 +50,8 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "million-edit",
         "show-others",
         "render-pdf",
+        "startup",
+        "startup-gui",
     }
     ratios = (
         "import",
@@ -57,6 +61,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "paragraph-open",
         "million-open",
         "render-pdf",
+        "startup-gui",
     )
     for name in ratios:
         scenario = scenarios[name]
@@ -68,6 +73,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     assert scenarios["reader-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
     assert scenarios["paragraph-open"]["ours"]["items"] == LONG_DOCUMENT_CHARS + 1
     assert scenarios["million-open"]["ours"]["items"] == 2 * LONG_DOCUMENT_CHARS + 1
+    assert scenarios["startup-gui"]["ours"]["items"] == LAUNCHES  # each window painted
     render = scenarios["render-pdf"]
     assert render["ours"]["items"] == ARTICLE_CHARS
     assert render["ours"]["output_mb"] > 0 and render["reference"]["output_mb"] is None
@@ -95,6 +101,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
     lists = {"review list": AGREEMENTS, "review list, mid-review": AGREEMENTS}
     _check_latency(scenarios["review-list"], lists)
+    _check_latency(scenarios["startup"], {"--version": STARTS, "init": STARTS, "list": STARTS})
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout

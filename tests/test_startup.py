@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotate.project import Project
+from gui.app import PAINTED, QUIT_WHEN_PAINTED
 
 ROOT = Path(__file__).resolve().parents[1]
 WATCHED = (
@@ -116,3 +117,36 @@ def test_creating_a_project_leaves_pandas_out_and_importable(tmp_path: Path) -> 
 def test_render_loads_qt_but_not_the_window(current_project: Path, tmp_path: Path) -> None:
     lines = run_console_script("render", str(current_project), "1", str(tmp_path / "page.png"))
     assert lines == [f"wrote {tmp_path / 'page.png'}", "loaded: PySide6"]
+
+
+def test_the_app_quits_after_its_first_paint_when_told(
+    current_project: Path, tmp_path: Path
+) -> None:
+    """How the bench times the app's start: it prints "painted" once the reader has been
+    drawn, and quits."""
+    settings = tmp_path / "config" / "arabic-annotate" / "workbench.ini"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("[annotator]\nname=ali\n", encoding="utf-8")  # not asked
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(settings.parents[1]),
+        QUIT_WHEN_PAINTED: "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_CONSOLE_SCRIPT, "gui", str(current_project)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == PAINTED
+
+
+def test_the_bench_waits_for_what_the_app_prints() -> None:
+    from bench import startup_bench, startup_child
+
+    assert startup_bench.QUIT_WHEN_PAINTED == QUIT_WHEN_PAINTED
+    assert startup_child.PAINTED == PAINTED
