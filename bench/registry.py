@@ -22,7 +22,9 @@ RENDER_RATIO = 2.0
 MAX_PDF_MB = 2.0
 OPEN_RATIO = 1.3  # to first paint, of a bare QPlainTextEdit showing the same text
 STARTUP_MS = 300.0  # every command, launch to first output
-GUI_STARTUP_RATIO = 3.0  # launch to first paint, of a bare Qt window: see startup_bench.py
+# Launch to first paint, of a bare Qt window showing the same text (0.14 s here): the issue's
+# 0.3 s is 2.2x of it, which the app's start meets in a quiet run; the margin is for the noise.
+GUI_STARTUP_RATIO = 2.5
 
 SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
