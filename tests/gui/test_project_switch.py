@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER, default_project_path
 from annotate.schema import DEFAULT_SCHEMA_PATH, load_schema

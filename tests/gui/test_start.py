@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from annotate.importing import import_paths
+from annotate.corpus.importing import import_paths
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER, default_project_path
 from gui.app import open_project
