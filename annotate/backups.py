@@ -76,8 +76,13 @@ def rolling_backup(project: Project, keep: int = DEFAULT_KEEP) -> Path:
         target.unlink(missing_ok=True)
         raise DamagedProject(project.path, problems, last_good_backup(project.path))
     for old in backups(project.path)[:-keep]:
-        old.unlink(missing_ok=True)  # another process may be pruning too
+        for file in (old, *sidecars(old)):
+            file.unlink(missing_ok=True)  # another process may be pruning too
     return target
+
+
+def sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def backups(project_path: Path) -> list[Path]:
@@ -94,10 +99,17 @@ def _remove_leftovers(project_path: Path) -> None:
     """Delete the unfinished copies a killed backup left behind (`NAME-STAMP.annotate.partial`),
     except one another process is writing now."""
     named = re.compile(re.escape(project_path.stem) + STAMPED + r"\.partial")
+    orphan = re.compile(re.escape(project_path.stem) + STAMPED + r"-(wal|shm|journal)")
     for path in backup_folder(project_path).iterdir():
         if named.fullmatch(path.name) and not _in_use(path):
             path.unlink(missing_ok=True)
             Path(f"{path}-journal").unlink(missing_ok=True)
+        elif orphan.fullmatch(path.name) and not _main_file(path).exists():
+            path.unlink(missing_ok=True)  # left beside a copy since pruned
+
+
+def _main_file(sidecar: Path) -> Path:
+    return sidecar.with_name(re.sub(r"-(wal|shm|journal)$", "", sidecar.name))
 
 
 def _in_use(path: Path) -> bool:
@@ -126,7 +138,9 @@ def file_damage(path: Path) -> list[str]:
     if kind is not None:  # SQLite would wait for a named pipe's writer
         return [f"it is {kind}, not a project file"]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        # immutable: nobody writes a copy, and a read-only WAL connection would leave
+        # -wal and -shm files beside it
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as error:
         return [str(error)]
     try:

@@ -14,6 +14,7 @@ from annotate.backups import (
     backup_folder,
     backups,
     file_damage,
+    last_good_backup,
     restore,
     rolling_backup,
 )
@@ -245,3 +246,22 @@ def test_a_killed_exports_leftover_is_removed_by_the_next_export(
     export_corpus(project, out, fmt)
     assert not left.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("corpus")) == [out_name]
+
+
+def test_rolling_backups_leave_only_the_copies_they_keep(project: Project) -> None:
+    project.documents.add("نص للنسخ.")
+    folder = backup_folder(project.path)
+    folder.mkdir()
+    stem = project.path.stem
+    orphan = folder / f"{stem}-20250101-000000-000000.annotate-wal"  # its copy was pruned
+    orphan.write_bytes(b"")
+    mine = folder / "notes-wal"  # not named as a backup's: never touched
+    mine.write_text("kept", encoding="utf-8")
+    kept = [rolling_backup(project, keep=3) for _ in range(5)][-3:]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [*(p.name for p in kept), "notes-wal"]
+    )
+    assert last_good_backup(project.path) == kept[-1]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [*(p.name for p in kept), "notes-wal"]
+    )
