@@ -36,7 +36,6 @@ from annotate.project import Project
 from annotate.searching import Hit, project_lexicon
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
-from gui.corpus_files import dropped_paths
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
 from gui.empty_project import EmptyProjectPanel
@@ -470,10 +469,14 @@ class MainWindow(QMainWindow):
         shown.activateWindow()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from gui.corpus_files import dropped_paths  # the corpus modules load when used
+
         if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from gui.corpus_files import dropped_paths
+
         paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()

@@ -1,5 +1,6 @@
 """The File menu's work on files: import (also of files dropped on the window), export and
-merge, each with its dialog, progress, refusal and report."""
+merge, each with its dialog, progress, refusal and report. Their modules (and the corpus
+formats below them) load when first used, not while the window opens."""
 
 from __future__ import annotations
 
@@ -10,16 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotate.errors import AnnotateError
-from gui.corpus_files import (
-    Cancelled,
-    ask_export,
-    ask_import,
-    describe_export,
-    describe_import,
-    export_with_progress,
-    import_with_progress,
-)
-from gui.merging import ask_merge_paths, describe_merge, merge_with_progress
 from gui.plain_text import tell
 
 if TYPE_CHECKING:
@@ -41,6 +32,8 @@ class ProjectFiles:
             self.import_files([Path(chosen)])
 
     def import_files(self, paths: list[Path]) -> None:
+        from gui.corpus_files import ask_import, describe_import, import_with_progress
+
         request = ask_import(self.window, paths, self.window.annotator)
         if request is None:
             return
@@ -54,6 +47,8 @@ class ProjectFiles:
         self._tell("Import", describe_import(report), report.notes)
 
     def export(self) -> None:
+        from gui.corpus_files import ask_export, describe_export, export_with_progress
+
         request = ask_export(self.window, self.window.project.annotators.names())
         if request is None:
             return
@@ -65,6 +60,8 @@ class ProjectFiles:
         self._tell("Export", describe_export(report), report.notes)
 
     def merge_projects(self) -> None:
+        from gui.merging import ask_merge_paths, describe_merge, merge_with_progress
+
         paths = ask_merge_paths(self.window)
         if not paths:
             return
@@ -78,6 +75,8 @@ class ProjectFiles:
         self._tell("Merge", describe_merge(report), report.detail_lines())
 
     def _refused(self, work: str, error: Exception) -> None:
+        from gui.corpus_files import Cancelled
+
         if isinstance(error, Cancelled):
             self.window.saved_label.setText(f"{work} cancelled: nothing was changed")
         else:
