@@ -48,6 +48,8 @@ def run_app(path: Path | None = None) -> int:
 
     with open_project(path) as project:  # a file that is no project fails before any window
         app = application()
+        # already while the window is built: a damaged table read then is shown too
+        sys.excepthook = unexpected_error_hook(app.activeWindow, lambda: project.path)
         window = MainWindow(project)
         current = CurrentWindow(window)  # File > Open replaces the window
         sys.excepthook = unexpected_error_hook(current.widget, current.project_path)
