@@ -76,8 +76,11 @@ def rolling_backup(project: Project, keep: int = DEFAULT_KEEP) -> Path:
         target.unlink(missing_ok=True)
         raise DamagedProject(project.path, problems, last_good_backup(project.path))
     for old in backups(project.path)[:-keep]:
+        if _in_use(old):  # opened in the app, say: the work saved in it is kept
+            continue
         for file in (old, *sidecars(old)):
             file.unlink(missing_ok=True)  # another process may be pruning too
+    _remove_orphaned_side_files(project.path)
     return target
 
 
@@ -99,13 +102,19 @@ def _remove_leftovers(project_path: Path) -> None:
     """Delete the unfinished copies a killed backup left behind (`NAME-STAMP.annotate.partial`),
     except one another process is writing now."""
     named = re.compile(re.escape(project_path.stem) + STAMPED + r"\.partial")
-    orphan = re.compile(re.escape(project_path.stem) + STAMPED + r"-(wal|shm|journal)")
     for path in backup_folder(project_path).iterdir():
         if named.fullmatch(path.name) and not _in_use(path):
             path.unlink(missing_ok=True)
             Path(f"{path}-journal").unlink(missing_ok=True)
-        elif orphan.fullmatch(path.name) and not _main_file(path).exists():
-            path.unlink(missing_ok=True)  # left beside a copy since pruned
+
+
+def _remove_orphaned_side_files(project_path: Path) -> None:
+    """SQLite's side files left beside a copy since pruned (an older check opened copies
+    in a way that made them)."""
+    orphan = re.compile(re.escape(project_path.stem) + STAMPED + r"-(wal|shm|journal)")
+    for path in backup_folder(project_path).iterdir():
+        if orphan.fullmatch(path.name) and not _main_file(path).exists():
+            path.unlink(missing_ok=True)
 
 
 def _main_file(sidecar: Path) -> Path:

@@ -52,6 +52,7 @@ class Store:
     def create(cls, path: Path) -> Store:
         if path.exists():
             raise ProjectError(f"{path}: already exists; choose a new file name")
+        _refuse_earlier_backups(path)
         conn = _connect(path, mode="rwc")
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         store = cls(path, conn)
@@ -215,6 +216,21 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
         raise ProjectError(f"{path}: cannot open: {error}") from error
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+def _refuse_earlier_backups(path: Path) -> None:
+    """A new project must not adopt the backups of an earlier one of the same name: its
+    rolling backups would prune them, and a restore could bring the other project back."""
+    folder = path.with_name(path.name + ".backups")
+    earlier = folder.is_dir() and any(
+        entry.name.startswith(f"{path.stem}-") and entry.suffix == ".annotate"
+        for entry in folder.iterdir()
+    )
+    if earlier:
+        raise ProjectError(
+            f"{path}: {folder.name} beside it holds the backups of an earlier project of this"
+            " name; move that folder away or choose another name"
+        )
 
 
 def writable(path: Path) -> bool:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
-import os
 import sys
 import threading
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotate import lexicon
 from annotate.project import Project
@@ -35,8 +34,8 @@ def application() -> QApplication:
     return app
 
 
-def open_project(path: Path | None) -> Project:
-    return Project.open(path) if path else open_last_project()
+def open_project(path: Path | None, problems: list[str] | None = None) -> Project:
+    return Project.open(path) if path else open_last_project(problems)
 
 
 def run_app(path: Path | None = None) -> int:
@@ -44,9 +43,11 @@ def run_app(path: Path | None = None) -> int:
     # application(), whose gc.freeze() keeps the window's modules out of collections.
     from gui.failure_box import unexpected_error_hook
     from gui.main_window import MainWindow
+    from gui.plain_text import tell
     from gui.project_switch import CurrentWindow
 
-    with open_project(path) as project:  # a file that is no project fails before any window
+    problems: list[str] = []
+    with open_project(path, problems) as project:  # a file that is no project fails here
         app = application()
         # already while the window is built: a damaged table read then is shown too
         sys.excepthook = unexpected_error_hook(app.activeWindow, lambda: project.path)
@@ -55,10 +56,13 @@ def run_app(path: Path | None = None) -> int:
         sys.excepthook = unexpected_error_hook(current.widget, current.project_path)
         window.show()
         window.protect_on_open()
-        if os.environ.get(QUIT_WHEN_PAINTED):
-            QuitWhenPainted(window.reader.viewport())
+        for problem in problems:  # the last project, which did not open
+            tell(window, QMessageBox.Icon.Warning, "Last project not opened", problem)
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            current.window.project.close()  # the project open at the end, after any switch
 
 
 def _read_word_list_in_background() -> None:

@@ -87,7 +87,6 @@ class ProjectSwitch:
         try:
             replace_window(self.window, project)
         except sqlite3.Error as error:  # it opened, but its tables cannot be read
-            project.close()
             tell(self.window, QMessageBox.Icon.Warning, work, what_failed(error, project.path))
 
     def _folder(self) -> Path:
@@ -102,7 +101,11 @@ def replace_window(old: MainWindow, project: Project) -> MainWindow:
     with its project and the windows it opened, then deleted."""
     from gui.main_window import MainWindow  # imported here: that module imports this one
 
-    new = MainWindow(project, old.annotator)
+    try:  # only building the window may fail; the old one is still whole then
+        new = MainWindow(project, old.annotator)
+    except BaseException:
+        project.close()
+        raise
     new.closed.connect(project.close)
     new.setGeometry(old.geometry())
     new.setWindowState(old.windowState())  # maximised, full screen

@@ -24,8 +24,8 @@ def recent_projects() -> list[Path]:
 
 def remember_project(path: Path) -> None:
     """Put a project just opened first in the list, once."""
-    opened = _absolute(path)
-    kept = [listed for listed in recent_projects() if listed != opened]
+    opened = _absolute(path)  # one on a disk not mounted now stays listed, for later
+    kept = [listed for listed in _stored() if listed != opened]
     _store([opened, *kept][:MAX_RECENT])
 
 
@@ -39,15 +39,19 @@ def last_project() -> Path | None:
     return stored[0] if stored and stored[0].is_file() else None
 
 
-def open_last_project() -> Project:
+def open_last_project(problems: list[str] | None = None) -> Project:
     """The project opened last, else (gone, or it no longer opens) the sample project, as
-    on the first run."""
+    on the first run; why the last one did not open goes to ``problems``, for the window
+    to show."""
     last = last_project()
     if last is not None:
         try:
             return Project.open(last)
         except (AnnotateError, OSError, sqlite3.Error) as error:
-            print(f"{error}; opening the sample project instead", file=sys.stderr)
+            problem = f"{error}\n\nThe sample project is open instead."
+            print(problem, file=sys.stderr)
+            if problems is not None:
+                problems.append(problem)
     return open_default_project()
 
 

@@ -19,7 +19,7 @@ from annotate.backups import (
     rolling_backup,
 )
 from annotate.cli import main
-from annotate.errors import InputError
+from annotate.errors import InputError, ProjectError
 from annotate.filesystems import network_filesystem
 from annotate.project import Project
 
@@ -265,3 +265,25 @@ def test_rolling_backups_leave_only_the_copies_they_keep(project: Project) -> No
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [*(p.name for p in kept), "notes-wal"]
     )
+
+
+def test_a_new_project_does_not_adopt_an_earlier_ones_backups(project_path: Path) -> None:
+    with Project.create(project_path) as earlier:
+        earlier.documents.add("نص المشروع الأول.")
+        kept = rolling_backup(earlier)
+    project_path.unlink()  # the earlier project is gone; its backups folder stays
+    with pytest.raises(ProjectError, match="holds the backups of an earlier project"):
+        Project.create(project_path)
+    assert not project_path.exists()
+    assert backups(project_path) == [kept]
+
+
+def test_pruning_passes_over_a_copy_open_in_another_program(project: Project) -> None:
+    project.documents.add("نص للنسخ.")
+    oldest = rolling_backup(project, keep=1)
+    with Project.open(oldest) as opened:  # as File > Open recent can open a backup
+        opened.spans.add(opened.documents.resolve("1"), "ali", "GPE", 0, 2)
+        newest = rolling_backup(project, keep=1)
+        assert backups(project.path) == [oldest, newest]
+    rolling_backup(project, keep=1)
+    assert oldest not in backups(project.path)

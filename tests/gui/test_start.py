@@ -42,8 +42,8 @@ def test_the_app_starts_on_the_project_opened_last(
     with open_project(None) as fallback:
         assert fallback.path == default_project_path()
     assert capsys.readouterr().err == (
-        f"{path}: not an annotation project (not a SQLite database);"
-        " opening the sample project instead\n"
+        f"{path}: not an annotation project (not a SQLite database)\n\n"
+        "The sample project is open instead.\n"
     )
     path.unlink()
     with open_project(None) as fallback:
@@ -75,3 +75,32 @@ def test_annotate_with_no_project_opens_the_last_one(tmp_path: Path, own_setting
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["analyst.annotate — Arabic annotation workbench"]
+
+
+def test_why_the_last_project_did_not_open_is_kept_for_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    broken = tmp_path / "broken.annotate"
+    broken.write_text("not a project", encoding="utf-8")
+    remember_project(broken)
+    problems: list[str] = []
+    with open_project(None, problems) as opened:
+        assert opened.path == default_project_path()
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{broken}: not an annotation project")
+    assert problems[0].endswith("The sample project is open instead.")
+
+
+def test_a_project_on_a_missing_disk_stays_in_the_recent_list(tmp_path: Path) -> None:
+    from gui.recent_projects import recent_projects
+
+    away, here = tmp_path / "usb.annotate", tmp_path / "here.annotate"
+    for path in (away, here):
+        Project.create(path).close()
+    remember_project(away)
+    away.rename(tmp_path / "unplugged")  # the stick is out
+    remember_project(here)
+    assert recent_projects() == [here]
+    (tmp_path / "unplugged").rename(away)  # and back in
+    assert recent_projects() == [here, away]
