@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 import threading
 from pathlib import Path
@@ -58,6 +59,8 @@ def run_app(path: Path | None = None) -> int:
         window.protect_on_open()
         for problem in problems:  # the last project, which did not open
             tell(window, QMessageBox.Icon.Warning, "Last project not opened", problem)
+        if os.environ.get(QUIT_WHEN_PAINTED):
+            QuitWhenPainted(window.reader.viewport())
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)
         try:
             return app.exec()
