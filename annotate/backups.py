@@ -19,13 +19,13 @@ from annotate.checking import copy_damage
 from annotate.errors import AnnotateError, InputError
 from annotate.input_files import special_kind
 from annotate.project import Project
-from annotate.store import refuse_special_project
+from annotate.store import SIDE_FILES, refuse_special_project, side_files
 
 DEFAULT_KEEP = 5
 FOLDER_SUFFIX = ".backups"
 STAMP = "%Y%m%d-%H%M%S-%f"  # UTC, so names sort by time whatever the clocks do
 STAMPED = r"-\d{8}-\d{6}-\d{6}\.annotate"
-SIDE_FILES = ("-wal", "-shm")  # SQLite's own files beside a project
+SIDE_SUFFIX = "(" + "|".join(re.escape(suffix) for suffix in SIDE_FILES) + ")"
 PROBLEM_CHARS = 80
 
 
@@ -78,14 +78,10 @@ def rolling_backup(project: Project, keep: int = DEFAULT_KEEP) -> Path:
     for old in backups(project.path)[:-keep]:
         if _in_use(old):  # opened in the app, say: the work saved in it is kept
             continue
-        for file in (old, *sidecars(old)):
+        for file in (old, *side_files(old)):
             file.unlink(missing_ok=True)  # another process may be pruning too
     _remove_orphaned_side_files(project.path)
     return target
-
-
-def sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
 def backups(project_path: Path) -> list[Path]:
@@ -111,14 +107,14 @@ def _remove_leftovers(project_path: Path) -> None:
 def _remove_orphaned_side_files(project_path: Path) -> None:
     """SQLite's side files left beside a copy since pruned (an older check opened copies
     in a way that made them)."""
-    orphan = re.compile(re.escape(project_path.stem) + STAMPED + r"-(wal|shm|journal)")
+    orphan = re.compile(re.escape(project_path.stem) + STAMPED + SIDE_SUFFIX)
     for path in backup_folder(project_path).iterdir():
         if orphan.fullmatch(path.name) and not _main_file(path).exists():
             path.unlink(missing_ok=True)
 
 
 def _main_file(sidecar: Path) -> Path:
-    return sidecar.with_name(re.sub(r"-(wal|shm|journal)$", "", sidecar.name))
+    return sidecar.with_name(re.sub(SIDE_SUFFIX + "$", "", sidecar.name))
 
 
 def _in_use(path: Path) -> bool:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 APPLICATION_ID = 0x41524E4E  # "ARNN": marks a SQLite file as an annotation project
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's own files beside a database
 
 
 class Store:
@@ -233,11 +234,15 @@ def _refuse_earlier_backups(path: Path) -> None:
         )
 
 
+def side_files(path: Path) -> list[Path]:
+    """The files SQLite keeps beside a database: they belong to it, in a copy or a move."""
+    return [path.with_name(path.name + suffix) for suffix in SIDE_FILES]
+
+
 def writable(path: Path) -> bool:
     """Whether SQLite can write the project: its file, its folder (for the -wal and -shm
-    files) and the -wal and -shm files it already has."""
-    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    needed = [path, path.parent, *(sidecar for sidecar in sidecars if sidecar.exists())]
+    files) and the side files it already has."""
+    needed = [path, path.parent, *(side for side in side_files(path) if side.exists())]
     return all(os.access(needed_path, os.W_OK) for needed_path in needed)
 
 

@@ -16,6 +16,7 @@ from annotate.editing import Editor
 from annotate.failures import WriteFailed
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
+from annotate.store import side_files
 from tests.helpers import file_digests, read_only_copy, table_checksums
 
 TEXT = "قال المتحدث باسم الحكومة سمير حداد إن المفاوضات ستستمر."
@@ -36,10 +37,6 @@ def project_file(tmp_path: Path) -> Path:
     return path
 
 
-def sidecars(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
 def copy_with_unfolded_wal(project_file: Path, folder: Path) -> Path:
     """A copy taken while another program had the project open: the last span added is
     committed, but only in the -wal file."""
@@ -47,7 +44,7 @@ def copy_with_unfolded_wal(project_file: Path, folder: Path) -> Path:
     with Project.open(project_file) as live:
         uid = live.documents.resolve("1")
         live.spans.add(uid, "sara", "GPE", 0, 3)
-        for file in sidecars(project_file)[:2]:
+        for file in [project_file, *side_files(project_file)[:1]]:  # the file and its -wal
             shutil.copy2(file, folder / file.name)
     return folder / project_file.name
 
