@@ -6,7 +6,6 @@ with its project and the windows it opened (review, agreement)."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +18,7 @@ from annotate.failures import what_failed
 from annotate.project import Project
 from annotate.sample import default_project_path, open_default_project
 from gui.plain_text import tell
-from gui.recent_projects import clear_recent_projects, recent_projects
+from gui.recent_projects import clear_recent_projects, project_key, recent_projects
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -145,4 +144,4 @@ def with_suffix(path: Path) -> Path:
 
 
 def _same_file(one: Path, other: Path) -> bool:
-    return os.path.abspath(one) == os.path.abspath(other)
+    return project_key(one) == project_key(other)

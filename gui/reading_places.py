@@ -3,10 +3,10 @@ so that the project opens there again."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from gui.recent_projects import project_key
 from gui.settings import store_rows, stored_rows
 
 PLACES_KEY = "projects/places"
@@ -44,4 +44,4 @@ def _place(row: dict[str, str]) -> Place | None:
 
 
 def _key(project: Path) -> str:
-    return os.path.abspath(project)
+    return str(project_key(project))

@@ -24,7 +24,7 @@ def recent_projects() -> list[Path]:
 
 def remember_project(path: Path) -> None:
     """Put a project just opened first in the list, once."""
-    opened = _absolute(path)  # one on a disk not mounted now stays listed, for later
+    opened = project_key(path)  # one on a disk not mounted now stays listed, for later
     kept = [listed for listed in _stored() if listed != opened]
     _store([opened, *kept][:MAX_RECENT])
 
@@ -63,6 +63,6 @@ def _store(paths: list[Path]) -> None:
     store_rows(RECENT_KEY, [{"path": str(path)} for path in paths])
 
 
-def _absolute(path: Path) -> Path:
-    """The same file by one name however it was given (relative, with ..)."""
-    return Path(os.path.abspath(path))
+def project_key(path: Path) -> Path:
+    """The same file by one name however it was given (relative, with .., a symlink)."""
+    return Path(os.path.realpath(path))
