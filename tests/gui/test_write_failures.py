@@ -19,7 +19,7 @@ from annotate.sample import open_default_project
 from gui.app import application
 from gui.failure_box import READ_ONLY_BANNER, unexpected_error_hook
 from gui.main_window import MainWindow
-from tests.gui.test_gestures import MIXED, Reading, words_of
+from tests.gui.test_gestures import LABEL_KEYS, MIXED, WIDTHS, Annotated, Reading, words_of
 from tests.helpers import fill_disk, read_only_copy, small_disk, table_checksums
 
 Shown = list[tuple[str, str]]
@@ -206,3 +206,44 @@ def test_an_unexpected_failure_is_shown_as_well_as_printed(
     assert boxes[1][0] == "Unexpected error"
     assert boxes[1][1].startswith("KeyError: 'span'\n\nThe details are on the terminal")
     assert "KeyError: 'span'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("width", ["narrow", "wide"])
+def test_a_refused_relabel_and_undo_on_the_seed_article_change_nothing_and_keep_the_span(
+    qtbot: QtBot, window: MainWindow, boxes: Shown, width: str
+) -> None:
+    """48 spans of three annotators: while another program holds the lock, a relabel and
+    an undo fail, the stored spans stay as they were and the span chosen stays selected;
+    once the lock is gone the same keys act on that span."""
+    reading = Annotated(qtbot, window, WIDTHS[width])
+    expected = reading.state()
+    own = sorted((u for u, s in expected.items() if s[0] == "ali"), key=lambda u: expected[u][2])
+    chosen = own[12]
+    annotator, label, start, end = expected[chosen]
+    new_label = next(other for other in LABEL_KEYS if other != label)
+    reading.click_span(chosen)
+    assert reading.selected() == (chosen, chosen)
+    holder = sqlite3.connect(window.project.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        reading.key(LABEL_KEYS[new_label])
+        assert reading.state() == expected and reading.selected() == (chosen, chosen)
+        assert [title for title, _ in boxes] == ["Not saved"]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    reading.key(LABEL_KEYS[new_label])
+    expected[chosen] = (annotator, new_label, start, end)
+    assert reading.state() == expected and reading.selected() == (chosen, chosen)
+    holder = sqlite3.connect(window.project.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        reading.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert reading.state() == expected and reading.selected() == (chosen, chosen)
+        assert len(boxes) == 2
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    reading.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the undo was kept
+    expected[chosen] = (annotator, label, start, end)
+    assert reading.state() == expected and reading.selected() == (chosen, chosen)
