@@ -35,13 +35,13 @@ def export_corpus(
     seed: int = 0,
     progress: Progress | None = None,
 ) -> ExportReport:
-    """Write OUT (a file, or a folder for brat and for --split) beside itself and move it in
+    """Write OUT (a file, or a folder for brat, spaCy and --split) beside itself and move it in
     place at the end, so that a failed export leaves nothing half written."""
     if fmt not in EXPORT_FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     kind = EXPORT_FORMATS[fmt]
     fractions = parse_split(split) if split is not None else None
-    _check_target(out, is_folder=fractions is not None or not kind.suffix)
+    _check_target(out, is_folder=fractions is not None or kind.folder)
     records = _counted(export_records(project, source, status), project, progress)
     partial = out.with_name(out.name + ".partial")
     _remove(partial)

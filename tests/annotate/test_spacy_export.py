@@ -1,4 +1,5 @@
-"""spaCy DocBin export, read back the way a spaCy user would: a blank Arabic pipeline."""
+"""spaCy DocBin export, read back the way a spaCy user would: a blank Arabic pipeline, and
+the corpus reader of `spacy train`."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ import spacy
 from click.testing import CliRunner
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
-from spacy.training import Example
+from spacy.training import Corpus, Example
 
 from annotate.cli import main
 from annotate.corpus.export_files import export_corpus
+from annotate.corpus.formats import spacy_docbin
 from annotate.project import Project
 from tests.conftest import ARABIC_SENTENCE
 
@@ -62,8 +64,15 @@ def fill(project: Project) -> dict[str, str]:
     return {"news": news, "visit": visit, "gaps": gaps, "untouched": untouched}
 
 
-def read_docs(path: Path, nlp: Language) -> list[Doc]:
-    return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+def read_docs(folder: Path, nlp: Language) -> list[Doc]:
+    """Every Doc of an export, its DocBin files read in name order."""
+    return [
+        doc for path in doc_bins(folder) for doc in DocBin().from_disk(path).get_docs(nlp.vocab)
+    ]
+
+
+def doc_bins(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.spacy"))
 
 
 def document_ids(path: Path, nlp: Language) -> set[str]:
@@ -208,3 +217,40 @@ def test_cli_export(project: Project, project_path: Path, tmp_path: Path, nlp: L
     assert f"exported 4 records to {out}" in result.output
     assert "note: 2 token(s) were split" in result.output
     assert len(read_docs(out, nlp)) == 4
+
+
+def test_a_large_corpus_is_written_in_docbin_files_spacy_train_reads_as_one(
+    project: Project, tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file closes once its Docs reach SHARD_TOKENS tokens (here 40, so that a few
+    short documents fill several), and the export never holds more than one file's Docs."""
+    monkeypatch.setattr(spacy_docbin, "SHARD_TOKENS", 40)
+    uids = list(fill(project).values())
+    for number in range(12):
+        uids.append(add_document(project, f"خبر رقم {number} عن الطقس في المدينة اليوم.", "طقس"))
+    out = tmp_path / "corpus.spacy"
+    assert export_corpus(project, out, "spacy").records == 16
+    files = doc_bins(out)
+    assert [path.name for path in files] == [f"{n:05d}.spacy" for n in range(1, len(files) + 1)]
+    assert len(files) > 3
+    for number, path in enumerate(files, start=1):
+        tokens = [len(doc) for doc in DocBin().from_disk(path).get_docs(nlp.vocab)]
+        assert sum(tokens[:-1]) < 40  # closed by its last Doc
+        assert sum(tokens) >= 40 or number == len(files)
+    assert [doc.user_data["id"] for doc in read_docs(out, nlp)] == uids
+    examples = list(Corpus(str(out))(nlp))  # what `spacy train --paths.train OUT` reads
+    assert [example.reference.user_data["id"] for example in examples] == uids
+    assert [example.reference.text for example in examples] == [
+        project.documents.get(uid).text for uid in uids
+    ]
+    news = examples[0].reference
+    assert offsets(news.spans["sc"]) == project_spans(project, uids[0], quotes=False)
+
+
+def test_an_empty_corpus_is_one_empty_docbin(
+    project: Project, tmp_path: Path, nlp: Language
+) -> None:
+    out = tmp_path / "corpus.spacy"
+    assert export_corpus(project, out, "spacy").records == 0
+    assert [path.name for path in out.iterdir()] == ["00001.spacy"]
+    assert read_docs(out, nlp) == []

@@ -32,8 +32,9 @@ Reader = Callable[[Path], "Iterator[Record]"]
 class ExportFormat:
     name: str
     module: str
-    suffix: str  # of the file written; "" when the format is a folder of files
+    suffix: str  # of what is written (a file, or spaCy's folder); "" for brat's folder
     offsets: str  # the unit of the offsets in the format's files
+    folder: bool = False  # writes a folder of files
 
     def writer(self) -> Writer:
         try:
@@ -74,8 +75,10 @@ EXPORT_FORMATS = {
         ExportFormat("jsonl", "annotate.corpus.formats.jsonl", ".jsonl", CODE_POINTS),
         ExportFormat("conll", "annotate.corpus.formats.conll", ".conll", "tokens"),
         ExportFormat("conll-nested", "annotate.corpus.formats.conll_nested", ".conll", "tokens"),
-        ExportFormat("brat", "annotate.corpus.formats.brat", "", CODE_POINTS),
-        ExportFormat("spacy", "annotate.corpus.formats.spacy_docbin", ".spacy", "tokens"),
+        ExportFormat("brat", "annotate.corpus.formats.brat", "", CODE_POINTS, folder=True),
+        ExportFormat(
+            "spacy", "annotate.corpus.formats.spacy_docbin", ".spacy", "tokens", folder=True
+        ),
         ExportFormat("parquet", "annotate.corpus.formats.parquet", ".parquet", CODE_POINTS),
         ExportFormat("doccano", "annotate.corpus.formats.doccano", ".jsonl", CODE_POINTS),
         ExportFormat("label-studio", "annotate.corpus.formats.label_studio", ".json", CODE_POINTS),
