@@ -222,6 +222,32 @@ def test_hostile_titles_never_write_outside_the_folder(project: Project, tmp_pat
     assert (out / "annotation.conf").read_text(encoding="utf-8").startswith("#")
 
 
+def test_notes_name_the_file_each_record_ends_up_in(project: Project, tmp_path: Path) -> None:
+    """Files are named once every title and annotator is known; a note names the file."""
+    first = project.documents.add("قال الوزير سمير حداد كلاما", "خبر").documents_added[0]
+    second = project.documents.add("قالت الوزيرة هالة كلاما", "خبر").documents_added[0]
+    mark(project, first, "ali", "سمير حداد", "PERSON")
+    mark(project, second, "ali", "هالة", "PERSON")
+    mark(project, second, "sara", "هالة", "PERSON", {"score": 3})
+    out = tmp_path / "brat"
+    notes = export_corpus(project, out, "brat", source="all").notes
+    stem = f"خبر_doc_{second[:12]}"
+    assert notes == [
+        "attributes brat cannot hold were left out (brat has single-word values and true): 1"
+        f" (first: sara/{stem}.ann, T1 score=3)"
+    ]
+    assert sorted(files_under(out)) == [
+        f"ali/خبر_doc_{first[:12]}.ann",
+        f"ali/خبر_doc_{first[:12]}.txt",
+        f"ali/{stem}.ann",
+        f"ali/{stem}.txt",
+        "annotation.conf",
+        f"sara/{stem}.ann",
+        f"sara/{stem}.txt",
+    ]
+    assert (out / "sara" / f"{stem}.txt").read_text(encoding="utf-8") == "قالت الوزيرة هالة كلاما"
+
+
 def test_export_split_writes_one_brat_folder_per_split(project: Project, tmp_path: Path) -> None:
     for number in range(4):
         project.documents.add(f"نص رقم {number}", f"نص {number}")

@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotate.corpus.exported import ExportRecord, ExportRelation, ExportSpan
 from annotate.filenames import unique_stems
@@ -37,6 +37,8 @@ from annotate.input_files import to_read_in_folder
 from annotate.schema import Schema
 
 CONF_NAME = "annotation.conf"
+# Inside OUT while the export runs: no name made from a title or annotator starts with ".".
+STAGING = ".export"
 BRAT_CONF_NAMES = {CONF_NAME, "visual.conf", "tools.conf", "kb_shortcuts.conf"}
 DISCONTINUOUS_SEPARATOR = " "  # between fragment texts on a T line, as brat joins them
 NOTE = "note"  # the span attribute that holds brat's AnnotatorNotes
@@ -75,17 +77,23 @@ def is_brat_folder(folder: Path) -> bool:
 
 @dataclass
 class _Notes:
-    """Problems of one kind counted once, with the first place each was seen."""
+    """Problems of one kind counted once, with the first place each was seen: the number of
+    the record whose .ann it is in (None: no file), and where in it. Files are named at the
+    end of the export, so the place is written out then."""
 
-    seen: dict[str, tuple[int, str]] = field(default_factory=dict)
+    seen: dict[str, tuple[int, int | None, str]] = field(default_factory=dict)
 
-    def add(self, problem: str, where: str) -> None:
-        count, first = self.seen.get(problem, (0, where))
-        self.seen[problem] = (count + 1, first)
+    def add(self, problem: str, record: int | None, where: str) -> None:
+        count, first, first_where = self.seen.get(problem, (0, record, where))
+        self.seen[problem] = (count + 1, first, first_where)
 
-    def lines(self) -> list[str]:
+    def lines(self, ann_files: list[str]) -> list[str]:
+        """``ann_files``: each record's .ann, relative to the collection. Problems of the
+        whole collection come first."""
+        problems = sorted(self.seen.items(), key=lambda item: item[1][1] is not None)
         return [
-            f"{problem}: {count} (first: {first})" for problem, (count, first) in self.seen.items()
+            f"{problem}: {count} (first: {'' if first is None else ann_files[first]}{where})"
+            for problem, (count, first, where) in problems
         ]
 
 
@@ -102,30 +110,56 @@ class _Export:
 
 
 def write(records: Iterable[ExportRecord], out: Path, schema: Schema) -> list[str]:
-    """Write OUT as a brat collection; return notes on what brat cannot hold."""
-    every = list(records)  # the layout depends on how many annotators there are
+    """Write OUT as a brat collection; return notes on what brat cannot hold. Each record's
+    pair is written as it comes, under its number in a hidden folder, and moved to its name
+    at the end: names and layout depend on every title and annotator, and holding every
+    record until then would hold the whole corpus."""
     out.mkdir()
-    folders = _annotator_folders(every, out)
-    stems = _document_stems(every)
+    staging = out / STAGING
+    staging.mkdir()
     export = _Export()
+    written: list[_Written] = []
+    for number, record in enumerate(records):
+        _create(staging / f"{number}.txt", record["text"])
+        _create(staging / f"{number}.ann", _ann_text(record, number, export))
+        written.append(_Written(record["id"], record["title"], record["annotator"]))
+    ann_files = _move_into_layout(written, staging, out, export.notes)
+    staging.rmdir()
+    _create(out / CONF_NAME, _conf_text(schema, export.attributes))
+    return export.notes.lines(ann_files)
+
+
+class _Written(NamedTuple):
+    uid: str
+    title: str
+    annotator: str | None
+
+
+def _move_into_layout(
+    written: list[_Written], staging: Path, out: Path, notes: _Notes
+) -> list[str]:
+    """Move each record's pair to its folder and name; return each one's .ann, relative
+    to OUT."""
+    folders = _annotator_folders({w.annotator for w in written if w.annotator is not None}, out)
     for name, folder in folders.items():
         if name is not None and folder != out and folder.name != name:
-            export.notes.add(
-                "annotator names changed to be folder names", f"{name!r} -> {folder.name!r}"
+            notes.add(
+                "annotator names changed to be folder names", None, f"{name!r} -> {folder.name!r}"
             )
-    for record in every:
-        folder = folders[record["annotator"]]
+    stems = _document_stems(written)
+    ann_files = []
+    for number, record in enumerate(written):
+        folder = folders[record.annotator]
         folder.mkdir(exist_ok=True)
-        stem = stems[record["id"]]
-        where = f"{folder.relative_to(out) / stem}.ann"
-        _create(folder / f"{stem}.txt", record["text"])
-        _create(folder / f"{stem}.ann", _ann_text(record, where, export))
-    _create(out / CONF_NAME, _conf_text(schema, export.attributes))
-    return export.notes.lines()
+        stem = stems[record.uid]
+        for suffix in (".txt", ".ann"):
+            _move(staging / f"{number}{suffix}", folder / f"{stem}{suffix}")
+        ann_files.append(f"{folder.relative_to(out) / stem}.ann")
+    return ann_files
 
 
-def _annotator_folders(records: list[ExportRecord], out: Path) -> dict[str | None, Path]:
-    names = sorted({r["annotator"] for r in records if r["annotator"] is not None})
+def _annotator_folders(annotators: set[str], out: Path) -> dict[str | None, Path]:
+    names = sorted(annotators)
     if len(names) <= 1:
         return {name: out for name in [*names, None]}
     fallbacks = [f"annotator_{number}" for number in range(1, len(names) + 1)]
@@ -141,10 +175,10 @@ def _clashes_with_a_file(folder: str) -> bool:
     return name in BRAT_CONF_NAMES or name.endswith((".txt", ".ann"))
 
 
-def _document_stems(records: list[ExportRecord]) -> dict[str, str]:
+def _document_stems(records: list[_Written]) -> dict[str, str]:
     """One file name per document, the same in every annotator's folder. The fallback comes
     from the uid, not the position, so that a round trip gives the same names."""
-    titles = {record["id"]: record["title"] for record in records}
+    titles = {record.uid: record.title for record in records}
     names = [(title, f"doc_{uid[:12]}") for uid, title in titles.items()]
     return dict(zip(titles, unique_stems(names), strict=True))
 
@@ -155,33 +189,44 @@ def _create(path: Path, text: str) -> None:
         handle.write(text.encode("utf-8"))
 
 
-def _ann_text(record: ExportRecord, where: str, export: _Export) -> str:
+def _move(source: Path, target: Path) -> None:
+    """Move a file to a new name, never replacing one (as _create)."""
+    if target.exists():
+        raise FileExistsError(target)
+    source.rename(target)
+
+
+def _ann_text(record: ExportRecord, number: int, export: _Export) -> str:
     text = record["text"]
     ids: dict[str, str] = {}
     lines: list[str] = []
     written: list[ExportSpan] = []
     for span in sorted(record["spans"], key=lambda s: (s["start"], s["end"], s["label"])):
         tid = f"T{len(ids) + 1}"
-        line = _textbound_line(tid, span, text, where, export.notes)
+        line = _textbound_line(tid, span, text, number, export.notes)
         if line is not None:
             ids[span["id"]] = tid
             lines.append(line)
             written.append(span)
-    lines.extend(_relation_lines(record["relations"], ids, where, export.notes))
-    lines.extend(_attribute_lines(written, ids, where, export))
+    lines.extend(_relation_lines(record["relations"], ids, number, export.notes))
+    lines.extend(_attribute_lines(written, ids, number, export))
     lines.extend(_note_lines(written, ids))
     return "".join(line + "\n" for line in lines)
 
 
-def _textbound_line(tid: str, span: ExportSpan, text: str, where: str, notes: _Notes) -> str | None:
+def _textbound_line(
+    tid: str, span: ExportSpan, text: str, number: int, notes: _Notes
+) -> str | None:
     start, end, label = span["start"], span["end"], span["label"]
     fragments = _fragments(text, start, end)
-    place = f"{where}, {label} {start}-{end}"
+    place = f", {label} {start}-{end}"
     if not fragments:
-        notes.add("spans of line breaks alone were left out", place)
+        notes.add("spans of line breaks alone were left out", number, place)
         return None
     if (fragments[0][0], fragments[-1][1]) != (start, end):
-        notes.add("spans that begin or end with a line break were written without it", place)
+        notes.add(
+            "spans that begin or end with a line break were written without it", number, place
+        )
     offsets = ";".join(f"{s} {e}" for s, e in fragments)
     covered = DISCONTINUOUS_SEPARATOR.join(text[s:e] for s, e in fragments)
     return f"{tid}\t{label} {offsets}\t{covered}"
@@ -201,13 +246,13 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _relation_lines(
-    relations: list[ExportRelation], ids: dict[str, str], where: str, notes: _Notes
+    relations: list[ExportRelation], ids: dict[str, str], number: int, notes: _Notes
 ) -> list[str]:
     kept = []
     for relation in relations:
         head, tail = ids.get(relation["head"]), ids.get(relation["tail"])
         if head is None or tail is None:
-            notes.add("relations of spans left out were left out", f"{where}, {relation['label']}")
+            notes.add("relations of spans left out were left out", number, f", {relation['label']}")
             continue
         kept.append((int(head[1:]), int(tail[1:]), relation["label"]))
     # Numbered in span order, not by uid, so that a round trip numbers them alike.
@@ -218,7 +263,7 @@ def _relation_lines(
 
 
 def _attribute_lines(
-    spans: list[ExportSpan], ids: dict[str, str], where: str, export: _Export
+    spans: list[ExportSpan], ids: dict[str, str], number: int, export: _Export
 ) -> list[str]:
     lines: list[str] = []
     for span in spans:
@@ -231,7 +276,8 @@ def _attribute_lines(
                 export.notes.add(
                     "attributes brat cannot hold were left out (brat has single-word values"
                     " and true)",
-                    f"{where}, {tid} {name}={value!r}",
+                    number,
+                    f", {tid} {name}={value!r}",
                 )
                 continue
             lines.append(line)
