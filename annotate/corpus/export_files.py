@@ -42,70 +42,78 @@ def export_corpus(
     kind = EXPORT_FORMATS[fmt]
     fractions = parse_split(split) if split is not None else None
     _check_target(out, is_folder=fractions is not None or kind.folder)
-    records = _counted(export_records(project, source, status), project, progress)
+    export_records(project, source, status)  # refuses a bad source or status before writing
     partial = out.with_name(out.name + ".partial")
     _remove(partial)
     report = ExportReport()
+    tally = _Tally(report, progress, project.documents.count() if progress else 0)
     try:
         if fractions is None:
-            report.notes = kind.writer()(_tally(records, report), partial, project.labels.schema())
+            records = tally.count(export_records(project, source, status))
+            report.notes = kind.writer()(records, partial, project.labels.schema())
             report.written = [out]
         else:
-            uids = [uid for (uid,) in project.store.conn.execute("SELECT uid FROM documents")]
-            parts = assign_splits(uids, fractions, seed)
-            _write_splits(kind, records, parts, list(fractions), partial, project, report)
-            report.written = [out / _split_file(kind, name) for name in fractions]
+            parts = _split_documents(project, fractions, seed)
+            _write_splits(kind, project, (source, status), parts, partial, tally)
+            report.written = [out / _split_file(kind, name) for name in parts]
         _move_into_place(partial, out)
     finally:
         _remove(partial)
     return report
 
 
+def _split_documents(
+    project: Project, fractions: dict[str, float], seed: int
+) -> dict[str, set[str]]:
+    """{split name: the uids of its documents}, in the order the splits were named."""
+    uids = [uid for (uid,) in project.store.conn.execute("SELECT uid FROM documents")]
+    parts: dict[str, set[str]] = {name: set() for name in fractions}
+    for uid, name in assign_splits(uids, fractions, seed).items():
+        parts[name].add(uid)
+    return parts
+
+
 def _write_splits(
     kind: ExportFormat,
-    records: Iterator[ExportRecord],
-    parts: dict[str, str],
-    names: list[str],
-    folder: Path,
     project: Project,
-    report: ExportReport,
+    source_and_status: tuple[str, str],
+    parts: dict[str, set[str]],
+    folder: Path,
+    tally: _Tally,
 ) -> None:
-    """One pass over the records per split: a split holds only its own documents."""
+    """One pass over the project per split, each reading only its own documents, so that
+    no more than a record is held at a time."""
     folder.mkdir()
-    grouped: dict[str, list[ExportRecord]] = {name: [] for name in names}
-    for record in _tally(records, report):
-        grouped[parts[record["id"]]].append(record)
     write, schema = kind.writer(), project.labels.schema()
-    for name in names:
-        notes = write(grouped[name], folder / _split_file(kind, name), schema)
-        report.notes.extend(f"{name}: {note}" for note in notes)
+    for name, documents in parts.items():
+        records = export_records(project, *source_and_status, documents=documents)
+        notes = write(tally.count(records), folder / _split_file(kind, name), schema)
+        tally.report.notes.extend(f"{name}: {note}" for note in notes)
 
 
 def _split_file(kind: ExportFormat, name: str) -> str:
     return name + kind.suffix
 
 
-def _tally(records: Iterable[ExportRecord], report: ExportReport) -> Iterator[ExportRecord]:
-    for record in records:
-        report.records += 1
-        yield record
+@dataclass
+class _Tally:
+    """Records and documents written so far, over every pass of a split export."""
 
+    report: ExportReport
+    progress: Progress | None
+    total: int  # documents in the project
+    documents: int = 0
 
-def _counted(
-    records: Iterator[ExportRecord], project: Project, progress: Progress | None
-) -> Iterator[ExportRecord]:
-    if progress is None:
-        yield from records
-        return
-    total = project.documents.count()
-    documents = 0
-    last = None
-    for record in records:
-        if record["id"] != last:
-            documents += 1
-            last = record["id"]
-            progress(documents, total)
-        yield record
+    def count(self, records: Iterable[ExportRecord]) -> Iterator[ExportRecord]:
+        last = None
+        for record in records:
+            self.report.records += 1
+            if record["id"] != last:
+                last = record["id"]
+                self.documents += 1
+                if self.progress is not None:
+                    self.progress(self.documents, self.total)
+            yield record
 
 
 def _check_target(out: Path, is_folder: bool) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Collection, Iterator
 from typing import TextIO
 
 from annotate.corpus.exported import ExportRecord, ExportRelation, ExportSpan
@@ -23,12 +24,16 @@ def export_jsonl(project: Project, out: TextIO, source: str = "all", status: str
 
 
 def export_records(
-    project: Project, source: str = "all", status: str = "any"
+    project: Project,
+    source: str = "all",
+    status: str = "any",
+    documents: Collection[str] | None = None,
 ) -> Iterator[ExportRecord]:
-    """The records in document order, each document's annotators by name."""
+    """The records in document order, each document's annotators by name; of the
+    ``documents`` named by uid, or of all. Checks ``source`` and ``status`` at once."""
     if status not in STATUS_FILTERS:
         raise AnnotateError(f"--status must be one of {', '.join(STATUS_FILTERS)}")
-    return _records(project, _layer(project, source), status == "done")
+    return _records(project, _layer(project, source), status == "done", documents)
 
 
 def _layer(project: Project, source: str) -> str | None:
@@ -42,15 +47,16 @@ def _layer(project: Project, source: str) -> str | None:
     return name
 
 
-def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[ExportRecord]:
+def _records(
+    project: Project, layer: str | None, only_done: bool, documents: Collection[str] | None
+) -> Iterator[ExportRecord]:
     conn = project.store.conn
     done: dict[str, set[str]] = {}
     for document, annotator in conn.execute(
         "SELECT document, annotator FROM document_status WHERE status = 'done'"
     ):
         done.setdefault(document, set()).add(annotator)
-    documents = conn.execute("SELECT uid, title, text, meta FROM documents ORDER BY position")
-    for uid, title, text, meta in documents:
+    for uid, title, text, meta in _documents(conn, documents):
         spans = _spans_by_annotator(project, uid, text, layer)
         relations = _relations_by_annotator(project, uid, layer)
         for annotator in _record_annotators(layer, spans, done.get(uid, set()), only_done):
@@ -63,6 +69,25 @@ def _records(project: Project, layer: str | None, only_done: bool) -> Iterator[E
                 "spans": spans.get(annotator or "", []),
                 "relations": relations.get(annotator or "", []),
             }
+
+
+def _documents(
+    conn: sqlite3.Connection, only: Collection[str] | None
+) -> Iterator[tuple[str, str, str, str]]:
+    """Each document's row, one at a time, in order; only those named, when some are: the
+    text of the others is never read."""
+    if only is None:
+        yield from conn.execute("SELECT uid, title, text, meta FROM documents ORDER BY position")
+        return
+    order = conn.execute("SELECT uid FROM documents ORDER BY position").fetchall()
+    for (uid,) in order:
+        if uid in only:
+            yield (
+                uid,
+                *conn.execute(
+                    "SELECT title, text, meta FROM documents WHERE uid = ?", (uid,)
+                ).fetchone(),
+            )
 
 
 def _record_annotators(

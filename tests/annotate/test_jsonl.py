@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from annotate.corpus.export_files import export_corpus
 from annotate.corpus.exporting import export_jsonl
 from annotate.corpus.importing import import_paths
 from annotate.errors import AnnotateError
@@ -339,3 +340,47 @@ def test_two_records_of_one_new_document_count_once(project: Project, tmp_path: 
         project, [write_jsonl(tmp_path / "in.jsonl", [record, {**record, "annotator": "sara"}])]
     )
     assert (report.documents_added, report.documents_present, report.spans_added) == (1, 0, 16)
+
+
+def test_a_split_export_writes_each_split_in_document_order_with_progress_over_all(
+    project: Project, tmp_path: Path
+) -> None:
+    uids = [
+        project.documents.add(f"خبر رقم {n} عن الطقس.", f"طقس {n}").documents_added[0]
+        for n in range(6)
+    ]
+    for uid in uids[:4]:
+        project.spans.add(uid, "ali", "DATE", 0, 3)
+    project.spans.add(uids[1], "sara", "DATE", 0, 3)
+    project.annotators.ensure("sara")
+    project.documents.set_status(uids[5], "sara", "done")
+    seen: list[tuple[int, int]] = []
+    out = tmp_path / "splits"
+    report = export_corpus(
+        project,
+        out,
+        "jsonl",
+        split="train=0.5,test=0.5",
+        seed=3,
+        progress=lambda *p: seen.append(p),
+    )
+    assert seen == [(n, 6) for n in range(1, 7)]
+    parts = {
+        name: [
+            json.loads(line)
+            for line in (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        ]
+        for name in ("train", "test")
+    }
+    assert report.records == sum(len(records) for records in parts.values()) == 7
+    documents = {name: [r["id"] for r in records] for name, records in parts.items()}
+    for ids in documents.values():
+        assert len(set(ids)) == 3 and sorted(set(ids), key=uids.index) == list(dict.fromkeys(ids))
+    assert set(documents["train"]).isdisjoint(documents["test"])
+    records = {(r["id"], r["annotator"]) for part in parts.values() for r in part}
+    assert records == {
+        *((uid, "ali") for uid in uids[:4]),
+        (uids[1], "sara"),
+        (uids[4], None),
+        (uids[5], None),
+    }
