@@ -105,6 +105,28 @@ def test_rows_are_written_a_batch_at_a_time(
     assert pq.read_table(out).column("title").to_pylist() == [f"طقس {n}" for n in range(5)]
 
 
+def test_a_batch_of_long_or_dense_documents_is_closed_early(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row group closes at the row that takes its texts to BATCH_CHARS characters or its
+    spans to BATCH_SPANS, so long or densely annotated documents never fill a batch of
+    BATCH_ROWS rows in memory."""
+    monkeypatch.setattr(parquet, "BATCH_CHARS", 100)
+    monkeypatch.setattr(parquet, "BATCH_SPANS", 4)
+    lengths_and_spans = [(60, 0), (30, 1), (20, 0), (150, 0), (10, 3), (5, 1), (5, 0), (95, 0)]
+    for n, (length, spans) in enumerate(lengths_and_spans):
+        text = ("مطر " * length)[:length] + str(n)
+        uid = project.documents.add(text, f"طقس {n}").documents_added[0]
+        for start in range(spans):
+            project.spans.add(uid, "ali", "DATE", start, start + 1)
+    out = tmp_path / "corpus.parquet"
+    export_corpus(project, out, "parquet")
+    metadata = pq.ParquetFile(out).metadata
+    rows = [metadata.row_group(i).num_rows for i in range(metadata.num_row_groups)]
+    assert rows == [3, 1, 2, 2]
+    assert pq.read_table(out).column("title").to_pylist() == [f"طقس {n}" for n in range(8)]
+
+
 def test_hugging_face_datasets_loads_it_offline(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
