@@ -81,13 +81,14 @@ def documents(count: int, seed: int = SEED) -> Iterator[SyntheticDocument]:
 
 
 def annotated_documents(
-    count: int, spans_per_document: int, seed: int = SEED
+    count: int, spans_per_document: int, seed: int = SEED, chars: int = DOCUMENT_CHARS
 ) -> Iterator[SyntheticDocument]:
-    """The same documents as ``documents(count, seed)``, each with spans on word boundaries."""
+    """The same documents as ``documents(count, seed)``, each with spans on word boundaries;
+    of about ``chars`` characters each (the spread scaled with it) when asked."""
     text_rng, span_rng = random.Random(seed), random.Random(seed + 1)
     for _ in range(count):
         title = _title(text_rng)
-        words = _words(text_rng)
+        words = _words(text_rng, chars)
         yield SyntheticDocument(title, words.text, _spans(span_rng, words, spans_per_document))
 
 
@@ -95,9 +96,10 @@ def _title(rng: random.Random) -> str:
     return " ".join(rng.choices(NEWS_WORDS, k=rng.randint(*TITLE_WORDS)))
 
 
-def _words(rng: random.Random) -> _Words:
-    """Words and separators up to a random length near DOCUMENT_CHARS, ending with a stop."""
-    wanted = DOCUMENT_CHARS + rng.randint(-DOCUMENT_CHARS_SPREAD, DOCUMENT_CHARS_SPREAD)
+def _words(rng: random.Random, chars: int = DOCUMENT_CHARS) -> _Words:
+    """Words and separators up to a random length near ``chars``, ending with a stop."""
+    spread = DOCUMENT_CHARS_SPREAD * chars // DOCUMENT_CHARS
+    wanted = chars + rng.randint(-spread, spread)
     drawn = wanted // SHORTEST_PAIR  # enough pairs even if every one is the shortest
     words = rng.choices(WORD_POOL, k=drawn)
     separators = rng.choices(SEPARATOR_POOL, k=drawn)

@@ -1,4 +1,5 @@
-"""Export: every document with its spans, from one project, as JSONL and as CoNLL."""
+"""Export: every document with its spans, from one project, as JSONL and as CoNLL against
+plain SQL; and in every format, for the peak memory of each."""
 
 from __future__ import annotations
 
@@ -12,16 +13,24 @@ from pathlib import Path
 from typing import Any
 
 from annotate.corpus.export_files import export_corpus
+from annotate.corpus.formats import EXPORT_FORMATS
 from annotate.model import now
 from annotate.project import Project
 from annotate.token_bounds import fast_tokenise
 from annotate.tokens import Token
 from bench import corpus, plain_sqlite
-from bench.scenario import Action
+from bench.scenario import Action, Prepare
 
 PROJECT_NAME = "project.sqlite"
 ANNOTATOR = "analyst"
 SPANS_PER_DOCUMENT = 50
+# The corpus every format exports, for its peak memory: long enough to show any growth with
+# the corpus, short enough for the slowest format (spaCy, 25 s) to run in every make bench.
+FORMATS_DOCUMENT_CHARS = 1_500
+FORMATS_SPANS_PER_DOCUMENT = 20
+SPLIT = "train=0.8,dev=0.1,test=0.1"
+SPLIT_SIDE = "jsonl --split"  # the split export, which passes over the project once a split
+FORMAT_SIDES = (*EXPORT_FORMATS, SPLIT_SIDE)
 
 DOCUMENTS_IN_ORDER = "SELECT uid, title, text FROM documents ORDER BY position"
 # CROSS JOIN keeps documents as the outer loop, so the spans stream in document order
@@ -37,11 +46,24 @@ SpanRow = tuple[str, str, int, int, str]
 
 def setup(data: Path, docs: int) -> None:
     """A project of ``docs`` documents, each with spans by one annotator, in one transaction."""
+    _create(data, corpus.annotated_documents(docs, SPANS_PER_DOCUMENT))
+
+
+def setup_formats(data: Path, docs: int) -> None:
+    """The same, of shorter documents with fewer spans (FORMATS_DOCUMENT_CHARS and
+    FORMATS_SPANS_PER_DOCUMENT)."""
+    documents = corpus.annotated_documents(
+        docs, FORMATS_SPANS_PER_DOCUMENT, chars=FORMATS_DOCUMENT_CHARS
+    )
+    _create(data, documents)
+
+
+def _create(data: Path, documents: Iterable[corpus.SyntheticDocument]) -> None:
     project = Project.create(data / PROJECT_NAME)
     try:
         with project.transaction():
             project.annotators.ensure(ANNOTATOR)
-            _insert_documents(project.store.conn, docs)
+            _insert_documents(project.store.conn, documents)
     finally:
         project.close()
 
@@ -54,12 +76,24 @@ def ours_conll(data: Path, scratch: Path) -> Action:
     return _export(data, scratch / "ours.conll", "conll")
 
 
-def _export(data: Path, output: Path, fmt: str) -> Action:
-    """What `annotate export PROJECT OUT --format FMT` does."""
+def in_format(side: str) -> Prepare:
+    """`annotate export` in the format named by ``side`` (a folder for brat and spaCy), or
+    of SPLIT_SIDE: `annotate export --format jsonl --split` with SPLIT."""
+
+    def prepare(data: Path, scratch: Path) -> Action:
+        if side == SPLIT_SIDE:
+            return _export(data, scratch / "export", "jsonl", SPLIT)
+        return _export(data, scratch / f"export{EXPORT_FORMATS[side].suffix}", side)
+
+    return prepare
+
+
+def _export(data: Path, output: Path, fmt: str, split: str | None = None) -> Action:
+    """What `annotate export PROJECT OUT --format FMT [--split SPLIT]` does."""
     project = Project.open(data / PROJECT_NAME)
 
     def run() -> int:
-        return export_corpus(project, output, fmt, source="all").records
+        return export_corpus(project, output, fmt, source="all", split=split).records
 
     return run
 
@@ -119,9 +153,11 @@ def _reference(
     return run
 
 
-def _insert_documents(conn: sqlite3.Connection, docs: int) -> None:
+def _insert_documents(
+    conn: sqlite3.Connection, documents: Iterable[corpus.SyntheticDocument]
+) -> None:
     stamp = now()
-    for position, document in enumerate(corpus.annotated_documents(docs, SPANS_PER_DOCUMENT), 1):
+    for position, document in enumerate(documents, 1):
         uid = plain_sqlite.insert_document(conn, position, document, stamp)
         conn.executemany(
             'INSERT INTO spans (uid, document, annotator, label, start, "end", attrs, origin,'

@@ -3,7 +3,8 @@
 Each run of each side is a fresh ``python -m bench.worker`` process, so times and peak
 memory are per side and runs cannot affect one another. For a ratio scenario the best of the
 runs counts. For a latency scenario every repetition of every run counts: the percentiles
-are over all of them, and the peak memory is the highest of the runs.
+are over all of them, and the peak memory is the highest of the runs. A memory or size
+scenario takes the highest peak, or the largest file, of each side's runs.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from bench.registry import SCENARIOS
-from bench.scenario import AnyScenario, LatencyScenario, Samples, Scenario
+from bench.scenario import (
+    AnyScenario,
+    LatencyScenario,
+    MemoryScenario,
+    Samples,
+    Scenario,
+    SizeScenario,
+)
 from bench.worker import DEFAULT_DOCS
 
 RUNS = 3
@@ -33,6 +41,8 @@ ROOT = BENCH_DIR.parent
 DEFAULT_JSON = BENCH_DIR / "results" / "latest.json"
 COLUMNS = ("scenario", "ours s", "ours MB", "ref s", "ref MB", "ratio", "target", "result")
 LATENCY_COLUMNS = ("scenario", "n", "p50 ms", "p95 ms", "max ms", "MB", "target", "result")
+MEMORY_COLUMNS = ("scenario", "side", "items", "s", "MB", "target", "result")
+SIZE_COLUMNS = ("scenario", "side", "items", "file MB", "input MB", "ratio", "target", "result")
 TARGET_PERCENTILE = 95
 
 
@@ -207,7 +217,68 @@ class LatencyResult:
         }
 
 
-Result = ScenarioResult | LatencyResult
+@dataclass(frozen=True)
+class MemoryResult:
+    """A memory scenario: each side's peak against one cap."""
+
+    name: str
+    max_peak_rss_mb: float
+    sides: dict[str, SideResult]
+
+    def within_memory(self, side: str) -> bool:
+        return self.sides[side].peak_rss_mb <= self.max_peak_rss_mb
+
+    @property
+    def same_work(self) -> bool:
+        return len({side.items for side in self.sides.values()}) == 1
+
+    @property
+    def passed(self) -> bool:
+        return self.same_work and all(self.within_memory(side) for side in self.sides)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": "memory",
+            "summary": SCENARIOS[self.name].summary,
+            "sides": {name: side.to_json() for name, side in self.sides.items()},
+            "max_peak_rss_mb": self.max_peak_rss_mb,
+            "same_work": self.same_work,
+            "passed": self.passed,
+        }
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    """A size scenario: each side's file over its inputs, against one target."""
+
+    name: str
+    target_ratio: float
+    sides: dict[str, SideResult]
+    input_mb: dict[str, float]  # by side
+
+    def ratio(self, side: str) -> float:
+        return (self.sides[side].output_mb or 0.0) / self.input_mb[side]
+
+    @property
+    def passed(self) -> bool:
+        return all(self.ratio(side) <= self.target_ratio for side in self.sides)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": "size",
+            "summary": SCENARIOS[self.name].summary,
+            "sides": {
+                name: side.to_json() | {"input_mb": self.input_mb[name], "ratio": self.ratio(name)}
+                for name, side in self.sides.items()
+            },
+            "target_ratio": self.target_ratio,
+            "passed": self.passed,
+        }
+
+
+Result = ScenarioResult | LatencyResult | MemoryResult | SizeResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -229,14 +300,31 @@ def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
         scenario.setup(data, docs)
         _progress(f"{scenario.name}: set up in {time.perf_counter() - started:.1f} s")
         outputs: dict[str, list[dict[str, Any]]] = {side: [] for side in scenario.sides}
-        for number in range(1, runs + 1):
+        for number in range(1, _runs_of(scenario, runs) + 1):
             for side in scenario.sides:
                 output = run_worker(scenario.name, side, docs, data)
                 _progress(f"{scenario.name}: {side} run {number}: {_describe(output)}")
                 outputs[side].append(output)
     if isinstance(scenario, LatencyScenario):
         return _latency_result(scenario, outputs["ours"])
+    if isinstance(scenario, MemoryScenario):
+        sides = {side: _side_result(side_outputs) for side, side_outputs in outputs.items()}
+        return MemoryResult(scenario.name, scenario.max_peak_rss_mb, sides)
+    if isinstance(scenario, SizeScenario):
+        sides = {side: _side_result(side_outputs) for side, side_outputs in outputs.items()}
+        inputs = {
+            side: max(float(output["input_mb"]) for output in side_outputs)
+            for side, side_outputs in outputs.items()
+        }
+        return SizeResult(scenario.name, scenario.target_ratio, sides, inputs)
     return _ratio_result(scenario, outputs)
+
+
+def _runs_of(scenario: AnyScenario, runs: int) -> int:
+    """--runs, unless the scenario runs each side a number of times of its own."""
+    if isinstance(scenario, MemoryScenario | SizeScenario) and scenario.runs is not None:
+        return scenario.runs
+    return runs
 
 
 def run_worker(scenario: str, side: str, docs: int, data: Path) -> dict[str, Any]:
@@ -250,9 +338,11 @@ def run_worker(scenario: str, side: str, docs: int, data: Path) -> dict[str, Any
 
 
 def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
-    """One table for the ratio scenarios, one for the latency scenarios (if any of each)."""
+    """A table for each kind of scenario run: ratio, latency, memory and size."""
     ratios = [result for result in results if isinstance(result, ScenarioResult)]
     latencies = [result for result in results if isinstance(result, LatencyResult)]
+    memories = [result for result in results if isinstance(result, MemoryResult)]
+    sizes = [result for result in results if isinstance(result, SizeResult)]
     parts = [f"--docs {docs} (for the scenarios that scale with it), --runs {runs}"]
     if ratios:
         parts.append("ratio scenarios: the best run of each side")
@@ -263,6 +353,14 @@ def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
             f" {TARGET_PERCENTILE}th percentile; MB: the highest peak of the runs"
         )
         parts.append(format_table(LATENCY_COLUMNS, [_latency_row(result) for result in latencies]))
+    if memories:
+        parts.append("memory scenarios: each side in its own process, the highest peak of its runs")
+        parts.append(
+            format_table(MEMORY_COLUMNS, [row for r in memories for row in _memory_rows(r)])
+        )
+    if sizes:
+        parts.append("size scenarios: each side's file over its inputs")
+        parts.append(format_table(SIZE_COLUMNS, [row for r in sizes for row in _size_rows(r)]))
     return "\n".join(parts)
 
 
@@ -320,6 +418,40 @@ def _latency_row(result: LatencyResult) -> tuple[str, ...]:
         _targets(f"p{TARGET_PERCENTILE} <= {result.target_ms:g} ms", result.max_peak_rss_mb),
         _verdict(result.passed, result.misses),
     )
+
+
+def _memory_rows(result: MemoryResult) -> list[tuple[str, ...]]:
+    return [
+        (
+            result.name,
+            name,
+            str(side.items),
+            f"{side.best:.3f}",
+            f"{side.peak_rss_mb:.1f}",
+            f"<= {result.max_peak_rss_mb:g} MB",
+            _verdict(
+                result.within_memory(name) and result.same_work,
+                [] if result.within_memory(name) else ["memory"],
+            ),
+        )
+        for name, side in result.sides.items()
+    ]
+
+
+def _size_rows(result: SizeResult) -> list[tuple[str, ...]]:
+    return [
+        (
+            result.name,
+            name,
+            str(side.items),
+            f"{side.output_mb or 0.0:.2f}",
+            f"{result.input_mb[name]:.2f}",
+            f"{result.ratio(name):.2f}x",
+            f"<= {result.target_ratio:g}x",
+            _verdict(result.ratio(name) <= result.target_ratio, ["size"]),
+        )
+        for name, side in result.sides.items()
+    ]
 
 
 def _ratio_target(result: ScenarioResult) -> str:

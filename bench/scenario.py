@@ -1,13 +1,18 @@
 """What a scenario is: shared setup, then the sides that are measured, each in its own process.
 
-Two kinds:
+Four kinds:
 
 - ``Scenario`` compares our side with a reference side doing the same work: ours / reference
   must not exceed ``target_ratio``.
 - ``LatencyScenario`` has one side that repeats a user action many times and times each
   repetition itself; the 95th percentile must not exceed ``target_ms``.
+- ``MemoryScenario`` has several sides of ours (one per export format, say), each doing the
+  same work its own way; the peak memory of each must not exceed ``max_peak_rss_mb``.
+- ``SizeScenario`` has several sides of ours, each writing a file from inputs of its own;
+  the file's size over the inputs' (as the side weighs them) must not exceed
+  ``target_ratio``.
 
-Either may also cap the peak memory (resident set) of our side's process.
+The first two may also cap the peak memory (resident set) of our side's process.
 """
 
 from __future__ import annotations
@@ -75,4 +80,44 @@ class LatencyScenario:
         return (OURS,)
 
 
-AnyScenario = Scenario | LatencyScenario
+@dataclass(frozen=True)
+class MemoryScenario:
+    name: str
+    summary: str
+    max_peak_rss_mb: float  # of each side's process
+    setup: Setup
+    sides: tuple[str, ...]
+    side: Callable[[str], Prepare]  # a side's preparation, by its name
+    runs: int | None = None  # of each side, whatever the runner's --runs (None: those)
+
+    def prepare(self, side: str) -> Prepare:
+        return _named_side(self.sides, side, self.side)
+
+
+Weigh = Callable[[Path, Path], tuple[float, float]]
+"""(the file's MB, the inputs' MB) of one side, from (data folder, scratch folder), after
+its action."""
+
+
+@dataclass(frozen=True)
+class SizeScenario:
+    name: str
+    summary: str
+    target_ratio: float  # the file's size over the inputs' must not exceed this
+    setup: Setup
+    sides: tuple[str, ...]
+    side: Callable[[str], Prepare]
+    weigh: Weigh
+    runs: int | None = None
+
+    def prepare(self, side: str) -> Prepare:
+        return _named_side(self.sides, side, self.side)
+
+
+def _named_side(sides: tuple[str, ...], side: str, prepare: Callable[[str], Prepare]) -> Prepare:
+    if side not in sides:
+        raise ValueError(f"unknown side {side!r}; use one of {', '.join(sides)}")
+    return prepare(side)
+
+
+AnyScenario = Scenario | LatencyScenario | MemoryScenario | SizeScenario

@@ -10,26 +10,47 @@ memory is the whole process's maximum resident set.
 from __future__ import annotations
 
 import argparse
+import importlib.abc
+import importlib.machinery
 import json
 import resource
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-# sqlite-utils imports pandas whenever it is installed (0.3 s, 80 MB). Only the dev extra
-# brings it in (for Hugging Face datasets in the tests), not an analyst's install, so the
-# measured process goes without it, as theirs does.
-sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
+HIDDEN = "pandas"
+
+
+class _Hidden(importlib.abc.MetaPathFinder):
+    """sqlite-utils imports pandas whenever it is installed (0.3 s, 80 MB), and so does
+    pyarrow when it converts values. Only the consumers extra brings it in (for Hugging
+    Face datasets in the tests), not an analyst's install, so the measured process goes
+    without it, as theirs does. It is refused at import, as if not installed: pyarrow's
+    compiled import would take a None in sys.modules for the module, and fail on it."""
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname == HIDDEN or fullname.startswith(HIDDEN + "."):
+            raise ModuleNotFoundError(f"No module named {fullname!r}", name=fullname)
+        return None
+
+
+if HIDDEN not in sys.modules:
+    sys.meta_path.insert(0, _Hidden())
 
 from bench.registry import SCENARIOS  # noqa: E402
 from bench.scenario import (  # noqa: E402
     OUTPUT_STEM,
-    SIDES,
     AnyScenario,
     LatencyScenario,
+    MemoryScenario,
     Scenario,
+    SizeScenario,
 )
 
 DEFAULT_DOCS = 10_000
@@ -55,10 +76,15 @@ def main(argv: list[str] | None = None) -> int:
 def measure(scenario: AnyScenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
     if isinstance(scenario, LatencyScenario):
         return measure_latency(scenario, data, scratch)
-    return measure_action(scenario, side, data, scratch)
+    result = measure_action(scenario, side, data, scratch)
+    if isinstance(scenario, SizeScenario):
+        result["output_mb"], result["input_mb"] = scenario.weigh(data, scratch)
+    return result
 
 
-def measure_action(scenario: Scenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
+def measure_action(
+    scenario: Scenario | MemoryScenario | SizeScenario, side: str, data: Path, scratch: Path
+) -> dict[str, Any]:
     action = scenario.prepare(side)(data, scratch)
     started = time.perf_counter()
     items = action()
@@ -92,7 +118,7 @@ def peak_rss_mb() -> float:
 def _parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.worker", description=__doc__)
     parser.add_argument("scenario", choices=sorted(SCENARIOS))
-    parser.add_argument("side", choices=SIDES)
+    parser.add_argument("side", help="ours or reference, or one of the scenario's own sides")
     parser.add_argument("--docs", type=int, default=DEFAULT_DOCS)
     parser.add_argument("--data", type=Path, help="a folder already set up for the scenario")
     return parser.parse_args(argv)

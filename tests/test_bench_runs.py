@@ -12,9 +12,11 @@ from typing import Any
 
 from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.corpus import LONG_DOCUMENT_CHARS
+from bench.export_bench import FORMAT_SIDES
 from bench.reader_qt import REPETITIONS
 from bench.render_bench import ARTICLE_CHARS
 from bench.search_bench import REPETITIONS as SEARCHES
+from bench.size_bench import LENGTHS
 from bench.startup_bench import LAUNCHES
 from bench.startup_bench import REPETITIONS as STARTS
 from bench.window_qt import SHOW_OTHERS_PLACES
@@ -35,6 +37,8 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "import",
         "export",
         "export-conll",
+        "export-memory",
+        "project-size",
         "reader-open",
         "span-edit",
         "label-key",
@@ -102,9 +106,25 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     lists = {"review list": AGREEMENTS, "review list, mid-review": AGREEMENTS}
     _check_latency(scenarios["review-list"], lists)
     _check_latency(scenarios["startup"], {"--version": STARTS, "init": STARTS, "list": STARTS})
+    memory = scenarios["export-memory"]
+    assert memory["kind"] == "memory" and list(memory["sides"]) == list(FORMAT_SIDES)
+    assert {side["items"] for side in memory["sides"].values()} == {20}  # records, all alike
+    peaks = [side["peak_rss_mb"] for side in memory["sides"].values()]
+    assert memory["passed"] == all(0 < peak <= memory["max_peak_rss_mb"] for peak in peaks)
+    size = scenarios["project-size"]
+    assert size["kind"] == "size" and list(size["sides"]) == list(LENGTHS)
+    for side in size["sides"].values():
+        assert side["items"] == 20  # documents imported
+        assert side["output_mb"] > side["input_mb"] > 0
+        assert side["ratio"] == side["output_mb"] / side["input_mb"]
+    assert size["passed"] == all(
+        side["ratio"] <= size["target_ratio"] for side in size["sides"].values()
+    )
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout
+    assert "memory scenarios" in result.stdout and "jsonl --split" in result.stdout
+    assert "size scenarios" in result.stdout and "4500-chars" in result.stdout
 
 
 def _check_latency(scenario: dict[str, Any], counts: dict[str, int]) -> None:
