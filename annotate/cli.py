@@ -202,7 +202,7 @@ def merge(project: str, others: tuple[str, ...], as_json: bool, visual: str) -> 
 @click.option(
     "--split",
     help="Split by document, e.g. train=0.8,dev=0.1,test=0.1: OUT becomes a folder of one "
-    "file per split.",
+    "file per split (a folder for brat and spacy).",
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of --split.")
 @reports_errors
