@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,7 +55,8 @@ def export_corpus(
             report.written = [out]
         else:
             parts = _split_documents(project, fractions, seed)
-            _write_splits(kind, project, (source, status), parts, partial, tally)
+            records_of = functools.partial(export_records, project, source, status)
+            _write_splits(kind, project, records_of, parts, partial, tally)
             report.written = [out / _split_file(kind, name) for name in parts]
         _move_into_place(partial, out)
     finally:
@@ -76,18 +78,17 @@ def _split_documents(
 def _write_splits(
     kind: ExportFormat,
     project: Project,
-    source_and_status: tuple[str, str],
+    records_of: Callable[[set[str]], Iterator[ExportRecord]],
     parts: dict[str, set[str]],
     folder: Path,
     tally: _Tally,
 ) -> None:
-    """One pass over the project per split, each reading only its own documents, so that
-    no more than a record is held at a time."""
+    """One pass over the project per split, each reading only its own documents (by
+    ``records_of`` them), so that no more than a record is held at a time."""
     folder.mkdir()
     write, schema = kind.writer(), project.labels.schema()
     for name, documents in parts.items():
-        records = export_records(project, *source_and_status, documents=documents)
-        notes = write(tally.count(records), folder / _split_file(kind, name), schema)
+        notes = write(tally.count(records_of(documents)), folder / _split_file(kind, name), schema)
         tally.report.notes.extend(f"{name}: {note}" for note in notes)
 
 

@@ -82,12 +82,10 @@ def _documents(
     order = conn.execute("SELECT uid FROM documents ORDER BY position").fetchall()
     for (uid,) in order:
         if uid in only:
-            yield (
-                uid,
-                *conn.execute(
-                    "SELECT title, text, meta FROM documents WHERE uid = ?", (uid,)
-                ).fetchone(),
-            )
+            title, text, meta = conn.execute(
+                "SELECT title, text, meta FROM documents WHERE uid = ?", (uid,)
+            ).fetchone()
+            yield uid, title, text, meta
 
 
 def _record_annotators(
