@@ -76,8 +76,8 @@ SCENARIOS: dict[str, AnyScenario] = {
     "project-size": SizeScenario(
         name="project-size",
         summary=(
-            "import_paths of 2,000 documents (20 spans each) of ~1,500 and ~4,500 characters"
-            " into new projects: each project file over the UTF-8 of its documents' text"
+            "import_paths of 2,000 documents (20 spans each) of ~4,500 characters"
+            " into a new project: the project file over the UTF-8 of its documents' text"
         ),
         target_ratio=PROJECT_SIZE_RATIO,
         setup=size_bench.setup,
