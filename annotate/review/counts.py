@@ -8,6 +8,14 @@ from dataclasses import dataclass
 
 from annotate.project import Project
 from annotate.review.disagreements import Item, document_versions, key_of, state_of
+from annotate.review.tally import (
+    Counter,
+    Tally,
+    Unnamed,
+    links_by_document,
+    read_names,
+    spans_by_document,
+)
 
 Progress = Callable[[int, int], None]  # documents counted, of all
 PROGRESS_EVERY = 50  # documents
@@ -24,29 +32,47 @@ class ReviewCount:
 
 def review_counts(project: Project, progress: Progress | None = None) -> list[ReviewCount]:
     """Every document that two or more annotators marked, in the project's order."""
-    documents = project.store.conn.execute(
-        "SELECT uid, title FROM documents ORDER BY position"
-    ).fetchall()
+    documents = {
+        rowid: (ordinal, uid, title)
+        for ordinal, (rowid, uid, title) in enumerate(
+            project.store.conn.execute("SELECT rowid, uid, title FROM documents ORDER BY position"),
+            1,
+        )
+    }
     decided = _decided_items(project)
+    names = read_names(project)
+    links = links_by_document(project, names)
+    counter = Counter(names)
     counts = []
-    for done, (uid, title) in enumerate(documents, 1):
-        count = _count(project, uid, title, decided[uid])
-        if count is not None:
-            counts.append(count)
-        if progress is not None and (done % PROGRESS_EVERY == 0 or done == len(documents)):
-            progress(done, len(documents))
+    reported = 0
+    for rowid, rows in spans_by_document(project, names):
+        if rowid not in documents:  # added since the list was read: the next count has it
+            continue
+        ordinal, uid, title = documents[rowid]
+        try:
+            tally = counter.count(rows, links.get(rowid, {}), decided[uid])
+        except Unnamed:
+            tally = _tally(project, uid, decided[uid])
+        if tally is not None:
+            counts.append(
+                ReviewCount(uid, title, tally.disagreements, tally.undecided, tally.items)
+            )
+        if progress is not None and ordinal // PROGRESS_EVERY > reported // PROGRESS_EVERY:
+            progress(ordinal, len(documents))
+            reported = ordinal
+    if progress is not None and documents and reported < len(documents):
+        progress(len(documents), len(documents))
     return counts
 
 
-def _count(project: Project, uid: str, title: str, decided: set[str]) -> ReviewCount | None:
+def _tally(project: Project, uid: str, decided: set[str]) -> Tally | None:
+    """A document's items read as records."""
     items = document_versions(project, uid)
     if not items:
         return None
     disagreements = sum(state_of(versions) != "agreed" for versions in items)
-    undecided = (
-        sum(key_of(versions) not in decided for versions in items) if decided else len(items)
-    )
-    return ReviewCount(uid, title, disagreements, undecided, len(items))
+    undecided = sum(key_of(versions) not in decided for versions in items)
+    return Tally(len(items), disagreements, undecided)
 
 
 def count_items(uid: str, title: str, items: list[Item], decided: Collection[str]) -> ReviewCount:

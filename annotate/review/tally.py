@@ -1,0 +1,384 @@
+"""Every document's items counted from one reading of the project's spans, for the review list.
+
+The list needs, for each document, its items, its disagreements and, when the document has
+decisions, each item's key. Building Span records and Items document by document costs
+several queries and many objects a span; here one query reads each compared span as two
+integers: who marked it with which label (a code: indexes into the sorted names) and where
+(start and end in one number, a place). Spans at one place make an exact group; groups are
+joined into items as ``disagreements`` joins them. An item's state, and its key but for the
+offsets, depend only on its groups' codes in order (places sort as their offsets do), so
+each such shape is worked out once; only items with links are compared span by span. The
+tests hold these counts to those of ``disagreements``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator, Sequence, Set
+from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+from annotate.model import GOLD_ANNOTATOR
+from annotate.project import Project
+from annotate.review.disagreements import NO_LINKS, Links, State
+from annotate.schema import passage_labels
+
+OFFSET_BITS = 31  # SQLite's longest text is shorter than 2**31 characters
+OFFSET_MASK = (1 << OFFSET_BITS) - 1
+KEY_CHARACTERS = 16  # as ``disagreements.key_of`` cuts them
+
+Codes = tuple[int, ...]  # who marked an exact group with which label, a code a span
+Head = tuple[int, int, int, int]  # annotator index, label index, start, end
+Rows = list[tuple[int, int | None, int]]  # document rowid, code, place
+
+
+class Unnamed(Exception):
+    """A span's annotator or label is missing from the project's tables (which its foreign
+    keys should prevent): its document is counted from its records instead."""
+
+
+@dataclass(frozen=True)
+class Tally:
+    items: int
+    disagreements: int
+    undecided: int  # items without a decision
+
+
+@dataclass(frozen=True)
+class Names:
+    """The annotators (gold apart) and the labels in sorted order, as keys name them, and
+    the indexes of the passage labels."""
+
+    annotators: list[str]
+    labels: list[str]
+    passages: frozenset[int]
+
+    def split(self, code: int) -> tuple[int, int]:
+        """(annotator index, label index)."""
+        annotator, label = divmod(code, len(self.labels))
+        return annotator, label
+
+
+def read_names(project: Project) -> Names:
+    conn = project.store.conn
+    rows = conn.execute("SELECT name FROM annotators WHERE name <> ?", (GOLD_ANNOTATOR,))
+    annotators = sorted(str(name) for (name,) in rows)
+    labels = sorted(str(name) for (name,) in conn.execute("SELECT name FROM labels"))
+    passages = passage_labels(project.labels.schema())
+    indexes = frozenset(i for i, name in enumerate(labels) if name in passages)
+    return Names(annotators, labels, indexes)
+
+
+def spans_by_document(project: Project, names: Names) -> Iterator[tuple[int, Rows]]:
+    """Each document's compared spans as rows (rowid, code, place), in the project's order
+    of documents; a code is None where the names do not hold the span's annotator or label."""
+    annotators = " ".join(f"WHEN ? THEN {i}" for i in range(len(names.annotators)))
+    labels = " ".join(f"WHEN ? THEN {i}" for i in range(len(names.labels)))
+    query = (
+        f"SELECT d.rowid, (CASE s.annotator {annotators} END) * {len(names.labels)}"
+        f' + (CASE s.label {labels} END), (s.start << {OFFSET_BITS}) | s."end"'
+        " FROM documents d JOIN spans s ON s.document = d.uid WHERE s.annotator <> ?"
+        ' ORDER BY d.position, s.annotator, s.label, s.start, s."end"'  # its covering index
+    )
+    rows = project.store.conn.execute(query, (*names.annotators, *names.labels, GOLD_ANNOTATOR))
+    for rowid, found in groupby(rows, itemgetter(0)):
+        yield rowid, list(found)
+
+
+def links_by_document(project: Project, names: Names) -> dict[int, dict[Head, Links]]:
+    """The links of each head span to spans of its document (gold's apart), by rowid."""
+    annotator = {name: i for i, name in enumerate(names.annotators)}
+    label = {name: i for i, name in enumerate(names.labels)}
+    found: defaultdict[int, defaultdict[Head, set[tuple[str, int, int]]]] = defaultdict(
+        lambda: defaultdict(set)
+    )
+    rows = project.store.conn.execute(
+        'SELECT d.rowid, h.annotator, h.label, h.start, h."end", r.label, t.start, t."end"'
+        " FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail"
+        " JOIN documents d ON d.uid = h.document"
+        " WHERE t.document = h.document AND h.annotator <> ?1 AND t.annotator <> ?1",
+        (GOLD_ANNOTATOR,),
+    )
+    for rowid, who, what, start, end, relation, tail_start, tail_end in rows:
+        if who in annotator and what in label:  # else the document is counted from records
+            head = (annotator[who], label[what], start, end)
+            found[rowid][head].add((str(relation), tail_start, tail_end))
+    return {
+        rowid: {head: frozenset(links) for head, links in heads.items()}
+        for rowid, heads in found.items()
+    }
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What an exact group's codes say for joining: who, which labels, which kind."""
+
+    annotators: int  # a bit for each annotator index
+    labels: int  # a bit for each label index
+    is_passage: bool
+
+    def joins(self, other: _Kind) -> bool:
+        return (
+            self.is_passage == other.is_passage
+            and self.labels & other.labels != 0
+            and self.annotators & other.annotators == 0
+        )
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """An item's groups' codes come to: whether they disagree, and the text its key
+    hashes with %d for the offsets, which are those of the groups in ``order``."""
+
+    disagrees: bool
+    template: str
+    order: tuple[int, ...]  # a group's index for each span, as the text names them
+
+
+@dataclass
+class Counter:
+    """Counts documents one after another, remembering what each combination of codes
+    comes to, which most documents share."""
+
+    names: Names
+    kinds: dict[Codes, _Kind] = field(default_factory=dict)
+    lone: dict[int, dict[Codes, _Shape]] = field(default_factory=dict)  # by who marked
+    shapes: dict[tuple[tuple[Codes, ...], int], _Shape] = field(default_factory=dict)
+
+    def count(self, rows: Rows, links: dict[Head, Links], decided: Set[str]) -> Tally | None:
+        """The items of one document's rows; None when fewer than two annotators marked it.
+        Raises Unnamed for a span the names do not hold."""
+        groups: dict[int, list[int]] = {}
+        for _, code, place in rows:
+            if place in groups:
+                groups[place].append(code)  # type: ignore[arg-type]  # None: Unnamed below
+            else:
+                groups[place] = [code]  # type: ignore[list-item]
+        exact = {place: tuple(codes) for place, codes in groups.items()}
+        everyone = 0
+        for codes in set(exact.values()):
+            everyone |= self._kind(codes).annotators
+        if everyone & (everyone - 1) == 0:  # one annotator
+            return None
+        lone = self.lone.setdefault(everyone, {})
+        linked = {(start << OFFSET_BITS) | end for _, _, start, end in links}
+        tally = _Sums(decided)
+        run: list[int] = []  # groups overlapping one another: an item never spans two runs
+        reach = -1
+        for place in sorted(exact):
+            end = place & OFFSET_MASK
+            if place >> OFFSET_BITS < reach:
+                run.append(place)
+                reach = max(reach, end)
+                continue
+            if len(run) == 1 and run[0] not in linked:  # most groups: an item on its own
+                shape = lone.get(exact[run[0]]) or self._lone(exact[run[0]], everyone)
+                tally.add(shape, run[0])
+            elif run:
+                self._count_run(run, exact, everyone, links, linked, tally)
+            run = [place]
+            reach = end
+        self._count_run(run, exact, everyone, links, linked, tally)
+        return Tally(tally.items, tally.disagreements, tally.items - tally.decided)
+
+    def _lone(self, codes: Codes, everyone: int) -> _Shape:
+        shape = self.lone[everyone].get(codes)
+        if shape is None:
+            shape = self.lone[everyone][codes] = self._shape((codes,), everyone)
+        return shape
+
+    def _count_run(
+        self,
+        run: list[int],
+        exact: dict[int, Codes],
+        everyone: int,
+        links: dict[Head, Links],
+        linked: set[int],
+        tally: _Sums,
+    ) -> None:
+        for members in self._join(run, exact):
+            if not linked.isdisjoint(members):
+                state, described = self._linked(members, exact, everyone, links)
+                tally.add_described(state != "agreed", repr(described))
+            elif len(members) == 1:
+                tally.add(self._lone(exact[members[0]], everyone), members[0])
+            else:
+                groups = tuple(exact[place] for place in members)
+                shape = self.shapes.get((groups, everyone))
+                if shape is None:
+                    shape = self.shapes[groups, everyone] = self._shape(groups, everyone)
+                tally.add_joined(shape, members)
+
+    def _kind(self, codes: Codes) -> _Kind:
+        kind = self.kinds.get(codes)
+        if kind is None:
+            if None in codes:
+                raise Unnamed
+            annotators = labels = 0
+            for code in codes:
+                annotator, label = self.names.split(code)
+                annotators |= 1 << annotator
+                labels |= 1 << label
+            first = min(self.names.split(code)[1] for code in codes)  # the labels are sorted
+            kind = self.kinds[codes] = _Kind(annotators, labels, first in self.names.passages)
+        return kind
+
+    def _join(self, run: list[int], exact: dict[int, Codes]) -> list[list[int]]:
+        """The places of each item, as ``disagreements`` joins groups: each group joins the
+        latest still open item of its kind that shares a label and none of its annotators."""
+        if len(run) == 1:
+            return [run]
+        if len(run) == 2:  # the second overlaps the first, whose item is open
+            first, second = run
+            if self._kind(exact[first]).joins(self._kind(exact[second])):
+                return [run]
+            return [[first], [second]]
+        joined: list[_Joined] = []
+        open_items: list[_Joined] = []
+        for place in run:
+            start, end = place >> OFFSET_BITS, place & OFFSET_MASK
+            kind = self._kind(exact[place])
+            open_items = [earlier for earlier in open_items if earlier.end > start]
+            target = next((item for item in reversed(open_items) if item.takes(kind)), None)
+            if target is None:
+                target = _Joined(end, kind)
+                joined.append(target)
+                open_items.append(target)
+            else:
+                target.add(end, kind)
+            target.places.append(place)
+        return [item.places for item in joined]
+
+    def _shape(self, groups: tuple[Codes, ...], everyone: int) -> _Shape:
+        """What groups at distinct places, in order, come to; a group's index stands for its
+        offsets, which sort, and differ, as the indexes do."""
+        marked: dict[int, list[tuple[int, int]]] = {i: [] for i in _bits(everyone)}
+        for index, codes in enumerate(groups):
+            for code in codes:
+                annotator, label = self.names.split(code)
+                marked[annotator].append((index, label))
+        versions = []
+        order: list[int] = []
+        texts = []
+        for annotator, spans in marked.items():
+            spans.sort()
+            versions.append(_Version([i for i, _ in spans], [label for _, label in spans]))
+            order.extend(i for i, _ in spans)
+            named = ", ".join(f"({_escaped(self.names.labels[lb])}, %d, %d)" for _, lb in spans)
+            empty = ", ".join("[]" for _ in spans)
+            texts.append(f"({_escaped(self.names.annotators[annotator])}, [{named}], [{empty}])")
+        state = _state(versions)
+        return _Shape(state != "agreed", f"[{', '.join(texts)}]", tuple(order))
+
+    def _linked(
+        self, members: list[int], exact: dict[int, Codes], everyone: int, links: dict[Head, Links]
+    ) -> tuple[State, list[Any]]:
+        """The state of an item with links, and what its key describes, as ``key_of``."""
+        marked: dict[int, list[tuple[int, int, int]]] = {i: [] for i in _bits(everyone)}
+        for place in members:
+            start, end = place >> OFFSET_BITS, place & OFFSET_MASK
+            for code in exact[place]:
+                annotator, label = self.names.split(code)
+                marked[annotator].append((start, end, label))
+        versions = []
+        described = []
+        for annotator, spans in marked.items():
+            spans.sort()
+            linked = [links.get((annotator, label, s, e), NO_LINKS) for s, e, label in spans]
+            offsets = [(s, e) for s, e, _ in spans]
+            versions.append(_Version(offsets, [label for _, _, label in spans], tuple(linked)))
+            named = [(self.names.labels[label], s, e) for s, e, label in spans]
+            described.append((self.names.annotators[annotator], named, [sorted(x) for x in linked]))
+        return _state(versions), described
+
+
+@dataclass
+class _Version:
+    offsets: Sequence[object]
+    labels: Sequence[int]
+    links: tuple[Links, ...] = ()
+
+
+class _Sums:
+    """A document's items, disagreements and decided items so far. An item's key is worked
+    out only while some decision has not found its item: items differ in their spans, so
+    no two have the same key, and each decision is of one item at most."""
+
+    def __init__(self, decided: Set[str]) -> None:
+        self.items = self.disagreements = self.decided = 0
+        self.wanted = decided
+        self.unmatched = len(decided)
+
+    def add(self, shape: _Shape, place: int) -> None:
+        self.items += 1
+        self.disagreements += shape.disagrees
+        if self.unmatched:
+            offsets = (place >> OFFSET_BITS, place & OFFSET_MASK)
+            self._match(shape.template % (offsets * len(shape.order)))
+
+    def add_joined(self, shape: _Shape, places: list[int]) -> None:
+        self.items += 1
+        self.disagreements += shape.disagrees
+        if self.unmatched:
+            offsets = [(place >> OFFSET_BITS, place & OFFSET_MASK) for place in places]
+            self._match(shape.template % tuple(x for i in shape.order for x in offsets[i]))
+
+    def add_described(self, disagrees: bool, described: str) -> None:
+        self.items += 1
+        self.disagreements += disagrees
+        if self.unmatched:
+            self._match(described)
+
+    def _match(self, described: str) -> None:
+        if _hash(described) in self.wanted:
+            self.decided += 1
+            self.unmatched -= 1
+
+
+class _Joined:
+    """An item being joined: its end so far, and its groups' kinds together."""
+
+    def __init__(self, end: int, kind: _Kind) -> None:
+        self.end = end
+        self.kind = kind
+        self.places: list[int] = []
+
+    def takes(self, kind: _Kind) -> bool:
+        """An open item overlaps a group that starts after it: only the kinds decide."""
+        return self.kind.joins(kind)
+
+    def add(self, end: int, kind: _Kind) -> None:
+        self.end = max(self.end, end)
+        self.kind = _Kind(
+            self.kind.annotators | kind.annotators,
+            self.kind.labels | kind.labels,
+            self.kind.is_passage,
+        )
+
+
+def _state(versions: list[_Version]) -> State:
+    """As ``disagreements.state_of``."""
+    if any(not version.labels for version in versions):
+        return "missing"
+    if len({tuple(version.offsets) for version in versions}) > 1:
+        return "boundaries"
+    if len({tuple(version.labels) for version in versions}) > 1:
+        return "label"
+    if len({version.links for version in versions}) > 1:
+        return "relation"
+    return "agreed"
+
+
+def _bits(mask: int) -> list[int]:
+    return [i for i in range(mask.bit_length()) if mask >> i & 1]
+
+
+def _escaped(name: str) -> str:
+    return repr(name).replace("%", "%%")
+
+
+def _hash(described: str) -> str:
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:KEY_CHARACTERS]

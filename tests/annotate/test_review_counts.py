@@ -1,0 +1,142 @@
+"""The review list counts every document exactly as its items, read one document at a time,
+would: the same items, disagreements and undecided items, whatever the annotators did."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotate.model import GOLD_ANNOTATOR, now
+from annotate.project import Project
+from annotate.review.adjudication import Review
+from annotate.review.counts import ReviewCount, count_items, review_counts
+from annotate.review.disagreements import document_items
+from annotate.schema import SpanLabel
+
+# Names that a key's text must write as repr writes them: quotes, a percent sign, a
+# backslash, Arabic.
+ANNOTATORS = ("ali", "huda", "o'neil", '50% "sure"', "عمر\\2")
+LABELS = ("PERSON", "ORG", "GPE", "TITLE", "QUOTE", "CUE", "RATE%", "it's")
+TEXT_LENGTH = 240
+
+
+def reference_counts(project: Project) -> list[ReviewCount]:
+    """What each document's own items say, in the project's order."""
+    decided: dict[str, set[str]] = {}
+    for document, item in project.store.conn.execute("SELECT document, item FROM decisions"):
+        decided.setdefault(document, set()).add(item)
+    counts = []
+    for uid, title in project.store.conn.execute(
+        "SELECT uid, title FROM documents ORDER BY position"
+    ).fetchall():
+        items = document_items(project, uid)
+        if items:
+            counts.append(count_items(uid, title, items, decided.get(uid, set())))
+    return counts
+
+
+def random_project(project: Project, seed: int, documents: int = 12) -> None:
+    """Documents where two to five annotators mark the same places, or nearly: dropped,
+    moved, relabelled, doubled and nested spans, quotes linked to speakers and cues, gold
+    spans, some decisions (one of them for an item that no longer exists)."""
+    rng = random.Random(seed)
+    for name in LABELS[6:]:
+        project.labels.add_span_label(SpanLabel(name, name, name))
+    with project.transaction():
+        for number in range(documents):
+            text = "".join(rng.choice("ابتث جحخ دذر زسش") for _ in range(TEXT_LENGTH))
+            uid = project.documents.add(text, f"{seed}-{number}").documents_added[0]
+            _mark(project, rng, uid)
+    for (uid,) in project.store.conn.execute("SELECT uid FROM documents").fetchall():
+        _decide(project, rng, uid)
+
+
+def _mark(project: Project, rng: random.Random, document: str) -> None:
+    annotators = rng.sample(ANNOTATORS, rng.choice((1, 2, 3, 4, 5)))
+    places = []
+    for _ in range(rng.randint(0, 30)):
+        start = rng.randrange(0, TEXT_LENGTH - 30)
+        places.append((rng.choice(LABELS[:5]), start, start + rng.randint(1, 25)))
+    for annotator in annotators:
+        spans: dict[str, tuple[str, int, int]] = {}
+        for label, start, end in places:
+            turn = rng.random()
+            if turn < 0.15:
+                continue  # dropped
+            if turn < 0.3:
+                end = min(end + rng.randint(1, 4), TEXT_LENGTH)  # moved
+            elif turn < 0.4:
+                label = rng.choice(LABELS)  # relabelled
+            elif turn < 0.5:
+                start, end = start + rng.randint(1, 3), end + rng.randint(2, 9)  # shifted
+            elif turn < 0.55:
+                _add(project, spans, document, annotator, rng.choice(LABELS), start, end)
+            _add(project, spans, document, annotator, label, start, end)
+        _link(project, rng, spans)
+    for label, start, end in places[:2]:
+        _add(project, {}, document, GOLD_ANNOTATOR, label, start, end)
+
+
+def _add(
+    project: Project,
+    spans: dict[str, tuple[str, int, int]],
+    document: str,
+    annotator: str,
+    label: str,
+    start: int,
+    end: int,
+) -> None:
+    if project.spans.find(document, annotator, label, start, end) is None:
+        uid = project.spans.add(document, annotator, label, start, end).spans_added[0]
+        spans[uid] = (label, start, end)
+
+
+def _link(project: Project, rng: random.Random, spans: dict[str, tuple[str, int, int]]) -> None:
+    quotes = [uid for uid, (label, _, _) in spans.items() if label == "QUOTE"]
+    for quote in quotes:
+        for relation, tails in (("SPEAKER", ("PERSON", "ORG", "GPE")), ("CUE", ("CUE",))):
+            found = [uid for uid, (label, _, _) in spans.items() if label in tails]
+            if found and rng.random() < 0.7:
+                project.relations.add(relation, quote, rng.choice(found))
+
+
+def _decide(project: Project, rng: random.Random, document: str) -> None:
+    items = document_items(project, document)
+    review = Review(project, "reviewer")
+    for item in rng.sample(items, min(len(items), rng.randint(0, 3))):
+        review.reject(item)
+    if items and rng.random() < 0.3:  # a decision whose item has changed since
+        project.store.conn.execute(
+            "INSERT INTO decisions (document, item, decision, spans, reviewer, decided_at)"
+            " VALUES (?, 'feedfeedfeedfeed', 'rejected', '[]', 'reviewer', ?)",
+            (document, now()),
+        )
+        project.store.conn.commit()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_every_document_counts_as_its_items_do(project: Project, seed: int) -> None:
+    random_project(project, seed)
+    expected = reference_counts(project)
+    assert any(count.disagreements for count in expected)
+    assert review_counts(project) == expected
+
+
+def test_a_document_whose_spans_name_no_known_label_still_counts(
+    project: Project, project_path: Path
+) -> None:
+    """An older project may hold a span whose label its table lacks: counted all the same."""
+    random_project(project, 1, documents=3)
+    (uid,) = project.store.conn.execute(
+        "SELECT document FROM spans GROUP BY document HAVING count(DISTINCT annotator) > 1"
+        " ORDER BY document LIMIT 1"
+    ).fetchone()
+    conn = sqlite3.connect(project_path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("UPDATE spans SET label = 'LOST' WHERE document = ? AND label = 'PERSON'", (uid,))
+    conn.commit()
+    conn.close()
+    assert review_counts(project) == reference_counts(project)
