@@ -71,6 +71,24 @@ class Review:
             for item, verdict, spans, reviewer, decided_at in rows
         }
 
+    def decision(self, item: Item) -> Decision | None:
+        row = self.project.store.conn.execute(
+            "SELECT decision, spans, reviewer, decided_at FROM decisions"
+            " WHERE document = ? AND item = ?",
+            (item.document, item.key),
+        ).fetchone()
+        if row is None:
+            return None
+        verdict, spans, reviewer, decided_at = row
+        return Decision(item.key, verdict, tuple(json.loads(spans)), reviewer, decided_at)
+
+    def verdicts(self, document: str) -> dict[str, Verdict]:
+        """Each decided item's verdict, by the item's key: what a list of items shows."""
+        rows = self.project.store.conn.execute(
+            "SELECT item, decision FROM decisions WHERE document = ?", (document,)
+        )
+        return dict(rows.fetchall())
+
     def gold_spans(self, item: Item) -> list[Span]:
         return _gold_spans(self.project, item)
 
@@ -165,7 +183,7 @@ class Review:
         )
 
     def _snapshot(self, item: Item) -> Snapshot:
-        return self._snapshot_with(item, self.decisions(item.document).get(item.key))
+        return self._snapshot_with(item, self.decision(item))
 
     def _snapshot_with(self, item: Item, decision: Decision | None) -> Snapshot:
         """What undo puts back: the item's gold spans, their links and its decision."""
@@ -215,9 +233,10 @@ class Review:
             changes += project.spans.remove(span.uid)
         for span in before.spans:
             changes += restore_span(project, span, [])
-        present = {span.uid for span in project.spans.for_document(item.document, GOLD_ANNOTATOR)}
         for relation in before.relations:
-            if relation.head in present and relation.tail in present:
+            if _is_gold(project, relation.head, item.document) and _is_gold(
+                project, relation.tail, item.document
+            ):
                 changes += project.relations.add(
                     relation.label, relation.head, relation.tail, relation.origin, relation.uid
                 )
@@ -260,13 +279,21 @@ def _gold_spans(project: Project, item: Item) -> list[Span]:
     row = project.store.conn.execute(
         "SELECT spans FROM decisions WHERE document = ? AND item = ?", (item.document, item.key)
     ).fetchone()
-    if row is not None:
-        made = set(json.loads(row[0]))
-        layer = project.spans.for_document(item.document, GOLD_ANNOTATOR)
-        return [span for span in layer if span.uid in made]
+    if row is not None:  # those of them still there, in the layer's order
+        made = [project.spans.get(uid) for uid in json.loads(row[0]) if project.spans.exists(uid)]
+        kept = [s for s in made if (s.document, s.annotator) == (item.document, GOLD_ANNOTATOR)]
+        return sorted(kept, key=lambda span: (span.start, -span.end, span.label))
     gold = project.spans.overlapping(item.document, item.start, item.end, GOLD_ANNOTATOR)
     places = {(s.label, s.start, s.end) for v in item.versions for s in v.spans}
     return [span for span in gold if (span.label, span.start, span.end) in places]
+
+
+def _is_gold(project: Project, uid: str, document: str) -> bool:
+    row = project.store.conn.execute(
+        "SELECT 1 FROM spans WHERE uid = ? AND document = ? AND annotator = ?",
+        (uid, document, GOLD_ANNOTATOR),
+    ).fetchone()
+    return row is not None
 
 
 def _put_decision(project: Project, item: Item, decision: Decision | None) -> None:

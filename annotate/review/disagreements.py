@@ -16,11 +16,13 @@ Each item has one state, the first that applies:
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import Literal, NamedTuple
+from operator import attrgetter
+from typing import Any, Literal, NamedTuple
 
 from annotate.model import GOLD_ANNOTATOR, Relation, Span
 from annotate.project import Project
@@ -30,6 +32,8 @@ State = Literal["missing", "boundaries", "label", "relation", "agreed"]
 STATES: tuple[State, ...] = ("missing", "boundaries", "label", "relation", "agreed")
 Links = frozenset[tuple[str, int, int]]  # (relation label, tail start, tail end)
 NO_LINKS: Links = frozenset()
+_label = attrgetter("label")
+_place_and_label = attrgetter("start", "end", "label")
 
 
 class Version(NamedTuple):  # a tuple: a project's review builds hundreds of thousands
@@ -81,6 +85,19 @@ def document_items(
     return items_of(document, *marked) if marked else []
 
 
+def item_at(
+    project: Project, document: str, places: list[tuple[int, int]], annotators: list[str]
+) -> Item:
+    """The item whose groups of spans are at these offsets (in order), as
+    ``document_items`` makes it: the compared spans there, linked as in the document."""
+    group: list[Span] = []
+    for start, end in places:
+        at = 'AND start = ? AND "end" = ?'
+        group.extend(sorted(_spans_of(project, document, annotators, at, (start, end)), key=_label))
+    links = _links_from(project, document, group, annotators)
+    return _item(document, group, links, annotators, passage_labels(project.labels.schema()))
+
+
 def document_versions(project: Project, document: str) -> list[tuple[Version, ...]]:
     """The versions of each item among everyone who marked the document, in no particular
     order: what counting the items needs (``state_of``, ``key_of``), without building them."""
@@ -99,17 +116,36 @@ Marked = tuple[list[Span], list[Relation], list[str], frozenset[str]]
 def _marked(project: Project, document: str, annotators: list[str] | None) -> Marked | None:
     """The spans and relations to compare, the annotators and the passage labels; None
     when fewer than two annotators are compared."""
-    spans = project.spans.for_document(document)
-    chosen = annotators if annotators is not None else _marked_by(spans)
+    chosen = annotators if annotators is not None else compared_annotators(project, document)
     if len(chosen) < 2:
         return None
-    spans = [s for s in spans if s.annotator in chosen]
+    spans = _spans_of(project, document, chosen)
     relations = project.relations.for_document(document)
     return spans, relations, chosen, passage_labels(project.labels.schema())
 
 
-def _marked_by(spans: list[Span]) -> list[str]:
-    return sorted({span.annotator for span in spans} - {GOLD_ANNOTATOR})
+def _spans_of(
+    project: Project,
+    document: str,
+    annotators: list[str],
+    condition: str = "",
+    values: tuple[int, ...] = (),
+) -> list[Span]:
+    """The annotators' spans in the document, in no particular order (a document's whole
+    list, ordered, costs a sort of every span)."""
+    rows = project.store.conn.execute(
+        'SELECT uid, annotator, label, start, "end", attrs, origin FROM spans'
+        f" WHERE document = ? AND annotator IN ({', '.join('?' * len(annotators))}) {condition}",
+        (document, *annotators, *values),
+    )
+    return [
+        Span(uid, document, annotator, label, start, end, _attributes(attrs), origin)
+        for uid, annotator, label, start, end, attrs, origin in rows
+    ]
+
+
+def _attributes(stored: str) -> dict[str, Any]:
+    return {} if stored == "{}" else dict(json.loads(stored))  # most spans have none
 
 
 def items_of(
@@ -129,10 +165,15 @@ def items_of(
 
 
 def _exact_groups(spans: list[Span]) -> list[list[Span]]:
+    """Spans by their offsets, in order; each group by label, as the first span's label
+    says whether the group is a passage."""
     grouped: dict[tuple[int, int], list[Span]] = defaultdict(list)
     for span in spans:
         grouped[span.start, span.end].append(span)
-    return [grouped[offsets] for offsets in sorted(grouped)]
+    return [
+        sorted(group, key=_label) if len(group) > 1 else group
+        for group in (grouped[offsets] for offsets in sorted(grouped))
+    ]
 
 
 class _Group:
@@ -186,6 +227,22 @@ def _joined_groups(groups: list[list[Span]], passages: frozenset[str]) -> list[l
     return [g.spans for g in joined]
 
 
+def _links_from(
+    project: Project, document: str, heads: list[Span], annotators: list[str]
+) -> dict[str, Links]:
+    """The links of these spans to the compared spans of their document."""
+    links: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
+    rows = project.store.conn.execute(
+        'SELECT r.head, r.label, t.start, t."end" FROM relations r JOIN spans t ON t.uid = r.tail'
+        f" WHERE r.head IN ({', '.join('?' * len(heads))}) AND t.document = ?"
+        f" AND t.annotator IN ({', '.join('?' * len(annotators))})",
+        (*(span.uid for span in heads), document, *annotators),
+    )
+    for head, label, start, end in rows:
+        links[head].add((label, start, end))
+    return {head: frozenset(found) for head, found in links.items()}
+
+
 def _links_by_head(spans: list[Span], relations: list[Relation]) -> dict[str, Links]:
     by_uid = {span.uid: span for span in spans}
     links: dict[str, set[tuple[str, int, int]]] = defaultdict(set)
@@ -218,9 +275,16 @@ def _versions(
     group: list[Span], links: dict[str, Links], annotators: list[str]
 ) -> tuple[Version, ...]:
     marked: dict[str, list[Span]] = {name: [] for name in annotators}
-    for span in sorted(group, key=lambda s: (s.start, s.end, s.label)):
+    for span in sorted(group, key=_place_and_label):
         if span.annotator in marked:
             marked[span.annotator].append(span)
+    if not links:
+        return tuple(
+            [
+                Version(name, tuple(spans), (NO_LINKS,) * len(spans))
+                for name, spans in marked.items()
+            ]
+        )
     return tuple(
         [
             Version(name, tuple(spans), tuple([links.get(s.uid, NO_LINKS) for s in spans]))
