@@ -78,17 +78,16 @@ class Lane(QPlainTextEdit):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lines = self.fontMetrics().lineSpacing() * LANE_LINES
         self.setFixedHeight(lines + 2 * self.frameWidth() + 8)
+        self._shown: tuple[str, int, list[Mark]] | None = None
 
     def show_marks(self, text: str, first: int, marks: list[Mark]) -> None:
-        self.setPlainText(text)
-        option = QTextOption(self.document().defaultTextOption())
-        rtl = base_direction(text) == "rtl"
-        option.setTextDirection(
-            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-        )
-        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        self.document().setDefaultTextOption(option)
+        """The stretch of text that starts at offset ``first``, with its marks. After a
+        decision most lanes show what they showed: they are left alone."""
+        if self._shown == (text, first, marks):
+            return
+        if self._shown is None or self._shown[0] != text:
+            self._show_text(text)
+        self._shown = (text, first, marks)
         units = Utf16Positions(text)
         selections = []
         for mark in marks:
@@ -109,6 +108,17 @@ class Lane(QPlainTextEdit):
             cursor.setPosition(units.to_qt(max(current.start - first, 0)))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+
+    def _show_text(self, text: str) -> None:
+        self.setPlainText(text)
+        option = QTextOption(self.document().defaultTextOption())
+        rtl = base_direction(text) == "rtl"
+        option.setTextDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.document().setDefaultTextOption(option)
 
 
 def _format(mark: Mark) -> QTextCharFormat:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Mapping
+from itertools import accumulate
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from annotate.review.adjudication import Decision
 from annotate.review.counts import ReviewCount
 from annotate.review.disagreements import Item
+from annotate.review.listing import ItemList
+from annotate.review.tally import Found
 from gui.review_lanes import look
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
@@ -55,59 +59,124 @@ class ReviewDocumentsModel(RowsModel):
 
 class ItemsModel(RowsModel):
     """One row per item: its state (symbol and words), its text, each annotator's labels
-    and the decision taken."""
+    and the decision taken. It keeps count of the decided items and of the disagreements
+    left as decisions come and go, and finds the items around a place without going
+    through them all: a document may have ten thousand."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[Item] = []
-        self._decisions: dict[str, Decision] = {}
+        self._list: ItemList | None = None
+        self._rows: list[Found] = []
+        self._verdicts: dict[str, str] = {}  # by item key
+        self._starts: list[int] = []  # of the items, in order
+        self._reach: list[int] = []  # the furthest end of the items up to each one
         self.text = ""  # the text of the document the items are in
         self.columns = ("State", "Text", "Decision")
+        self.disagreements = 0
+        self.decided_items = 0
+        self.disagreements_left = 0
 
-    def show_items(
-        self, text: str, items: list[Item], decisions: dict[str, Decision], annotators: list[str]
-    ) -> None:
+    def show_items(self, text: str, listed: ItemList, verdicts: Mapping[str, str]) -> None:
         self.beginResetModel()
-        self.text, self._items, self._decisions = text, items, decisions
-        numbered = [f"{number} {name}" for number, name in enumerate(annotators, start=1)]
+        self.text, self._list, self._rows = text, listed, listed.rows
+        self._verdicts = dict(verdicts)
+        self._starts = [found.start for found in self._rows]
+        self._reach = list(accumulate((found.end for found in self._rows), max))
+        self.disagreements = sum(found.disagreement for found in self._rows)
+        numbered = [f"{number} {name}" for number, name in enumerate(listed.annotators, 1)]
         self.columns = ("State", "Text", *numbered, "Decision")
+        self._count_decided()
         self.endResetModel()
 
-    def set_decisions(self, decisions: dict[str, Decision]) -> None:
-        self._decisions = decisions
+    def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
+        """Every verdict in the document, after a step that may have changed any."""
+        self._verdicts = dict(verdicts)
+        self._count_decided()
         last = len(self.columns) - 1
-        self.dataChanged.emit(self.index(0, last), self.index(len(self._items) - 1, last))
+        self.dataChanged.emit(self.index(0, last), self.index(len(self._rows) - 1, last))
+
+    def set_verdict(self, row: int, verdict: str | None) -> None:
+        """The verdict on one item, after a step that changed no other."""
+        found = self._rows[row]
+        change = (verdict is not None) - (found.key in self._verdicts)
+        if verdict is None:
+            self._verdicts.pop(found.key, None)
+        else:
+            self._verdicts[found.key] = verdict
+        self.decided_items += change
+        self.disagreements_left -= change * found.disagreement
+        last = len(self.columns) - 1
+        self.dataChanged.emit(self.index(row, last), self.index(row, last))
+
+    def _count_decided(self) -> None:
+        """Items differ in their spans, so no two have one key: each verdict is of one
+        item at most, and once every verdict has found its item the rest are undecided
+        (their keys are not worked out)."""
+        unmatched = set(self._verdicts)
+        decided = decided_disagreements = 0
+        for found in self._rows:
+            if not unmatched:
+                break
+            if found.key in unmatched:
+                unmatched.discard(found.key)
+                decided += 1
+                decided_disagreements += found.disagreement
+        self.decided_items = decided
+        self.disagreements_left = self.disagreements - decided_disagreements
+
+    def found(self, row: int) -> Found:
+        return self._rows[row]
 
     def item(self, row: int) -> Item:
-        return self._items[row]
+        """The item, read back with its spans and links."""
+        assert self._list is not None
+        return self._list.item(row)
 
     def items(self) -> list[Item]:
-        return list(self._items)
+        return self._list.items() if self._list is not None else []
 
-    def decided(self, item: Item) -> bool:
-        return item.key in self._decisions
+    def spans(self, row: int) -> dict[str, list[tuple[int, int]]]:
+        """Each annotator's spans in the item, by offsets."""
+        return self._list.spans(row) if self._list is not None else {}
+
+    def row_of(self, key: str) -> int:
+        """The row of the item with this key, or -1."""
+        return next((row for row, found in enumerate(self._rows) if found.key == key), -1)
+
+    def overlapping(self, first: int, last: int) -> list[int]:
+        """The rows of the items sharing a character with [first, last), in order."""
+        row = bisect_left(self._starts, last)  # those from here start at ``last`` or later
+        found = []
+        while row > 0 and self._reach[row - 1] > first:
+            row -= 1
+            if self._rows[row].end > first:
+                found.append(row)
+        found.reverse()
+        return found
+
+    def decided(self, row: int) -> bool:
+        return bool(self._verdicts) and self._rows[row].key in self._verdicts
 
     def rows(self) -> list[Any]:
-        return self._items
+        return self._rows
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        found = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, index.column())
+            return self._display(index.row(), found, index.column())
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
-            return QColor(look(item.state).colour)
+            return QColor(look(found.state).colour)
         return None
 
-    def _display(self, item: Item, column: int) -> str:
+    def _display(self, row: int, found: Found, column: int) -> str:
         if column == 0:
-            chosen = look(item.state)
+            chosen = look(found.state)
             return f"{chosen.symbol} {chosen.name}"
         if column == 1:
-            return with_direction(" ".join(self.text[item.start : item.end].split()))
+            return with_direction(" ".join(self.text[found.start : found.end].split()))
         if column == len(self.columns) - 1:
-            decision = self._decisions.get(item.key)
-            return decision.verdict if decision else ""
-        version = item.versions[column - 2]
-        return ", ".join(span.label for span in version.spans) or NOTHING
+            return self._verdicts.get(found.key, "") if self._verdicts else ""
+        assert self._list is not None
+        return ", ".join(self._list.labels(row, column - 2)) or NOTHING

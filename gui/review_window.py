@@ -29,8 +29,9 @@ from annotate.history import Step
 from annotate.model import GOLD_ANNOTATOR, Changes
 from annotate.project import Project
 from annotate.review.adjudication import Review
-from annotate.review.counts import count_items, review_counts
-from annotate.review.disagreements import Item, compared_annotators, document_items
+from annotate.review.counts import ReviewCount, review_counts
+from annotate.review.disagreements import Item
+from annotate.review.listing import ItemList
 from gui.annotating import RESIZE_KEYS
 from gui.failure_box import tell_refusal
 from gui.plain_text import plain_label
@@ -41,6 +42,7 @@ from gui.work_progress import quiet_progress
 MAX_VERSION_KEYS = 9
 MIN_COLUMN = 48
 MAX_TEXT_COLUMN = 360
+ROWS_MEASURED = 100  # columns fit the contents of this many rows (Qt's default: 1,000)
 
 
 class ReviewWindow(QWidget):
@@ -133,8 +135,8 @@ class ReviewWindow(QWidget):
         ) as step:
             listed = review_counts(self.project, step)
         current = self.document
-        item = self.current_item()
-        self._resume_at = item.key if item is not None else None
+        row = self.items.currentIndex().row()
+        self._resume_at = self.items_model.found(row).key if row >= 0 else None
         self.document = None  # read the open document's items again: they may have changed
         self.documents_model.set_documents(listed)
         header = self.documents.horizontalHeader()
@@ -152,16 +154,15 @@ class ReviewWindow(QWidget):
         if uid == self.document:
             return
         self.document = uid
-        self.annotators = compared_annotators(self.project, uid)
+        listed = ItemList(self.project, uid)
+        self.annotators = listed.annotators
         text = self.project.documents.get(uid).text
-        items = document_items(self.project, uid, self.annotators)
-        self.items_model.show_items(text, items, self.review.decisions(uid), self.annotators)
+        self.items_model.show_items(text, listed, self.review.verdicts(uid))
         self.items.resizeColumnsToContents()
         self.items.setColumnWidth(1, min(self.items.columnWidth(1), MAX_TEXT_COLUMN))
         self.lanes.set_lanes(self.annotators, GOLD_ANNOTATOR)
-        keys = [item.key for item in items]
-        row = keys.index(self._resume_at) if self._resume_at in keys else 0
-        self.items.setCurrentIndex(self.items_model.index(row, 0))
+        row = self.items_model.row_of(self._resume_at) if self._resume_at else 0
+        self.items.setCurrentIndex(self.items_model.index(max(row, 0), 0))
         self.items.setFocus()
         self._show_progress()
 
@@ -170,18 +171,19 @@ class ReviewWindow(QWidget):
         return self.items_model.item(row) if row >= 0 else None
 
     def _show_item(self) -> None:
-        item = self.current_item()
-        if item is None or self.document is None:
+        row = self.items.currentIndex().row()
+        if row < 0 or self.document is None:
             return
+        item = self.items_model.item(row)
         text = self.items_model.text
         first, last = context_of(text, item.start, item.end)
         marks: dict[str, list[Mark]] = {}
-        for other in self.items_model.items():
-            if other.end > first and other.start < last:
-                for version in other.versions:
-                    marks.setdefault(version.annotator, []).extend(
-                        Mark(s.start, s.end, other.state, other is item) for s in version.spans
-                    )
+        for other in self.items_model.overlapping(first, last):
+            state = self.items_model.found(other).state
+            for annotator, spans in self.items_model.spans(other).items():
+                marks.setdefault(annotator, []).extend(
+                    Mark(start, end, state, other == row) for start, end in spans
+                )
         gold = self.review.gold_spans(item)
         marks[GOLD_ANNOTATOR] = [
             Mark(s.start, s.end, "gold", s in gold)
@@ -190,23 +192,21 @@ class ReviewWindow(QWidget):
         self.lanes.show_context(text, first, last, marks)
 
     def _show_progress(self) -> None:
-        items = self.items_model.items()
-        decided = sum(self.items_model.decided(item) for item in items)
-        left = sum(item.disagreement and not self.items_model.decided(item) for item in items)
+        model = self.items_model
+        left = model.disagreements_left
         self.progress.setText(
-            f"Resolved {decided} / {len(items)} in this document; "
+            f"Resolved {model.decided_items} / {model.rowCount()} in this document; "
             f"{left} disagreement{'s' if left != 1 else ''} left"
         )
 
     # -- commands ---------------------------------------------------------------------
 
     def go_to_disagreement(self, step: int) -> None:
-        items = self.items_model.items()
+        model = self.items_model
         row = self.items.currentIndex().row()
-        for offset in range(1, len(items) + 1):
-            candidate = (row + step * offset) % len(items)
-            item = items[candidate]
-            if item.disagreement and not self.items_model.decided(item):
+        for offset in range(1, model.rowCount() + 1):
+            candidate = (row + step * offset) % model.rowCount()
+            if model.found(candidate).disagreement and not model.decided(candidate):
                 self.items.setCurrentIndex(self.items_model.index(candidate, 0))
                 return
         self.message.setText("No disagreement left to decide in this document")
@@ -214,7 +214,7 @@ class ReviewWindow(QWidget):
     def accept(self, number: int) -> None:
         item = self.current_item()
         if item is not None and number <= len(self.annotators):
-            self._do(lambda: self.review.accept(item, self.annotators[number - 1]))
+            self._decide(item, lambda: self.review.accept(item, self.annotators[number - 1]))
 
     def accept_unanimous(self) -> None:
         self._do(lambda: self.review.accept_unanimous(self.items_model.items()))
@@ -222,7 +222,7 @@ class ReviewWindow(QWidget):
     def reject(self) -> None:
         item = self.current_item()
         if item is not None:
-            self._do(lambda: self.review.reject(item))
+            self._decide(item, lambda: self.review.reject(item))
 
     def resize_gold(self, edge: Edge, grow: bool, by_word: bool) -> None:
         self._edit_gold(lambda item, uid: self.review.resize(item, uid, edge, grow, by_word))
@@ -237,7 +237,7 @@ class ReviewWindow(QWidget):
         if item is None or not gold:
             self.message.setText("Accept a version first: there is no gold span here to edit")
             return
-        self._do(lambda: edit(item, gold[0].uid))
+        self._decide(item, lambda: edit(item, gold[0].uid))
 
     def undo(self) -> None:
         history = self.review.history
@@ -255,9 +255,25 @@ class ReviewWindow(QWidget):
         else:
             self._do(operation, f"{done}: {step.name}")
 
-    def _do(self, operation: Callable[[], Changes], done: str | None = None) -> None:
-        """Run one decision or edit (committed when it returns) and say what was done:
-        `done`, or the step it took."""
+    def _decide(self, item: Item, operation: Callable[[], Changes]) -> None:
+        """A step on the current item alone: only its verdict is read again."""
+        row = self.items.currentIndex().row()
+
+        def verdict() -> None:
+            decision = self.review.decision(item)
+            self.items_model.set_verdict(row, decision.verdict if decision else None)
+
+        self._do(operation, refresh=verdict)
+
+    def _do(
+        self,
+        operation: Callable[[], Changes],
+        done: str | None = None,
+        refresh: Callable[[], None] | None = None,
+    ) -> None:
+        """Run one decision or edit (committed when it returns), say what was done (`done`,
+        or the step it took) and show the verdicts it changed (`refresh`, else all of the
+        document's)."""
         try:
             operation()
         except AnnotateError as error:
@@ -265,8 +281,10 @@ class ReviewWindow(QWidget):
             return
         taken = self.review.history.next_undo()
         self.message.setText(done or (f"Saved: {taken.name}" if taken else "Saved"))
-        if self.document is not None:
-            self.items_model.set_decisions(self.review.decisions(self.document))
+        if refresh is not None:
+            refresh()
+        elif self.document is not None:
+            self.items_model.set_verdicts(self.review.verdicts(self.document))
         self._show_item()
         self._show_progress()
         self._count_document()
@@ -276,9 +294,10 @@ class ReviewWindow(QWidget):
         if row < 0:
             return
         listed = self.documents_model.document(row)
-        items = self.items_model.items()
-        decided = {item.key for item in items if self.items_model.decided(item)}
-        self.documents_model.replace(row, count_items(listed.uid, listed.title, items, decided))
+        model = self.items_model
+        items, undecided = model.rowCount(), model.rowCount() - model.decided_items
+        counted = ReviewCount(listed.uid, listed.title, model.disagreements, undecided, items)
+        self.documents_model.replace(row, counted)
 
 
 def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:
@@ -291,4 +310,5 @@ def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableV
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setMinimumSectionSize(MIN_COLUMN)  # else a tall font's width
+    table.horizontalHeader().setResizeContentsPrecision(ROWS_MEASURED)
     return table

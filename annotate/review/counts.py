@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotate.project import Project
-from annotate.review.disagreements import Item, document_versions, key_of, state_of
+from annotate.review.disagreements import document_versions, key_of, state_of
 from annotate.review.tally import (
     Counter,
     Tally,
@@ -73,16 +73,6 @@ def _tally(project: Project, uid: str, decided: set[str]) -> Tally | None:
     disagreements = sum(state_of(versions) != "agreed" for versions in items)
     undecided = sum(key_of(versions) not in decided for versions in items)
     return Tally(len(items), disagreements, undecided)
-
-
-def count_items(uid: str, title: str, items: list[Item], decided: Collection[str]) -> ReviewCount:
-    return ReviewCount(
-        uid,
-        title,
-        sum(item.disagreement for item in items),
-        sum(item.key not in decided for item in items),
-        len(items),
-    )
 
 
 def _decided_items(project: Project) -> defaultdict[str, set[str]]:

@@ -62,34 +62,61 @@ class Names:
         return annotator, label
 
 
-def read_names(project: Project) -> Names:
+def read_names(project: Project, document: str | None = None) -> Names:
+    """The names in the project's tables, or those the document's spans use."""
     conn = project.store.conn
-    rows = conn.execute("SELECT name FROM annotators WHERE name <> ?", (GOLD_ANNOTATOR,))
-    annotators = sorted(str(name) for (name,) in rows)
-    labels = sorted(str(name) for (name,) in conn.execute("SELECT name FROM labels"))
+    if document is None:
+        rows = conn.execute("SELECT name FROM annotators WHERE name <> ?", (GOLD_ANNOTATOR,))
+        annotators = sorted(str(name) for (name,) in rows)
+        labels = sorted(str(name) for (name,) in conn.execute("SELECT name FROM labels"))
+    else:
+        used = "SELECT DISTINCT {} FROM spans WHERE document = ? AND annotator <> ?"
+        found = {
+            column: sorted(
+                str(name)
+                for (name,) in conn.execute(used.format(column), (document, GOLD_ANNOTATOR))
+            )
+            for column in ("annotator", "label")
+        }
+        annotators, labels = found["annotator"], found["label"]
     passages = passage_labels(project.labels.schema())
     indexes = frozenset(i for i, name in enumerate(labels) if name in passages)
     return Names(annotators, labels, indexes)
 
 
-def spans_by_document(project: Project, names: Names) -> Iterator[tuple[int, Rows]]:
-    """Each document's compared spans as rows (rowid, code, place), in the project's order
-    of documents; a code is None where the names do not hold the span's annotator or label."""
-    annotators = " ".join(f"WHEN ? THEN {i}" for i in range(len(names.annotators)))
-    labels = " ".join(f"WHEN ? THEN {i}" for i in range(len(names.labels)))
+def spans_by_document(
+    project: Project, names: Names, document: str | None = None
+) -> Iterator[tuple[int, Rows]]:
+    """Each document's compared spans (or one document's) as rows (rowid, code, place), in
+    the project's order of documents; a code is None where the names do not hold the
+    span's annotator or label."""
     query = (
-        f"SELECT d.rowid, (CASE s.annotator {annotators} END) * {len(names.labels)}"
-        f' + (CASE s.label {labels} END), (s.start << {OFFSET_BITS}) | s."end"'
+        f"SELECT d.rowid, {_index_of('s.annotator', names.annotators)} * {len(names.labels)}"
+        f' + {_index_of("s.label", names.labels)}, (s.start << {OFFSET_BITS}) | s."end"'
         " FROM documents d JOIN spans s ON s.document = d.uid WHERE s.annotator <> ?"
-        ' ORDER BY d.position, s.annotator, s.label, s.start, s."end"'  # its covering index
+        + (" AND d.uid = ?" if document is not None else "")
+        + ' ORDER BY d.position, s.annotator, s.label, s.start, s."end"'  # its covering index
     )
-    rows = project.store.conn.execute(query, (*names.annotators, *names.labels, GOLD_ANNOTATOR))
+    one = (document,) if document is not None else ()
+    rows = project.store.conn.execute(
+        query, (*names.annotators, *names.labels, GOLD_ANNOTATOR, *one)
+    )
     for rowid, found in groupby(rows, itemgetter(0)):
         yield rowid, list(found)
 
 
-def links_by_document(project: Project, names: Names) -> dict[int, dict[Head, Links]]:
-    """The links of each head span to spans of its document (gold's apart), by rowid."""
+def _index_of(column: str, names: list[str]) -> str:
+    """SQL for the column's value's index in the names (bound in order), NULL if none."""
+    if not names:
+        return "NULL"
+    return f"(CASE {column} {' '.join(f'WHEN ? THEN {i}' for i in range(len(names)))} END)"
+
+
+def links_by_document(
+    project: Project, names: Names, document: str | None = None
+) -> dict[int, dict[Head, Links]]:
+    """The links of each head span (or those of one document) to spans of its document
+    (gold's apart), by the document's rowid."""
     annotator = {name: i for i, name in enumerate(names.annotators)}
     label = {name: i for i, name in enumerate(names.labels)}
     found: defaultdict[int, defaultdict[Head, set[tuple[str, int, int]]]] = defaultdict(
@@ -99,8 +126,9 @@ def links_by_document(project: Project, names: Names) -> dict[int, dict[Head, Li
         'SELECT d.rowid, h.annotator, h.label, h.start, h."end", r.label, t.start, t."end"'
         " FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail"
         " JOIN documents d ON d.uid = h.document"
-        " WHERE t.document = h.document AND h.annotator <> ?1 AND t.annotator <> ?1",
-        (GOLD_ANNOTATOR,),
+        " WHERE t.document = h.document AND h.annotator <> ?1 AND t.annotator <> ?1"
+        + (" AND h.document = ?2" if document is not None else ""),
+        (GOLD_ANNOTATOR, document) if document is not None else (GOLD_ANNOTATOR,),
     )
     for rowid, who, what, start, end, relation, tail_start, tail_end in rows:
         if who in annotator and what in label:  # else the document is counted from records
@@ -130,12 +158,60 @@ class _Kind:
 
 @dataclass(frozen=True)
 class _Shape:
-    """An item's groups' codes come to: whether they disagree, and the text its key
-    hashes with %d for the offsets, which are those of the groups in ``order``."""
+    """What an item's groups' codes come to: its state, and the text its key hashes with
+    %d for the offsets, which are those of the groups in ``order``."""
 
-    disagrees: bool
+    state: State
     template: str
     order: tuple[int, ...]  # a group's index for each span, as the text names them
+
+    @property
+    def disagrees(self) -> bool:
+        return self.state != "agreed"
+
+    def described(self, places: list[int]) -> str:
+        if len(places) == 1:
+            alone = (places[0] >> OFFSET_BITS, places[0] & OFFSET_MASK)
+            return self.template % (alone * len(self.order))
+        offsets = [(place >> OFFSET_BITS, place & OFFSET_MASK) for place in places]
+        return self.template % tuple(x for group in self.order for x in offsets[group])
+
+
+class Found:
+    """One item of a document: its groups' places in order, its state and its key (worked
+    out when first asked)."""
+
+    __slots__ = ("_described", "_key", "end", "places", "start", "state")
+
+    def __init__(self, places: list[int], state: State, described: _Shape | str) -> None:
+        self.places = places
+        self.start = places[0] >> OFFSET_BITS
+        self.end = max(place & OFFSET_MASK for place in places)
+        self.state = state
+        self._described = described
+        self._key: str | None = None
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            described = self._described
+            text = described if isinstance(described, str) else described.described(self.places)
+            self._key = _hash(text)
+        return self._key
+
+    @property
+    def disagreement(self) -> bool:
+        return self.state != "agreed"
+
+
+@dataclass(frozen=True)
+class Items:
+    """A document's items, and what reading their spans back needs: each place's codes,
+    and who marked the document (a bit each)."""
+
+    exact: dict[int, Codes]
+    everyone: int
+    found: list[Found]
 
 
 @dataclass
@@ -151,43 +227,52 @@ class Counter:
     def count(self, rows: Rows, links: dict[Head, Links], decided: Set[str]) -> Tally | None:
         """The items of one document's rows; None when fewer than two annotators marked it.
         Raises Unnamed for a span the names do not hold."""
-        groups: dict[int, list[int]] = {}
-        for _, code, place in rows:
-            if place in groups:
-                groups[place].append(code)  # type: ignore[arg-type]  # None: Unnamed below
-            else:
-                groups[place] = [code]  # type: ignore[list-item]
-        exact = {place: tuple(codes) for place, codes in groups.items()}
-        everyone = 0
-        for codes in set(exact.values()):
-            everyone |= self._kind(codes).annotators
+        exact = _exact(rows)
+        everyone = self._everyone(exact)
         if everyone & (everyone - 1) == 0:  # one annotator
             return None
         lone = self.lone.setdefault(everyone, {})
         linked = {(start << OFFSET_BITS) | end for _, _, start, end in links}
         tally = _Sums(decided)
-        run: list[int] = []  # groups overlapping one another: an item never spans two runs
-        reach = -1
-        for place in sorted(exact):
-            end = place & OFFSET_MASK
-            if place >> OFFSET_BITS < reach:
-                run.append(place)
-                reach = max(reach, end)
-                continue
+        for run in _runs(sorted(exact)):
             if len(run) == 1 and run[0] not in linked:  # most groups: an item on its own
                 shape = lone.get(exact[run[0]]) or self._lone(exact[run[0]], everyone)
                 tally.add(shape, run[0])
-            elif run:
+            else:
                 self._count_run(run, exact, everyone, links, linked, tally)
-            run = [place]
-            reach = end
-        self._count_run(run, exact, everyone, links, linked, tally)
         return Tally(tally.items, tally.disagreements, tally.items - tally.decided)
 
+    def items(self, rows: Rows, links: dict[Head, Links]) -> Items | None:
+        """Each item of one document's rows, by its groups' places, in order of places;
+        None when fewer than two annotators marked it. Raises Unnamed as ``count``."""
+        exact = _exact(rows)
+        everyone = self._everyone(exact)
+        if everyone & (everyone - 1) == 0:
+            return None
+        linked = {(start << OFFSET_BITS) | end for _, _, start, end in links}
+        found = []
+        for run in _runs(sorted(exact)):
+            for members in self._join(run, exact):
+                if not linked.isdisjoint(members):
+                    state, described = self._linked(members, exact, everyone, links)
+                    found.append(Found(members, state, repr(described)))
+                else:
+                    shape = self._shape_of(members, exact, everyone)
+                    found.append(Found(members, shape.state, shape))
+        return Items(exact, everyone, found)
+
+    def _everyone(self, exact: dict[int, Codes]) -> int:
+        """Who marked any of the groups, a bit each."""
+        everyone = 0
+        for codes in set(exact.values()):
+            everyone |= self._kind(codes).annotators
+        return everyone
+
     def _lone(self, codes: Codes, everyone: int) -> _Shape:
-        shape = self.lone[everyone].get(codes)
+        known = self.lone.setdefault(everyone, {})
+        shape = known.get(codes)
         if shape is None:
-            shape = self.lone[everyone][codes] = self._shape((codes,), everyone)
+            shape = known[codes] = self._shape((codes,), everyone)
         return shape
 
     def _count_run(
@@ -206,11 +291,16 @@ class Counter:
             elif len(members) == 1:
                 tally.add(self._lone(exact[members[0]], everyone), members[0])
             else:
-                groups = tuple(exact[place] for place in members)
-                shape = self.shapes.get((groups, everyone))
-                if shape is None:
-                    shape = self.shapes[groups, everyone] = self._shape(groups, everyone)
-                tally.add_joined(shape, members)
+                tally.add_joined(self._shape_of(members, exact, everyone), members)
+
+    def _shape_of(self, members: list[int], exact: dict[int, Codes], everyone: int) -> _Shape:
+        if len(members) == 1:
+            return self._lone(exact[members[0]], everyone)
+        groups = tuple(exact[place] for place in members)
+        shape = self.shapes.get((groups, everyone))
+        if shape is None:
+            shape = self.shapes[groups, everyone] = self._shape(groups, everyone)
+        return shape
 
     def _kind(self, codes: Codes) -> _Kind:
         kind = self.kinds.get(codes)
@@ -270,8 +360,7 @@ class Counter:
             named = ", ".join(f"({_escaped(self.names.labels[lb])}, %d, %d)" for _, lb in spans)
             empty = ", ".join("[]" for _ in spans)
             texts.append(f"({_escaped(self.names.annotators[annotator])}, [{named}], [{empty}])")
-        state = _state(versions)
-        return _Shape(state != "agreed", f"[{', '.join(texts)}]", tuple(order))
+        return _Shape(_state(versions), f"[{', '.join(texts)}]", tuple(order))
 
     def _linked(
         self, members: list[int], exact: dict[int, Codes], everyone: int, links: dict[Head, Links]
@@ -316,15 +405,13 @@ class _Sums:
         self.items += 1
         self.disagreements += shape.disagrees
         if self.unmatched:
-            offsets = (place >> OFFSET_BITS, place & OFFSET_MASK)
-            self._match(shape.template % (offsets * len(shape.order)))
+            self._match(shape.described([place]))
 
     def add_joined(self, shape: _Shape, places: list[int]) -> None:
         self.items += 1
         self.disagreements += shape.disagrees
         if self.unmatched:
-            offsets = [(place >> OFFSET_BITS, place & OFFSET_MASK) for place in places]
-            self._match(shape.template % tuple(x for i in shape.order for x in offsets[i]))
+            self._match(shape.described(places))
 
     def add_described(self, disagrees: bool, described: str) -> None:
         self.items += 1
@@ -370,6 +457,35 @@ def _state(versions: list[_Version]) -> State:
     if len({version.links for version in versions}) > 1:
         return "relation"
     return "agreed"
+
+
+def _exact(rows: Rows) -> dict[int, Codes]:
+    """Each place's codes, in the rows' order."""
+    groups: dict[int, list[int]] = {}
+    for _, code, place in rows:
+        if place in groups:
+            groups[place].append(code)  # type: ignore[arg-type]  # None: Unnamed later
+        else:
+            groups[place] = [code]  # type: ignore[list-item]
+    return {place: tuple(codes) for place, codes in groups.items()}
+
+
+def _runs(places: list[int]) -> Iterator[list[int]]:
+    """Places in order, in runs that overlap one another: an item never spans two runs."""
+    run: list[int] = []
+    reach = -1
+    for place in places:
+        end = place & OFFSET_MASK
+        if place >> OFFSET_BITS < reach:
+            run.append(place)
+            reach = max(reach, end)
+        else:
+            if run:
+                yield run
+            run = [place]
+            reach = end
+    if run:
+        yield run
 
 
 def _bits(mask: int) -> list[int]:

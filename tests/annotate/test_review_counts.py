@@ -12,8 +12,9 @@ import pytest
 from annotate.model import GOLD_ANNOTATOR, now
 from annotate.project import Project
 from annotate.review.adjudication import Review
-from annotate.review.counts import ReviewCount, count_items, review_counts
+from annotate.review.counts import ReviewCount, review_counts
 from annotate.review.disagreements import document_items
+from annotate.review.listing import ItemList
 from annotate.schema import SpanLabel
 
 # Names that a key's text must write as repr writes them: quotes, a percent sign, a
@@ -34,7 +35,9 @@ def reference_counts(project: Project) -> list[ReviewCount]:
     ).fetchall():
         items = document_items(project, uid)
         if items:
-            counts.append(count_items(uid, title, items, decided.get(uid, set())))
+            disagreements = sum(item.disagreement for item in items)
+            undecided = sum(item.key not in decided.get(uid, set()) for item in items)
+            counts.append(ReviewCount(uid, title, disagreements, undecided, len(items)))
     return counts
 
 
@@ -71,7 +74,8 @@ def _mark(project: Project, rng: random.Random, document: str) -> None:
             elif turn < 0.4:
                 label = rng.choice(LABELS)  # relabelled
             elif turn < 0.5:
-                start, end = start + rng.randint(1, 3), end + rng.randint(2, 9)  # shifted
+                start = start + rng.randint(1, 3)  # shifted
+                end = max(end, start) + rng.randint(1, 8)
             elif turn < 0.55:
                 _add(project, spans, document, annotator, rng.choice(LABELS), start, end)
             _add(project, spans, document, annotator, label, start, end)
@@ -140,3 +144,29 @@ def test_a_document_whose_spans_name_no_known_label_still_counts(
     conn.commit()
     conn.close()
     assert review_counts(project) == reference_counts(project)
+
+
+@pytest.mark.parametrize("seed", range(8, 14))
+def test_the_window_lists_every_document_as_its_items(project: Project, seed: int) -> None:
+    """Each row: the item's place, state, key, labels and spans; read back, the item."""
+    random_project(project, seed)
+    for (uid,) in project.store.conn.execute("SELECT uid FROM documents").fetchall():
+        items = document_items(project, uid)
+        listed = ItemList(project, uid)
+        assert len(listed) == len(items)
+        if not items:
+            continue
+        assert listed.annotators == [version.annotator for version in items[0].versions]
+        for row, (found, item) in enumerate(zip(listed.rows, items, strict=True)):
+            assert (found.start, found.end, found.state, found.key) == (
+                item.start,
+                item.end,
+                item.state,
+                item.key,
+            )
+            assert listed.spans(row) == {
+                v.annotator: [(s.start, s.end) for s in v.spans] for v in item.versions
+            }
+            for number, version in enumerate(item.versions):
+                assert listed.labels(row, number) == [span.label for span in version.spans]
+            assert listed.item(row) == item

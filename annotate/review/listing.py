@@ -1,0 +1,92 @@
+"""A document's items as the review window lists them: all of them counted from one reading
+of the document's spans as codes and places (as the review list counts them), each read
+back as an Item, with its spans and links, only when it is asked for. A document may have
+ten thousand items; the window shows a few dozen and works on one."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from annotate.project import Project
+from annotate.review.disagreements import Item, document_items, item_at
+from annotate.review.tally import (
+    OFFSET_BITS,
+    OFFSET_MASK,
+    Counter,
+    Found,
+    Items,
+    links_by_document,
+    read_names,
+    spans_by_document,
+)
+
+Placed = tuple[str, int, int]  # an annotator's span: who, start, end
+
+
+class ItemList:
+    """The items in the order ``document_items`` gives them, with the same states and
+    keys."""
+
+    def __init__(self, project: Project, document: str) -> None:
+        self.project = project
+        self.document = document
+        self._names = read_names(project, document)
+        rows = next(spans_by_document(project, self._names, document), (0, []))[1]
+        links = links_by_document(project, self._names, document)
+        counter = Counter(self._names)
+        found = counter.items(rows, next(iter(links.values()), {})) if rows else None
+        self._found = found or Items({}, 0, [])
+        compared = [i for i in range(len(self._names.annotators)) if self._found.everyone >> i & 1]
+        self.annotators = [self._names.annotators[i] for i in compared]
+        self._column = {annotator: number for number, annotator in enumerate(compared)}
+        self.rows = _in_order(self._found.found)
+        self._items: dict[int, Item] = {}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def labels(self, row: int, annotator: int) -> list[str]:
+        """The labels of an annotator's spans in the item (the annotator's place among the
+        compared), as its version lists them."""
+        return [self._names.labels[label] for _, label in self._marked(row)[annotator]]
+
+    def spans(self, row: int) -> dict[str, list[tuple[int, int]]]:
+        """Each compared annotator's spans in the item, by offsets, as the versions list
+        them."""
+        return {
+            name: [(place >> OFFSET_BITS, place & OFFSET_MASK) for place, _ in marked]
+            for name, marked in zip(self.annotators, self._marked(row), strict=True)
+        }
+
+    def _marked(self, row: int) -> list[list[tuple[int, int]]]:
+        """(place, label index) of each compared annotator's spans, in order."""
+        marked: list[list[tuple[int, int]]] = [[] for _ in self.annotators]
+        for place in self.rows[row].places:
+            for code in self._found.exact[place]:
+                annotator, label = self._names.split(code)
+                marked[self._column[annotator]].append((place, label))
+        for spans in marked:
+            spans.sort()
+        return marked
+
+    def item(self, row: int) -> Item:
+        """The item, read back with its spans and links."""
+        item = self._items.get(row)
+        if item is None:
+            places = [(p >> OFFSET_BITS, p & OFFSET_MASK) for p in self.rows[row].places]
+            item = item_at(self.project, self.document, places, self.annotators)
+            self._items[row] = item
+        return item
+
+    def items(self) -> list[Item]:
+        """Every item, read back (what acting on all of them at once needs)."""
+        return document_items(self.project, self.document, self.annotators)
+
+
+def _in_order(found: list[Found]) -> list[Found]:
+    """As ``items_of`` orders items: by start, the longer first, then (rarely needed) by
+    key."""
+    rows = sorted(found, key=lambda item: (item.start, -item.end))
+    if any(a.start == b.start and a.end == b.end for a, b in pairwise(rows)):
+        rows.sort(key=lambda item: (item.start, -item.end, item.key))
+    return rows
