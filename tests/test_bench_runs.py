@@ -15,6 +15,7 @@ from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.export_bench import FORMAT_SIDES
 from bench.reader_qt import REPETITIONS
 from bench.render_bench import ARTICLE_CHARS
+from bench.review_qt import DECISION_PLACES, OPENINGS
 from bench.search_bench import REPETITIONS as SEARCHES
 from bench.size_bench import LENGTHS
 from bench.startup_bench import LAUNCHES
@@ -46,6 +47,8 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "search",
         "agreement",
         "review-list",
+        "review-window",
+        "review-decision",
         "paragraph-open",
         "paragraph-edit",
         "paragraph-label-key",
@@ -105,6 +108,9 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
     lists = {"review list": AGREEMENTS, "review list, mid-review": AGREEMENTS}
     _check_latency(scenarios["review-list"], lists)
+    _check_latency(scenarios["review-window"], {"open": OPENINGS})
+    decisions = {"accept": DECISION_PLACES, "edit": DECISION_PLACES, "reject": DECISION_PLACES}
+    _check_latency(scenarios["review-decision"], decisions)
     _check_latency(scenarios["startup"], {"--version": STARTS, "init": STARTS, "list": STARTS})
     memory = scenarios["export-memory"]
     assert memory["kind"] == "memory" and list(memory["sides"]) == list(FORMAT_SIDES)
