@@ -33,7 +33,7 @@ class ItemList:
         self._names = read_names(project, document)
         rows = next(spans_by_document(project, self._names, document), (0, []))[1]
         links = links_by_document(project, self._names, document)
-        counter = Counter(self._names)
+        self._counter = counter = Counter(self._names)
         found = counter.items(rows, next(iter(links.values()), {})) if rows else None
         self._found = found or Items({}, 0, [])
         compared = [i for i in range(len(self._names.annotators)) if self._found.everyone >> i & 1]
@@ -62,7 +62,7 @@ class ItemList:
         """(place, label index) of each compared annotator's spans, in order."""
         marked: list[list[tuple[int, int]]] = [[] for _ in self.annotators]
         for place in self.rows[row].places:
-            for code in self._found.exact[place]:
+            for code in self._counter.codes(self._found.exact[place]):
                 annotator, label = self._names.split(code)
                 marked[self._column[annotator]].append((place, label))
         for spans in marked:

@@ -31,8 +31,9 @@ OFFSET_MASK = (1 << OFFSET_BITS) - 1
 KEY_CHARACTERS = 16  # as ``disagreements.key_of`` cuts them
 
 Codes = tuple[int, ...]  # who marked an exact group with which label, a code a span
+Group = int  # the same codes as the digits of one number (in base ``Names.base``)
 Head = tuple[int, int, int, int]  # annotator index, label index, start, end
-Rows = list[tuple[int, int | None, int]]  # document rowid, code, place
+Rows = list[tuple[int, int | None, str]]  # document rowid, code + 1, places
 
 
 class Unnamed(Exception):
@@ -55,6 +56,11 @@ class Names:
     annotators: list[str]
     labels: list[str]
     passages: frozenset[int]
+
+    @property
+    def base(self) -> int:
+        """One more than the codes: a digit of a group is a code plus one."""
+        return len(self.annotators) * len(self.labels) + 1
 
     def split(self, code: int) -> tuple[int, int]:
         """(annotator index, label index)."""
@@ -87,15 +93,18 @@ def read_names(project: Project, document: str | None = None) -> Names:
 def spans_by_document(
     project: Project, names: Names, document: str | None = None
 ) -> Iterator[tuple[int, Rows]]:
-    """Each document's compared spans (or one document's) as rows (rowid, code, place), in
-    the project's order of documents; a code is None where the names do not hold the
-    span's annotator or label."""
+    """Each document's compared spans (or one document's), in the project's order of
+    documents: a row (rowid, code + 1, places) for each annotator and label, the places
+    written out, comma-separated (fewer rows cost less than a row a span). The code is None
+    where the names do not hold the annotator or the label."""
     query = (
         f"SELECT d.rowid, {_index_of('s.annotator', names.annotators)} * {len(names.labels)}"
-        f' + {_index_of("s.label", names.labels)}, (s.start << {OFFSET_BITS}) | s."end"'
+        f" + {_index_of('s.label', names.labels)} + 1,"
+        f' group_concat((s.start << {OFFSET_BITS}) | s."end")'
         " FROM documents d JOIN spans s ON s.document = d.uid WHERE s.annotator <> ?"
         + (" AND d.uid = ?" if document is not None else "")
-        + ' ORDER BY d.position, s.annotator, s.label, s.start, s."end"'  # its covering index
+        + " GROUP BY d.position, s.annotator, s.label"  # the order of their covering index
+        + " ORDER BY d.position, s.annotator, s.label"
     )
     one = (document,) if document is not None else ()
     rows = project.store.conn.execute(
@@ -164,10 +173,10 @@ class _Shape:
     state: State
     template: str
     order: tuple[int, ...]  # a group's index for each span, as the text names them
+    disagrees: bool = field(init=False)
 
-    @property
-    def disagrees(self) -> bool:
-        return self.state != "agreed"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "disagrees", self.state != "agreed")
 
     def described(self, places: list[int]) -> str:
         if len(places) == 1:
@@ -209,7 +218,7 @@ class Items:
     """A document's items, and what reading their spans back needs: each place's codes,
     and who marked the document (a bit each)."""
 
-    exact: dict[int, Codes]
+    exact: dict[int, Group]
     everyone: int
     found: list[Found]
 
@@ -220,14 +229,14 @@ class Counter:
     comes to, which most documents share."""
 
     names: Names
-    kinds: dict[Codes, _Kind] = field(default_factory=dict)
-    lone: dict[int, dict[Codes, _Shape]] = field(default_factory=dict)  # by who marked
-    shapes: dict[tuple[tuple[Codes, ...], int], _Shape] = field(default_factory=dict)
+    kinds: dict[Group, _Kind] = field(default_factory=dict)
+    lone: dict[int, dict[Group, _Shape]] = field(default_factory=dict)  # by who marked
+    shapes: dict[tuple[tuple[Group, ...], int], _Shape] = field(default_factory=dict)
 
     def count(self, rows: Rows, links: dict[Head, Links], decided: Set[str]) -> Tally | None:
         """The items of one document's rows; None when fewer than two annotators marked it.
         Raises Unnamed for a span the names do not hold."""
-        exact = _exact(rows)
+        exact = _exact(rows, self.names.base)
         everyone = self._everyone(exact)
         if everyone & (everyone - 1) == 0:  # one annotator
             return None
@@ -237,7 +246,10 @@ class Counter:
         for run in _runs(sorted(exact)):
             if len(run) == 1 and run[0] not in linked:  # most groups: an item on its own
                 shape = lone.get(exact[run[0]]) or self._lone(exact[run[0]], everyone)
-                tally.add(shape, run[0])
+                tally.items += 1
+                tally.disagreements += shape.disagrees
+                if tally.unmatched:
+                    tally.match(shape.described(run))
             else:
                 self._count_run(run, exact, everyone, links, linked, tally)
         return Tally(tally.items, tally.disagreements, tally.items - tally.decided)
@@ -245,7 +257,7 @@ class Counter:
     def items(self, rows: Rows, links: dict[Head, Links]) -> Items | None:
         """Each item of one document's rows, by its groups' places, in order of places;
         None when fewer than two annotators marked it. Raises Unnamed as ``count``."""
-        exact = _exact(rows)
+        exact = _exact(rows, self.names.base)
         everyone = self._everyone(exact)
         if everyone & (everyone - 1) == 0:
             return None
@@ -261,24 +273,32 @@ class Counter:
                     found.append(Found(members, shape.state, shape))
         return Items(exact, everyone, found)
 
-    def _everyone(self, exact: dict[int, Codes]) -> int:
+    def _everyone(self, exact: dict[int, Group]) -> int:
         """Who marked any of the groups, a bit each."""
         everyone = 0
-        for codes in set(exact.values()):
-            everyone |= self._kind(codes).annotators
+        for group in set(exact.values()):
+            everyone |= self._kind(group).annotators
         return everyone
 
-    def _lone(self, codes: Codes, everyone: int) -> _Shape:
+    def codes(self, group: Group) -> Codes:
+        codes = []
+        base = self.names.base
+        while group:
+            group, digit = divmod(group, base)
+            codes.append(digit - 1)
+        return tuple(reversed(codes))
+
+    def _lone(self, group: Group, everyone: int) -> _Shape:
         known = self.lone.setdefault(everyone, {})
-        shape = known.get(codes)
+        shape = known.get(group)
         if shape is None:
-            shape = known[codes] = self._shape((codes,), everyone)
+            shape = known[group] = self._shape((group,), everyone)
         return shape
 
     def _count_run(
         self,
         run: list[int],
-        exact: dict[int, Codes],
+        exact: dict[int, Group],
         everyone: int,
         links: dict[Head, Links],
         linked: set[int],
@@ -288,12 +308,10 @@ class Counter:
             if not linked.isdisjoint(members):
                 state, described = self._linked(members, exact, everyone, links)
                 tally.add_described(state != "agreed", repr(described))
-            elif len(members) == 1:
-                tally.add(self._lone(exact[members[0]], everyone), members[0])
             else:
-                tally.add_joined(self._shape_of(members, exact, everyone), members)
+                tally.add(self._shape_of(members, exact, everyone), members)
 
-    def _shape_of(self, members: list[int], exact: dict[int, Codes], everyone: int) -> _Shape:
+    def _shape_of(self, members: list[int], exact: dict[int, Group], everyone: int) -> _Shape:
         if len(members) == 1:
             return self._lone(exact[members[0]], everyone)
         groups = tuple(exact[place] for place in members)
@@ -302,21 +320,20 @@ class Counter:
             shape = self.shapes[groups, everyone] = self._shape(groups, everyone)
         return shape
 
-    def _kind(self, codes: Codes) -> _Kind:
-        kind = self.kinds.get(codes)
+    def _kind(self, group: Group) -> _Kind:
+        kind = self.kinds.get(group)
         if kind is None:
-            if None in codes:
-                raise Unnamed
+            codes = self.codes(group)
             annotators = labels = 0
             for code in codes:
                 annotator, label = self.names.split(code)
                 annotators |= 1 << annotator
                 labels |= 1 << label
             first = min(self.names.split(code)[1] for code in codes)  # the labels are sorted
-            kind = self.kinds[codes] = _Kind(annotators, labels, first in self.names.passages)
+            kind = self.kinds[group] = _Kind(annotators, labels, first in self.names.passages)
         return kind
 
-    def _join(self, run: list[int], exact: dict[int, Codes]) -> list[list[int]]:
+    def _join(self, run: list[int], exact: dict[int, Group]) -> list[list[int]]:
         """The places of each item, as ``disagreements`` joins groups: each group joins the
         latest still open item of its kind that shares a label and none of its annotators."""
         if len(run) == 1:
@@ -342,12 +359,12 @@ class Counter:
             target.places.append(place)
         return [item.places for item in joined]
 
-    def _shape(self, groups: tuple[Codes, ...], everyone: int) -> _Shape:
+    def _shape(self, groups: tuple[Group, ...], everyone: int) -> _Shape:
         """What groups at distinct places, in order, come to; a group's index stands for its
         offsets, which sort, and differ, as the indexes do."""
         marked: dict[int, list[tuple[int, int]]] = {i: [] for i in _bits(everyone)}
-        for index, codes in enumerate(groups):
-            for code in codes:
+        for index, group in enumerate(groups):
+            for code in self.codes(group):
                 annotator, label = self.names.split(code)
                 marked[annotator].append((index, label))
         versions = []
@@ -363,13 +380,13 @@ class Counter:
         return _Shape(_state(versions), f"[{', '.join(texts)}]", tuple(order))
 
     def _linked(
-        self, members: list[int], exact: dict[int, Codes], everyone: int, links: dict[Head, Links]
+        self, members: list[int], exact: dict[int, Group], everyone: int, links: dict[Head, Links]
     ) -> tuple[State, list[Any]]:
         """The state of an item with links, and what its key describes, as ``key_of``."""
         marked: dict[int, list[tuple[int, int, int]]] = {i: [] for i in _bits(everyone)}
         for place in members:
             start, end = place >> OFFSET_BITS, place & OFFSET_MASK
-            for code in exact[place]:
+            for code in self.codes(exact[place]):
                 annotator, label = self.names.split(code)
                 marked[annotator].append((start, end, label))
         versions = []
@@ -401,25 +418,19 @@ class _Sums:
         self.wanted = decided
         self.unmatched = len(decided)
 
-    def add(self, shape: _Shape, place: int) -> None:
+    def add(self, shape: _Shape, places: list[int]) -> None:
         self.items += 1
         self.disagreements += shape.disagrees
         if self.unmatched:
-            self._match(shape.described([place]))
-
-    def add_joined(self, shape: _Shape, places: list[int]) -> None:
-        self.items += 1
-        self.disagreements += shape.disagrees
-        if self.unmatched:
-            self._match(shape.described(places))
+            self.match(shape.described(places))
 
     def add_described(self, disagrees: bool, described: str) -> None:
         self.items += 1
         self.disagreements += disagrees
         if self.unmatched:
-            self._match(described)
+            self.match(described)
 
-    def _match(self, described: str) -> None:
+    def match(self, described: str) -> None:
         if _hash(described) in self.wanted:
             self.decided += 1
             self.unmatched -= 1
@@ -459,15 +470,16 @@ def _state(versions: list[_Version]) -> State:
     return "agreed"
 
 
-def _exact(rows: Rows) -> dict[int, Codes]:
-    """Each place's codes, in the rows' order."""
-    groups: dict[int, list[int]] = {}
-    for _, code, place in rows:
-        if place in groups:
-            groups[place].append(code)  # type: ignore[arg-type]  # None: Unnamed later
-        else:
-            groups[place] = [code]  # type: ignore[list-item]
-    return {place: tuple(codes) for place, codes in groups.items()}
+def _exact(rows: Rows, base: int) -> dict[int, Group]:
+    """Each place's group: its codes, in the rows' order, as digits."""
+    groups: dict[int, Group] = {}
+    get = groups.get
+    for _, digit, places in rows:
+        if digit is None:
+            raise Unnamed
+        for place in map(int, places.split(",")):
+            groups[place] = get(place, 0) * base + digit
+    return groups
 
 
 def _runs(places: list[int]) -> Iterator[list[int]]:
