@@ -236,8 +236,7 @@ class Counter:
     def count(self, rows: Rows, links: dict[Head, Links], decided: Set[str]) -> Tally | None:
         """The items of one document's rows; None when fewer than two annotators marked it.
         Raises Unnamed for a span the names do not hold."""
-        exact = _exact(rows, self.names.base)
-        everyone = self._everyone(exact)
+        exact, everyone = _exact(rows, self.names)
         if everyone & (everyone - 1) == 0:  # one annotator
             return None
         lone = self.lone.setdefault(everyone, {})
@@ -257,8 +256,7 @@ class Counter:
     def items(self, rows: Rows, links: dict[Head, Links]) -> Items | None:
         """Each item of one document's rows, by its groups' places, in order of places;
         None when fewer than two annotators marked it. Raises Unnamed as ``count``."""
-        exact = _exact(rows, self.names.base)
-        everyone = self._everyone(exact)
+        exact, everyone = _exact(rows, self.names)
         if everyone & (everyone - 1) == 0:
             return None
         linked = {(start << OFFSET_BITS) | end for _, _, start, end in links}
@@ -272,13 +270,6 @@ class Counter:
                     shape = self._shape_of(members, exact, everyone)
                     found.append(Found(members, shape.state, shape))
         return Items(exact, everyone, found)
-
-    def _everyone(self, exact: dict[int, Group]) -> int:
-        """Who marked any of the groups, a bit each."""
-        everyone = 0
-        for group in set(exact.values()):
-            everyone |= self._kind(group).annotators
-        return everyone
 
     def codes(self, group: Group) -> Codes:
         codes = []
@@ -470,16 +461,20 @@ def _state(versions: list[_Version]) -> State:
     return "agreed"
 
 
-def _exact(rows: Rows, base: int) -> dict[int, Group]:
-    """Each place's group: its codes, in the rows' order, as digits."""
+def _exact(rows: Rows, names: Names) -> tuple[dict[int, Group], int]:
+    """Each place's group (its codes, in the rows' order, as digits), and who marked any
+    (a bit each)."""
     groups: dict[int, Group] = {}
     get = groups.get
+    base, labels = names.base, len(names.labels)
+    everyone = 0
     for _, digit, places in rows:
         if digit is None:
             raise Unnamed
+        everyone |= 1 << (digit - 1) // labels
         for place in map(int, places.split(",")):
             groups[place] = get(place, 0) * base + digit
-    return groups
+    return groups, everyone
 
 
 def _runs(places: list[int]) -> Iterator[list[int]]:
