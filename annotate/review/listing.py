@@ -15,6 +15,8 @@ from annotate.review.tally import (
     Counter,
     Found,
     Items,
+    Names,
+    Unnamed,
     links_by_document,
     read_names,
     spans_by_document,
@@ -30,17 +32,24 @@ class ItemList:
     def __init__(self, project: Project, document: str) -> None:
         self.project = project
         self.document = document
-        self._names = read_names(project, document)
-        rows = next(spans_by_document(project, self._names, document), (0, []))[1]
-        links = links_by_document(project, self._names, document)
-        self._counter = counter = Counter(self._names)
-        found = counter.items(rows, next(iter(links.values()), {})) if rows else None
-        self._found = found or Items({}, 0, [])
+        try:
+            self._read(read_names(project))
+        except Unnamed:  # a span the tables do not name: the names its spans use
+            self._read(read_names(project, document))
         compared = [i for i in range(len(self._names.annotators)) if self._found.everyone >> i & 1]
         self.annotators = [self._names.annotators[i] for i in compared]
         self._column = {annotator: number for number, annotator in enumerate(compared)}
         self.rows = _in_order(self._found.found)
         self._items: dict[int, Item] = {}
+
+    def _read(self, names: Names) -> None:
+        self._names = names
+        rows = next(spans_by_document(self.project, names, self.document), (0, []))[1]
+        spans = sum(places.count(",") + 1 for _, _, places in rows)
+        links = links_by_document(self.project, names, self.document, spans)
+        self._counter = Counter(names)
+        found = self._counter.items(rows, next(iter(links.values()), {})) if rows else None
+        self._found = found or Items({}, 0, [])
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -29,6 +29,7 @@ from annotate.schema import passage_labels
 OFFSET_BITS = 31  # SQLite's longest text is shorter than 2**31 characters
 OFFSET_MASK = (1 << OFFSET_BITS) - 1
 KEY_CHARACTERS = 16  # as ``disagreements.key_of`` cuts them
+SPAN_READS = 4  # a span costs about as much to read as four relations (two look-ups)
 
 Codes = tuple[int, ...]  # who marked an exact group with which label, a code a span
 Group = int  # the same codes as the digits of one number (in base ``Names.base``)
@@ -122,19 +123,26 @@ def _index_of(column: str, names: list[str]) -> str:
 
 
 def links_by_document(
-    project: Project, names: Names, document: str | None = None
+    project: Project, names: Names, document: str | None = None, spans: int = 0
 ) -> dict[int, dict[Head, Links]]:
-    """The links of each head span (or those of one document) to spans of its document
-    (gold's apart), by the document's rowid."""
+    """The links of each head span (or those of one document, which has about ``spans``
+    spans) to spans of its document (gold's apart), by the document's rowid. One document's
+    are read from its spans when it has fewer than the project has relations, else from
+    the relations (the join's order is fixed: the planner may pick the costlier one)."""
     annotator = {name: i for i, name in enumerate(names.annotators)}
     label = {name: i for i, name in enumerate(names.labels)}
     found: defaultdict[int, defaultdict[Head, set[tuple[str, int, int]]]] = defaultdict(
         lambda: defaultdict(set)
     )
-    rows = project.store.conn.execute(
+    heads = "relations r CROSS JOIN spans h ON h.uid = r.head"
+    conn = project.store.conn
+    relations = conn.execute("SELECT count(*) FROM relations").fetchone()[0]
+    if document is not None and spans * SPAN_READS < relations:
+        heads = "spans h CROSS JOIN relations r ON r.head = h.uid"
+    rows = conn.execute(
         'SELECT d.rowid, h.annotator, h.label, h.start, h."end", r.label, t.start, t."end"'
-        " FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail"
-        " JOIN documents d ON d.uid = h.document"
+        f" FROM {heads} CROSS JOIN spans t ON t.uid = r.tail"
+        " CROSS JOIN documents d ON d.uid = h.document"
         " WHERE t.document = h.document AND h.annotator <> ?1 AND t.annotator <> ?1"
         + (" AND h.document = ?2" if document is not None else ""),
         (GOLD_ANNOTATOR, document) if document is not None else (GOLD_ANNOTATOR,),

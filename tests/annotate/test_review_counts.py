@@ -144,6 +144,11 @@ def test_a_document_whose_spans_name_no_known_label_still_counts(
     conn.commit()
     conn.close()
     assert review_counts(project) == reference_counts(project)
+    listed, items = ItemList(project, uid), document_items(project, uid)
+    assert [(f.start, f.end, f.state, f.key) for f in listed.rows] == [
+        (item.start, item.end, item.state, item.key) for item in items
+    ]
+    assert [listed.item(row) for row in range(len(listed))] == items
 
 
 @pytest.mark.parametrize("seed", range(8, 14))
