@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from annotate.project import Project
 from annotate.review.adjudication import Review
 from annotate.review.counts import ReviewCount, review_counts
 from annotate.review.disagreements import Item
-from annotate.review.listing import ItemList
+from annotate.review.listing import ItemList, ListOutdated
 from gui.annotating import RESIZE_KEYS
 from gui.failure_box import tell_refusal
 from gui.plain_text import plain_label
@@ -167,14 +167,23 @@ class ReviewWindow(QWidget):
         self._show_progress()
 
     def current_item(self) -> Item | None:
+        """The item as it is now; None, with the list read again, when it is no longer what
+        the list shows (its spans were changed elsewhere)."""
         row = self.items.currentIndex().row()
-        return self.items_model.item(row) if row >= 0 else None
+        if row < 0:
+            return None
+        try:
+            return self.items_model.item(row)
+        except ListOutdated as outdated:
+            self.message.setText(str(outdated))
+            QTimer.singleShot(0, self, self.refresh_documents)
+            return None
 
     def _show_item(self) -> None:
         row = self.items.currentIndex().row()
-        if row < 0 or self.document is None:
+        item = self.current_item()
+        if item is None or self.document is None:
             return
-        item = self.items_model.item(row)
         text = self.items_model.text
         first, last = context_of(text, item.start, item.end)
         marks: dict[str, list[Mark]] = {}
@@ -233,6 +242,8 @@ class ReviewWindow(QWidget):
     def _edit_gold(self, edit: Callable[[Item, str], Changes]) -> None:
         """Edit the current item's (first) gold span."""
         item = self.current_item()
+        if item is None and self.items.currentIndex().row() >= 0:
+            return  # no longer as listed: the list is being read again
         gold = self.review.gold_spans(item) if item is not None else []
         if item is None or not gold:
             self.message.setText("Accept a version first: there is no gold span here to edit")

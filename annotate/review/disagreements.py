@@ -87,13 +87,16 @@ def document_items(
 
 def item_at(
     project: Project, document: str, places: list[tuple[int, int]], annotators: list[str]
-) -> Item:
+) -> Item | None:
     """The item whose groups of spans are at these offsets (in order), as
-    ``document_items`` makes it: the compared spans there, linked as in the document."""
+    ``document_items`` makes it: the compared spans there, linked as in the document; None
+    when there are none."""
     group: list[Span] = []
     for start, end in places:
         at = 'AND start = ? AND "end" = ?'
         group.extend(sorted(_spans_of(project, document, annotators, at, (start, end)), key=_label))
+    if not group:
+        return None
     links = _links_from(project, document, group, annotators)
     return _item(document, group, links, annotators, passage_labels(project.labels.schema()))
 

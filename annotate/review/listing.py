@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from annotate.errors import AnnotateError
 from annotate.project import Project
 from annotate.review.disagreements import Item, document_items, item_at
 from annotate.review.tally import (
@@ -22,7 +23,9 @@ from annotate.review.tally import (
     spans_by_document,
 )
 
-Placed = tuple[str, int, int]  # an annotator's span: who, start, end
+
+class ListOutdated(AnnotateError):
+    """An item listed is no longer in the document as it was."""
 
 
 class ItemList:
@@ -40,7 +43,6 @@ class ItemList:
         self.annotators = [self._names.annotators[i] for i in compared]
         self._column = {annotator: number for number, annotator in enumerate(compared)}
         self.rows = _in_order(self._found.found)
-        self._items: dict[int, Item] = {}
 
     def _read(self, names: Names) -> None:
         self._names = names
@@ -79,12 +81,15 @@ class ItemList:
         return marked
 
     def item(self, row: int) -> Item:
-        """The item, read back with its spans and links."""
-        item = self._items.get(row)
-        if item is None:
-            places = [(p >> OFFSET_BITS, p & OFFSET_MASK) for p in self.rows[row].places]
-            item = item_at(self.project, self.document, places, self.annotators)
-            self._items[row] = item
+        """The item, read back as it is now with its spans and links; raises ListOutdated
+        when it is no longer the item listed (its spans changed since)."""
+        found = self.rows[row]
+        places = [(place >> OFFSET_BITS, place & OFFSET_MASK) for place in found.places]
+        item = item_at(self.project, self.document, places, self.annotators)
+        if item is None or item.key != found.key:
+            raise ListOutdated(
+                "The document's spans have changed since its items were listed: listed again"
+            )
         return item
 
     def items(self) -> list[Item]:

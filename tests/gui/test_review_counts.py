@@ -171,3 +171,25 @@ def test_the_lanes_mark_every_span_around_the_item(
                         )
             shown[-1].pop(GOLD_ANNOTATOR)
             assert shown[-1] == expected
+
+
+def test_an_item_changed_since_it_was_listed_is_listed_again_not_decided(
+    qtbot: QtBot, project: Project
+) -> None:
+    """Spans edited in the main window while review is open: the item the reviewer acts on
+    is no longer what the list shows, so the list is read again and nothing is decided."""
+    document = disagreeing_document(project)
+    review = open_review(qtbot, project)
+    assert review.items_model.rowCount() == 6
+    for span in project.spans.for_document(document):
+        if span.start == review.items_model.found(0).start:  # both annotators' first item
+            project.spans.remove(span.uid)
+    press(qtbot, review, Qt.Key.Key_1)
+    assert review.message.text() == (
+        "The document's spans have changed since its items were listed: listed again"
+    )
+    qtbot.waitUntil(lambda: review.items_model.rowCount() == 5)
+    assert shown_rows(review) == expected_rows(project, document)
+    assert Review(project, "x").decisions(document) == {}
+    press(qtbot, review, Qt.Key.Key_1)  # now on the first item as it is
+    assert len(Review(project, "x").decisions(document)) == 1
