@@ -7,15 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from annotate.project import Project
+from annotate.review.codes import Unnamed, links_by_document, read_names, spans_by_document
 from annotate.review.disagreements import document_versions, key_of, state_of
-from annotate.review.tally import (
-    Counter,
-    Tally,
-    Unnamed,
-    links_by_document,
-    read_names,
-    spans_by_document,
-)
+from annotate.review.tally import Counter, Tally
 
 Progress = Callable[[int, int], None]  # documents counted, of all
 PROGRESS_EVERY = 50  # documents

@@ -9,19 +9,17 @@ from itertools import pairwise
 
 from annotate.errors import AnnotateError
 from annotate.project import Project
-from annotate.review.disagreements import Item, document_items, item_at
-from annotate.review.tally import (
+from annotate.review.codes import (
     OFFSET_BITS,
     OFFSET_MASK,
-    Counter,
-    Found,
-    Items,
     Names,
     Unnamed,
     links_by_document,
     read_names,
     spans_by_document,
 )
+from annotate.review.disagreements import Item, document_items, item_at
+from annotate.review.tally import Counter, Found, Items
 
 
 class ListOutdated(AnnotateError):
