@@ -289,11 +289,10 @@ def _gold_spans(project: Project, item: Item) -> list[Span]:
 
 
 def _is_gold(project: Project, uid: str, document: str) -> bool:
-    row = project.store.conn.execute(
-        "SELECT 1 FROM spans WHERE uid = ? AND document = ? AND annotator = ?",
-        (uid, document, GOLD_ANNOTATOR),
-    ).fetchone()
-    return row is not None
+    if not project.spans.exists(uid):
+        return False
+    span = project.spans.get(uid)
+    return (span.document, span.annotator) == (document, GOLD_ANNOTATOR)
 
 
 def _put_decision(project: Project, item: Item, decision: Decision | None) -> None:
