@@ -6,7 +6,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
 from annotate.labels import Annotators, Labels
@@ -15,6 +15,29 @@ from annotate.schema import SpanLabel
 from annotate.store import Store
 
 SPAN_COLUMNS = 'uid, document, annotator, label, start, "end", attrs, origin'
+INSERT_SPAN = (
+    f"INSERT INTO spans ({SPAN_COLUMNS}, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_RELATION = (
+    "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+SpanRow = tuple[str, str, str, str, int, int, str, str, str, str]
+"""A span as ``add`` writes it: SPAN_COLUMNS (attrs as JSON), created_at, updated_at."""
+RelationRow = tuple[str, str, str, str, str, str, str]
+"""A relation as ``add`` writes it: uid, label, head, tail, origin, created_at, updated_at."""
+
+
+class StoredSpan(NamedTuple):
+    """A span of one layer as a bulk import compares it with what a file brings."""
+
+    uid: str
+    label: str
+    start: int
+    end: int
+    attrs: str  # JSON
+    rowid: int  # the order in which spans were stored: a later span has a larger one
 
 
 def new_uid() -> str:
@@ -47,9 +70,8 @@ class Spans:
             changes = self._annotators.ensure(annotator)
             try:
                 conn.execute(
-                    f"INSERT INTO spans ({SPAN_COLUMNS}, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (uid, document, annotator, label, start, end, _json(attrs), origin)
+                    INSERT_SPAN,
+                    (uid, document, annotator, label, start, end, to_json(attrs), origin)
                     + (stamp,) * 2,
                 )
             except sqlite3.IntegrityError as error:
@@ -80,11 +102,42 @@ class Spans:
                 conn.execute(
                     'UPDATE spans SET label = ?, start = ?, "end" = ?, attrs = ?, updated_at = ?'
                     " WHERE uid = ?",
-                    (new_label, new_start, new_end, _json(new_attrs), now(), uid),
+                    (new_label, new_start, new_end, to_json(new_attrs), now(), uid),
                 )
             except sqlite3.IntegrityError as error:
                 raise _span_error(error, new_label, new_start, new_end) from error
         return Changes(spans_changed=(uid,))
+
+    def add_checked(self, rows: list[SpanRow]) -> None:
+        """Write spans checked beforehand as ``add`` checks them (``check_span_fields``, the
+        end within the text, no exact duplicate, a uid not in use, a known annotator), in
+        one statement; the database's constraints hold them all the same."""
+        with self._store.write() as conn:
+            conn.executemany(INSERT_SPAN, rows)
+
+    def set_attrs_checked(self, rows: list[tuple[str, str, str]]) -> None:
+        """(attrs JSON, updated_at, uid): new attribute values checked beforehand as
+        ``update`` checks them, in one statement."""
+        with self._store.write() as conn:
+            conn.executemany("UPDATE spans SET attrs = ?, updated_at = ? WHERE uid = ?", rows)
+
+    def layer(self, document: str, annotator: str) -> list[StoredSpan]:
+        """One annotator's spans in one document, in no particular order."""
+        query = (
+            'SELECT uid, label, start, "end", attrs, rowid FROM spans'
+            " WHERE document = ? AND annotator = ?"
+        )
+        return [StoredSpan(*row) for row in self._store.conn.execute(query, (document, annotator))]
+
+    def taken(self, uids: Iterable[str]) -> set[str]:
+        """Those of these uids that spans already have."""
+        return _taken(self._store, "spans", uids)
+
+    def last_rowid(self) -> int:
+        """The largest rowid (StoredSpan.rowid) so far: every span stored after now has
+        a larger one (SQLite gives each new row the largest rowid plus one)."""
+        row = self._store.conn.execute("SELECT coalesce(max(rowid), 0) FROM spans").fetchone()
+        return int(row[0])
 
     def _check_relations_allow(self, uid: str, label: str) -> None:
         rows = self._store.conn.execute(
@@ -186,14 +239,32 @@ class Relations:
         stamp = now()
         with self._store.write() as conn:
             try:
-                conn.execute(
-                    "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (uid, label, head, tail, origin, stamp, stamp),
-                )
+                conn.execute(INSERT_RELATION, (uid, label, head, tail, origin, stamp, stamp))
             except sqlite3.IntegrityError as error:
                 raise _relation_error(error, label) from error
         return Changes(relations_added=(uid,))
+
+    def add_checked(self, rows: list[RelationRow]) -> None:
+        """Write relations checked beforehand as ``add`` checks them (a known label that
+        allows their spans' labels, two spans of one layer, not there yet, a uid not in
+        use), in one statement."""
+        with self._store.write() as conn:
+            conn.executemany(INSERT_RELATION, rows)
+
+    def in_layer(self, document: str, annotator: str) -> set[tuple[str, str, str]]:
+        """(label, head, tail) of one annotator's relations in one document."""
+        query = (
+            "SELECT r.label, r.head, r.tail FROM relations r JOIN spans s ON s.uid = r.head"
+            " WHERE s.document = ? AND s.annotator = ?"
+        )
+        return {
+            (str(label), str(head), str(tail))
+            for label, head, tail in self._store.conn.execute(query, (document, annotator))
+        }
+
+    def taken(self, uids: Iterable[str]) -> set[str]:
+        """Those of these uids that relations already have."""
+        return _taken(self._store, "relations", uids)
 
     def remove(self, uid: str) -> Changes:
         with self._store.write() as conn:
@@ -308,6 +379,11 @@ def _relation_error(error: sqlite3.IntegrityError, label: str) -> AnnotateError:
     return InputError(message)
 
 
+def _taken(store: Store, table: str, uids: Iterable[str]) -> set[str]:
+    query = f"SELECT uid FROM {table} WHERE uid IN (SELECT value FROM json_each(?))"
+    return {str(row[0]) for row in store.conn.execute(query, (json.dumps(list(uids)),))}
+
+
 def _has_uid(store: Store, table: str, uid: str) -> bool:
     query = f"SELECT 1 FROM {table} WHERE uid = ?"  # table is one of ours, never input
     return store.conn.execute(query, (uid,)).fetchone() is not None
@@ -319,5 +395,6 @@ def _span(row: tuple[Any, ...]) -> Span:
     return Span(uid, document, annotator, label, start, end, attributes, origin)
 
 
-def _json(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+def to_json(attrs: dict[str, Any]) -> str:
+    """Attribute values as a span stores them."""
+    return json.dumps(attrs, ensure_ascii=False, sort_keys=True) if attrs else "{}"

@@ -60,13 +60,22 @@ class Documents:
         return Changes(documents_added=tuple(rows))
 
     def _present(self, uids: list[str]) -> set[str]:
-        present: set[str] = set()
+        return set(self.positions(uids))
+
+    def positions(self, uids: list[str]) -> dict[str, int]:
+        """The list number of each of these documents that the project holds."""
+        found: dict[str, int] = {}
         for chunk in range(0, len(uids), QUERY_CHUNK):
             batch = uids[chunk : chunk + QUERY_CHUNK]
             marks = ", ".join("?" * len(batch))
-            query = f"SELECT uid FROM documents WHERE uid IN ({marks})"
-            present.update(str(row[0]) for row in self._store.conn.execute(query, batch))
-        return present
+            query = f"SELECT uid, position FROM documents WHERE uid IN ({marks})"
+            found.update((str(uid), int(at)) for uid, at in self._store.conn.execute(query, batch))
+        return found
+
+    def last_position(self) -> int:
+        """The list number of the last document (0 in an empty project)."""
+        query = "SELECT coalesce(max(position), 0) FROM documents"
+        return int(self._store.conn.execute(query).fetchone()[0])
 
     def get(self, uid: str) -> Document:
         row = self._store.conn.execute(

@@ -184,6 +184,18 @@ class Store:
             self._depth -= 1
         self.conn.execute(f"RELEASE {name}")
 
+    @contextmanager
+    def page_cache(self, kib: int) -> Iterator[None]:
+        """SQLite's page cache of this connection at ``kib`` KiB (2 MiB by default) for a
+        bulk write: the indexes it adds to at random places then stay in memory instead of
+        being read again and spilled to the -wal file. The cache shrinks back after."""
+        before = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-int(kib)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA cache_size = {before}")
+
     def _rolled_back(self) -> None:
         for listener in self.rollback_listeners:
             listener()

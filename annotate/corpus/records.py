@@ -15,9 +15,12 @@ from annotate.names import checked_name
 from annotate.text import document_uid, normalise_stored_text, stored_offset_mapper
 
 SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # how JSON writes one, in pairs or alone
 
 
-@dataclass(frozen=True)
+# Spans and relations are never changed once read, but are not frozen: a frozen dataclass
+# takes five times as long to make, and one record may hold tens of thousands of them.
+@dataclass(slots=True)
 class RecordSpan:
     index: int
     id: str | None
@@ -28,7 +31,7 @@ class RecordSpan:
     line: int | None = None  # where the span is written, when not on the record's line
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RecordRelation:
     index: int
     id: str | None
@@ -135,15 +138,16 @@ def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int])
         raise InputError("expected a span object", field=where)
     start = get_field(item, "start", int, where)
     end = get_field(item, "end", int, where)
-    check_offsets(len(raw_text), start, end, f"{where}.start", f"{where}.end")
+    if not 0 <= start < end <= len(raw_text):
+        check_offsets(len(raw_text), start, end, f"{where}.start", f"{where}.end")
     check_quoted(raw_text, start, end, get_field(item, "text", str, where, default=None), where)
     return RecordSpan(
-        index=index,
-        id=get_field(item, "id", str, where, default=None),
-        label=get_field(item, "label", str, where),
-        start=to_stored(start),
-        end=to_stored(end),
-        attrs=get_field(item, "attrs", dict, where, default={}),
+        index,
+        get_field(item, "id", str, where, default=None),
+        get_field(item, "label", str, where),
+        to_stored(start),
+        to_stored(end),
+        get_field(item, "attrs", dict, where, default={}),
     )
 
 
@@ -195,7 +199,8 @@ def parse_json_line(
     file and line."""
     try:
         data = parse_json(source)
-        refuse_surrogates(data, "")
+        if may_hold_surrogates(source):
+            refuse_surrogates(data, "")
         return make_record(file, line, data)
     except InputError as error:
         raise error.at(file=file, line=line) from None
@@ -222,6 +227,12 @@ def beyond_limits(error: RecursionError | ValueError) -> str:
 def refuse_constant(name: str) -> Any:
     """For ``parse_constant``: NaN, Infinity and -Infinity are not JSON."""
     raise InputError(f"{name} is not a JSON value")
+
+
+def may_hold_surrogates(source: str) -> bool:
+    """Whether JSON text may decode to a lone surrogate: only one written as an escape can
+    (or one already in the text), so a line with neither needs no walk through its values."""
+    return bool(SURROGATE_ESCAPE.search(source) or SURROGATE.search(source))
 
 
 def refuse_surrogates(value: Any, where: str) -> None:
@@ -258,18 +269,22 @@ def get_field(
 ) -> Any:
     """``item[key]`` checked to be of ``kind`` (str, int, dict or list); a missing or null
     field is ``default``, or refused when there is none. ``where`` is the item's field."""
-    name = f"{where}.{key}" if where else key
-    if key not in item or (item[key] is None and default is not _MISSING):
+    value = item.get(key, _MISSING)
+    if value is _MISSING or (value is None and default is not _MISSING):
         if default is _MISSING:
-            raise InputError("required field is missing", field=name)
+            raise InputError("required field is missing", field=_field_name(where, key))
         return default
-    value = item[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         expected = {str: "a string", int: "an integer", dict: "an object", list: "a list"}[kind]
         raise InputError(
-            f"expected {expected}, got {json.dumps(value, ensure_ascii=False)[:40]}", field=name
+            f"expected {expected}, got {json.dumps(value, ensure_ascii=False)[:40]}",
+            field=_field_name(where, key),
         )
     return value
+
+
+def _field_name(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
 
 
 def check_offsets(length: int, start: int, end: int, start_field: str, end_field: str) -> None:
