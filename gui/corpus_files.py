@@ -27,8 +27,13 @@ from PySide6.QtWidgets import (
 
 from annotate.corpus.export_files import ExportReport, export_corpus
 from annotate.corpus.formats import EXPORT_FORMATS
-from annotate.corpus.importing import FORMATS, ImportReport, import_records, read_records
-from annotate.corpus.records import Record
+from annotate.corpus.importing import (
+    FORMATS,
+    ImportReport,
+    import_records,
+    read_paths,
+    read_records,
+)
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
@@ -213,25 +218,44 @@ def with_progress(parent: QWidget, title: str, work: Callable[[ProgressBox], T])
 
 
 def import_with_progress(parent: QWidget, project: Project, request: ImportRequest) -> ImportReport:
-    """Read every file (the count of documents read shows), then write them in one
-    transaction (documents imported of all); Cancel rolls the transaction back."""
+    """Read every file once to count its documents and spans (the count of documents read
+    shows), then read them again and write them, a batch at a time, in one transaction:
+    the bar moves with the spans written, also within a document of many spans. Cancel
+    rolls the transaction back."""
 
     def work(progress: ProgressBox) -> ImportReport:
-        records: list[Record] = []
-        for path in request.paths:
-            for record in read_records(path, request.fmt, repair_iob=request.repair_iob):
-                records.append(record)
-                progress.step(f"Reading {path.name}: {len(records)} documents", 0, 0)
+        records, spans = _count(request, progress)
+
+        def step(records_done: int, spans_done: int) -> None:
+            done = records_done + spans_done
+            progress.step(
+                f"Importing {records_done} of {records} documents,"
+                f" {spans_done:,} of {spans:,} spans",
+                done,
+                max(done, records + spans),
+            )
+
         return import_records(
             project,
-            records,
+            read_paths(request.paths, request.fmt, repair_iob=request.repair_iob),
             request.annotator,
             request.add_labels,
-            lambda done, total: progress.step(f"Importing {done} of {total}", done, total),
+            step,
             request.unnamed,
         )
 
     return with_progress(parent, "Import", work)
+
+
+def _count(request: ImportRequest, progress: ProgressBox) -> tuple[int, int]:
+    """The records and spans of the files, none of them kept."""
+    records = spans = 0
+    for path in request.paths:
+        for record in read_records(path, request.fmt, repair_iob=request.repair_iob):
+            records += 1
+            spans += len(record.spans)
+            progress.step(f"Reading {path.name}: {records} documents", 0, 0)
+    return records, spans
 
 
 def export_with_progress(parent: QWidget, project: Project, request: ExportRequest) -> ExportReport:

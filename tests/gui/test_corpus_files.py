@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
@@ -22,7 +23,9 @@ from pytestqt.qtbot import QtBot
 from annotate.corpus.export_files import export_corpus
 from annotate.corpus.importing import import_paths
 from annotate.project import Project
+from gui.corpus_files import ProgressBox
 from gui.main_window import MainWindow
+from tests.annotate.test_importing import SPANS, long_record
 from tests.gui.test_annotating import when_modal
 from tests.gui.test_search import type_text
 from tests.helpers import table_checksums
@@ -159,6 +162,33 @@ def test_cancel_during_a_large_import_changes_nothing(
     qtbot.waitUntil(lambda: "cancelled" in window.saved_label.text())
     assert window.saved_label.text() == "Import cancelled: nothing was changed"
     assert table_checksums(window.project.path) == before
+
+
+def test_cancel_within_a_document_of_many_spans_changes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "annotated.jsonl"
+    source.write_text(json.dumps(long_record(), ensure_ascii=False) + "\n", encoding="utf-8")
+    before = table_checksums(window.project.path)
+    shown: list[tuple[str, int, int]] = []  # the label and the bar, at each step
+    step = ProgressBox.step
+
+    def watch_then_cancel(box: ProgressBox, text: str, done: int, total: int) -> None:
+        within_the_document = text.startswith("Importing 0 of 1 documents")
+        if within_the_document and shown and shown[-1][0].startswith("Importing"):
+            box.dialog.cancel()  # the second step within it: the bar has moved
+        step(box, text, done, total)
+        shown.append((box.dialog.labelText(), box.dialog.value(), box.dialog.maximum()))
+
+    monkeypatch.setattr(ProgressBox, "step", watch_then_cancel)
+    when_modal(lambda dialog: press_default(qtbot, dialog))
+    drop_files(window, [source])
+    qtbot.waitUntil(lambda: "cancelled" in window.saved_label.text())
+    assert window.saved_label.text() == "Import cancelled: nothing was changed"
+    assert table_checksums(window.project.path) == before
+    label, value, maximum = shown[-1]
+    assert label == f"Importing 0 of 1 documents, 2,000 of {SPANS + 1:,} spans"
+    assert 0 < value < maximum == SPANS + 2
 
 
 def test_export_dialog_writes_conll_with_its_notes(
