@@ -40,26 +40,12 @@ def reference(data: Path, scratch: Path) -> Action:
     rows = _read_rows(data / JSONL_NAME)
     entries = [(number, *search_entry(text)) for number, (_, text) in enumerate(rows, 1)]
     conn = plain_sqlite.connect(scratch / "reference.sqlite")
-    conn.execute("CREATE TABLE documents (uid TEXT PRIMARY KEY, title TEXT, text TEXT)")
-    conn.execute(
-        "CREATE VIRTUAL TABLE search_index USING fts5(body, content = '', tokenize = 'trigram')"
-    )
-    conn.execute("CREATE TABLE search_entries (position INTEGER PRIMARY KEY, removals, checksum)")
+    plain_sqlite.create_document_tables(conn)
 
     def run() -> int:
         conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO documents (uid, title, text) VALUES (?, ?, ?)",
-            ((_sha256(text), title, text) for title, text in rows),
-        )
-        conn.executemany(
-            "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
-            ((number, normalised) for number, normalised, _, _ in entries),
-        )
-        conn.executemany(
-            "INSERT INTO search_entries VALUES (?, ?, ?)",
-            ((number, removed, checksum) for number, _, removed, checksum in entries),
-        )
+        documents = [(_sha256(text), title, text) for title, text in rows]
+        plain_sqlite.write_documents(conn, documents, entries)
         conn.execute("COMMIT")
         return len(rows)
 

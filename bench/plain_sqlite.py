@@ -29,3 +29,31 @@ def insert_document(
         (uid, position, document.title, document.text, len(document.text), stamp),
     )
     return uid
+
+
+def create_document_tables(conn: sqlite3.Connection) -> None:
+    """Documents keyed by uid, a contentless trigram FTS5 index of their normalised text
+    and the removed marks beside it: the same kind of search index as a project's."""
+    conn.execute("CREATE TABLE documents (uid TEXT PRIMARY KEY, title TEXT, text TEXT)")
+    conn.execute(
+        "CREATE VIRTUAL TABLE search_index USING fts5(body, content = '', tokenize = 'trigram')"
+    )
+    conn.execute("CREATE TABLE search_entries (position INTEGER PRIMARY KEY, removals, checksum)")
+
+
+def write_documents(
+    conn: sqlite3.Connection,
+    documents: list[tuple[str, str, str]],
+    entries: list[tuple[int, str, bytes, int]],
+) -> None:
+    """(uid, title, text) rows and their search entries (position, normalised text,
+    removed marks, checksum), each with one executemany."""
+    conn.executemany("INSERT INTO documents (uid, title, text) VALUES (?, ?, ?)", documents)
+    conn.executemany(
+        "INSERT INTO search_index (rowid, body) VALUES (?, ?)",
+        ((number, normalised) for number, normalised, _, _ in entries),
+    )
+    conn.executemany(
+        "INSERT INTO search_entries VALUES (?, ?, ?)",
+        ((number, removed, checksum) for number, _, removed, checksum in entries),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bench import (
     agreement_bench,
+    annotated_import_bench,
     export_bench,
     import_bench,
     reader_bench,
@@ -30,6 +31,13 @@ STARTUP_MS = 300.0  # every command, launch to first output
 GUI_STARTUP_RATIO = 2.5
 EXPORT_MAX_PEAK_RSS_MB = 300.0  # of each format's export, at any corpus size
 PROJECT_SIZE_RATIO = 3.0  # the project file over its documents' text (UTF-8)
+IMPORT_RATIO = 3.0
+IMPORT_MAX_PEAK_RSS_MB = 300.0
+IMPORT_ARTICLE_MS = 1000.0  # 1.5-1.7 s here with the import before its bulk path
+# Documents of a share of --docs (10,000 by default), of about so many characters, and
+# the most runs of each side: the 50,000 are shorter and run once, to keep to about three
+# minutes in all.
+ANNOTATED_CORPORA = {"1k": (0.1, 4500, None), "10k": (1.0, 4500, 2), "50k": (5.0, 600, 1)}
 
 SCENARIOS: dict[str, AnyScenario] = {
     "import": Scenario(
@@ -43,6 +51,36 @@ SCENARIOS: dict[str, AnyScenario] = {
         setup=import_bench.setup,
         ours=import_bench.ours,
         reference=import_bench.reference,
+    ),
+    **{
+        f"import-spans-{size}": Scenario(
+            name=f"import-spans-{size}",
+            summary=(
+                f"import_paths of one native JSONL file of {share:g} x --docs documents of"
+                f" ~{chars:,} chars, each with 20 spans (a QUOTE among them) and a SPEAKER"
+                " relation, vs sqlite3 executemany of the same rows into plain tables keyed"
+                " by uid, with the same search index work as `import`"
+            ),
+            target_ratio=IMPORT_RATIO,
+            setup=annotated_import_bench.setup_documents(share, chars),
+            ours=annotated_import_bench.ours,
+            reference=annotated_import_bench.reference,
+            max_peak_rss_mb=IMPORT_MAX_PEAK_RSS_MB,
+            input_mb=annotated_import_bench.text_mb,
+            max_runs=runs,
+        )
+        for size, (share, chars, runs) in ANNOTATED_CORPORA.items()
+    },
+    "import-article": LatencyScenario(
+        name="import-article",
+        summary=(
+            "import_paths of one record, a 500,000-char article with 19,000 spans and its"
+            " SPEAKER relations, into a fresh project"
+        ),
+        target_ms=IMPORT_ARTICLE_MS,
+        setup=annotated_import_bench.setup_article,
+        repeat=annotated_import_bench.import_article,
+        max_peak_rss_mb=IMPORT_MAX_PEAK_RSS_MB,
     ),
     "export": Scenario(
         name="export",

@@ -52,10 +52,22 @@ class SideResult:
     peak_rss_mb: float  # the highest of the runs
     items: int
     output_mb: float | None = None  # the largest file written, if the side writes one
+    input_mb: float | None = None  # what that file is compared with, if anything
 
     @property
     def best(self) -> float:
         return min(self.seconds)
+
+    @property
+    def items_per_second(self) -> float:
+        """Items handled a second in the best run."""
+        return self.items / self.best if self.best > 0 else math.inf
+
+    @property
+    def output_per_input(self) -> float | None:
+        if self.output_mb is None or not self.input_mb:
+            return None
+        return self.output_mb / self.input_mb
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -63,7 +75,10 @@ class SideResult:
             "runs": self.seconds,
             "peak_rss_mb": self.peak_rss_mb,
             "items": self.items,
+            "items_per_second": self.items_per_second,
             "output_mb": self.output_mb,
+            "input_mb": self.input_mb,
+            "output_per_input": self.output_per_input,
         }
 
 
@@ -324,6 +339,8 @@ def _runs_of(scenario: AnyScenario, runs: int) -> int:
     """--runs, unless the scenario runs each side a number of times of its own."""
     if isinstance(scenario, MemoryScenario | SizeScenario) and scenario.runs is not None:
         return scenario.runs
+    if isinstance(scenario, Scenario) and scenario.max_runs is not None:
+        return min(runs, scenario.max_runs)
     return runs
 
 
@@ -456,9 +473,12 @@ def _size_rows(result: SizeResult) -> list[tuple[str, ...]]:
 
 def _ratio_target(result: ScenarioResult) -> str:
     target = f"<= {result.target_ratio:g}x"
-    if result.max_output_mb is None or result.ours.output_mb is None:
+    ours = result.ours
+    if ours.output_mb is not None and ours.output_per_input is not None:
+        target += f" (file {ours.output_mb:.0f} MB, {ours.output_per_input:.1f}x its input)"
+    if result.max_output_mb is None or ours.output_mb is None:
         return target
-    return f"{target}, file {result.ours.output_mb:.2f} <= {result.max_output_mb:g} MB"
+    return f"{target}, file {ours.output_mb:.2f} <= {result.max_output_mb:g} MB"
 
 
 def _targets(main: str, max_peak_rss_mb: float | None) -> str:
@@ -473,7 +493,8 @@ def _verdict(passed: bool, misses: list[str]) -> str:
 
 def _describe(output: dict[str, Any]) -> str:
     if "samples" not in output:
-        return f"{output['seconds']:.3f} s"
+        rate = output["items"] / output["seconds"] if output["seconds"] > 0 else math.inf
+        return f"{output['seconds']:.3f} s, {output['items']} items ({rate:,.0f} a second)"
     latencies = Latencies.of_seconds([v for kind in output["samples"].values() for v in kind])
     return (
         f"{len(latencies.ms)} repetitions, p50 {latencies.median:.1f} ms,"
@@ -516,6 +537,9 @@ def _side_result(outputs: list[dict[str, Any]]) -> SideResult:
         output_mb=max(
             (float(output["output_mb"]) for output in outputs if "output_mb" in output),
             default=None,
+        ),
+        input_mb=next(
+            (float(output["input_mb"]) for output in outputs if "input_mb" in output), None
         ),
     )
 

@@ -89,9 +89,13 @@ def measure_action(
     started = time.perf_counter()
     items = action()
     seconds = time.perf_counter() - started
-    result = {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items}
+    result: dict[str, Any] = {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items}
     outputs = [path.stat().st_size / 1e6 for path in scratch.glob(f"{OUTPUT_STEM}.*")]
-    return result | ({"output_mb": max(outputs)} if outputs else {})
+    if outputs:
+        result["output_mb"] = max(outputs)
+    if outputs and scenario.input_mb is not None:
+        result["input_mb"] = scenario.input_mb(data)
+    return result
 
 
 def measure_latency(scenario: LatencyScenario, data: Path, scratch: Path) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.agreement_bench import REPETITIONS as AGREEMENTS
+from bench.annotated_import_bench import ARTICLE_IMPORTS
 from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.export_bench import FORMAT_SIDES
 from bench.reader_qt import REPETITIONS
@@ -36,6 +37,10 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     scenarios = {s["name"]: s for s in report["scenarios"]}
     assert set(scenarios) == {
         "import",
+        "import-spans-1k",
+        "import-spans-10k",
+        "import-spans-50k",
+        "import-article",
         "export",
         "export-conll",
         "export-memory",
@@ -60,8 +65,10 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "startup",
         "startup-gui",
     }
+    annotated = ("import-spans-1k", "import-spans-10k", "import-spans-50k")
     ratios = (
         "import",
+        *annotated,
         "export",
         "export-conll",
         "reader-open",
@@ -88,6 +95,12 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         render["ratio"] <= render["target_ratio"]
         and render["ours"]["output_mb"] <= render["max_output_mb"]
     )
+    # 20 spans a document, at 1/10, 1 and 5 times --docs; the project weighed against its texts
+    for name, docs in zip(annotated, (2, 20, 100), strict=True):
+        side = scenarios[name]["ours"]
+        assert side["items"] == scenarios[name]["reference"]["items"] == 20 * docs
+        assert side["items_per_second"] > 0 and side["output_per_input"] > 1
+    _check_latency(scenarios["import-article"], {"import": ARTICLE_IMPORTS})
     edits = {"add": REPETITIONS, "delete": REPETITIONS}
     _check_latency(scenarios["paragraph-edit"], edits)
     _check_latency(scenarios["million-edit"], edits)
