@@ -152,6 +152,8 @@ class ImportWriter:
         if whose not in self._annotators:
             self.project.annotators.ensure(whose)
             self._annotators.add(whose)
+        if not record.spans:
+            return
         layer = self._layer(record.uid, whose)
         spans = self._spans(record, whose, layer)
         self._relations(record, layer, spans)
