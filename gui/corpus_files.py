@@ -228,12 +228,10 @@ def import_with_progress(parent: QWidget, project: Project, request: ImportReque
 
         def step(records_done: int, spans_done: int) -> None:
             done = records_done + spans_done
-            progress.step(
-                f"Importing {records_done} of {records} documents,"
-                f" {spans_done:,} of {spans:,} spans",
-                done,
-                max(done, records + spans),
-            )
+            text = f"Importing {records_done} of {records}"
+            if spans:
+                text += f", {spans_done:,} of {spans:,} spans"
+            progress.step(text, done, max(done, records + spans))
 
         return import_records(
             project,

@@ -29,8 +29,8 @@ from annotate.project import Project
 from annotate.schema import RelationLabel, SpanLabel
 
 ORIGIN = "imported"
-WRITE_EVERY = 2000  # spans checked before they are written, and progress told
-Progress = Callable[[int, int], None]  # (records imported, spans imported)
+WRITE_EVERY = 2000  # spans checked before they are written
+Progress = Callable[[int, int], None]  # (records checked, spans checked)
 SpanKey = tuple[str, int, int]  # label, start, end: one span of a layer
 SpanRef = str | tuple[str, int]  # a span as a record's relations name it: id, or ("#", index)
 
@@ -118,6 +118,7 @@ class ImportWriter:
             self._records_done += 1
             if self._pending() >= WRITE_EVERY:
                 self._write()
+            self._tell()
         self._write()
 
     def _start_batch(self, batch: list[Record]) -> None:
@@ -209,6 +210,7 @@ class ImportWriter:
             self._spans_done += 1
             if len(self._span_rows) >= WRITE_EVERY:
                 self._write()
+                self._tell()
         return found
 
     def _new_span(self, record: Record, annotator: str, span: RecordSpan, stamp: str) -> _Span:
@@ -292,8 +294,8 @@ class ImportWriter:
         return len(self._span_rows) + len(self._attr_rows) + len(self._relation_rows)
 
     def _write(self) -> None:
-        """Write the rows checked so far (spans before the changes and relations that may
-        name them), then tell the progress."""
+        """Write the rows checked so far: spans before the changes and relations that may
+        name them."""
         if self._span_rows:
             self.project.spans.add_checked(self._span_rows)
         if self._attr_rows:
@@ -301,5 +303,9 @@ class ImportWriter:
         if self._relation_rows:
             self.project.relations.add_checked(self._relation_rows)
         self._span_rows, self._attr_rows, self._relation_rows = [], [], []
+
+    def _tell(self) -> None:
+        """Tell the progress the records and spans checked so far (after each record, and
+        after each write within one)."""
         if self._progress is not None:
             self._progress(self._records_done, self._spans_done)

@@ -58,8 +58,9 @@ def import_records(
 ) -> ImportReport:
     """``annotator`` stands for every record's own; ``unnamed`` only for records that name
     nobody (the app's analyst, when a file does not say whose work it is). ``progress`` is
-    told the records and spans written so far, many times within a record of many spans;
-    an error it raises (Cancel) rolls the import back like any other."""
+    told the records and spans checked so far after each record, and every few thousand
+    spans within a record of many; an error it raises (Cancel) rolls the import back like
+    any other."""
     for name in (annotator, unnamed):
         if name:  # given here, not by a file: refused before any file is blamed
             checked_name(name, "annotator")

@@ -174,7 +174,7 @@ def test_cancel_within_a_document_of_many_spans_changes_nothing(
     step = ProgressBox.step
 
     def watch_then_cancel(box: ProgressBox, text: str, done: int, total: int) -> None:
-        within_the_document = text.startswith("Importing 0 of 1 documents")
+        within_the_document = text.startswith("Importing 0 of 1,")
         if within_the_document and shown and shown[-1][0].startswith("Importing"):
             box.dialog.cancel()  # the second step within it: the bar has moved
         step(box, text, done, total)
@@ -187,7 +187,7 @@ def test_cancel_within_a_document_of_many_spans_changes_nothing(
     assert window.saved_label.text() == "Import cancelled: nothing was changed"
     assert table_checksums(window.project.path) == before
     label, value, maximum = shown[-1]
-    assert label == f"Importing 0 of 1 documents, 2,000 of {SPANS + 1:,} spans"
+    assert label == f"Importing 0 of 1, 2,000 of {SPANS + 1:,} spans"
     assert 0 < value < maximum == SPANS + 2
 
 
