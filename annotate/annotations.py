@@ -15,9 +15,13 @@ from annotate.schema import SpanLabel
 from annotate.store import Store
 
 SPAN_COLUMNS = 'uid, document, annotator, label, start, "end", attrs, origin'
+SPAN_FIELDS = 'uid, annotator, label, start, "end", attrs, origin'  # all but the document
+# A span names its document by number (documents.position) in the database; the API speaks
+# of uids, turned into that number where a statement takes one.
+DOCUMENT_NUMBER = "(SELECT position FROM documents WHERE uid = ?)"
 INSERT_SPAN = (
     f"INSERT INTO spans ({SPAN_COLUMNS}, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    f" VALUES (?, {DOCUMENT_NUMBER}, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_RELATION = (
     "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
@@ -125,7 +129,7 @@ class Spans:
         """One annotator's spans in one document, in no particular order."""
         query = (
             'SELECT uid, label, start, "end", attrs, rowid FROM spans'
-            " WHERE document = ? AND annotator = ?"
+            f" WHERE document = {DOCUMENT_NUMBER} AND annotator = ?"
         )
         return [StoredSpan(*row) for row in self._store.conn.execute(query, (document, annotator))]
 
@@ -170,18 +174,21 @@ class Spans:
 
     def get(self, uid: str) -> Span:
         row = self._store.conn.execute(
-            f"SELECT {SPAN_COLUMNS} FROM spans WHERE uid = ?", (uid,)
+            'SELECT d.uid, s.uid, s.annotator, s.label, s.start, s."end", s.attrs, s.origin'
+            " FROM spans s JOIN documents d ON d.position = s.document WHERE s.uid = ?",
+            (uid,),
         ).fetchone()
         if row is None:
             raise AnnotateError(f"no span {uid}")
-        return _span(row)
+        return _span(row[0], row[1:])
 
     def exists(self, uid: str) -> bool:
         return _has_uid(self._store, "spans", uid)
 
     def find(self, document: str, annotator: str, label: str, start: int, end: int) -> str | None:
         row = self._store.conn.execute(
-            "SELECT uid FROM spans WHERE document = ? AND annotator = ? AND label = ?"
+            f"SELECT uid FROM spans WHERE document = {DOCUMENT_NUMBER} AND annotator = ?"
+            " AND label = ?"
             ' AND start = ? AND "end" = ?',
             (document, annotator, label, start, end),
         ).fetchone()
@@ -213,8 +220,11 @@ class Spans:
         if annotator is not None:
             condition += " AND annotator = ?"
         params = (document, *values, *((annotator,) if annotator is not None else ()))
-        query = f"SELECT {SPAN_COLUMNS} FROM spans WHERE document = ? {condition} {order}"
-        return [_span(row) for row in self._store.conn.execute(query, params)]
+        query = (
+            f"SELECT {SPAN_FIELDS} FROM spans WHERE document = {DOCUMENT_NUMBER}"
+            f" {condition} {order}"
+        )
+        return [_span(document, row) for row in self._store.conn.execute(query, params)]
 
 
 class Relations:
@@ -255,7 +265,7 @@ class Relations:
         """(label, head, tail) of one annotator's relations in one document."""
         query = (
             "SELECT r.label, r.head, r.tail FROM relations r JOIN spans s ON s.uid = r.head"
-            " WHERE s.document = ? AND s.annotator = ?"
+            f" WHERE s.document = {DOCUMENT_NUMBER} AND s.annotator = ?"
         )
         return {
             (str(label), str(head), str(tail))
@@ -312,7 +322,7 @@ class Relations:
         ]
 
     def for_document(self, document: str, annotator: str | None = None) -> list[Relation]:
-        where, params = "s.document = ?", [document]
+        where, params = f"s.document = {DOCUMENT_NUMBER}", [document]
         if annotator is not None:
             where, params = where + " AND s.annotator = ?", [*params, annotator]
         return [
@@ -363,7 +373,7 @@ def _span_error(error: sqlite3.IntegrityError, label: str, start: int, end: int)
         )
     if "beyond the document" in message:
         return InputError(f"end {end} is beyond the end of the text", field="end")
-    if "FOREIGN KEY" in message:
+    if "FOREIGN KEY" in message or "NOT NULL constraint failed: spans.document" in message:
         return InputError("the document does not exist", field="document")
     return InputError(message)
 
@@ -389,8 +399,8 @@ def _has_uid(store: Store, table: str, uid: str) -> bool:
     return store.conn.execute(query, (uid,)).fetchone() is not None
 
 
-def _span(row: tuple[Any, ...]) -> Span:
-    uid, document, annotator, label, start, end, attrs, origin = row
+def _span(document: str, row: tuple[Any, ...]) -> Span:
+    uid, annotator, label, start, end, attrs, origin = row
     attributes = {} if attrs == "{}" else json.loads(attrs)  # most spans have none
     return Span(uid, document, annotator, label, start, end, attributes, origin)
 

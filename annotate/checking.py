@@ -154,14 +154,24 @@ def _search_index(conn: sqlite3.Connection) -> list[str]:
 
 
 def _span_offsets(conn: sqlite3.Connection) -> list[str]:
+    key = _span_document_key(conn)
     return [
         f"span {uid} ({label} {start}-{end}) is outside document {position} (length {length})"
         for uid, label, start, end, position, length in conn.execute(
             'SELECT s.uid, s.label, s.start, s."end", d.position, length(d.text)'
-            " FROM spans s JOIN documents d ON d.uid = s.document"
+            f" FROM spans s JOIN documents d ON d.{key} = s.document"
             ' WHERE s.start < 0 OR s.start >= s."end" OR s."end" > length(d.text)'
         )
     ]
+
+
+def _span_document_key(conn: sqlite3.Connection) -> str:
+    """The column of documents that spans.document holds: its number (schema version 6 on),
+    or its uid in a file of an older version, which a read-only check leaves as it is."""
+    (kind,) = conn.execute(
+        "SELECT type FROM pragma_table_info('spans') WHERE name = 'document'"
+    ).fetchone()
+    return "position" if kind == "INTEGER" else "uid"
 
 
 def _relation_ends(conn: sqlite3.Connection) -> list[str]:

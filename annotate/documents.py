@@ -97,7 +97,7 @@ class Documents:
         (what an analyst annotating blind may see)."""
         conn = self._store.conn
         where, params = ("WHERE annotator = ?", (annotator,)) if annotator else ("", ())
-        span_counts = dict(
+        span_counts = dict(  # by document number
             conn.execute(f"SELECT document, count(*) FROM spans {where} GROUP BY document", params)
         )
         statuses: dict[str, dict[str, Status]] = {}
@@ -108,7 +108,7 @@ class Documents:
             statuses.setdefault(document, {})[name] = status
         return [
             DocumentSummary(
-                uid, position, title, chars, span_counts.get(uid, 0), statuses.get(uid, {})
+                uid, position, title, chars, span_counts.get(position, 0), statuses.get(uid, {})
             )
             for uid, position, title, chars in conn.execute(
                 "SELECT uid, position, title, char_count FROM documents ORDER BY position"

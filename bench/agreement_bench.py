@@ -47,7 +47,16 @@ def _insert(project: Project, docs: int) -> None:
                 " attrs, origin, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, '{}', 'imported', ?, ?)",
                 (
-                    (f"{uid[:16]}-{number}-{index}", uid, name, label, start, end, stamp, stamp)
+                    (
+                        f"{uid[:16]}-{number}-{index}",
+                        position,
+                        name,
+                        label,
+                        start,
+                        end,
+                        stamp,
+                        stamp,
+                    )
                     for index, (label, start, end) in _varied(spans, number, len(document.text))
                 ),
             )

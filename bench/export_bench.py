@@ -36,8 +36,8 @@ DOCUMENTS_IN_ORDER = "SELECT uid, title, text FROM documents ORDER BY position"
 # CROSS JOIN keeps documents as the outer loop, so the spans stream in document order
 # through the spans_by_document index instead of being sorted all at once.
 SPANS_IN_DOCUMENT_ORDER = (
-    'SELECT s.document, s.uid, s.start, s."end", s.label FROM documents d'
-    " CROSS JOIN spans s ON s.document = d.uid"
+    'SELECT d.uid, s.uid, s.start, s."end", s.label FROM documents d'
+    " CROSS JOIN spans s ON s.document = d.position"
     ' ORDER BY d.position, s.annotator, s.start, s."end", s.label, s.uid'
 )
 
@@ -158,12 +158,12 @@ def _insert_documents(
 ) -> None:
     stamp = now()
     for position, document in enumerate(documents, 1):
-        uid = plain_sqlite.insert_document(conn, position, document, stamp)
+        plain_sqlite.insert_document(conn, position, document, stamp)
         conn.executemany(
             'INSERT INTO spans (uid, document, annotator, label, start, "end", attrs, origin,'
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '{}', 'imported', ?, ?)",
             (
-                (span.uid, uid, ANNOTATOR, span.label, span.start, span.end, stamp, stamp)
+                (span.uid, position, ANNOTATOR, span.label, span.start, span.end, stamp, stamp)
                 for span in document.spans
             ),
         )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sqlite3
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from annotate.store import connect_read_only
+from annotate.migrations import STEPS, database, migrations
+from annotate.store import APPLICATION_ID, connect_read_only
+from annotate.text import document_uid
 
 
 def table_checksums(path: Path) -> dict[str, str]:
@@ -27,6 +30,46 @@ def table_checksums(path: Path) -> dict[str, str]:
         return sums
     finally:
         conn.close()
+
+
+def older_project(path: Path, version: int) -> sqlite3.Connection:
+    """A new project file of an older schema version, as that version made it (its first
+    ``version`` migrations), open in a plain connection for rows written in its schema."""
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations().apply(database(conn), stop_before=STEPS[version][0])
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    return conn
+
+
+def old_document(conn: sqlite3.Connection, position: int, text: str) -> str:
+    """A document as every schema version stores it; its uid."""
+    uid = document_uid(text)
+    conn.execute(
+        "INSERT INTO documents (uid, position, title, text, char_count, created_at)"
+        " VALUES (?, ?, 'عنوان', ?, ?, '2025-01-01T00:00:00+00:00')",
+        (uid, position, text, len(text)),
+    )
+    return uid
+
+
+def old_span(
+    conn: sqlite3.Connection, uid: str, document: str, label: str, start: int, end: int
+) -> None:
+    """A span of ali's as versions 1 to 5 store it: naming its document by uid."""
+    stamp = "2025-01-01T00:00:00+00:00"
+    conn.execute("INSERT OR IGNORE INTO annotators (name, created_at) VALUES ('ali', ?)", (stamp,))
+    conn.execute(
+        "INSERT OR IGNORE INTO labels (name, position, english, arabic, colour)"
+        " VALUES (?, 1, ?, ?, '#888888')",
+        (label, label, label),
+    )
+    conn.execute(
+        'INSERT INTO spans (uid, document, annotator, label, start, "end", origin, created_at,'
+        " updated_at) VALUES (?, ?, 'ali', ?, ?, ?, 'manual', ?, ?)",
+        (uid, document, label, start, end, stamp, stamp),
+    )
 
 
 @contextmanager

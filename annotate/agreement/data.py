@@ -12,6 +12,7 @@ from itertools import chain, groupby, repeat
 from operator import itemgetter
 
 from annotate.agreement.measures import Unit
+from annotate.annotations import DOCUMENT_NUMBER
 from annotate.errors import InputError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
@@ -120,26 +121,27 @@ def compared_documents(project: Project, selection: Selection) -> Iterator[Compa
         starts, ends = token_bounds(text, None if meta == "{}" else json.loads(meta))
         covering = TokenRanges(starts, ends)
         layers = {
-            name: layer(spans.get((uid, name), []), covering, relations.get((uid, name), set()))
+            name: layer(
+                spans.get((position, name), []), covering, relations.get((position, name), set())
+            )
             for name in selection.annotators
         }
         yield ComparedDocument(uid, position, title, len(text), len(starts), layers)
 
 
-def _span_rows(project: Project, selection: Selection) -> dict[tuple[str, str], list[SpanRow]]:
-    """Each (document, annotator)'s spans of the compared labels, read along the index,
-    only from the stretch of the list the selection's documents lie in."""
+def _span_rows(project: Project, selection: Selection) -> dict[tuple[int, str], list[SpanRow]]:
+    """Each (document number, annotator)'s spans of the compared labels, read along the
+    index, only from the stretch of the list the selection's documents lie in."""
     marks = ", ".join("?" * len(selection.annotators))
     first, last = selection.documents[0], selection.documents[-1]
     rows = project.store.conn.execute(
         'SELECT document, annotator, label, start, "end" FROM spans INDEXED BY spans_by_document'
-        f" WHERE annotator IN ({marks}) AND document IN (SELECT uid FROM documents WHERE"
-        " position BETWEEN (SELECT position FROM documents WHERE uid = ?)"
-        " AND (SELECT position FROM documents WHERE uid = ?)) ORDER BY document, annotator",
+        f" WHERE annotator IN ({marks}) AND document BETWEEN {DOCUMENT_NUMBER}"
+        f" AND {DOCUMENT_NUMBER} ORDER BY document, annotator",
         (*selection.annotators, first, last),
     ).fetchall()
     labels = set(selection.labels)
-    found: dict[tuple[str, str], list[SpanRow]] = {}
+    found: dict[tuple[int, str], list[SpanRow]] = {}
     for key, group in groupby(rows, key=itemgetter(0, 1)):
         found[key] = [row[2:] for row in group if row[2] in labels]
     return found
@@ -147,11 +149,12 @@ def _span_rows(project: Project, selection: Selection) -> dict[tuple[str, str], 
 
 def _relation_rows(
     project: Project, selection: Selection
-) -> dict[tuple[str, str], set[RelationKey]]:
-    """Relations whose head and tail labels are both compared, as offsets and labels."""
+) -> dict[tuple[int, str], set[RelationKey]]:
+    """Relations whose head and tail labels are both compared, as offsets and labels, by
+    (document number, annotator)."""
     marks = ", ".join("?" * len(selection.annotators))
     labels = set(selection.labels)
-    found: dict[tuple[str, str], set[RelationKey]] = {}
+    found: dict[tuple[int, str], set[RelationKey]] = {}
     for document, annotator, *key in project.store.conn.execute(
         'SELECT h.document, h.annotator, r.label, h.label, h.start, h."end", t.label, t.start,'
         ' t."end" FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail'

@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Collection, Iterator
 from typing import TextIO
 
+from annotate.annotations import DOCUMENT_NUMBER
 from annotate.corpus.exported import ExportRecord, ExportRelation, ExportSpan
 from annotate.corpus.formats.jsonl import write_jsonl_record
 from annotate.errors import AnnotateError
@@ -102,7 +103,8 @@ def _spans_by_annotator(
     project: Project, document: str, text: str, layer: str | None
 ) -> dict[str, list[ExportSpan]]:
     query = (
-        'SELECT annotator, uid, start, "end", label, attrs FROM spans WHERE document = ?'
+        'SELECT annotator, uid, start, "end", label, attrs FROM spans'
+        f" WHERE document = {DOCUMENT_NUMBER}"
         + (" AND annotator = ?" if layer is not None else "")
         + ' ORDER BY annotator, start, "end", rowid'
     )
@@ -127,7 +129,7 @@ def _relations_by_annotator(
 ) -> dict[str, list[ExportRelation]]:
     query = (
         "SELECT s.annotator, r.uid, r.label, r.head, r.tail FROM relations r"
-        " JOIN spans s ON s.uid = r.head WHERE s.document = ?"
+        f" JOIN spans s ON s.uid = r.head WHERE s.document = {DOCUMENT_NUMBER}"
         + (" AND s.annotator = ?" if layer is not None else "")
         + " ORDER BY s.annotator, r.uid"
     )

@@ -11,12 +11,13 @@ from contextlib import ExitStack, closing
 from pathlib import Path
 from typing import Any
 
-from annotate.annotations import new_uid
+from annotate.annotations import DOCUMENT_NUMBER, new_uid
 from annotate.errors import InputError, ProjectError
 from annotate.failures import is_damage, what_failed
 from annotate.merge.report import (
     RELATION_ROW,
     SPAN_ROW,
+    SPANS_WITH_DOCUMENT_UIDS,
     Conflict,
     MergeReport,
     RelationRow,
@@ -201,7 +202,7 @@ class FileMerge:
         """Spans the project holds under the same uid first, so that a new span is only
         taken for a duplicate of what the project will hold, not of what it held."""
         new: list[SpanRow] = []
-        for row in self._read(f"SELECT {SPAN_ROW} FROM spans ORDER BY document, start"):
+        for row in self._read(f"SELECT {SPANS_WITH_DOCUMENT_UIDS} ORDER BY s.document, s.start"):
             theirs = SpanRow(*row)
             ours = self._our_span(theirs.uid)
             if ours is None or ours.layer != theirs.layer:  # a uid names one layer's span
@@ -215,7 +216,9 @@ class FileMerge:
             self._ticker.advance()
 
     def _our_span(self, uid: str) -> SpanRow | None:
-        row = self._conn.execute(f"SELECT {SPAN_ROW} FROM spans WHERE uid = ?", (uid,)).fetchone()
+        row = self._conn.execute(
+            f"SELECT {SPANS_WITH_DOCUMENT_UIDS} WHERE s.uid = ?", (uid,)
+        ).fetchone()
         return SpanRow(*row) if row else None
 
     def _add_span(self, theirs: SpanRow) -> str:
@@ -232,7 +235,7 @@ class FileMerge:
                 f"has the uid of another span here; added as {uid}"
             )
         self._conn.execute(
-            f"INSERT INTO spans ({SPAN_ROW}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO spans ({SPAN_ROW}) VALUES (?, {DOCUMENT_NUMBER}, ?, ?, ?, ?, ?, ?, ?, ?)",
             (uid, *theirs[1:]),
         )
         self._report.spans_added += 1

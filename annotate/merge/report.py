@@ -9,6 +9,12 @@ from typing import Literal, NamedTuple
 Side = Literal["ours", "theirs"]
 
 SPAN_ROW = 'uid, document, annotator, label, start, "end", attrs, origin, created_at, updated_at'
+# The same read from a project, with the document's uid: a span names its document by its
+# number in that project, and two projects number their documents differently.
+SPANS_WITH_DOCUMENT_UIDS = (
+    's.uid, d.uid, s.annotator, s.label, s.start, s."end", s.attrs, s.origin, s.created_at,'
+    " s.updated_at FROM spans s JOIN documents d ON d.position = s.document"
+)
 RELATION_ROW = "uid, label, head, tail, attrs, origin, created_at, updated_at"
 
 

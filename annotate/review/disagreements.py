@@ -24,6 +24,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import Any, Literal, NamedTuple
 
+from annotate.annotations import DOCUMENT_NUMBER
 from annotate.model import GOLD_ANNOTATOR, Relation, Span
 from annotate.project import Project
 from annotate.schema import passage_labels
@@ -70,7 +71,8 @@ class Item:
 def compared_annotators(project: Project, document: str) -> list[str]:
     """Everyone with spans in the document, by name; the gold layer is the review itself."""
     rows = project.store.conn.execute(
-        "SELECT DISTINCT annotator FROM spans WHERE document = ? AND annotator <> ?"
+        f"SELECT DISTINCT annotator FROM spans WHERE document = {DOCUMENT_NUMBER}"
+        " AND annotator <> ?"
         " ORDER BY annotator",
         (document, GOLD_ANNOTATOR),
     )

@@ -54,8 +54,8 @@ def rows(path: Path, query: str) -> set[tuple[Any, ...]]:
 
 
 SPANS = (
-    'SELECT uid, document, annotator, label, start, "end", attrs, origin, created_at, updated_at'
-    " FROM spans"
+    'SELECT s.uid, d.uid, s.annotator, s.label, s.start, s."end", s.attrs, s.origin, s.created_at,'
+    " s.updated_at FROM spans s JOIN documents d ON d.position = s.document"
 )
 RELATIONS = "SELECT uid, label, head, tail, attrs, origin, created_at, updated_at FROM relations"
 DOCUMENTS = "SELECT uid, title, text, meta FROM documents"
@@ -115,6 +115,24 @@ def merged(target: Path, *others: Path, progress: Any = None) -> MergeReport:
         report = merge_projects(project, list(others), progress)
         assert all(finding.ok for finding in check_project(project)), check_project(project)
     return report
+
+
+def test_documents_numbered_otherwise_in_the_other_file_are_matched_by_uid(
+    ali: Path, omar: Path
+) -> None:
+    """Omar imported the library article first: his document 1 is Ali's document 2."""
+    report = merged(ali, omar)
+    assert (report.documents_present, report.spans_added) == (2, 1)
+    assert rows(ali, SPANS) >= rows(omar, SPANS)
+    with Project.open(ali) as project:
+        library, minister = uid_of(project, LIBRARY), uid_of(project, MINISTER)
+        assert project.documents.get(library).position == 2
+        shown = {
+            (s.annotator, s.label, LIBRARY[s.start : s.end])
+            for s in project.spans.for_document(library)
+        }
+        assert shown == {("ali", "GPE", "طرابلس"), ("omar", "ORG", "بلدية طرابلس")}
+        assert {s.annotator for s in project.spans.for_document(minister)} == {"ali"}
 
 
 def test_merge_brings_every_analysts_work_together(

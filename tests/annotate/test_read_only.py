@@ -17,7 +17,14 @@ from annotate.failures import WriteFailed
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
 from annotate.store import side_files
-from tests.helpers import file_digests, read_only_copy, table_checksums
+from tests.helpers import (
+    file_digests,
+    old_document,
+    old_span,
+    older_project,
+    read_only_copy,
+    table_checksums,
+)
 
 TEXT = "قال المتحدث باسم الحكومة سمير حداد إن المفاوضات ستستمر."
 
@@ -96,6 +103,25 @@ def test_check_reports_an_old_schema_and_leaves_it(runner: CliRunner, project_fi
     ) in result.output
     assert file_digests(project_file) == before
     assert not project_file.with_name("p.annotate.backups").exists()
+
+
+def test_check_of_an_old_schema_still_checks_its_span_offsets(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "old.annotate"
+    conn = older_project(path, 5)  # spans name their document by uid
+    with conn:
+        uid = old_document(conn, 1, TEXT)
+        old_span(conn, "s", uid, "PERSON", 4, 10)
+        conn.execute("DROP TRIGGER spans_end_within_text_on_update")
+        conn.execute("UPDATE spans SET \"end\" = 99 WHERE uid = 's'")
+    conn.close()
+    before = file_digests(path)
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "FAIL  span offsets in range" in result.output
+    assert f"span s (PERSON 4-99) is outside document 1 (length {len(TEXT)})" in result.output
+    assert file_digests(path) == before
 
 
 def test_check_keeps_the_journal_mode(runner: CliRunner, project_file: Path) -> None:

@@ -3,10 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from annotate.checking import check_project
 from annotate.errors import InputError, ProjectError
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
-from tests.helpers import table_checksums
+from tests.helpers import old_document, old_span, older_project, table_checksums
 
 TEXT = "قال الوزير إن الاجتماع سيعقد غدا."
 
@@ -46,7 +47,8 @@ def test_database_enforces_offsets(project: Project, start: int, end: int, messa
     with pytest.raises(sqlite3.IntegrityError, match=message):
         project.store.conn.execute(
             'INSERT INTO spans (uid, document, annotator, label, start, "end", origin,'
-            " created_at, updated_at) VALUES ('s', ?, 'ali', 'PERSON', ?, ?, 'manual', '', '')",
+            " created_at, updated_at) VALUES ('s', (SELECT position FROM documents WHERE uid = ?),"
+            " 'ali', 'PERSON', ?, ?, 'manual', '', '')",
             (uid, start, end),
         )
 
@@ -183,25 +185,17 @@ def test_backup_is_a_working_project(project: Project, tmp_path: Path) -> None:
 
 
 def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
-    with Project.create(project_path) as created:
-        uid = add_document(created)
-        created.spans.add(uid, "ali", "PERSON", 4, 10)
-    conn = sqlite3.connect(project_path)
+    conn = older_project(project_path, 1)
     with conn:
-        conn.execute("DROP INDEX spans_by_position")
-        conn.execute("DROP TABLE search_index")
-        conn.execute("DROP TABLE search_entries")
-        conn.execute("DROP TABLE decisions")
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0002'")
-        conn.execute("PRAGMA user_version = 1")
+        uid = old_document(conn, 1, TEXT)
+        old_span(conn, "s", uid, "PERSON", 4, 10)
     conn.close()
     with Project.open(project_path) as opened:
-        assert opened.store.schema_version == SCHEMA_VERSION == 5
+        assert opened.store.schema_version == SCHEMA_VERSION == 6
         (before,) = project_path.with_name(project_path.name + ".backups").iterdir()
         assert before.name.startswith("test-version-1-")
         plan = opened.store.conn.execute(
-            "EXPLAIN QUERY PLAN SELECT uid FROM spans WHERE document = ? AND start < 20",
-            (uid,),
+            "EXPLAIN QUERY PLAN SELECT uid FROM spans WHERE document = ? AND start < 20", (1,)
         ).fetchall()
         assert "spans_by_position" in str(plan)
         assert [s.start for s in opened.spans.overlapping(uid, 0, 20)] == [4]
@@ -210,6 +204,76 @@ def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
         ).fetchall()
         assert found == [(1,)]  # the document already there, indexed by the migration
         assert opened.store.conn.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
+
+
+SECOND = "وصل الوفد إلى القاهرة صباح اليوم."
+
+
+def test_a_version_5_project_keeps_every_span_and_relation_under_document_numbers(
+    project_path: Path,
+) -> None:
+    conn = older_project(project_path, 5)
+    with conn:
+        first, second = old_document(conn, 1, TEXT), old_document(conn, 2, SECOND)
+        for uid, document, label, start, end in [
+            ("z", second, "GPE", 14, 21),
+            ("a", second, "PERSON", 4, 9),
+            ("q", first, "QUOTE", 0, 10),
+            ("p", first, "PERSON", 4, 10),
+        ]:
+            old_span(conn, uid, document, label, start, end)
+        conn.execute(
+            "INSERT INTO relation_labels (name, position, english, arabic) VALUES"
+            " ('SPEAKER', 1, 'Speaker', 'المتحدث')"
+        )
+        conn.execute(
+            "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
+            " VALUES ('r', 'SPEAKER', 'q', 'p', 'manual', '', '')"
+        )
+        conn.execute(
+            "INSERT INTO document_status (document, annotator, status, updated_at)"
+            " VALUES (?, 'ali', 'done', '')",
+            (second,),
+        )
+    relations = conn.execute("SELECT rowid, * FROM relations").fetchall()
+    spans = conn.execute("SELECT rowid, * FROM spans ORDER BY rowid").fetchall()
+    conn.close()
+    with Project.open(project_path) as opened:
+        db = opened.store.conn
+        assert opened.store.schema_version == 6
+        assert db.execute("SELECT rowid, * FROM relations").fetchall() == relations
+        kept = db.execute(
+            'SELECT s.rowid, s.uid, d.uid, s.annotator, s.label, s.start, s."end", s.attrs,'
+            " s.origin, s.created_at, s.updated_at"
+            " FROM spans s JOIN documents d ON d.position = s.document ORDER BY s.rowid"
+        )
+        assert kept.fetchall() == spans
+        assert db.execute("SELECT uid, document, typeof(document) FROM spans").fetchall() == [
+            ("z", 2, "integer"),
+            ("a", 2, "integer"),
+            ("q", 1, "integer"),
+            ("p", 1, "integer"),
+        ]
+        assert [(s.uid, s.document) for s in opened.spans.for_document(second)] == [
+            ("a", second),
+            ("z", second),
+        ]
+        assert opened.spans.get("q").document == first
+        assert opened.documents.summaries()[1].span_count == 2
+        checked = {finding.check: finding.problems for finding in check_project(opened)}
+        assert checked["span offsets in range"] == checked["relations follow the schema"] == []
+        assert checked["foreign keys"] == checked["integrity_check"] == []
+        with pytest.raises(InputError, match="beyond the end"):
+            opened.spans.add(second, "ali", "GPE", 0, len(SECOND) + 1)
+        with pytest.raises(sqlite3.IntegrityError, match="one document and annotator"):
+            db.execute(
+                "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
+                " VALUES ('x', 'SPEAKER', 'q', 'a', 'manual', '', '')"
+            )
+        with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+            db.execute("UPDATE documents SET position = 3 WHERE position = 2")
+        opened.spans.remove("p")
+        assert db.execute("SELECT count(*) FROM relations").fetchone() == (0,)
 
 
 def test_summaries_for_one_annotator_count_only_their_work(project: Project) -> None:

@@ -48,7 +48,8 @@ def project_content(path: Path) -> Content:
         spans = {
             str(uid): (document, annotator, label, start, end, _attrs(attrs))
             for uid, document, annotator, label, start, end, attrs in conn.execute(
-                'SELECT uid, document, annotator, label, start, "end", attrs FROM spans'
+                'SELECT s.uid, d.uid, s.annotator, s.label, s.start, s."end", s.attrs'
+                " FROM spans s JOIN documents d ON d.position = s.document"
             )
         }
         relations = Counter(
