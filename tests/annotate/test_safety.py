@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -140,10 +142,18 @@ def test_a_text_file_over_the_limit_and_keep_with_a_file_are_refused(
 
 
 def zero_a_page(path: Path) -> None:
-    """One page in the middle of the file written over with zeros: the project still
-    opens and lists its documents, but SQLite's quick check fails."""
+    """A page of a document's text, in the middle of the file, written over with zeros:
+    the project still opens and lists its documents, but SQLite's quick check fails."""
+    with closing(sqlite3.connect(path)) as conn:
+        pages = [
+            int(page)
+            for (page,) in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow'"
+                " ORDER BY pageno"
+            )
+        ]
     data = bytearray(path.read_bytes())
-    page = len(data) // 4096 // 2
+    page = pages[len(pages) // 2] - 1  # SQLite numbers pages from 1
     data[page * 4096 : (page + 1) * 4096] = bytes(4096)
     path.write_bytes(bytes(data))
 
