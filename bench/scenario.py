@@ -30,7 +30,7 @@ Prepare = Callable[[Path, Path], Action]
 Setup = Callable[[Path, int], None]
 """Untimed generation of the inputs both sides share, for a number of documents."""
 
-Weigh = Callable[[Path], float]
+InputMb = Callable[[Path], float]
 """Megabytes of the inputs in the data folder that a written file is compared with (such as
 the UTF-8 bytes of the texts an import reads)."""
 
@@ -59,7 +59,7 @@ class Scenario:
     reference: Prepare
     max_peak_rss_mb: float | None = None  # of our side's process, if capped
     max_output_mb: float | None = None  # of the OUTPUT_STEM file our side writes, if capped
-    input_mb: Weigh | None = None  # what the OUTPUT_STEM file is compared with, if anything
+    input_mb: InputMb | None = None  # what the OUTPUT_STEM file is compared with, if anything
     max_runs: int | None = None  # for a scenario too long to run more often than this
 
     @property

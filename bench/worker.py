@@ -93,7 +93,7 @@ def measure_action(
     outputs = [path.stat().st_size / 1e6 for path in scratch.glob(f"{OUTPUT_STEM}.*")]
     if outputs:
         result["output_mb"] = max(outputs)
-    if outputs and scenario.input_mb is not None:
+    if outputs and isinstance(scenario, Scenario) and scenario.input_mb is not None:
         result["input_mb"] = scenario.input_mb(data)
     return result
 
