@@ -205,9 +205,10 @@ def decisions(db: Database) -> None:
 
 def spans_by_document_number(db: Database) -> None:
     """Spans name their document by its number (documents.position, which never changes)
-    instead of its 64-character uid, in the row and in every index over it; one annotator's
-    spans in a document are kept unique by the index that orders them (spans_by_document),
-    no longer by an index of their own. A span takes about 240 bytes instead of 560.
+    instead of its 64-character uid, in the row and in every index over it; the index that
+    keeps one annotator's spans unique (document, annotator, label, start, end) is the one
+    that reads them by document and annotator (spans_by_document), no longer a second one.
+    A span takes about 240 bytes instead of 560.
 
     The spans are copied aside with their rowids, and the relations too: dropping the table
     as it is would delete them (the foreign keys are enforced in the transaction of the
@@ -247,7 +248,7 @@ SPANS_BY_NUMBER = [
         created_at, updated_at
     FROM temp.spans_kept ORDER BY kept_rowid
     """,
-    'CREATE UNIQUE INDEX spans_by_document ON spans(document, annotator, start, "end", label)',
+    'CREATE UNIQUE INDEX spans_by_document ON spans(document, annotator, label, start, "end")',
     'CREATE INDEX spans_by_position ON spans(document, start, "end")',
     """
     CREATE TRIGGER spans_end_within_text_on_insert BEFORE INSERT ON spans

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
+from annotate.annotations import DOCUMENT_NUMBER
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
 from annotate.review.disagreements import Links
@@ -61,7 +62,9 @@ def read_names(project: Project, document: str | None = None) -> Names:
         annotators = sorted(str(name) for (name,) in rows)
         labels = sorted(str(name) for (name,) in conn.execute("SELECT name FROM labels"))
     else:
-        used = "SELECT DISTINCT {} FROM spans WHERE document = ? AND annotator <> ?"
+        used = (
+            f"SELECT DISTINCT {{}} FROM spans WHERE document = {DOCUMENT_NUMBER} AND annotator <> ?"
+        )
         found = {
             column: sorted(
                 str(name)
@@ -86,7 +89,7 @@ def spans_by_document(
         f"SELECT d.rowid, {_index_of('s.annotator', names.annotators)} * {len(names.labels)}"
         f" + {_index_of('s.label', names.labels)} + 1,"
         f' group_concat((s.start << {OFFSET_BITS}) | s."end")'
-        " FROM documents d JOIN spans s ON s.document = d.uid WHERE s.annotator <> ?"
+        " FROM documents d JOIN spans s ON s.document = d.position WHERE s.annotator <> ?"
         + (" AND d.uid = ?" if document is not None else "")
         + " GROUP BY d.position, s.annotator, s.label"  # the order of their covering index
         + " ORDER BY d.position, s.annotator, s.label"
@@ -104,6 +107,9 @@ def _index_of(column: str, names: list[str]) -> str:
     if not names:
         return "NULL"
     return f"(CASE {column} {' '.join(f'WHEN ? THEN {i}' for i in range(len(names)))} END)"
+
+
+ONE_DOCUMENT = " AND h.document = (SELECT position FROM documents WHERE uid = ?2)"
 
 
 def links_by_document(
@@ -126,9 +132,9 @@ def links_by_document(
     rows = conn.execute(
         'SELECT d.rowid, h.annotator, h.label, h.start, h."end", r.label, t.start, t."end"'
         f" FROM {heads} CROSS JOIN spans t ON t.uid = r.tail"
-        " CROSS JOIN documents d ON d.uid = h.document"
+        " CROSS JOIN documents d ON d.position = h.document"
         " WHERE t.document = h.document AND h.annotator <> ?1 AND t.annotator <> ?1"
-        + (" AND h.document = ?2" if document is not None else ""),
+        + (ONE_DOCUMENT if document is not None else ""),
         (GOLD_ANNOTATOR, document) if document is not None else (GOLD_ANNOTATOR,),
     )
     for rowid, who, what, start, end, relation, tail_start, tail_end in rows:

@@ -140,7 +140,8 @@ def _spans_of(
     list, ordered, costs a sort of every span)."""
     rows = project.store.conn.execute(
         'SELECT uid, annotator, label, start, "end", attrs, origin FROM spans'
-        f" WHERE document = ? AND annotator IN ({', '.join('?' * len(annotators))}) {condition}",
+        f" WHERE document = {DOCUMENT_NUMBER}"
+        f" AND annotator IN ({', '.join('?' * len(annotators))}) {condition}",
         (document, *annotators, *values),
     )
     return [
@@ -240,7 +241,7 @@ def _links_from(
     rows = project.store.conn.execute(
         'SELECT r.head, r.label, t.start, t."end"'
         " FROM relations r CROSS JOIN spans t ON t.uid = r.tail"  # from the few heads, always
-        f" WHERE r.head IN ({', '.join('?' * len(heads))}) AND t.document = ?"
+        f" WHERE r.head IN ({', '.join('?' * len(heads))}) AND t.document = {DOCUMENT_NUMBER}"
         f" AND t.annotator IN ({', '.join('?' * len(annotators))})",
         (*(span.uid for span in heads), document, *annotators),
     )
