@@ -265,6 +265,14 @@ def test_a_version_5_project_keeps_every_span_and_relation_under_document_number
         assert checked["foreign keys"] == checked["integrity_check"] == []
         with pytest.raises(InputError, match="beyond the end"):
             opened.spans.add(second, "ali", "GPE", 0, len(SECOND) + 1)
+        with pytest.raises(sqlite3.IntegrityError, match="beyond the document text"):
+            db.execute(
+                'INSERT INTO spans (uid, document, annotator, label, start, "end", origin,'
+                " created_at, updated_at) VALUES ('y', 2, 'ali', 'GPE', 0, ?, 'manual', '', '')",
+                (len(SECOND) + 1,),
+            )
+        with pytest.raises(sqlite3.IntegrityError, match="beyond the document text"):
+            db.execute("UPDATE spans SET \"end\" = ? WHERE uid = 'a'", (len(SECOND) + 1,))
         with pytest.raises(sqlite3.IntegrityError, match="one document and annotator"):
             db.execute(
                 "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
