@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from annotate.annotated_text import AnnotatedText, reading_order
 from annotate.model import Changes, Span
 from annotate.schema import DEFAULT_COLOUR
+from gui.cell_pictures import CellPictures
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
@@ -28,11 +30,15 @@ class SpanTableModel(RowsModel):
         super().__init__(parent)
         self._spans: list[Span] = []
         self._annotated: AnnotatedText | None = None
+        self._shown_spans: dict[str, Span] = {}  # the rows' spans by uid
+        self._texts: dict[tuple[int, int], str] = {}  # shown text by (start, end)
 
     def show(self, annotated: AnnotatedText | None) -> None:
         self.beginResetModel()
         self._annotated = annotated
         self._spans = annotated.spans() if annotated is not None else []
+        self._shown_spans = {span.uid: span for span in self._spans}
+        self._texts.clear()
         self.endResetModel()
 
     def apply(self, changes: Changes) -> None:
@@ -50,20 +56,25 @@ class SpanTableModel(RowsModel):
         row = self.row_of(uid)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._spans[row]
+            del self._shown_spans[self._spans.pop(row).uid]
             self.endRemoveRows()
 
     def _insert(self, span: Span) -> None:
         row = bisect.bisect(self._spans, reading_order(span), key=reading_order)
         self.beginInsertRows(QModelIndex(), row, row)
         self._spans.insert(row, span)
+        self._shown_spans[span.uid] = span
         self.endInsertRows()
 
     def span_at(self, row: int) -> Span:
         return self._spans[row]
 
     def row_of(self, uid: str) -> int | None:
-        return next((row for row, span in enumerate(self._spans) if span.uid == uid), None)
+        """The span's row, found by its place in reading order (the rows' order)."""
+        span = self._shown_spans.get(uid)
+        if span is None:
+            return None
+        return bisect.bisect_left(self._spans, reading_order(span), key=reading_order)
 
     def rows(self) -> list[Any]:
         return self._spans
@@ -71,14 +82,29 @@ class SpanTableModel(RowsModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self._annotated is None:
             return None
-        span = self._spans[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = " ".join(self._annotated.covered_text(span).split())
-            return (span.label, with_direction(text), span.annotator, span.origin)[index.column()]
+            return self._shown(index.row(), index.column())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            definition = self._annotated.labels.get(span.label)
-            return QColor(definition.colour if definition else DEFAULT_COLOUR)
+            return QColor(self._colour(index.row()))
         return None
+
+    def look(self, row: int, column: int) -> Hashable:
+        """What `data` gives for a cell: its text and, in the first column, its colour."""
+        return self._shown(row, column), self._colour(row) if column == 0 else None
+
+    def _shown(self, row: int, column: int) -> str:
+        span = self._spans[row]
+        if column != TEXT_COLUMN:
+            return (span.label, "", span.annotator, span.origin)[column]
+        text = self._texts.get((span.start, span.end))
+        if text is None and self._annotated is not None:
+            text = with_direction(" ".join(self._annotated.covered_text(span).split()))
+            self._texts[span.start, span.end] = text
+        return text or ""
+
+    def _colour(self, row: int) -> str:
+        definition = self._annotated.labels.get(self._spans[row].label) if self._annotated else None
+        return definition.colour if definition else DEFAULT_COLOUR
 
 
 class AnnotationsPanel(QTableView):
@@ -90,6 +116,7 @@ class AnnotationsPanel(QTableView):
         super().__init__(parent)
         self.spans = SpanTableModel(self)
         self.setModel(self.spans)
+        self.setItemDelegate(CellPictures(self.spans, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from annotate.model import DocumentSummary
 from annotate.text import base_direction
+from gui.cell_pictures import CellPictures
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
@@ -44,6 +46,11 @@ class DocumentTableModel(RowsModel):
     def rows(self) -> list[Any]:
         return self._documents
 
+    def look(self, row: int, column: int) -> Hashable:
+        """What `data` gives for a cell that shows: its text and its alignment."""
+        document = self._documents[row]
+        return self._display(document, column), self._alignment(document, column).value
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -65,15 +72,17 @@ class DocumentTableModel(RowsModel):
 
     @staticmethod
     def _display(document: DocumentSummary, column: int) -> str:
+        match column:
+            case 0:
+                return str(document.position)
+            case 1:
+                return with_direction(document.title)
+            case 2:
+                return f"{document.char_count:,}"
+            case 3:
+                return f"{document.span_count:,}"
         statuses = ", ".join(f"{name}: {status}" for name, status in document.statuses.items())
-        values = (
-            str(document.position),
-            with_direction(document.title),
-            f"{document.char_count:,}",
-            f"{document.span_count:,}",
-            statuses or "new",
-        )
-        return values[column]
+        return statuses or "new"
 
 
 class DocumentList(QTableView):
@@ -83,6 +92,7 @@ class DocumentList(QTableView):
         super().__init__(parent)
         self.documents = DocumentTableModel(self)
         self.setModel(self.documents)
+        self.setItemDelegate(CellPictures(self.documents, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
