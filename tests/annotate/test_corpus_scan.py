@@ -134,3 +134,25 @@ def test_a_word_too_short_for_the_index_is_not_looked_for_alone(project: Project
     project.documents.add("رفع يد المساعدة ويد العون.")
     assert not occurs_alone(project, "يد")  # would read every document of the corpus
     assert occurs_alone(project, "العون")
+
+
+def test_every_document_is_read_far_enough_with_or_without_marks(project: Project) -> None:
+    """A search reads a document without marks only as far as its matches need, and one
+    with marks with room for them, read again when they are more: all three alike."""
+    plain = "تمهيد " * 60 + "قال وزير الخارجية إن الاتفاق قريب، وزير الخارجية"
+    marked = "تَمْهِيد " * 3 + plain
+    vocalised = "تَمْهِيدٌ طَوِيلٌ " * 80 + "قَالَ وَزِيرُ الْخَارِجِيَّةِ إِنَّ الِاتِّفَاقَ قَرِيبٌ، وَزِيرُ الْخَارِجِيَّةِ"
+    texts = [plain, marked, vocalised, plain.replace("تمهيد ", "")]
+    for text in texts:
+        project.documents.add(text)
+    for query in ("وزير", "الخارجية", "وزير الخارجية", "قريب"):
+        hits = search_documents(project, query)
+        assert [(h.number, h.start, h.end, h.text, h.variant, h.context) for h in hits] == [
+            (number, start, end, found, variant, context_of(text, start, end))
+            for number, text in enumerate(texts, start=1)
+            for start, end, found, variant in expected(text, query)
+        ], query
+
+
+def context_of(text: str, start: int, end: int) -> str:
+    return " ".join(text[max(start - CONTEXT, 0) : end + CONTEXT].split())
