@@ -6,6 +6,7 @@ space's width off (on a wrapped right-to-left line, at a direction boundary).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -69,7 +70,7 @@ def _run_pieces(run: QGlyphRun) -> list[Piece]:
     return _spread(placed, run.isRightToLeft())
 
 
-def by_character(pieces: list[Piece]) -> dict[int, Glyph]:
+def by_character(pieces: Sequence[Piece]) -> dict[int, Glyph]:
     """A line's pieces by the string index of their character; a character drawn with
     several glyphs gets the box around them."""
     glyphs: dict[int, Glyph] = {}
