@@ -30,6 +30,7 @@ APPLICATION_ID = 0x41524E4E  # "ARNN": marks a SQLite file as an annotation proj
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 SIDE_FILES = ("-wal", "-shm", "-journal")  # SQLite's own files beside a database
+LOG_BOUND = 10_000  # pages (40 MB) of log a commit folds in, when pauses are left to do it
 
 
 class Store:
@@ -118,6 +119,21 @@ class Store:
     def wait_for_locks(self, milliseconds: int) -> None:
         """How long a write waits for another program's lock before it fails."""
         self.conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+
+    def checkpoint_when_idle(self) -> None:
+        """Leave folding the write-ahead log into the project file to `checkpoint`, called
+        when the user pauses. SQLite otherwise does it inside the commit that takes the log
+        past 1,000 pages, one edit in about 200: 3 ms more on a quiet disk, tens of ms on a
+        busy one. A commit still does it past LOG_BOUND pages."""
+        if not self.read_only:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {LOG_BOUND}")
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the project file, without waiting for another
+        program that is reading (PASSIVE: what it reads stays in the log). Nothing saved
+        waits for this: each step is in the log, synced to disk, when it commits."""
+        if not self.read_only:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     @property
     def outdated(self) -> bool:

@@ -42,6 +42,7 @@ from gui.empty_project import EmptyProjectPanel
 from gui.failure_box import read_only_banner, tell_refusal
 from gui.find_bar import FindBar
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
+from gui.idle_checkpoints import IdleCheckpoints
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
 from gui.plain_text import plain_label, tell, tooltip
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.reader, self, lambda: project_lexicon(project))
         self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
+        self.checkpoints = IdleCheckpoints(project.store, self)
         self.status_label = plain_label(parent=self)
         self.position_label = plain_label(parent=self)
         self.annotator_label = plain_label(parent=self)
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         self.reader.span_selected.connect(self.annotations.mark)
         self.reader.spans_loaded.connect(self._show_spans)
         self.annotating.changed.connect(self._after_change)
+        self.annotating.changed.connect(lambda _: self.checkpoints.step_taken())
         self.annotating.message.connect(self.saved_label.setText)
         self.annotating.document_wanted.connect(self.open_document)
         self.corpus_search.hit_chosen.connect(self.show_hit)
@@ -517,6 +520,7 @@ class MainWindow(QMainWindow):
             remember_place(self.project.path, Place(document, self.reader.first_shown()))
         self.reader.stop_loading()
         self.corpus_search.stop()
+        self.checkpoints.stop()
         for opened in self.findChildren(QWidget):  # review, agreement: they read the project
             if opened.isWindow() and opened.isVisible():
                 opened.close()

@@ -1,3 +1,4 @@
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -7,6 +8,7 @@ from annotate.checking import check_project
 from annotate.errors import InputError, ProjectError
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
+from annotate.store import side_files
 from tests.helpers import old_document, old_span, older_project, table_checksums
 
 TEXT = "قال الوزير إن الاجتماع سيعقد غدا."
@@ -106,6 +108,43 @@ def test_every_operation_is_committed_when_it_returns(project: Project, project_
     other = sqlite3.connect(project_path)
     assert other.execute("SELECT count(*) FROM spans").fetchone()[0] == 1
     other.close()
+
+
+def test_a_store_left_to_checkpoint_when_idle_folds_its_log_in_only_when_told(
+    tmp_path: Path,
+) -> None:
+    """SQLite folds the write-ahead log into the file inside the commit that takes it
+    past 1,000 pages (one edit in about 200); the app leaves that to the analyst's
+    pauses. Either way every commit is in the project at once."""
+    texts = [f"نص رقم {number} عن المياه " * 300 for number in range(400)]  # 2,000+ pages
+    for idle in (False, True):
+        path = tmp_path / f"idle-{idle}.annotate"
+        with Project.create(path) as project:
+            if idle:
+                project.store.checkpoint_when_idle()
+            with project.transaction():
+                for text in texts:
+                    project.documents.add(text)
+            assert project.documents.count() == 400
+            assert documents_in_the_file_alone(path) == (0 if idle else 400)
+            project.store.checkpoint()
+            assert documents_in_the_file_alone(path) == 400
+
+
+def documents_in_the_file_alone(path: Path) -> int:
+    """The documents in the project file without its log: what checkpoints folded in."""
+    copy = path.with_name("alone.annotate")
+    for stale in (copy, *side_files(copy)):
+        stale.unlink(missing_ok=True)
+    shutil.copyfile(path, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents'")
+        if not tables.fetchone()[0]:
+            return 0
+        return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_failed_transaction_changes_nothing(project: Project, project_path: Path) -> None:

@@ -3,6 +3,8 @@ database after every step; then the project is closed and opened again."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from pytestqt.qtbot import QtBot
 
 from annotate.model import Span
 from annotate.project import Project
+from annotate.store import side_files
+from gui import idle_checkpoints
 from gui.app import application
 from gui.identity import remembered_annotator
 from gui.main_window import MainWindow
@@ -431,6 +435,38 @@ def test_undo_opens_the_document_it_changes(qtbot: QtBot, session: Session) -> N
     assert window.annotating.document == session.uid  # back where the undo happens
     assert session.spans() == {}
     assert window.project.documents.status(other, "ali") == "new"
+
+
+@pytest.fixture
+def quick_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pause of 50 ms is one (before the window is made)."""
+    monkeypatch.setattr(idle_checkpoints, "PAUSE_MS", 50)
+
+
+def test_the_log_is_folded_into_the_project_file_in_a_pause_after_a_step(
+    quick_pauses: None, qtbot: QtBot, session: Session
+) -> None:
+    """Not inside a step's commit (one in about 200 folded the log in, 3-50 ms more)."""
+    path = session.window.project.path
+    name = session.at("ليلى الخطيب")
+    session.drag(name[0], name[1] - 1)
+    session.key(Qt.Key.Key_P)
+    assert session.spans() == {"ليلى الخطيب": ("PERSON", *name)}  # saved, in the log
+    assert analysts_spans_in_the_file_alone(path) == 0
+    qtbot.waitUntil(lambda: analysts_spans_in_the_file_alone(path) == 1)
+
+
+def analysts_spans_in_the_file_alone(path: Path) -> int:
+    """ali's spans in the project file without its write-ahead log."""
+    copy = path.with_name("alone.annotate")
+    for stale in (copy, *side_files(copy)):
+        stale.unlink(missing_ok=True)
+    shutil.copyfile(path, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        return int(conn.execute("SELECT count(*) FROM spans WHERE annotator = 'ali'").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_a_filter_that_lists_nothing_leaves_nothing_to_annotate(
