@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from annotate.mentions import find_mentions, normalise
 from annotate.project import Project
 from annotate.sample import SAMPLE_FOLDER
 from annotate.searching import search_documents
+from tests.helpers import old_document, older_project
 
 TEXT = (
     "قال الوزيـــر مُحَمَّد إن أحمد واحمد وإحمد اجتمعوا بالمنظمة وللمنظمة والمنظمة، "
@@ -122,19 +122,13 @@ def test_the_search_command_marks_hits_spelled_otherwise_and_finds_the_family(
 
 def test_an_older_projects_index_learns_the_hamza_seats(tmp_path: Path) -> None:
     path = tmp_path / "p.annotate"
-    with Project.create(path) as project:
-        project.documents.add("قال مسؤول في الوزارة إن شؤون المنطقة معقدة.")
-    conn = sqlite3.connect(path)
+    conn = older_project(path, 4)
     with conn:  # as version 4 indexed it: a copy of the text, ؤ and ئ not folded
-        conn.execute("DROP TABLE search_index")
-        conn.execute("DROP TABLE search_entries")
-        conn.execute("CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'trigram')")
+        old_document(conn, 1, "قال مسؤول في الوزارة إن شؤون المنطقة معقدة.")
         conn.execute(
             "INSERT INTO search_index (rowid, body) VALUES (1, ?)",
             ("قال مسؤول في الوزاره ان شؤون المنطقه معقده.",),
         )
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name >= '0005'")
-        conn.execute("PRAGMA user_version = 4")
     conn.close()
     with Project.open(path) as project:
         assert [hit.text for hit in search_documents(project, "مسئول")] == ["مسؤول"]
