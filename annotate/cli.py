@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import sys
@@ -380,6 +381,7 @@ def agreement(
     from annotate.agreement.report import agreement_report  # loaded by this command only
     from annotate.agreement.text import format_report
 
+    gc.freeze()  # what is loaded now lives to the end: no collection need walk it again
     with existing_project(project) as opened:
         report = agreement_report(opened, _names(annotators), _names(labels), status)
         schema = opened.labels.schema()

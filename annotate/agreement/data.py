@@ -1,25 +1,20 @@
 """What an agreement report compares, read from the project: the annotators, labels and
-documents chosen, and each annotator's layer of each document in the shapes the measures
-take (span offsets, merged units, covered tokens)."""
+documents chosen, and each annotator's layer of each document (see layers.py)."""
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from itertools import chain, groupby, repeat
-from operator import itemgetter
+from dataclasses import dataclass, replace
+from itertools import chain, repeat
+from operator import add, mul
+from typing import Any
 
-from annotate.agreement.measures import Unit
-from annotate.annotations import DOCUMENT_NUMBER
+from annotate.agreement.layers import Layer, Packing, RelationKey, layers
 from annotate.errors import InputError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
-from annotate.token_bounds import token_bounds
-
-RelationKey = tuple[str, str, int, int, str, int, int]  # label, head, tail (label, offsets)
-SpanRow = tuple[str, int, int]  # label, start, end
+from annotate.token_bounds import token_edges
 
 
 @dataclass(frozen=True)
@@ -30,25 +25,18 @@ class Selection:
     documents: tuple[str, ...]  # uids, in list order
 
 
-@dataclass
-class Layer:
-    """One annotator's annotations of one document, for the labels compared."""
-
-    spans: dict[str, set[Unit]] = field(default_factory=dict)
-    units: dict[str, list[Unit]] = field(default_factory=dict)  # overlaps merged
-    tokens: dict[str, set[int]] = field(default_factory=dict)
-    categories: dict[int, str] = field(default_factory=dict)  # label of shortest span
-    relations: set[RelationKey] = field(default_factory=set)
-
-
 @dataclass(frozen=True)
 class ComparedDocument:
     uid: str
     position: int
     title: str
     length: int
-    tokens: int
+    packing: Packing
     layers: dict[str, Layer]  # by annotator
+
+    @property
+    def tokens(self) -> int:
+        return self.packing.tokens
 
 
 def select(
@@ -109,55 +97,78 @@ def _documents(project: Project, annotators: tuple[str, ...], status: str) -> tu
 
 def compared_documents(project: Project, selection: Selection) -> Iterator[ComparedDocument]:
     """Each chosen document in list order with every chosen annotator's layer."""
-    spans = _span_rows(project, selection)
     relations = _relation_rows(project, selection)
-    wanted = set(selection.documents)
-    rows = project.store.conn.execute(
-        "SELECT uid, position, title, text, meta FROM documents ORDER BY position"
+    ranks = name_ranks(selection.labels)
+    for uid, position, title, text, meta, spans in _document_rows(project, selection):
+        edges = token_edges(text, None if meta == "{}" else json.loads(meta))
+        packing = Packing(len(text) + 1, len(edges) // 2)
+        found = json.loads(spans)
+        packed = [
+            sorted(map(add, map(mul, labels, repeat(packing.square)), places))
+            for labels, places in zip(found[::2], found[1::2], strict=True)
+        ]
+        made = dict(zip(selection.annotators, layers(packed, packing, edges, ranks), strict=True))
+        for name, layer in made.items():
+            if (uid, name) in relations:
+                made[name] = replace(layer, relations=frozenset(relations[uid, name]))
+        yield ComparedDocument(uid, position, title, len(text), packing, made)
+
+
+def name_ranks(labels: Sequence[str]) -> list[int]:
+    """Each label's place in name order."""
+    in_order = sorted(labels)
+    return [in_order.index(label) for label in labels]
+
+
+def _document_rows(project: Project, selection: Selection) -> Iterator[tuple[Any, ...]]:
+    """The chosen documents in list order, each with its spans of the compared labels in
+    one JSON list: for each annotator in turn, its spans' labels (their places in the
+    selection) and its spans' places (start * size + end, see layers.Packing). One query,
+    along the list and the spans' unique index."""
+    annotators, labels = selection.annotators, selection.labels
+    numbered = " ".join(f"WHEN ? THEN {number}" for number in range(len(labels)))
+    own = "FILTER (WHERE s.annotator = ?)"
+    place = 's.start * (d.char_count + 1) + s."end"'
+    lists = ", ".join(
+        f"json_group_array(CASE s.label {numbered} END) {own}, json_group_array({place}) {own}"
+        for _ in annotators
     )
-    for uid, position, title, text, meta in rows:
-        if uid not in wanted:
-            continue
-        starts, ends = token_bounds(text, None if meta == "{}" else json.loads(meta))
-        covering = TokenRanges(starts, ends)
-        layers = {
-            name: layer(
-                spans.get((position, name), []), covering, relations.get((position, name), set())
-            )
-            for name in selection.annotators
-        }
-        yield ComparedDocument(uid, position, title, len(text), len(starts), layers)
+    spans = (
+        f"SELECT json_array({lists}) FROM spans s WHERE s.document = d.position"
+        f" AND s.annotator IN ({_marks(annotators)}) AND s.label IN ({_marks(labels)})"
+    )
+    # "+d.uid": along the list's positions, each checked against the chosen ones
+    return project.store.conn.execute(
+        f"SELECT d.uid, d.position, d.title, d.text, d.meta, ({spans}) FROM documents d"
+        " WHERE d.position BETWEEN (SELECT position FROM documents WHERE uid = ?)"
+        " AND (SELECT position FROM documents WHERE uid = ?)"
+        " AND +d.uid IN (SELECT value FROM json_each(?)) ORDER BY d.position",
+        (
+            *chain.from_iterable((*labels, name, name) for name in annotators),
+            *annotators,
+            *labels,
+            selection.documents[0],
+            selection.documents[-1],
+            json.dumps(selection.documents),
+        ),
+    )
 
 
-def _span_rows(project: Project, selection: Selection) -> dict[tuple[int, str], list[SpanRow]]:
-    """Each (document number, annotator)'s spans of the compared labels, read along the
-    index, only from the stretch of the list the selection's documents lie in."""
-    marks = ", ".join("?" * len(selection.annotators))
-    first, last = selection.documents[0], selection.documents[-1]
-    rows = project.store.conn.execute(
-        'SELECT document, annotator, label, start, "end" FROM spans INDEXED BY spans_by_document'
-        f" WHERE annotator IN ({marks}) AND document BETWEEN {DOCUMENT_NUMBER}"
-        f" AND {DOCUMENT_NUMBER} ORDER BY document, annotator",
-        (*selection.annotators, first, last),
-    ).fetchall()
-    labels = set(selection.labels)
-    found: dict[tuple[int, str], list[SpanRow]] = {}
-    for key, group in groupby(rows, key=itemgetter(0, 1)):
-        found[key] = [row[2:] for row in group if row[2] in labels]
-    return found
+def _marks(values: Sequence[str]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _relation_rows(
     project: Project, selection: Selection
-) -> dict[tuple[int, str], set[RelationKey]]:
-    """Relations whose head and tail labels are both compared, as offsets and labels, by
-    (document number, annotator)."""
+) -> dict[tuple[str, str], set[RelationKey]]:
+    """Relations whose head and tail labels are both compared, as offsets and labels."""
     marks = ", ".join("?" * len(selection.annotators))
     labels = set(selection.labels)
-    found: dict[tuple[int, str], set[RelationKey]] = {}
+    found: dict[tuple[str, str], set[RelationKey]] = {}
     for document, annotator, *key in project.store.conn.execute(
-        'SELECT h.document, h.annotator, r.label, h.label, h.start, h."end", t.label, t.start,'
+        'SELECT d.uid, h.annotator, r.label, h.label, h.start, h."end", t.label, t.start,'
         ' t."end" FROM relations r JOIN spans h ON h.uid = r.head JOIN spans t ON t.uid = r.tail'
+        " JOIN documents d ON d.position = h.document"
         f" WHERE h.annotator IN ({marks})",
         selection.annotators,
     ):
@@ -165,53 +176,3 @@ def _relation_rows(
         if relation[1] in labels and relation[4] in labels:
             found.setdefault((document, annotator), set()).add(relation)
     return found
-
-
-class TokenRanges(dict[Unit, range]):
-    """The tokens each span shares a character with (as export tags them), found once
-    per span offsets in a document whoever marked it."""
-
-    def __init__(self, starts: list[int], ends: list[int]) -> None:
-        super().__init__()
-        self.starts = starts
-        self.ends = ends
-
-    def __missing__(self, span: Unit) -> range:
-        covered = range(bisect_right(self.ends, span[0]), bisect_left(self.starts, span[1]))
-        self[span] = covered
-        return covered
-
-
-def layer(rows: list[SpanRow], covering: TokenRanges, relations: set[RelationKey]) -> Layer:
-    made = Layer(relations=relations)
-    by_label: dict[str, list[Unit]] = {}
-    for label, start, end in rows:
-        by_label.setdefault(label, []).append((start, end))
-    for label, spans in by_label.items():
-        made.spans[label] = set(spans)
-        made.units[label] = merged(sorted(spans))
-        made.tokens[label] = set(chain.from_iterable(map(covering.__getitem__, spans)))
-    ordered = sorted(rows, key=_longest_first)
-    ranges = [covering[start, end] for _, start, end in ordered]
-    labels = chain.from_iterable(map(repeat, (row[0] for row in ordered), map(len, ranges)))
-    made.categories = dict(zip(chain.from_iterable(ranges), labels, strict=True))
-    return made
-
-
-def merged(units: Sequence[Unit]) -> list[Unit]:
-    """Sorted units with the overlapping ones joined into their union (touching ones stay
-    apart, as alpha-U counts them as two units)."""
-    joined: list[Unit] = []
-    for start, end in units:
-        if joined and start < joined[-1][1]:
-            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
-        else:
-            joined.append((start, end))
-    return joined
-
-
-def _longest_first(row: SpanRow) -> tuple[int, str]:
-    """Longer spans first, so that a token ends with its shortest span's label; equal
-    lengths by label, whatever order the rows came in."""
-    label, start, end = row
-    return start - end, label

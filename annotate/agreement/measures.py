@@ -222,10 +222,17 @@ def expected_disagreement(
 
     2/L * sum over units u [(N-1)(2l^3 - 3l^2 + l)/3 + l^2 * sum over gaps g with
     l_g >= l of (l_g - l + 1)] / [mL(mL - 1) - sum over units of l(l - 1)]."""
+    return expected_from_room(length, coders, units, _room_within(gaps))
+
+
+def expected_from_room(
+    length: int, coders: int, units: Mapping[int, int], within: Callable[[int], int]
+) -> float | None:
+    """expected_disagreement with the gaps given by ``within``: size -> the sum over gaps
+    at least that long of (gap length - size + 1)."""
     count = sum(units.values())
     if count == 0:
         return None
-    within = _room_within(gaps)
     numerator = 0.0
     for size, times in units.items():
         own = (count - 1) * (2 * size**3 - 3 * size**2 + size) / 3

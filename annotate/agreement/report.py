@@ -11,7 +11,7 @@ from typing import Any
 from annotate.agreement.data import select
 from annotate.agreement.measures import (
     alpha_from,
-    expected_disagreement,
+    expected_from_room,
     f1,
     fleiss_from_pairs,
     kappa_from_counts,
@@ -19,7 +19,7 @@ from annotate.agreement.measures import (
 )
 from annotate.agreement.run import Progress, tally_documents
 from annotate.agreement.scores import DocumentScores, RelationScores, Scores
-from annotate.agreement.tally import Pair, PairTally, Tally, UnitTrack, pooled
+from annotate.agreement.tally import Pair, PairTally, Tally, pooled
 from annotate.project import Project
 
 
@@ -164,12 +164,12 @@ def _alpha_u(tally: Tally, names: tuple[str, ...], label: str | None) -> AlphaFi
         return _overall_alpha_u(tally, names)
     pairs = [pair for pair in tally.annotator_pairs if set(pair) <= set(names)]
     raw = sum(_counts(tally, pair, label).observed for pair in pairs)
-    tracks = [tally.by_annotator[name].units.get(label, UnitTrack()) for name in names]
-    expected = expected_disagreement(
+    tracks = [tally.track(name, label) for name in names]
+    expected = expected_from_room(
         tally.characters,
         len(names),
         sum((track.lengths for track in tracks), Counter()),
-        sum((track.closed(tally.characters) for track in tracks), Counter()),
+        lambda size: sum(track.room(size) for track in tracks),
     )
     if expected is None:
         return None, None, None

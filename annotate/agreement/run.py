@@ -33,11 +33,12 @@ def tally_documents(
     documents = selection.documents
     bounds = [len(documents) * number // count for number in range(count + 1)]
     runs = [documents[bounds[number] : bounds[number + 1]] for number in range(count)]
-    jobs = [(project.path, replace(selection, documents=run)) for run in runs]
-    with multiprocessing.get_context("fork").Pool(count) as pool:
-        parts = pool.map(_tally_in_child, jobs)
-    tally, scores = parts[0]
-    for more, more_scores in parts[1:]:
+    jobs = [(project.path, replace(selection, documents=run)) for run in runs[1:]]
+    with multiprocessing.get_context("fork").Pool(count - 1) as pool:
+        later = pool.map_async(_tally_in_child, jobs)  # while this process takes the first
+        tally, scores = _tally(project, replace(selection, documents=runs[0]))
+        parts = later.get()
+    for more, more_scores in parts:
         tally.merge(more)
         scores.extend(more_scores)
     return tally, scores
@@ -65,4 +66,6 @@ def _tally(project: Project, selection: Selection, progress: Progress | None = N
 def _tally_in_child(job: tuple[Path, Selection]) -> Tallied:
     path, selection = job
     with Project.open(path) as project:
-        return _tally(project, selection)
+        tally, scores = _tally(project, selection)
+    tally.settle()
+    return tally, scores

@@ -88,17 +88,17 @@ class DocumentScores:
 
 def document_scores(counts: DocumentTally) -> DocumentScores:
     document = counts.document
-    names = tuple(counts.annotators)
-    mine = counts.annotators
+    names = tuple(counts.spans)
+    spans, categories = counts.spans, counts.categories
     pairs = tuple(
         Scores(
             label=None,
             annotators=pair,
-            spans=tuple(sum(mine[name].spans.values()) for name in pair),
+            spans=(spans[pair[0]], spans[pair[1]]),
             f1_exact=f1(tally.exact, tally.first, tally.second),
             f1_overlap=f1(tally.overlap, tally.first, tally.second),
             kappa=kappa_from_counts(
-                tally.agreed, tally.tokens, *(mine[name].categories for name in pair)
+                tally.agreed, tally.tokens, categories[pair[0]], categories[pair[1]]
             ),
             alpha_u=None,
         )
@@ -108,15 +108,15 @@ def document_scores(counts: DocumentTally) -> DocumentScores:
     if len(names) == 2:
         kappa = pairs[0].kappa
     else:
-        categories: Counter[str] = Counter()
+        summed: Counter[str] = Counter()
         for name in names:
-            categories.update(mine[name].categories)
-        kappa = fleiss_from_pairs(document.tokens, len(names), total.agreed, categories)
+            summed.update(categories[name])
+        kappa = fleiss_from_pairs(document.tokens, len(names), total.agreed, summed)
     return DocumentScores(
         uid=document.uid,
         position=document.position,
         title=document.title,
-        spans=tuple(sum(mine[name].spans.values()) for name in names),
+        spans=tuple(spans.values()),
         f1_exact=f1(total.exact, total.first, total.second),
         f1_overlap=f1(total.overlap, total.first, total.second),
         kappa=kappa,

@@ -1,24 +1,27 @@
 """Counts behind the agreement figures, summed document by document: every measure of
-the report is a ratio of sums, so each document is compared once and then forgotten."""
+the report is a ratio of sums, so each document is compared once and then forgotten.
+
+While documents are added, most counts are gathered as lists of label numbers (one for
+each span or token counted, see layers.py), which ``finish`` counts up by label."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
-from operator import sub
+from itertools import accumulate, combinations, compress, islice, repeat
+from operator import add, eq, floordiv, mod, mul, sub
 from typing import TypeVar
 
-from annotate.agreement.data import ComparedDocument, Layer
+from annotate.agreement.data import ComparedDocument
+from annotate.agreement.layers import Layer, Packing, Units
 from annotate.agreement.measures import Unit, observed_sum, overlap_pairs
 
 Pair = tuple[str, str]
 K = TypeVar("K")
 OUTSIDE = "O"  # the category of a token outside every span
-NO_UNITS: list[Unit] = []
-NO_SPANS: set[Unit] = set()
-NO_TOKENS: set[int] = set()
+LIMIT = 1 << 32  # more characters than any document holds
 
 
 @dataclass
@@ -32,7 +35,7 @@ class PairTally:
     agreed: int = 0  # tokens both put in the same category
     tokens: int = 0
     observed: int = 0  # alpha-U: summed distances between the two sides' segments
-    disagreed: int = 0  # of one label: tokens in one side's spans only (see Tally.finish)
+    disagreed: int = 0  # of one label: tokens in one side's spans only
 
     def add(self, other: PairTally) -> None:
         self.exact += other.exact
@@ -45,51 +48,35 @@ class PairTally:
         self.disagreed += other.disagreed
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitTrack:
     """One annotator's units of one label along the documents laid end to end."""
 
-    lengths: Counter[int] = field(default_factory=Counter)
-    gaps: Counter[int] = field(default_factory=Counter)
-    last_end: int = 0
-    first_start: int | None = None
+    lengths: Counter[int]  # in the order each length first occurs along the continuum
+    room: Callable[[int], int]  # size -> the sum over gaps at least that long of (gap - size + 1)
 
-    def extend(self, offset: int, units: list[Unit]) -> None:
-        if not units:
-            return
-        starts = [offset + start for start, _ in units]
-        ends = [offset + end for _, end in units]
-        if self.first_start is None:
-            self.first_start = starts[0]
-        self.lengths.update(map(sub, ends, starts))
-        self.gaps.update(filter(None, map(sub, starts, [self.last_end, *ends[:-1]])))
-        self.last_end = ends[-1]
 
-    def merge(self, offset: int, later: UnitTrack) -> None:
-        """The units of a later stretch of the continuum, which began at ``offset`` but
-        counted its first gap from its own start, not from this track's last unit."""
-        if later.first_start is None:
-            return
-        first_gap = later.first_start  # as the later track counted it, from 0
-        self.lengths.update(later.lengths)
-        self.gaps.update(later.gaps)
-        if first_gap:
-            self.gaps[first_gap] -= 1
-            if not self.gaps[first_gap]:
-                del self.gaps[first_gap]
-        start = offset + later.first_start
-        if start > self.last_end:
-            self.gaps[start - self.last_end] += 1
-        if self.first_start is None:
-            self.first_start = start
-        self.last_end = offset + later.last_end
+class GapRoom:
+    """The gaps of an annotator's tracks (``gaps``: label * LIMIT + length, counted; 0 is
+    no gap) sorted, with the counts and lengths of those from each on summed, so that
+    each track's room (see UnitTrack) is two bisections."""
 
-    def closed(self, length: int) -> Counter[int]:
-        """The gap lengths, with the last gap up to the end of the continuum."""
-        gaps = Counter(self.gaps)
-        if length > self.last_end:
-            gaps[length - self.last_end] += 1
-        return gaps
+    def __init__(self, gaps: Counter[int]) -> None:
+        self.keys = sorted(key for key in gaps if key % LIMIT)
+        counts = list(map(gaps.__getitem__, self.keys))
+        lengths = list(map(mul, counts, map(mod, self.keys, repeat(LIMIT))))
+        self.counts: list[int] = list(accumulate(reversed(counts), initial=0))[::-1]
+        self.lengths: list[int] = list(accumulate(reversed(lengths), initial=0))[::-1]
+
+    def room(self, label: int) -> Callable[[int], int]:
+        last = bisect_left(self.keys, (label + 1) * LIMIT)
+
+        def within(size: int) -> int:
+            first = bisect_left(self.keys, label * LIMIT + size, 0, last)
+            count = self.counts[first] - self.counts[last]
+            return self.lengths[first] - self.lengths[last] - (size - 1) * count
+
+        return within
 
 
 @dataclass
@@ -102,10 +89,103 @@ class AnnotatorTally:
 
 
 @dataclass
+class Gathered:
+    """Numbers gathered document by document and counted up at the end: a list grows
+    faster than a Counter."""
+
+    numbers: list[int] = field(default_factory=list)
+    counted: Counter[int] = field(default_factory=Counter)  # in the order first gathered
+
+    def counts(self) -> Counter[int]:
+        if self.numbers:
+            self.counted.update(self.numbers)
+            self.numbers = []
+        return self.counted
+
+    def merge(self, later: Gathered) -> None:
+        _add_counts(self.counts(), later.counts())
+
+
+@dataclass
+class AnnotatorCounts:
+    """One annotator's counts while documents are added."""
+
+    span_labels: Gathered = field(default_factory=Gathered)  # the label of each span
+    token_labels: Gathered = field(default_factory=Gathered)  # of each token a label covers
+    # alpha-U's tracks, a label's units along the documents laid end to end: the length
+    # of each unit and of each gap between two (0 where they touch), as label * LIMIT + it
+    unit_lengths: Gathered = field(default_factory=Gathered)
+    unit_gaps: Gathered = field(default_factory=Gathered)
+    first_start: dict[int, int] = field(default_factory=dict)  # by label
+    last_end: dict[int, int] = field(default_factory=dict)
+    categories: Counter[str] = field(default_factory=Counter)  # of every token
+    relations: Counter[str] = field(default_factory=Counter)
+
+    def add_units(self, offset: int, units: Units) -> None:
+        """Units (sorted by label and start) of a document that begins ``offset`` on."""
+        labels, starts, ends = units.labels, units.starts, units.ends
+        lengths = map(add, map(mul, labels, repeat(LIMIT)), map(sub, ends, starts))
+        self.unit_lengths.numbers += lengths
+        following = labels[1:]
+        gaps = map(add, map(mul, following, repeat(LIMIT)), map(sub, islice(starts, 1, None), ends))
+        self.unit_gaps.numbers += compress(gaps, map(eq, following, labels))  # within a label
+        for label in dict.fromkeys(labels):  # the gap after the label's units before
+            first = bisect_left(labels, label)
+            last = bisect_left(labels, label + 1, first) - 1
+            start = offset + starts[first]
+            if label in self.last_end:
+                self.unit_gaps.numbers.append(label * LIMIT + start - self.last_end[label])
+            else:
+                self.first_start[label] = start
+            self.last_end[label] = offset + ends[last]
+
+    def settle(self) -> None:
+        for gathered in (self.span_labels, self.token_labels, self.unit_lengths, self.unit_gaps):
+            gathered.counts()
+
+    def merge(self, offset: int, later: AnnotatorCounts) -> None:
+        """Add the counts of later documents, which began ``offset`` on."""
+        self.span_labels.merge(later.span_labels)
+        self.token_labels.merge(later.token_labels)
+        self.unit_lengths.merge(later.unit_lengths)
+        self.unit_gaps.merge(later.unit_gaps)
+        for label, start in later.first_start.items():
+            if label in self.last_end:
+                gap = label * LIMIT + offset + start - self.last_end[label]
+                self.unit_gaps.counted[gap] += 1
+            else:
+                self.first_start[label] = offset + start
+        self.last_end.update((label, offset + end) for label, end in later.last_end.items())
+        _add_counts(self.categories, later.categories)
+        _add_counts(self.relations, later.relations)
+
+
+@dataclass
+class PairCounts:
+    """One pair's counts by label while documents are added."""
+
+    matched: Gathered = field(default_factory=Gathered)  # the label of each span both marked
+    disagreed: Gathered = field(default_factory=Gathered)  # of each token one side's covers
+    overlap: Counter[int] = field(default_factory=Counter)  # matches beyond the exact ones
+    observed: Counter[int] = field(default_factory=Counter)  # alpha-U's distances
+
+    def settle(self) -> None:
+        self.matched.counts()
+        self.disagreed.counts()
+
+    def merge(self, later: PairCounts) -> None:
+        self.matched.merge(later.matched)
+        self.disagreed.merge(later.disagreed)
+        _add_counts(self.overlap, later.overlap)
+        _add_counts(self.observed, later.observed)
+
+
+@dataclass
 class DocumentTally:
     document: ComparedDocument
     overall: dict[Pair, PairTally]
-    annotators: dict[str, AnnotatorTally]
+    spans: dict[str, int]  # by annotator, of the labels compared
+    categories: dict[str, Counter[str]]  # by annotator: of every token
 
 
 @dataclass
@@ -118,72 +198,138 @@ class Tally:
     characters: int = 0
     tokens: int = 0
     documents: int = 0
+    counts: dict[str, AnnotatorCounts] = field(default_factory=dict)
+    pair_counts: dict[Pair, PairCounts] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.by_annotator = {name: AnnotatorTally() for name in self.annotators}
         self.annotator_pairs: list[Pair] = list(combinations(self.annotators, 2))
+        self.counts = {name: AnnotatorCounts() for name in self.annotators}
+        self.pair_counts = {pair: PairCounts() for pair in self.annotator_pairs}
 
     def add(self, document: ComparedDocument) -> DocumentTally:
         """Compare one document and add its counts; its own counts are returned."""
         overall: dict[Pair, PairTally] = {}
         for pair in self.annotator_pairs:
             first, second = (document.layers[name] for name in pair)
-            overall[pair] = self._add_pair(pair, first, second, document.tokens)
-            self._add_relations(pair, first, second)
-        mine = {name: self._add_annotator(name, document) for name in self.annotators}
+            overall[pair] = self._add_pair(pair, first, second, document.packing)
+            if first.relations or second.relations:
+                self._add_relations(pair, first, second)
+        categories = {
+            name: self._add_annotator(name, document.layers[name], document.packing)
+            for name in self.annotators
+        }
+        spans = {name: len(document.layers[name].spans) for name in self.annotators}
         self.characters += document.length
         self.tokens += document.tokens
         self.documents += 1
-        return DocumentTally(document, overall, mine)
+        return DocumentTally(document, overall, spans, categories)
 
     def merge(self, later: Tally) -> None:
         """Add the tally of the documents that come after this one's."""
-        for key, counts in later.pairs.items():
-            _add_tally(self.pairs, key, counts)
-        for relation_key, counts in later.relations.items():
-            _add_tally(self.relations, relation_key, counts)
-        for name, theirs in later.by_annotator.items():
-            mine = self.by_annotator[name]
-            _add_counts(mine.spans, theirs.spans)
-            _add_counts(mine.tokens, theirs.tokens)
-            _add_counts(mine.categories, theirs.categories)
-            _add_counts(mine.relations, theirs.relations)
-            for label, track in theirs.units.items():
-                mine.units.setdefault(label, UnitTrack()).merge(self.characters, track)
+        for name, counts in later.counts.items():
+            self.counts[name].merge(self.characters, counts)
+        for pair, pair_counts in later.pair_counts.items():
+            self.pair_counts[pair].merge(pair_counts)
+        for key, tally in later.pairs.items():
+            _add_tally(self.pairs, key, tally)
+        for relation_key, tally in later.relations.items():
+            _add_tally(self.relations, relation_key, tally)
         self.characters += later.characters
         self.tokens += later.tokens
         self.documents += later.documents
 
-    def finish(self) -> None:
-        """Each label's token counts: a label neither side used in a document agrees on
-        all its tokens, so only the tokens in one side's spans were counted."""
-        for (_, label), tally in self.pairs.items():
-            if label is not None:
-                tally.tokens = self.tokens
-                tally.agreed = self.tokens - tally.disagreed
+    def settle(self) -> None:
+        """Count up what was gathered so far (smaller to send from another process)."""
+        for counts in self.counts.values():
+            counts.settle()
+        for pair_counts in self.pair_counts.values():
+            pair_counts.settle()
 
-    def _add_pair(self, pair: Pair, first: Layer, second: Layer, tokens: int) -> PairTally:
-        overall = PairTally(tokens=tokens)
-        for label in first.spans.keys() | second.spans.keys():
-            tally = label_tally(first, second, label)
-            total = self.pairs.get((pair, label))
-            if total is None:
-                self.pairs[pair, label] = tally
-            else:
-                total.add(tally)
-            overall.exact += tally.exact
-            overall.overlap += tally.overlap
-            overall.first += tally.first
-            overall.second += tally.second
-        ones, others = first.categories, second.categories
-        outside_both = tokens - len(ones.keys() | others.keys())
-        overall.agreed = len(ones.items() & others.items()) + outside_both
+    def finish(self) -> None:
+        """Count up by label what was gathered: each annotator's, then each pair's. A
+        label neither side used in a document agrees on all its tokens, so only the tokens
+        in one side's spans were counted."""
+        for name, counts in self.counts.items():
+            self.by_annotator[name] = AnnotatorTally(
+                spans=self._by_name(counts.span_labels.counts()),
+                tokens=self._by_name(counts.token_labels.counts()),
+                categories=counts.categories,
+                relations=counts.relations,
+                units=self._tracks(counts),
+            )
+        for pair, pair_counts in self.pair_counts.items():
+            self._add_label_tallies(pair, pair_counts)
+
+    def _add_label_tallies(self, pair: Pair, counts: PairCounts) -> None:
+        """The pair's tally of each label either side used."""
+        matched, disagreed = counts.matched.counts(), counts.disagreed.counts()
+        ones, others = (self.by_annotator[name].spans for name in pair)
+        for number, label in enumerate(self.labels):
+            if ones[label] or others[label]:
+                self.pairs[pair, label] = PairTally(
+                    exact=matched[number],
+                    overlap=matched[number] + counts.overlap[number],
+                    first=ones[label],
+                    second=others[label],
+                    agreed=self.tokens - disagreed[number],
+                    tokens=self.tokens,
+                    observed=counts.observed[number],
+                    disagreed=disagreed[number],
+                )
+
+    def track(self, name: str, label: str) -> UnitTrack:
+        """The annotator's units of the label: an annotator who never marked it has one
+        gap, the whole continuum."""
+        found = self.by_annotator[name].units.get(label)
+        if found is not None:
+            return found
+        return UnitTrack(Counter(), lambda size: max(0, self.characters - size + 1))
+
+    def _by_name(self, by_number: Counter[int]) -> Counter[str]:
+        return Counter({self.labels[number]: count for number, count in by_number.items()})
+
+    def _tracks(self, counts: AnnotatorCounts) -> dict[str, UnitTrack]:
+        """Each label's track, with its first gap from the start of the continuum and its
+        last up to the end."""
+        gaps = Counter(counts.unit_gaps.counts())
+        for label, start in counts.first_start.items():
+            gaps[label * LIMIT + start] += 1
+        for label, end in counts.last_end.items():
+            gaps[label * LIMIT + self.characters - end] += 1
+        room = GapRoom(gaps)
+        by_label: dict[int, Counter[int]] = {label: Counter() for label in counts.first_start}
+        for packed, count in counts.unit_lengths.counts().items():
+            label, length = divmod(packed, LIMIT)
+            by_label[label][length] = count
+        return {
+            self.labels[label]: UnitTrack(lengths, room.room(label))
+            for label, lengths in by_label.items()
+        }
+
+    def _add_pair(self, pair: Pair, first: Layer, second: Layer, packing: Packing) -> PairTally:
+        counts = self.pair_counts[pair]
+        common = first.spans & second.spans
+        counts.matched.numbers += map(floordiv, common, repeat(packing.square))
+        overlap = len(common)
+        if len(common) < len(first.spans) or len(common) < len(second.spans):
+            overlap += _add_differing(counts, first, second, packing)
+        counts.disagreed.numbers += map(
+            floordiv, first.tokens ^ second.tokens, repeat(packing.tokens)
+        )
+        one, other = first.categories, second.categories
+        outside_both = packing.tokens - len(one.keys() | other.keys())
+        overall = PairTally(
+            exact=len(common),
+            overlap=overlap,
+            first=len(first.spans),
+            second=len(second.spans),
+            agreed=len(one.items() & other.items()) + outside_both,
+            tokens=packing.tokens,
+        )
         self.pairs.setdefault((pair, None), PairTally()).add(overall)
         return overall
 
     def _add_relations(self, pair: Pair, first: Layer, second: Layer) -> None:
-        if not first.relations and not second.relations:
-            return
         both = Counter(key[0] for key in first.relations & second.relations)
         ones = Counter(key[0] for key in first.relations)
         others = Counter(key[0] for key in second.relations)
@@ -191,23 +337,43 @@ class Tally:
             tally = PairTally(exact=both[label], first=ones[label], second=others[label])
             self.relations.setdefault((pair, label), PairTally()).add(tally)
 
-    def _add_annotator(self, name: str, document: ComparedDocument) -> AnnotatorTally:
-        own = document.layers[name]
-        mine = AnnotatorTally(
-            spans=Counter({label: len(spans) for label, spans in own.spans.items()}),
-            tokens=Counter({label: len(tokens) for label, tokens in own.tokens.items()}),
-            categories=Counter(own.categories.values()),
-        )
-        mine.categories[OUTSIDE] = document.tokens - len(own.categories)
-        total = self.by_annotator[name]
-        _add_counts(total.spans, mine.spans)
-        _add_counts(total.tokens, mine.tokens)
-        _add_counts(total.categories, mine.categories)
+    def _add_annotator(self, name: str, own: Layer, packing: Packing) -> Counter[str]:
+        """Add the annotator's counts; the categories of the document's tokens are returned."""
+        counts = self.counts[name]
+        counts.span_labels.numbers += own.labels
+        counts.token_labels.numbers += map(floordiv, own.tokens, repeat(packing.tokens))
+        counts.add_units(self.characters, own.units)
+        categories = Counter(map(self.labels.__getitem__, own.categories.values()))
+        categories[OUTSIDE] = packing.tokens - len(own.categories)
+        _add_counts(counts.categories, categories)
         for key in own.relations:
-            total.relations[key[0]] += 1
-        for label, units in own.units.items():
-            total.units.setdefault(label, UnitTrack()).extend(self.characters, units)
-        return mine
+            counts.relations[key[0]] += 1
+        return categories
+
+
+def _add_differing(counts: PairCounts, first: Layer, second: Layer, packing: Packing) -> int:
+    """Add the counts of the spans only one side marked, label by label: their matches by
+    a shared character and alpha-U's distances between the sides. The matches are
+    returned."""
+    square, size = packing.square, packing.size
+    by_label: dict[int, tuple[list[Unit], list[Unit]]] = {}
+    for side, spans in enumerate((first.spans - second.spans, second.spans - first.spans)):
+        for span in sorted(spans):
+            label, place = divmod(span, square)
+            start, end = divmod(place, size)
+            by_label.setdefault(label, ([], []))[side].append((start, end))
+    matched = 0
+    for label, (ones, others) in by_label.items():
+        if ones and others:
+            pairs = overlap_pairs(ones, others)
+            counts.overlap[label] += pairs
+            matched += pairs
+        if label in first.merged or label in second.merged:
+            units = first.units.of_label(label), second.units.of_label(label)
+            counts.observed[label] += observed_sum(*units)
+        else:  # the units are the spans, and those both marked are at no distance
+            counts.observed[label] += observed_sum(ones, others)
+    return matched
 
 
 def _add_tally(tallies: dict[K, PairTally], key: K, more: PairTally) -> None:
@@ -218,33 +384,9 @@ def _add_tally(tallies: dict[K, PairTally], key: K, more: PairTally) -> None:
         total.add(more)
 
 
-def _add_counts(total: Counter[str], more: Counter[str]) -> None:
+def _add_counts(total: Counter[K], more: Counter[K]) -> None:
     for key, count in more.items():
         total[key] += count
-
-
-def label_tally(first: Layer, second: Layer, label: str) -> PairTally:
-    """Counts of one label in one document; its tokens are set by Tally.finish."""
-    ones, others = first.spans.get(label, NO_SPANS), second.spans.get(label, NO_SPANS)
-    if ones == others:  # the same spans cover the same tokens: full agreement
-        same = len(ones)
-        return PairTally(same, same, same, same)
-    common = ones & others
-    exact = len(common)
-    overlap = exact
-    if exact < len(ones) and exact < len(others):
-        overlap += overlap_pairs(sorted(ones - common), sorted(others - common))
-    covered_one = first.tokens.get(label, NO_TOKENS)
-    covered_other = second.tokens.get(label, NO_TOKENS)
-    both = len(covered_one & covered_other)
-    return PairTally(
-        exact=exact,
-        overlap=overlap,
-        first=len(ones),
-        second=len(others),
-        disagreed=len(covered_one) + len(covered_other) - 2 * both,
-        observed=observed_sum(first.units.get(label, NO_UNITS), second.units.get(label, NO_UNITS)),
-    )
 
 
 def pooled(tallies: Sequence[PairTally]) -> PairTally:
