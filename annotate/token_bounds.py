@@ -49,6 +49,8 @@ class _CharacterClasses:
 
     def _fits(self, text: str) -> bool:
         """Whether the regular expression finds ``text``'s tokens, once it knows its characters."""
+        if not self._unusual.search(text):  # the usual case, in one pass
+            return True
         if self._unknown.search(text):
             self._learn(set(text))
         return self._awkward is None or not self._awkward.search(text)
@@ -75,12 +77,15 @@ class _CharacterClasses:
         word, digit, skip = _class(self.word), _class(self.digit), _class(self.skip)
         separators = _class(set(NUMBER_SEPARATORS))
         self._unknown = re.compile(f"[^{_class(self.seen)}]")
+        self._unusual = re.compile(f"[^{_class(self.seen - self.awkward)}]")  # or awkward
         self._awkward: re.Pattern[str] | None = (
             re.compile(f"[{_class(self.awkward)}]") if self.awkward else None
         )
-        number_join = f"(?<=[{digit}])[{separators}](?=[{digit}])"
+        # Possessive (never given back), and the separator looked at before the digit
+        # behind it: the same tokens, found sooner.
+        number_join = f"[{separators}](?<=[{digit}][{separators}])(?=[{digit}])"
         self._token = re.compile(
-            f"[{word}]+(?:{number_join}[{word}]+)*|[^{word}{skip}][{_class(self.joining)}]*"
+            f"[{word}]++(?:{number_join}[{word}]++)*+|[^{word}{skip}][{_class(self.joining)}]*+"
         )
         self._split = re.compile(f"({self._token.pattern})")
 

@@ -178,6 +178,11 @@ def observed_sum(first: Sequence[Unit], second: Sequence[Unit]) -> int:
     common = set(first) & set(second)
     ones = [unit for unit in first if unit not in common]
     others = [unit for unit in second if unit not in common]
+    return distance_sum(ones, others)
+
+
+def distance_sum(ones: Sequence[Unit], others: Sequence[Unit]) -> int:
+    """observed_sum of two coders' units of which none are the same."""
     total = 0
     met_one: set[Unit] = set()
     met_other: set[Unit] = set()

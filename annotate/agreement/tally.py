@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from annotate.agreement.data import ComparedDocument
 from annotate.agreement.layers import Layer, Packing, Units
-from annotate.agreement.measures import Unit, observed_sum, overlap_pairs
+from annotate.agreement.measures import Unit, distance_sum, observed_sum, overlap_pairs
 
 Pair = tuple[str, str]
 K = TypeVar("K")
@@ -372,7 +372,7 @@ def _add_differing(counts: PairCounts, first: Layer, second: Layer, packing: Pac
             units = first.units.of_label(label), second.units.of_label(label)
             counts.observed[label] += observed_sum(*units)
         else:  # the units are the spans, and those both marked are at no distance
-            counts.observed[label] += observed_sum(ones, others)
+            counts.observed[label] += distance_sum(ones, others)
     return matched
 
 

@@ -24,7 +24,7 @@ from annotate.agreement.report import agreement_report
 from annotate.cli import main
 from annotate.errors import InputError
 from annotate.project import Project
-from annotate.token_bounds import fast_tokenise, token_bounds
+from annotate.token_bounds import fast_tokenise, token_bounds, token_edges
 from annotate.tokens import SPACE_SEPARATED, TOKENISATION, tokenise
 from tests.conftest import ARABIC_SENTENCE
 
@@ -218,6 +218,18 @@ def test_token_bounds_are_tokenise() -> None:
         assert token_bounds(text) == ([t.start for t in tokens], [t.end for t in tokens]), text
         assert fast_tokenise(text) == tokens, text
         assert fast_tokenise(text, space_separated) == tokenise(text, space_separated), text
+
+
+def test_token_edges_are_tokenise() -> None:
+    """The edges agreement reads tokens by: each token's start and end in turn."""
+    rng = random.Random(2)
+    pool = [*"ab1 2.,٫٬٣٤ قالَ،؛.\n«»😀🏽️ ّ^~ـ", "\u0301", "\u200c", "🇸🇦", "\u2028", "\t"]
+    texts = ["", "   ", ARABIC_SENTENCE] + ["".join(rng.choices(pool, k=25)) for _ in range(3000)]
+    space_separated = {TOKENISATION: SPACE_SEPARATED}
+    for text in texts:
+        for meta in (None, space_separated):
+            edges = [offset for token in tokenise(text, meta) for offset in token]
+            assert token_edges(text, meta) == edges, (text, meta)
 
 
 # -- the report on a project -----------------------------------------------------------------
