@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.agreement_bench import CLI_RUNS
 from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.annotated_import_bench import ARTICLE_IMPORTS
 from bench.corpus import LONG_DOCUMENT_CHARS
@@ -118,7 +119,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "common, all results": SEARCHES,
     }
     _check_latency(scenarios["search"], searches)
-    _check_latency(scenarios["agreement"], {"agreement": AGREEMENTS})
+    _check_latency(scenarios["agreement"], {"agreement": CLI_RUNS})
     lists = {"review list": AGREEMENTS, "review list, mid-review": AGREEMENTS}
     _check_latency(scenarios["review-list"], lists)
     _check_latency(scenarios["review-window"], {"open": OPENINGS})
