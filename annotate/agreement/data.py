@@ -104,7 +104,7 @@ def compared_documents(project: Project, selection: Selection) -> Iterator[Compa
         packing = Packing(len(text) + 1, len(edges) // 2)
         found = json.loads(spans)
         packed = [
-            sorted(map(add, map(mul, labels, repeat(packing.square)), places))
+            list(map(add, map(mul, labels, repeat(packing.square)), places))
             for labels, places in zip(found[::2], found[1::2], strict=True)
         ]
         made = dict(zip(selection.annotators, layers(packed, packing, edges, ranks), strict=True))

@@ -14,8 +14,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, islice, repeat
-from operator import add, and_, eq, floordiv, lt, mod, mul, sub
+from itertools import chain, compress, islice
+from operator import and_, eq, lt
 
 from annotate.agreement.measures import Unit
 from annotate.token_bounds import Edges
@@ -82,8 +82,8 @@ class MarkedSpans:
 def layers(
     found: Sequence[list[int]], packing: Packing, edges: Edges, ranks: Sequence[int]
 ) -> list[Layer]:
-    """Each annotator's layer, from its packed spans, sorted. ``edges``: the document's
-    token edges (token i starts at edges[2i] and ends at edges[2i + 1]); ``ranks``: each
+    """Each annotator's layer, from its packed spans. ``edges``: the document's token
+    edges (token i starts at edges[2i] and ends at edges[2i + 1]); ``ranks``: each
     label's place in name order."""
     marked = _marked(sorted(set().union(*found)), packing, edges, ranks)
     return [_layer(set(own), marked) for own in found]
@@ -91,34 +91,34 @@ def layers(
 
 def _marked(spans: list[int], packing: Packing, edges: Edges, ranks: Sequence[int]) -> MarkedSpans:
     size, square = packing.size, packing.square
-    labels = list(map(floordiv, spans, repeat(square)))
-    starts = list(map(floordiv, map(mod, spans, repeat(square)), repeat(size)))
-    ends = list(map(mod, spans, repeat(size)))
-    # A span shares a character with the tokens that end after its start and start before
-    # its end: half the edges at or before its start (rounded down) are the ends of those
-    # before it, half those before its end (rounded up) the starts of those up to its end.
-    firsts = list(map(floordiv, map(bisect_right, repeat(edges), starts), repeat(2)))
-    after_ends = map(bisect_left, repeat(edges), ends)
-    stops = list(map(floordiv, map(add, after_ends, repeat(1)), repeat(2)))
-    shifts = list(map(mul, labels, repeat(packing.tokens)))
-    tokens = list(map(range, map(add, shifts, firsts), map(add, shifts, stops)))
-    # Longest first, then by label in name order, then by start, as one number each.
-    ordering = map(add, map(mul, map(ranks.__getitem__, labels), repeat(size)), starts)
-    lengths = map(mul, map(sub, starts, ends), repeat(len(ranks) * size))
-    keys = list(map(add, lengths, ordering))
+    width = len(ranks) * size
+    labels, starts, ends, tokens, covered, keys = [], [], [], [], [], []
+    for span in spans:
+        label, place = divmod(span, square)
+        start, end = divmod(place, size)
+        # A span shares a character with the tokens that end after its start and start
+        # before its end: half the edges at or before its start (rounded down) are the
+        # ends of those before it, half those before its end (rounded up) the starts of
+        # those up to its end.
+        first, stop = bisect_right(edges, start) // 2, (bisect_left(edges, end) + 1) // 2
+        labels.append(label)
+        starts.append(start)
+        ends.append(end)
+        tokens.append(range(label * packing.tokens + first, label * packing.tokens + stop))
+        covered.append(range(first, stop))
+        # longest first, then by label in name order, then by start
+        keys.append((start - end) * width + ranks[label] * size + start)
     order = sorted(range(len(spans)), key=keys.__getitem__)
-    covered = list(map(range, map(firsts.__getitem__, order), map(stops.__getitem__, order)))
+    longest = [covered[number] for number in order]
     return MarkedSpans(
         spans=spans,
         labels=labels,
         starts=starts,
         ends=ends,
         tokens=tokens,
-        longest_first=list(map(spans.__getitem__, order)),
-        covered=covered,
-        categories=[
-            (labels[number],) * len(each) for number, each in zip(order, covered, strict=True)
-        ],
+        longest_first=[spans[number] for number in order],
+        covered=longest,
+        categories=[(labels[n],) * len(each) for n, each in zip(order, longest, strict=True)],
     )
 
 

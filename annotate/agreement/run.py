@@ -37,6 +37,7 @@ def tally_documents(
     with multiprocessing.get_context("fork").Pool(count - 1) as pool:
         later = pool.map_async(_tally_in_child, jobs)  # while this process takes the first
         tally, scores = _tally(project, replace(selection, documents=runs[0]))
+        tally.settle()
         parts = later.get()
     for more, more_scores in parts:
         tally.merge(more)

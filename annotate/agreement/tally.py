@@ -10,8 +10,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, combinations, compress, islice, repeat
-from operator import add, eq, floordiv, mod, mul, sub
+from itertools import accumulate, combinations, repeat
+from operator import floordiv, mod, mul
 from typing import TypeVar
 
 from annotate.agreement.data import ComparedDocument
@@ -123,21 +123,25 @@ class AnnotatorCounts:
 
     def add_units(self, offset: int, units: Units) -> None:
         """Units (sorted by label and start) of a document that begins ``offset`` on."""
-        labels, starts, ends = units.labels, units.starts, units.ends
-        lengths = map(add, map(mul, labels, repeat(LIMIT)), map(sub, ends, starts))
-        self.unit_lengths.numbers += lengths
-        following = labels[1:]
-        gaps = map(add, map(mul, following, repeat(LIMIT)), map(sub, islice(starts, 1, None), ends))
-        self.unit_gaps.numbers += compress(gaps, map(eq, following, labels))  # within a label
-        for label in dict.fromkeys(labels):  # the gap after the label's units before
-            first = bisect_left(labels, label)
-            last = bisect_left(labels, label + 1, first) - 1
-            start = offset + starts[first]
-            if label in self.last_end:
-                self.unit_gaps.numbers.append(label * LIMIT + start - self.last_end[label])
+        lengths, gaps = self.unit_lengths.numbers, self.unit_gaps.numbers
+        last_end = self.last_end
+        before, end_before = -1, 0  # the label and end of the unit before, in this document
+        for label, start, end in zip(units.labels, units.starts, units.ends, strict=True):
+            shift = label * LIMIT
+            lengths.append(shift + end - start)
+            if label == before:
+                gaps.append(shift + start - end_before)
             else:
-                self.first_start[label] = start
-            self.last_end[label] = offset + ends[last]
+                if before >= 0:
+                    last_end[before] = offset + end_before
+                if label in last_end:  # the gap after the label's units in earlier documents
+                    gaps.append(shift + offset + start - last_end[label])
+                else:
+                    self.first_start[label] = offset + start
+                before = label
+            end_before = end
+        if before >= 0:
+            last_end[before] = offset + end_before
 
     def settle(self) -> None:
         for gathered in (self.span_labels, self.token_labels, self.unit_lengths, self.unit_gaps):
@@ -343,7 +347,8 @@ class Tally:
         counts.span_labels.numbers += own.labels
         counts.token_labels.numbers += map(floordiv, own.tokens, repeat(packing.tokens))
         counts.add_units(self.characters, own.units)
-        categories = Counter(map(self.labels.__getitem__, own.categories.values()))
+        by_number = Counter(own.categories.values())
+        categories = Counter({self.labels[number]: count for number, count in by_number.items()})
         categories[OUTSIDE] = packing.tokens - len(own.categories)
         _add_counts(counts.categories, categories)
         for key in own.relations:
