@@ -4,18 +4,19 @@ Every span is packed into one number, ``label * size² + start * size + end``, w
 is the document's length plus one and label the label's place among those compared: an
 annotator's spans are a set of numbers that sorts by label, start and end, and two layers
 are compared with set operations over the whole document, not span by span. The tokens a
-label's spans cover are packed the same way, ``label * tokens + token``. What a layer
-takes from a span is worked out once for every span anyone marked, then chosen from for
+label's spans cover are the bits of one number, token i the bit 2**i. What a layer takes
+from a span is worked out once for every span anyone marked, then chosen from for
 each annotator: most spans are marked by several.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import reduce
 from itertools import chain, compress, islice
-from operator import and_, eq, lt
+from operator import and_, eq, lt, or_
 
 from annotate.agreement.measures import Unit
 from annotate.token_bounds import Edges
@@ -56,7 +57,8 @@ class Layer:
 
     spans: set[int]  # packed
     labels: list[int]  # the label of each span, in the order of the packed spans
-    tokens: set[int]  # packed: the tokens each label's spans share a character with
+    tokens: dict[int, int]  # by label: the tokens its spans share a character with, as bits
+    covered: int  # the tokens any of its spans shares a character with, as bits
     categories: dict[int, int]  # token: the label of the shortest span covering it
     units: Units
     merged: set[int]  # the labels whose overlapping spans were merged into units
@@ -67,13 +69,13 @@ class Layer:
 class MarkedSpans:
     """Every span anyone marked in one document, sorted, with what the layers take from
     each: its label, start and end, and the tokens it shares a character with (as
-    export tags them) packed with its label; and the same spans longest first."""
+    export tags them) as bits; and the same spans longest first."""
 
     spans: list[int]
     labels: list[int]
     starts: list[int]
     ends: list[int]
-    tokens: list[range]
+    tokens: list[int]
     longest_first: list[int]
     covered: list[range]  # in that order: the tokens each covers
     categories: list[tuple[int, ...]]  # in that order: its label, once for each
@@ -104,7 +106,7 @@ def _marked(spans: list[int], packing: Packing, edges: Edges, ranks: Sequence[in
         labels.append(label)
         starts.append(start)
         ends.append(end)
-        tokens.append(range(label * packing.tokens + first, label * packing.tokens + stop))
+        tokens.append(((1 << (stop - first)) - 1) << first)
         covered.append(range(first, stop))
         # longest first, then by label in name order, then by start
         keys.append((start - end) * width + ranks[label] * size + start)
@@ -127,14 +129,23 @@ def _layer(own: set[int], marked: MarkedSpans) -> Layer:
     labels = list(compress(marked.labels, chosen))
     starts, ends = list(compress(marked.starts, chosen)), list(compress(marked.ends, chosen))
     units, merged = _units(labels, starts, ends)
+    tokens = _tokens_by_label(labels, compress(marked.tokens, chosen))
     return Layer(
         spans=own,
         labels=labels,
-        tokens=set(chain.from_iterable(compress(marked.tokens, chosen))),
+        tokens=tokens,
+        covered=reduce(or_, tokens.values(), 0),
         categories=_categories(own, marked),
         units=units,
         merged=merged,
     )
+
+
+def _tokens_by_label(labels: list[int], tokens: Iterable[int]) -> dict[int, int]:
+    found: dict[int, int] = {}
+    for label, bits in zip(labels, tokens, strict=True):
+        found[label] = found.get(label, 0) | bits
+    return found
 
 
 def _categories(own: set[int], marked: MarkedSpans) -> dict[int, int]:

@@ -1,8 +1,8 @@
 """Counts behind the agreement figures, summed document by document: every measure of
 the report is a ratio of sums, so each document is compared once and then forgotten.
 
-While documents are added, most counts are gathered as lists of label numbers (one for
-each span or token counted, see layers.py), which ``finish`` counts up by label."""
+While documents are added, some counts are gathered as lists of numbers (the label of
+each span, the length of each unit, see layers.py), which ``finish`` counts up."""
 
 from __future__ import annotations
 
@@ -111,7 +111,7 @@ class AnnotatorCounts:
     """One annotator's counts while documents are added."""
 
     span_labels: Gathered = field(default_factory=Gathered)  # the label of each span
-    token_labels: Gathered = field(default_factory=Gathered)  # of each token a label covers
+    covered: Counter[int] = field(default_factory=Counter)  # tokens, by label
     # alpha-U's tracks, a label's units along the documents laid end to end: the length
     # of each unit and of each gap between two (0 where they touch), as label * LIMIT + it
     unit_lengths: Gathered = field(default_factory=Gathered)
@@ -144,13 +144,13 @@ class AnnotatorCounts:
             last_end[before] = offset + end_before
 
     def settle(self) -> None:
-        for gathered in (self.span_labels, self.token_labels, self.unit_lengths, self.unit_gaps):
+        for gathered in (self.span_labels, self.unit_lengths, self.unit_gaps):
             gathered.counts()
 
     def merge(self, offset: int, later: AnnotatorCounts) -> None:
         """Add the counts of later documents, which began ``offset`` on."""
         self.span_labels.merge(later.span_labels)
-        self.token_labels.merge(later.token_labels)
+        _add_counts(self.covered, later.covered)
         self.unit_lengths.merge(later.unit_lengths)
         self.unit_gaps.merge(later.unit_gaps)
         for label, start in later.first_start.items():
@@ -169,17 +169,16 @@ class PairCounts:
     """One pair's counts by label while documents are added."""
 
     matched: Gathered = field(default_factory=Gathered)  # the label of each span both marked
-    disagreed: Gathered = field(default_factory=Gathered)  # of each token one side's covers
+    disagreed: Counter[int] = field(default_factory=Counter)  # tokens in one side's spans only
     overlap: Counter[int] = field(default_factory=Counter)  # matches beyond the exact ones
     observed: Counter[int] = field(default_factory=Counter)  # alpha-U's distances
 
     def settle(self) -> None:
         self.matched.counts()
-        self.disagreed.counts()
 
     def merge(self, later: PairCounts) -> None:
         self.matched.merge(later.matched)
-        self.disagreed.merge(later.disagreed)
+        _add_counts(self.disagreed, later.disagreed)
         _add_counts(self.overlap, later.overlap)
         _add_counts(self.observed, later.observed)
 
@@ -256,7 +255,7 @@ class Tally:
         for name, counts in self.counts.items():
             self.by_annotator[name] = AnnotatorTally(
                 spans=self._by_name(counts.span_labels.counts()),
-                tokens=self._by_name(counts.token_labels.counts()),
+                tokens=self._by_name(counts.covered),
                 categories=counts.categories,
                 relations=counts.relations,
                 units=self._tracks(counts),
@@ -266,7 +265,7 @@ class Tally:
 
     def _add_label_tallies(self, pair: Pair, counts: PairCounts) -> None:
         """The pair's tally of each label either side used."""
-        matched, disagreed = counts.matched.counts(), counts.disagreed.counts()
+        matched, disagreed = counts.matched.counts(), counts.disagreed
         ones, others = (self.by_annotator[name].spans for name in pair)
         for number, label in enumerate(self.labels):
             if ones[label] or others[label]:
@@ -317,11 +316,11 @@ class Tally:
         overlap = len(common)
         if len(common) < len(first.spans) or len(common) < len(second.spans):
             overlap += _add_differing(counts, first, second, packing)
-        counts.disagreed.numbers += map(
-            floordiv, first.tokens ^ second.tokens, repeat(packing.tokens)
-        )
+        ones, others = first.tokens, second.tokens
+        for label in ones.keys() | others.keys():
+            counts.disagreed[label] += (ones.get(label, 0) ^ others.get(label, 0)).bit_count()
         one, other = first.categories, second.categories
-        outside_both = packing.tokens - len(one.keys() | other.keys())
+        outside_both = packing.tokens - (first.covered | second.covered).bit_count()
         overall = PairTally(
             exact=len(common),
             overlap=overlap,
@@ -345,7 +344,8 @@ class Tally:
         """Add the annotator's counts; the categories of the document's tokens are returned."""
         counts = self.counts[name]
         counts.span_labels.numbers += own.labels
-        counts.token_labels.numbers += map(floordiv, own.tokens, repeat(packing.tokens))
+        for label, tokens in own.tokens.items():
+            counts.covered[label] += tokens.bit_count()
         counts.add_units(self.characters, own.units)
         by_number = Counter(own.categories.values())
         categories = Counter({self.labels[number]: count for number, count in by_number.items()})
