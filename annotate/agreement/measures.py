@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from operator import itemgetter
 from typing import TypeVar
 
 Unit = tuple[int, int]  # half-open [start, end)
@@ -40,14 +41,18 @@ def overlap_pairs(first: list[Unit], second: list[Unit]) -> int:
     and pair it with the free overlapping second interval that ends soonest."""
     if not first or not second:
         return 0
-    free = list(second)
+    free = sorted(second, key=_END)
     matched = 0
-    for start, end in sorted(first, key=lambda unit: unit[1]):
-        candidates = [unit for unit in free if unit[0] < end and start < unit[1]]
-        if candidates:
-            free.remove(min(candidates, key=lambda unit: unit[1]))
-            matched += 1
+    for start, end in sorted(first, key=_END):
+        for index, (free_start, free_end) in enumerate(free):
+            if free_start < end and start < free_end:
+                del free[index]
+                matched += 1
+                break
     return matched
+
+
+_END = itemgetter(1)
 
 
 def cohen_kappa(pairs: Iterable[tuple[Hashable, Hashable]]) -> float | None:
