@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSettings
 from PySide6.QtGui import QFont
@@ -62,6 +63,20 @@ class PaintCounter(QObject):
         return False
 
 
+class Painted(Protocol):
+    paints: int
+
+
+def next_frame(app: QApplication, painted: Painted, failure: str) -> None:
+    """Turn the event loop until `painted` counts one more paint (a frame), or fail."""
+    before = painted.paints
+    for _ in range(MAX_EVENT_TURNS):
+        app.processEvents()
+        if painted.paints > before:
+            return
+    raise RuntimeError(f"{failure} in {MAX_EVENT_TURNS} turns of events")
+
+
 class Screen:
     """A view shown at VIEW_SIZE, drawn one frame at a time."""
 
@@ -75,12 +90,7 @@ class Screen:
 
     def frame(self) -> None:
         """Turn the event loop until the text area has been painted (one turn, normally)."""
-        before = self.text_area.paints
-        for _ in range(MAX_EVENT_TURNS):
-            self.app.processEvents()
-            if self.text_area.paints > before:
-                return
-        raise RuntimeError(f"the view was not painted in {MAX_EVENT_TURNS} turns of events")
+        next_frame(self.app, self.text_area, "the view was not painted")
 
 
 # -- opening ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
-from bench.reader_qt import MAX_EVENT_TURNS, PaintCounter, start_qt
+from bench.reader_qt import MAX_EVENT_TURNS, PaintCounter, next_frame, start_qt
 from bench.scenario import Repeat, Samples
 from gui.review_window import ReviewWindow
 
@@ -138,13 +138,7 @@ class WindowPaints(QObject):
 
 
 def _frame(app: QApplication, painted: WindowPaints, after: str) -> None:
-    """Turn the event loop until the window has painted what changed (one turn)."""
-    before = painted.paints
-    for _ in range(MAX_EVENT_TURNS):
-        app.processEvents()
-        if painted.paints > before:
-            return
-    raise RuntimeError(f"the review window was not painted after {after}")
+    next_frame(app, painted, f"the review window was not painted after {after}")
 
 
 def _check_open(window: ReviewWindow) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from bench.reader_qt import REPETITIONS, WORD, PaintCounter, start_qt
+from bench.reader_qt import REPETITIONS, WORD, PaintCounter, next_frame, start_qt
 from bench.scenario import Repeat, Samples
 from gui.main_window import MainWindow
 
@@ -131,10 +131,4 @@ def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
 
 
 def _next_frame(app: QApplication, painted: PaintCounter, after: str) -> None:
-    """Turn the event loop until the reader is painted (a frame), or fail."""
-    before = painted.paints
-    for _ in range(MAX_EVENT_TURNS):
-        app.processEvents()
-        if painted.paints > before:
-            return
-    raise RuntimeError(f"the reader was not painted after {after}")
+    next_frame(app, painted, f"the reader was not painted after {after}")
