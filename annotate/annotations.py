@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from annotate.errors import AnnotateError, InputError
@@ -23,12 +24,19 @@ INSERT_SPAN = (
     f"INSERT INTO spans ({SPAN_COLUMNS}, created_at, updated_at)"
     f" VALUES (?, {DOCUMENT_NUMBER}, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+INSERT_NUMBERED_SPAN = (
+    f"INSERT INTO spans ({SPAN_COLUMNS}, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+END_TRIGGER = "spans_end_within_text_on_insert"
 INSERT_RELATION = (
     "INSERT INTO relations (uid, label, head, tail, origin, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 SpanRow = tuple[str, str, str, str, int, int, str, str, str, str]
 """A span as ``add`` writes it: SPAN_COLUMNS (attrs as JSON), created_at, updated_at."""
+NumberedSpanRow = tuple[str, int, str, str, int, int, str, str, str, str]
+"""A span as ``add_checked`` writes it: a SpanRow naming its document by number."""
 RelationRow = tuple[str, str, str, str, str, str, str]
 """A relation as ``add`` writes it: uid, label, head, tail, origin, created_at, updated_at."""
 
@@ -112,17 +120,40 @@ class Spans:
                 raise _span_error(error, new_label, new_start, new_end) from error
         return Changes(spans_changed=(uid,))
 
-    def add_checked(self, rows: list[SpanRow]) -> None:
+    def add_checked(self, rows: list[NumberedSpanRow]) -> None:
         """Write spans checked beforehand as ``add`` checks them (``check_span_fields``, the
         end within the text, no exact duplicate, a uid not in use, a known annotator), in
-        one statement; the database's constraints hold them all the same."""
-        with self._store.write() as conn:
-            conn.executemany(INSERT_SPAN, rows)
+        one statement within the caller's transaction (see ``Store.bulk_write``); the
+        database's constraints hold them all the same."""
+        with self._store.bulk_write() as conn:
+            conn.executemany(INSERT_NUMBERED_SPAN, rows)
+
+    @contextmanager
+    def ends_checked_in_bulk(self) -> Iterator[None]:
+        """For bulk inserts whose span ends are each checked beforehand, in the caller's
+        transaction: the trigger that checks each end against its document's length (a
+        fifth of the time of a bulk insert) is dropped, then one query checks the end of
+        every span stored meanwhile and the trigger is made again. Its absence is never
+        committed: on any error the caller's transaction rolls back as a whole."""
+        last = self.last_rowid()
+        with self._store.bulk_write() as conn:
+            query = "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"
+            (trigger,) = conn.execute(query, (END_TRIGGER,)).fetchone()
+            conn.execute(f"DROP TRIGGER {END_TRIGGER}")
+            yield
+            beyond = conn.execute(
+                'SELECT s."end" FROM spans s JOIN documents d INDEXED BY documents_lengths'
+                ' ON d.position = s.document WHERE s.rowid > ? AND s."end" > d.char_count',
+                (last,),
+            ).fetchone()
+            if beyond is not None:
+                raise InputError(f"end {beyond[0]} is beyond the end of the text", field="end")
+            conn.execute(trigger)
 
     def set_attrs_checked(self, rows: list[tuple[str, str, str]]) -> None:
         """(attrs JSON, updated_at, uid): new attribute values checked beforehand as
-        ``update`` checks them, in one statement."""
-        with self._store.write() as conn:
+        ``update`` checks them, in one statement within the caller's transaction."""
+        with self._store.bulk_write() as conn:
             conn.executemany("UPDATE spans SET attrs = ?, updated_at = ? WHERE uid = ?", rows)
 
     def layer(self, document: str, annotator: str) -> list[StoredSpan]:
@@ -257,8 +288,8 @@ class Relations:
     def add_checked(self, rows: list[RelationRow]) -> None:
         """Write relations checked beforehand as ``add`` checks them (a known label that
         allows their spans' labels, two spans of one layer, not there yet, a uid not in
-        use), in one statement."""
-        with self._store.write() as conn:
+        use), in one statement within the caller's transaction."""
+        with self._store.bulk_write() as conn:
             conn.executemany(INSERT_RELATION, rows)
 
     def in_layer(self, document: str, annotator: str) -> set[tuple[str, str, str]]:
@@ -346,16 +377,17 @@ def check_span_fields(
     """Refuse a span the database would refuse, with a message that names the field."""
     if definition is None:
         raise InputError(f"unknown label {label!r}", field="label")
-    for name, value in (("start", start), ("end", end)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(f"expected an integer offset, got {value!r}", field=name)
+    if type(start) is not int or type(end) is not int:
+        for name, value in (("start", start), ("end", end)):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise InputError(f"expected an integer offset, got {value!r}", field=name)
     if start < 0:
         raise InputError(f"start {start} is negative", field="start")
     if start >= end:
         raise InputError(f"end {end} must be greater than start {start}", field="end")
     if origin not in ORIGINS:
         raise InputError(f"origin must be one of {', '.join(ORIGINS)}", field="origin")
-    for name, choices in definition.attributes.items():
+    for name, choices in definition.attributes.items() if attrs else ():
         if name in attrs and attrs[name] not in choices:
             raise InputError(
                 f"{label} {name} must be one of {', '.join(choices)}, not {attrs[name]!r}",

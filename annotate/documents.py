@@ -36,27 +36,37 @@ class Documents:
         The texts are already as stored (normalised and checked, as import records are)
         and each uid is its text's ``document_uid``; ``annotate check`` verifies both.
         """
+        with self._store.write() as conn:
+            return self._insert(conn, documents)
+
+    def add_in_bulk(self, documents: Iterable[tuple[str, str, str, dict[str, Any]]]) -> Changes:
+        """``add_stored`` within the caller's transaction (see ``Store.bulk_write``)."""
+        with self._store.bulk_write() as conn:
+            return self._insert(conn, documents)
+
+    def _insert(
+        self, conn: sqlite3.Connection, documents: Iterable[tuple[str, str, str, dict[str, Any]]]
+    ) -> Changes:
         rows: dict[str, tuple[str, str, str]] = {}
         for uid, text, title, meta in documents:
             title = title.strip() or default_title(text)
             rows.setdefault(uid, (text, title, json.dumps(meta, ensure_ascii=False)))
-        with self._store.write() as conn:
-            for uid in self._present(list(rows)):
-                del rows[uid]
-            first = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM documents")
-            position = int(first.fetchone()[0])
-            stamp = now()
-            conn.executemany(
-                "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (uid, position + i, title, text, len(text), meta, stamp)
-                    for i, (uid, (text, title, meta)) in enumerate(rows.items())
-                ),
-            )
-            texts = [text for text, _, _ in rows.values()]
-            for chunk in range(0, len(texts), INDEX_CHUNK):
-                _index(conn, position + chunk, texts[chunk : chunk + INDEX_CHUNK])
+        for uid in self._present(list(rows)):
+            del rows[uid]
+        first = conn.execute("SELECT coalesce(max(position), 0) + 1 FROM documents")
+        position = int(first.fetchone()[0])
+        stamp = now()
+        conn.executemany(
+            "INSERT INTO documents (uid, position, title, text, char_count, meta, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                (uid, position + i, title, text, len(text), meta, stamp)
+                for i, (uid, (text, title, meta)) in enumerate(rows.items())
+            ),
+        )
+        texts = [text for text, _, _ in rows.values()]
+        for chunk in range(0, len(texts), INDEX_CHUNK):
+            _index(conn, position + chunk, texts[chunk : chunk + INDEX_CHUNK])
         return Changes(documents_added=tuple(rows))
 
     def _present(self, uids: list[str]) -> set[str]:

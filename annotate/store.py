@@ -163,6 +163,16 @@ class Store:
             raise write_failed(error, self.path) from error
 
     @contextmanager
+    def bulk_write(self) -> Iterator[sqlite3.Connection]:
+        """The connection, for a bulk write inside the caller's transaction, with no
+        savepoint of its own: SQLite copies aside every page a savepoint changes, which
+        costs a bulk insert into random places of an index a fifth of its time. A failure
+        is left to the caller's transaction, which rolls back as a whole."""
+        if not self._depth:
+            raise RuntimeError("a bulk write needs the caller's transaction")
+        yield self.conn
+
+    @contextmanager
     def _transaction(self) -> Iterator[None]:
         if self.conn.in_transaction:  # left by a ROLLBACK that failed: none of it committed
             self.conn.execute("ROLLBACK")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotate.annotations import (
+    NumberedSpanRow,
     RelationRow,
-    SpanRow,
     StoredSpan,
     check_span_fields,
     new_uid,
@@ -99,9 +99,10 @@ class ImportWriter:
         # What one batch needs: reset by each
         self._layers: dict[tuple[str, str], _Layer] = {}
         self._new_documents: set[str] = set()
+        self._numbers: dict[str, int] = {}  # the batch's documents: uid to number
         self._span_uids: set[str] = set()  # in use: kept ids would be taken
         self._relation_uids: set[str] = set()
-        self._span_rows: list[SpanRow] = []
+        self._span_rows: list[NumberedSpanRow] = []
         self._attr_rows: list[tuple[str, str, str]] = []
         self._relation_rows: list[RelationRow] = []
 
@@ -125,7 +126,7 @@ class ImportWriter:
         documents = self.project.documents
         uids = list(dict.fromkeys(record.uid for record in batch))
         there = documents.positions(uids)
-        added = documents.add_stored(
+        added = documents.add_in_bulk(
             (record.uid, record.text, record.title, record.meta)
             for record in batch
             if record.uid not in there
@@ -136,6 +137,7 @@ class ImportWriter:
                 self._present_before[position] = 1
                 self.report.documents_present += 1
         self._new_documents = set(added.documents_added)
+        self._numbers = {**there, **documents.positions(list(added.documents_added))}
         self._layers = {}
         kept = [record for record in batch if record.keeps_ids]
         span_ids = [span.id for record in kept for span in record.spans if span.id]
@@ -222,7 +224,8 @@ class ImportWriter:
         uid = kept if kept and kept not in self._span_uids else new_uid()
         self._span_uids.add(uid)
         attrs = to_json(span.attrs)
-        row = (uid, record.uid, annotator, span.label, span.start, span.end, attrs, ORIGIN)
+        number = self._numbers[record.uid]
+        row = (uid, number, annotator, span.label, span.start, span.end, attrs, ORIGIN)
         self._span_rows.append((*row, stamp, stamp))
         self.report.spans_added += 1
         return _Span(uid, span.label, dict(span.attrs), new=True)

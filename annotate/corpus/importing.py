@@ -65,7 +65,11 @@ def import_records(
         if name:  # given here, not by a file: refused before any file is blamed
             checked_name(name, "annotator")
     remaining = iter(records)
-    with project.store.page_cache(PAGE_CACHE_KIB), project.transaction():
+    with (
+        project.store.page_cache(PAGE_CACHE_KIB),
+        project.transaction(),
+        project.spans.ends_checked_in_bulk(),
+    ):
         writer = ImportWriter(project, annotator, unnamed, add_labels, progress)
         try:
             for batch in _batches(remaining):

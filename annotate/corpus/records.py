@@ -132,7 +132,31 @@ def check_quoted(
         )
 
 
+USUAL_SPAN_FIELDS = frozenset(("id", "label", "start", "end", "attrs"))
+
+
 def _span(index: int, item: Any, raw_text: str, to_stored: Callable[[int], int]) -> RecordSpan:
+    """The usual span (integer offsets of a span within the text, a string label and id,
+    no quoted text) is taken as it is; any other goes through every check, which says
+    what is wrong."""
+    if type(item) is dict and item.keys() <= USUAL_SPAN_FIELDS:
+        start, end, label = item.get("start"), item.get("end"), item.get("label")
+        span_id, attrs = item.get("id"), item.get("attrs")
+        if (
+            type(start) is int
+            and type(end) is int
+            and 0 <= start < end <= len(raw_text)
+            and type(label) is str
+            and (span_id is None or type(span_id) is str)
+            and (attrs is None or type(attrs) is dict)
+        ):
+            return RecordSpan(index, span_id, label, to_stored(start), to_stored(end), attrs or {})
+    return _checked_span(index, item, raw_text, to_stored)
+
+
+def _checked_span(
+    index: int, item: Any, raw_text: str, to_stored: Callable[[int], int]
+) -> RecordSpan:
     where = f"spans[{index}]"
     if not isinstance(item, dict):
         raise InputError("expected a span object", field=where)

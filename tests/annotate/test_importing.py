@@ -3,6 +3,7 @@ progress within a record, and all or nothing whichever batch fails."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from annotate.corpus import importing
 from annotate.corpus.importing import import_paths, import_records, read_records
 from annotate.corpus.records import Record
-from annotate.errors import AnnotateError
+from annotate.errors import AnnotateError, InputError
 from annotate.project import Project
 from tests.annotate.test_jsonl import write_jsonl
 from tests.helpers import table_checksums
@@ -67,10 +68,51 @@ def test_a_stop_within_a_record_leaves_the_project_as_it_was(
         if records_done == 1 and spans_done > 2:  # the short record written, the article begun
             raise Stopped
 
+    schema = _schema(project)
     with pytest.raises(Stopped):
         import_records(project, read_records(source), progress=stop_within_the_article)
     assert table_checksums(project.path) == before
     assert _counts(project) == counts == (1, 2, 0)
+    assert _schema(project) == schema  # the end check, dropped while spans went in, is back
+
+
+def test_an_import_leaves_the_check_of_span_ends_in_the_database(
+    project: Project, tmp_path: Path
+) -> None:
+    schema = _schema(project)
+    import_paths(project, [write_jsonl(tmp_path / "article.jsonl", [long_record(50)])])
+    assert _schema(project) == schema
+    (number, length), *_ = project.store.conn.execute("SELECT position, char_count FROM documents")
+    with pytest.raises(sqlite3.IntegrityError, match="beyond the document text"):
+        project.store.conn.execute(
+            'INSERT INTO spans (uid, document, annotator, label, start, "end", origin,'
+            " created_at, updated_at) VALUES ('s', ?, 'ali', 'PERSON', 0, ?, 'imported', '', '')",
+            (number, length + 1),
+        )
+
+
+def test_a_span_written_in_bulk_past_its_text_fails_the_whole_transaction(
+    project: Project, tmp_path: Path
+) -> None:
+    import_paths(project, [write_jsonl(tmp_path / "first.jsonl", [short_record(0)])])
+    before, schema = table_checksums(project.path), _schema(project)
+    (number, length), *_ = project.store.conn.execute("SELECT position, char_count FROM documents")
+    fits = ("fits", number, "ali", "GPE", 0, 3, "{}", "imported", "", "")
+    beyond = ("beyond", number, "ali", "PERSON", 0, length + 1, "{}", "imported", "", "")
+    message = f"end {length + 1} is beyond the end of the text"
+    with (
+        pytest.raises(InputError, match=message),
+        project.transaction(),
+        project.spans.ends_checked_in_bulk(),
+    ):
+        project.spans.add_checked([fits, beyond])
+    assert table_checksums(project.path) == before
+    assert _schema(project) == schema
+
+
+def test_a_bulk_write_needs_a_transaction_to_belong_to(project: Project) -> None:
+    with pytest.raises(RuntimeError, match="needs the caller's transaction"):
+        project.spans.add_checked([])
 
 
 def test_records_are_written_while_later_ones_are_still_unread(project: Project) -> None:
@@ -146,6 +188,11 @@ def test_a_reimport_in_later_batches_finds_what_earlier_ones_wrote(
     assert (report.documents_added, report.documents_present) == (2, 0)
     assert (report.spans_added, report.spans_skipped) == (33, 31)
     assert (report.relations_added, report.relations_skipped) == (1, 1)
+
+
+def _schema(project: Project) -> list[tuple[str, str, str]]:
+    query = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    return project.store.conn.execute(query).fetchall()
 
 
 def _counts(project: Project) -> tuple[int, ...]:
