@@ -48,7 +48,7 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)  # what reading repaired
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     uid: str
     label: str
@@ -228,7 +228,7 @@ class ImportWriter:
         row = (uid, number, annotator, span.label, span.start, span.end, attrs, ORIGIN)
         self._span_rows.append((*row, stamp, stamp))
         self.report.spans_added += 1
-        return _Span(uid, span.label, dict(span.attrs), new=True)
+        return _Span(uid, span.label, dict(span.attrs), True)
 
     def _bring_attributes(self, stored: _Span, span: RecordSpan) -> None:
         """A span already there takes the attribute values the file gives (validated like an

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from annotate.cli import main
 from annotate.corpus.importing import import_paths
-from annotate.mentions import find_mentions, normalise
+from annotate.mentions import REPLACE_FROM, REPLACED, find_mentions, normalise, normalised_text
 from annotate.project import Project
 from annotate.sample import SAMPLE_FOLDER
 from annotate.searching import search_documents
@@ -133,3 +133,12 @@ def test_an_older_projects_index_learns_the_hamza_seats(tmp_path: Path) -> None:
     with Project.open(path) as project:
         assert [hit.text for hit in search_documents(project, "مسئول")] == ["مسؤول"]
         assert [hit.text for hit in search_documents(project, "شئون")] == ["شؤون"]
+
+
+def test_a_long_text_is_normalised_like_a_short_one_character_by_character() -> None:
+    every_change = "".join(REPLACED)
+    long_text = (TEXT + every_change) * 4
+    assert len(long_text) >= REPLACE_FROM
+    by_piece = "".join(normalised_text(piece) for piece in long_text.split(" "))
+    assert normalised_text(long_text).replace(" ", "") == by_piece
+    assert not set(every_change) & set(normalised_text(long_text))
