@@ -63,5 +63,5 @@ def base_direction(text: str) -> str:
 
 def strong_letters(text: str) -> tuple[int, int]:
     """How many strong right-to-left and strong left-to-right characters a text holds."""
-    kinds = [unicodedata.bidirectional(char) for char in text]
-    return sum(kind in ("R", "AL") for kind in kinds), kinds.count("L")
+    kinds = list(map(unicodedata.bidirectional, text))
+    return kinds.count("R") + kinds.count("AL"), kinds.count("L")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QGlyphRun, QRawFont, QTextLayout, QTextLine
 
 RUN_FLAGS = (
@@ -59,12 +60,11 @@ def line_pieces(line: QTextLine) -> list[Piece]:
 
 def _run_pieces(run: QGlyphRun) -> list[Piece]:
     known = _metrics_of(run.rawFont()).known(run.glyphIndexes())
+    lefts = map(QPointF.x, run.positions())
     placed = [
-        (position.x(), *measured, index)
-        for position, measured, index in zip(
-            run.positions(), known, run.stringIndexes(), strict=True
-        )
-        if measured[0] > 0
+        (x, advance, blank, index)
+        for x, (advance, blank), index in zip(lefts, known, run.stringIndexes(), strict=True)
+        if advance > 0
     ]
     placed.sort()
     return _spread(placed, run.isRightToLeft())
