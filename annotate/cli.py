@@ -265,6 +265,66 @@ def show(project: str, doc: str, annotator: str | None, visual: str) -> None:
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("docs", metavar="DOC...", nargs=-1, required=True)
+@click.option("--annotator", required=True, help="The analyst who is to annotate them.")
+@click.option("--by", default="", help="Who assigns them (kept with the assignment).")
+@click.option(
+    "--add-annotator",
+    is_flag=True,
+    help="Add the analyst to the project's annotators instead of refusing a name it lacks.",
+)
+@reports_errors
+def assign(
+    project: str, docs: tuple[str, ...], annotator: str, by: str, add_annotator: bool
+) -> None:
+    """Assign documents DOC (number, title, uid or uid prefix) to an analyst."""
+    with existing_project(project) as opened:
+        uids = [opened.documents.find(doc) for doc in docs]
+        outcome = opened.assignments.assign(uids, annotator, by, add_annotator)
+        numbers = opened.documents.positions(list(uids))
+    _echo_outcome(
+        (f"assigned to {annotator}", outcome.changed),
+        (f"already assigned to {annotator}", outcome.unchanged),
+        numbers,
+    )
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("docs", metavar="DOC...", nargs=-1, required=True)
+@click.option("--annotator", required=True, help="The analyst to take them back from.")
+@click.option("--by", default="", help="Who takes them back (kept with the change).")
+@reports_errors
+def unassign(project: str, docs: tuple[str, ...], annotator: str, by: str) -> None:
+    """Take documents DOC back from an analyst; their work on them stays."""
+    with existing_project(project) as opened:
+        uids = [opened.documents.find(doc) for doc in docs]
+        outcome = opened.assignments.unassign(uids, annotator, by)
+        numbers = opened.documents.positions(list(uids))
+    _echo_outcome(
+        (f"unassigned from {annotator}", outcome.changed),
+        (f"not assigned to {annotator}", outcome.unchanged),
+        numbers,
+    )
+
+
+def _echo_outcome(
+    changed: tuple[str, tuple[str, ...]],
+    unchanged: tuple[str, tuple[str, ...]],
+    numbers: dict[str, int],
+) -> None:
+    """One line: "assigned to ali: documents 1, 3; already assigned to ali: document 2"."""
+    parts = [
+        f"{what}: document{'s' if len(uids) > 1 else ''} "
+        + ", ".join(str(numbers[uid]) for uid in uids)
+        for what, uids in (changed, unchanged)
+        if uids
+    ]
+    click.echo("; ".join(parts))
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("query")
 @click.option("--doc", help="Search this document only (number, uid or uid prefix).")
 @click.option("--prefix", is_flag=True, help="Also match longer words that begin so.")

@@ -155,6 +155,28 @@ class Documents:
             raise AnnotateError(f"{ref!r} matches several documents; give more of the uid")
         return matches[0]
 
+    def find(self, ref: str) -> str:
+        """A document's uid from its list number, its title, its uid or a unique prefix of
+        it (what a team lead names documents by)."""
+        if ref.isascii() and ref.isdigit() and len(ref) < MIN_UID_PREFIX:
+            return self.resolve(ref)
+        titled = self._store.conn.execute(
+            "SELECT uid, position FROM documents WHERE title = ? ORDER BY position", (ref,)
+        ).fetchall()
+        if len(titled) > 1:
+            numbers = ", ".join(str(position) for _, position in titled)
+            raise AnnotateError(
+                f"{ref!r} is the title of {len(titled)} documents ({numbers}): give the number"
+            )
+        if titled:
+            return str(titled[0][0])
+        if len(ref) >= MIN_UID_PREFIX and all(c in "0123456789abcdef" for c in ref.lower()):
+            return self.resolve(ref)
+        raise AnnotateError(
+            f"no document {ref!r}: give its number or its title as `annotate list` shows"
+            f" them, or at least {MIN_UID_PREFIX} characters of its uid"
+        )
+
     def set_status(self, document: str, annotator: str, status: Status) -> Changes:
         if status not in STATUSES:
             raise AnnotateError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")

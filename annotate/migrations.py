@@ -292,6 +292,25 @@ SPANS_BY_NUMBER = [
 ]
 
 
+def assignments(db: Database) -> None:
+    """Which documents a team lead gave to which analyst. A row per document and analyst
+    holds the last change, an assignment or its withdrawal (``assigned`` 0), with who made
+    it and when: a merge then carries a withdrawal as it carries an assignment, the later
+    change winning. Rows name documents by number, as spans do."""
+    db.execute(
+        """
+        CREATE TABLE assignments (
+            document INTEGER NOT NULL REFERENCES documents(position),
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            assigned INTEGER NOT NULL CHECK (assigned IN (0, 1)),
+            changed_by TEXT NOT NULL DEFAULT '',
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (document, annotator)
+        ) WITHOUT ROWID
+        """
+    )
+
+
 STEPS = [
     ("0001_initial_schema", initial_schema),
     ("0002_spans_by_position", spans_by_position),
@@ -299,6 +318,7 @@ STEPS = [
     ("0004_decisions", decisions),
     ("0005_contentless_search_index", contentless_search_index),
     ("0006_spans_by_document_number", spans_by_document_number),
+    ("0007_assignments", assignments),
 ]
 SCHEMA_VERSION = len(STEPS)
 

@@ -70,6 +70,7 @@ class Changes:
     relations_added: tuple[str, ...] = ()
     relations_removed: tuple[str, ...] = ()
     statuses_changed: tuple[tuple[str, str], ...] = field(default=())
+    assignments_changed: tuple[tuple[str, str], ...] = ()  # (document, annotator)
 
     def __add__(self, other: Changes) -> Changes:
         return Changes(

@@ -8,6 +8,7 @@ from pathlib import Path
 from types import TracebackType
 
 from annotate.annotations import Relations, Spans
+from annotate.assignments import Assignments
 from annotate.documents import Documents
 from annotate.errors import ProjectError
 from annotate.labels import Annotators, Labels
@@ -25,6 +26,7 @@ class Project:
         self.documents = Documents(store, self.annotators)
         self.spans = Spans(store, self.labels, self.annotators)
         self.relations = Relations(store, self.labels, self.spans)
+        self.assignments = Assignments(store, self.documents, self.annotators)
 
     @classmethod
     def create(cls, path: Path | str, schema: Schema | None = None) -> Project:

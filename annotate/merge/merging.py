@@ -110,6 +110,7 @@ class FileMerge:
             self._spans()
             self._relations()
             self._statuses()
+            self._assignments()
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"{self._path}: cannot be merged: {error}") from error
 
@@ -193,6 +194,21 @@ class FileMerge:
                 " VALUES (?, ?, ?, ?) ON CONFLICT (document, annotator) DO UPDATE"
                 " SET status = excluded.status, updated_at = excluded.updated_at"
                 " WHERE excluded.updated_at > document_status.updated_at",
+                row,
+            ).rowcount
+
+    def _assignments(self) -> None:
+        """Per document and analyst, the assignment or withdrawal made last."""
+        for row in self._read(
+            "SELECT d.uid, a.annotator, a.assigned, a.changed_by, a.changed_at"
+            " FROM assignments a JOIN documents d ON d.position = a.document"
+        ):
+            self._report.assignments_updated += self._conn.execute(
+                "INSERT INTO assignments (document, annotator, assigned, changed_by, changed_at)"
+                f" VALUES ({DOCUMENT_NUMBER}, ?, ?, ?, ?) ON CONFLICT (document, annotator)"
+                " DO UPDATE SET assigned = excluded.assigned, changed_by = excluded.changed_by,"
+                " changed_at = excluded.changed_at"
+                " WHERE excluded.changed_at > assignments.changed_at",
                 row,
             ).rowcount
 

@@ -99,6 +99,7 @@ class MergeReport:
     labels_added: list[str] = field(default_factory=list)
     annotators_added: list[str] = field(default_factory=list)
     statuses_updated: int = 0
+    assignments_updated: int = 0  # assignments and withdrawals newer than the project's
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -113,6 +114,7 @@ class MergeReport:
             f"{self.relations_duplicate} already present under another uid, "
             f"{self.relations_left_out} left out",
             f"statuses: {self.statuses_updated} updated",
+            f"assignments: {self.assignments_updated} updated",
         ]
         if self.labels_added:
             lines.append(f"labels added to the schema: {', '.join(self.labels_added)}")

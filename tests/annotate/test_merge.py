@@ -60,6 +60,10 @@ SPANS = (
 RELATIONS = "SELECT uid, label, head, tail, attrs, origin, created_at, updated_at FROM relations"
 DOCUMENTS = "SELECT uid, title, text, meta FROM documents"
 STATUSES = "SELECT document, annotator, status, updated_at FROM document_status"
+ASSIGNMENTS = (
+    "SELECT d.uid, a.annotator, a.assigned, a.changed_by, a.changed_at"
+    " FROM assignments a JOIN documents d ON d.position = a.document"
+)
 
 
 @pytest.fixture
@@ -174,6 +178,7 @@ def test_merging_the_same_files_again_changes_nothing(
         "relations: 0 added, 0 updated, 0 kept as they were, 2 identical, "
         "0 already present under another uid, 0 left out",
         "statuses: 0 updated",
+        "assignments: 0 updated",
         "conflicts: 0",
     ]
     assert table_checksums(review) == before
@@ -331,6 +336,64 @@ def test_labels_and_statuses_the_project_lacks_come_along(ali: Path, tmp_path: P
         assert weapon is not None and (weapon.arabic, weapon.key) == ("سلاح", "")
         assert project.documents.status(uid_of(project, MINISTER), "ali") == "in_progress"
     assert report.statuses_updated == 1
+
+
+@pytest.fixture
+def lead(tmp_path: Path) -> Path:
+    """Huda, the team lead, gave the minister and the library to Ali, the library and the
+    university to Sara."""
+    path = tmp_path / "lead.annotate"
+    with Project.create(path) as project:
+        for text, title in ((MINISTER, "الوزير"), (LIBRARY, "المكتبة"), (UNIVERSITY, "الجامعة")):
+            project.documents.add(text, title)
+        minister, library, university = (
+            uid_of(project, t) for t in (MINISTER, LIBRARY, UNIVERSITY)
+        )
+        project.assignments.assign([minister, library], "ali", "huda", new_annotator=True)
+        project.assignments.assign([library, university], "sara", "huda", new_annotator=True)
+    return path
+
+
+def test_every_assignment_survives_the_merge_whatever_the_documents_numbers(
+    lead: Path, tmp_path: Path, review: Path
+) -> None:
+    omar = tmp_path / "omar.annotate"  # the university first: numbered otherwise
+    with Project.create(omar) as project:
+        project.documents.add(UNIVERSITY, "جامعة حلب")
+        project.documents.add(MINISTER, "وزير الزراعة")
+        project.assignments.assign([uid_of(project, MINISTER)], "omar", new_annotator=True)
+    report = merged(review, lead, omar)
+    assert rows(review, ASSIGNMENTS) == rows(lead, ASSIGNMENTS) | rows(omar, ASSIGNMENTS)
+    assert len(rows(review, ASSIGNMENTS)) == 5
+    assert report.assignments_updated == 5
+    with Project.open(review) as project:
+        minister, library = uid_of(project, MINISTER), uid_of(project, LIBRARY)
+        assert project.assignments.given_to("ali") == [minister, library]
+        assert project.assignments.given_to("omar") == [minister]
+        assert {(a.annotator, a.assigned_by) for a in project.assignments.current()} == {
+            ("ali", "huda"),
+            ("sara", "huda"),
+            ("omar", ""),
+        }
+    assert merged(review, lead, omar).assignments_updated == 0
+
+
+@pytest.mark.parametrize("order", ["copy first", "lead first"])
+def test_a_later_withdrawal_wins_over_the_assignment_an_older_copy_holds(
+    lead: Path, tmp_path: Path, review: Path, order: str
+) -> None:
+    copy = tmp_path / "sara.annotate"
+    with Project.open(lead) as project:
+        project.store.backup_to(copy)  # Sara's copy, made while she had the library
+        library = uid_of(project, LIBRARY)
+        project.assignments.unassign([library], "sara", "huda")
+    with Project.open(copy) as project:
+        add(project, LIBRARY, "sara", "GPE", "طرابلس")
+    merged(review, *((copy, lead) if order == "copy first" else (lead, copy)))
+    with Project.open(review) as project:
+        assert project.assignments.given_to("sara") == [uid_of(project, UNIVERSITY)]
+        assert [s.annotator for s in project.spans.for_document(library)] == ["sara"]
+    assert (library, "sara", 0, "huda") in {row[:4] for row in rows(review, ASSIGNMENTS)}
 
 
 def text_file(path: Path) -> None:

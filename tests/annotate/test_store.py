@@ -230,7 +230,7 @@ def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
         old_span(conn, "s", uid, "PERSON", 4, 10)
     conn.close()
     with Project.open(project_path) as opened:
-        assert opened.store.schema_version == SCHEMA_VERSION == 6
+        assert opened.store.schema_version == SCHEMA_VERSION == 7
         (before,) = project_path.with_name(project_path.name + ".backups").iterdir()
         assert before.name.startswith("test-version-1-")
         plan = opened.store.conn.execute(
@@ -243,6 +243,7 @@ def test_a_version_1_project_gains_every_later_step(project_path: Path) -> None:
         ).fetchall()
         assert found == [(1,)]  # the document already there, indexed by the migration
         assert opened.store.conn.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
+        assert opened.assignments.current() == []
 
 
 SECOND = "وصل الوفد إلى القاهرة صباح اليوم."
@@ -279,7 +280,7 @@ def test_a_version_5_project_keeps_every_span_and_relation_under_document_number
     conn.close()
     with Project.open(project_path) as opened:
         db = opened.store.conn
-        assert opened.store.schema_version == 6
+        assert opened.store.schema_version == SCHEMA_VERSION
         assert db.execute("SELECT rowid, * FROM relations").fetchall() == relations
         kept = db.execute(
             'SELECT s.rowid, s.uid, d.uid, s.annotator, s.label, s.start, s."end", s.attrs,'
