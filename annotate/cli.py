@@ -325,6 +325,29 @@ def _echo_outcome(
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@visual_option
+@reports_errors
+def progress(project: str, as_json: bool, visual: str) -> None:
+    """Where the work stands, per analyst and per document: assigned, not started, in
+    progress, done, reviewed (a reviewer decided every item), spans, and time spent (the
+    time between an analyst's recorded edits of a document, pauses over 5 minutes left
+    out)."""
+    from annotate.progress import progress_report  # loaded by this command only
+    from annotate.progress_text import progress_lines
+
+    with existing_project(project) as opened:
+        report = progress_report(opened)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return
+    visual_order = wants_visual(visual, sys.stdout)
+    for line in progress_lines(report, lambda text: for_terminal(text, visual_order)):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
 @click.argument("query")
 @click.option("--doc", help="Search this document only (number, uid or uid prefix).")
 @click.option("--prefix", is_flag=True, help="Also match longer words that begin so.")
