@@ -55,9 +55,11 @@ from gui.settings import app_settings
 from gui.span_paint import Found
 
 if TYPE_CHECKING:
+    from gui.progress_view import ProgressView
     from gui.review_window import ReviewWindow
 
 ALL_DOCUMENTS = "All documents"
+MY_QUEUE = "My queue: assigned to me, not done"
 KEEP_BACKUPS_KEY = "backups/keep"  # how many rolling backups to keep
 DOCK_WIDTH = 360
 # A write waits this long for another program's lock, then fails and says so: the
@@ -78,7 +80,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner = read_only_banner(self, project.read_only)
         self.document_list = DocumentList(self)
         self.status_filter = QComboBox(self)
-        self.status_filter.addItems([ALL_DOCUMENTS, *STATUSES])
+        self.status_filter.addItems([ALL_DOCUMENTS, MY_QUEUE, *STATUSES])
+        self._queue: set[str] = set()  # the documents assigned to the analyst
         self.reader = ReaderView(self)
         self.palette_list = LabelPalette(self)
         self.annotations = AnnotationsPanel(self)
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.annotator_label = plain_label(parent=self)
         self.saved_label = plain_label(parent=self)
         self.review_window: ReviewWindow | None = None
+        self.progress_view: ProgressView | None = None
         self.files = ProjectFiles(self)
         self.projects = ProjectSwitch(self)
         self.empty_panel = EmptyProjectPanel(
@@ -101,7 +105,7 @@ class MainWindow(QMainWindow):
         self._add_menus()
         self._connect()
         self._left_at = remembered_place(project.path)  # gone back to once the window shows
-        self.refresh(self._left_at.document if self._left_at else None)
+        self.refresh(self._left_at.document if self._left_at else self._first_in_queue())
         self.setAcceptDrops(True)  # files dropped anywhere on the window are imported
         self.resize(1280, 800)
 
@@ -213,6 +217,9 @@ class MainWindow(QMainWindow):
             self._action("Review &disagreements…", "Ctrl+Shift+R", self.review_disagreements)
         )
         review_menu.addAction(self._action("&Agreement…", "Ctrl+Shift+G", self.show_agreement))
+        review_menu.addAction(
+            self._action("&Progress and assignments…", "Ctrl+Shift+P", self.show_progress)
+        )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keys", "F1", self.show_keys))
 
@@ -276,6 +283,7 @@ class MainWindow(QMainWindow):
         """List the documents again (the filter, other writers), keeping `current` or the
         document open now."""
         summaries = self._summaries()
+        self._queue = set(self.project.assignments.given_to(self.annotator))
         self.empty_panel.setVisible(not summaries)  # in the reader's place, never over a document
         self.reader.setVisible(bool(summaries))
         documents = [d for d in summaries if self._wanted(d)]
@@ -285,7 +293,7 @@ class MainWindow(QMainWindow):
             self._open_current()  # nothing listed: nothing open
         self.status_label.setText(self.project.path.name)
         self.status_label.setToolTip(tooltip(str(self.project.path)))
-        self.annotator_label.setText(f"Annotator: {self.annotator}")
+        self.annotator_label.setText(f"Annotator: {self.annotator}{self._queue_left(summaries)}")
         self._show_position()
 
     def _summaries(self) -> list[DocumentSummary]:
@@ -294,7 +302,30 @@ class MainWindow(QMainWindow):
 
     def _wanted(self, document: DocumentSummary) -> bool:
         wanted = self.status_filter.currentText()
-        return wanted == ALL_DOCUMENTS or document.statuses.get(self.annotator, "new") == wanted
+        status = document.statuses.get(self.annotator, "new")
+        if wanted == MY_QUEUE:
+            return document.uid in self._queue and status != "done"
+        return wanted == ALL_DOCUMENTS or status == wanted
+
+    def _queue_left(self, summaries: list[DocumentSummary]) -> str:
+        """What the status bar adds after the name: ", 3 documents left in your queue",
+        ", your queue is done", or nothing when no document is assigned to the analyst."""
+        if not self._queue:
+            return ""
+        left = sum(
+            d.uid in self._queue and d.statuses.get(self.annotator) != "done" for d in summaries
+        )
+        if not left:
+            return ", your queue is done"
+        return f", {left} document{'s' if left != 1 else ''} left in your queue"
+
+    def _first_in_queue(self) -> str | None:
+        """Where an analyst who has not opened the project here before begins: the first
+        document assigned to them that they have not marked done."""
+        for uid in self.project.assignments.given_to(self.annotator):
+            if self.project.documents.status(uid, self.annotator) != "done":
+                return uid
+        return None
 
     def reopen(self) -> None:
         """Show the open document again (another layer: own spans or everyone's)."""
@@ -453,6 +484,25 @@ class MainWindow(QMainWindow):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.document_chosen.connect(self.open_document)
         view.show()
+
+    def show_progress(self) -> None:
+        """The progress dashboard, one per main window; assigning there updates the queue
+        here, and a document chosen there opens here."""
+        from gui.progress_view import ProgressView  # loads with its first use
+
+        shown = self.progress_view
+        if shown is not None and shown.lead == self.annotator:
+            shown.refresh()
+        else:
+            if shown is not None:
+                shown.close()
+                shown.deleteLater()
+            shown = self.progress_view = ProgressView(self, self.project, self.annotator)
+            shown.document_chosen.connect(self.open_document)
+            shown.assignments_changed.connect(self.refresh)
+        shown.show()
+        shown.raise_()
+        shown.activateWindow()
 
     def review_disagreements(self) -> None:
         """The review window, one per main window, over this project, as the analyst (a new

@@ -73,6 +73,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         written.append(_search(window, folder / "search.png"))
         written.append(_propagation(window, folder / "propagation.png"))
         written.append(_review(project, annotated.document.uid, window, folder / "review.png"))
+        written.append(_progress(project, annotated.document.uid, window, folder / "progress.png"))
         window.close()
     return written
 
@@ -156,6 +157,28 @@ def _review(project: Project, document: str, window: QWidget, out: Path) -> Path
     review.go_to_disagreement(1)
     review.grab().save(str(out))
     review.close()
+    return out
+
+
+def _progress(project: Project, document: str, window: QWidget, out: Path) -> Path:
+    """The progress dashboard once a lead has given both articles to the two analysts of
+    the review above, and one of them has marked the water article done."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.progress_view import ProgressView
+
+    both = [summary.uid for summary in project.documents.summaries()]
+    for analyst in ("sample", "huda"):
+        project.assignments.assign(both, analyst, "lead")
+    project.documents.set_status(document, "sample", "done")
+    view = ProgressView(window, project, "lead")
+    view.resize(WINDOW_SIZE[0], 360)
+    view.show()
+    view.documents_table.selectRow(WATER_ARTICLE)
+    view.analyst.setCurrentText("huda")
+    QApplication.processEvents()
+    view.grab().save(str(out))
+    view.close()
     return out
 
 

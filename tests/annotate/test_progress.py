@@ -53,6 +53,11 @@ def status(project: Project, text: str, who: str, value: str, when: str) -> None
 
 @pytest.fixture
 def team(project_path: Path) -> Path:
+    make_team(project_path)
+    return project_path
+
+
+def make_team(path: Path) -> None:
     """Huda gave the minister and the library to Ali and Sara, the university to Omar (and
     to Sara, then took it back).
 
@@ -62,7 +67,7 @@ def team(project_path: Path) -> Path:
     - the library: both marked the city and are done; the reviewer accepted it: reviewed.
     - the university: Omar has not begun.
     """
-    with Project.create(project_path) as project:
+    with Project.create(path) as project:
         for text, title in ((MINISTER, "الوزير"), (LIBRARY, "المكتبة"), (UNIVERSITY, "الجامعة")):
             project.documents.add(text, title)
         given = project.assignments
@@ -89,7 +94,6 @@ def team(project_path: Path) -> Path:
         assert (speaker.state, quoted.state) == ("agreed", "missing")
         review.accept(quoted, "ali")
         review.accept_unanimous(document_items(project, SECOND))
-    return project_path
 
 
 def work(annotator: str, assigned: bool, state: str, spans: int, seconds: int) -> dict[str, object]:
