@@ -49,7 +49,7 @@ from gui.plain_text import plain_label, tell, tooltip
 from gui.project_files import ProjectFiles
 from gui.project_switch import ProjectSwitch
 from gui.reader import ReaderView
-from gui.reading_places import Place, remember_place, remembered_place
+from gui.reading_places import Place, go_back_to, place_in, remember_place, remembered_place
 from gui.recent_projects import remember_project
 from gui.settings import app_settings
 from gui.span_paint import Found
@@ -562,12 +562,12 @@ class MainWindow(QMainWindow):
 
     def _go_back_to(self, place: Place) -> None:
         if self.annotating.document == place.document:
-            self.reader.show_from(place.offset)
+            go_back_to(self.reader, place)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         document = self.annotating.document
         if document is not None:
-            remember_place(self.project.path, Place(document, self.reader.first_shown()))
+            remember_place(self.project.path, place_in(self.reader, document))
         self.reader.stop_loading()
         self.corpus_search.stop()
         self.checkpoints.stop()

@@ -16,7 +16,11 @@ from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
 from gui.main_window import MainWindow
 from gui.project_switch import CurrentWindow
 from gui.reader import ReaderView
+from gui.reading_places import PLACES_KEY, Place, remember_place, remembered_place
+from gui.recent_projects import project_key
+from gui.settings import store_rows
 from tests.gui.conftest import app_on
+from tests.gui.layout_geometry import reading_edges
 from tests.gui.long_report import TITLE, long_report
 from tests.gui.reader_fixtures import open_document
 
@@ -130,3 +134,36 @@ def test_each_project_keeps_its_own_place_across_switching(
     current.window.projects.open(path)
     assert current.window.annotating.document == report
     wait_for_line_holding(qtbot, current.window.reader, offset)
+
+
+def caret_of(reader: ReaderView) -> int:
+    return reader.positions.to_core(reader.textCursor().position())
+
+
+def test_reopening_a_project_puts_the_caret_back_where_it_was(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "analyst.annotate"
+    analyst_project(path)
+    with Project.open(path) as project, app_on(qtbot, project) as started:
+        reader = started.window.reader
+        read_on(qtbot, started.window, pages=5)
+        third = reader.visible_lines(0, reader.viewport().height())[2]
+        assert reader.annotated is not None
+        text = reader.annotated.text
+        letter = next(at for at in range(third.start + 4, third.end) if text[at].isalpha())
+        press, _ = reading_edges(reader, letter, letter + 1)
+        qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=press)
+        assert caret_of(reader) == letter
+        left = first_line(reader)
+    with Project.open(path) as project, app_on(qtbot, project) as started:  # the next day
+        reader = started.window.reader
+        qtbot.waitUntil(lambda: caret_of(reader) == letter)
+        qtbot.waitUntil(lambda: first_line(reader) == left)  # placing the caret kept the view
+
+
+def test_a_place_kept_before_the_caret_was_remembered_still_opens(tmp_path: Path) -> None:
+    path = tmp_path / "analyst.annotate"
+    older = {"project": str(project_key(path)), "document": "d" * 64, "offset": "120"}
+    store_rows(PLACES_KEY, [older])  # as the app kept it before
+    assert remembered_place(path) == Place("d" * 64, 120, None)
+    remember_place(path, Place("d" * 64, 80, 95))
+    assert remembered_place(path) == Place("d" * 64, 80, 95)
