@@ -41,6 +41,8 @@ def describe_merge(report: MergeReport) -> str:
     )
     if report.labels_added:
         text += f"; labels added: {', '.join(report.labels_added)}"
+    if report.assignments_updated:
+        text += f"; {report.assignments_updated} assignments updated"
     if report.conflicts:
         text += f"; {len(report.conflicts)} conflicts"
     return text

@@ -63,6 +63,21 @@ def test_merge_brings_an_analysts_copy_into_the_open_project(
     assert window.document_list.documents.rowCount() == 3
 
 
+def test_a_merged_assignment_fills_the_analysts_queue(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other = analysts_copy(window, tmp_path)  # the team lead's, say
+    with Project.open(other) as copy:
+        second = copy.documents.resolve("2")
+        copy.assignments.assign([second], "ali", "huda", new_annotator=True)
+    assert window.annotator_label.text() == "Annotator: ali"
+    report = merge_with_progress(window, window.project, [other])
+    assert describe_merge(report).endswith("; 1 assignments updated")
+    window.reopen()  # as File > Merge projects does
+    assert window.annotator_label.text() == "Annotator: ali, 1 document left in your queue"
+    assert window.project.assignments.given_to("ali") == [second]
+
+
 def test_a_conflict_is_told_with_both_versions(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
