@@ -58,6 +58,7 @@ class Schema:
 
 
 SPEAKER_RELATION = "SPEAKER"
+CUE_RELATION = "CUE"
 
 
 def passage_labels(schema: Schema) -> frozenset[str]:

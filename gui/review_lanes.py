@@ -3,7 +3,8 @@
 Every span is drawn in the colour of its item's state and, for readers who do not tell the
 colours apart, with an underline of its own shape (and the item list adds a symbol): solid
 for agreed, wavy for a different label, dashed for different boundaries, dotted for a span
-only some annotators found, dash-dot for different links. The current item is bold.
+only some annotators found, dash-dot for another speaker, dash-dot-dot for another cue,
+solid with a line above for other links. The current item is bold.
 """
 
 from __future__ import annotations
@@ -30,14 +31,17 @@ class Look:
     underline: QTextCharFormat.UnderlineStyle
     symbol: str
     name: str
+    overline: bool = False
 
 
 LOOKS: dict[str, Look] = {
     "agreed": Look("#b7e4c7", Underline.SingleUnderline, "✓", "agreed"),
+    "speaker": Look("#d0b8e8", Underline.DashDotLine, "⇄", "speaker differs"),
+    "cue": Look("#f1c0e8", Underline.DashDotDotLine, "⇆", "cue differs"),
     "label": Look("#ffd6a5", Underline.WaveUnderline, "≠", "other label"),
     "boundaries": Look("#a0c4ff", Underline.DashUnderline, "↔", "other boundaries"),
     "missing": Look("#ffadad", Underline.DotLine, "◐", "only some"),
-    "relation": Look("#d0b8e8", Underline.DashDotLine, "⇄", "other speaker"),
+    "relation": Look("#d6ccc2", Underline.SingleUnderline, "⋯", "other links", overline=True),
     "gold": Look("#ffe066", Underline.SingleUnderline, "★", "gold"),
 }
 
@@ -127,6 +131,7 @@ def _format(mark: Mark) -> QTextCharFormat:
     format_.setBackground(QColor(chosen.colour))
     format_.setUnderlineStyle(chosen.underline)
     format_.setUnderlineColor(QColor(chosen.colour).darker(250))
+    format_.setFontOverline(chosen.overline)
     if mark.current:
         format_.setFontWeight(QFont.Weight.Bold)
     return format_

@@ -6,10 +6,14 @@ first grouped by their exact offsets; groups that overlap, hold the same kind of
 annotators are then joined, so two annotators' boundaries for the same name make one item.
 Each item has one state, the first that applies:
 
+- speaker: those who marked it link it to different speakers (a quote's attribution, also
+  when another annotator marked nothing there);
+- cue: they link it to the same speakers but different cues (reporting verbs);
 - missing: some annotators marked nothing here;
 - boundaries: all marked it, with different offsets;
 - label: same offsets, different labels;
-- relation: a passage agreed on, linked to different speakers (or cues);
+- relation: a passage agreed on, linked differently in another way (other relations, or
+  the same links spread over its spans otherwise);
 - agreed: everyone marked the same span with the same label and links.
 """
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -27,10 +32,22 @@ from typing import Any, Literal, NamedTuple
 from annotate.annotations import DOCUMENT_NUMBER
 from annotate.model import GOLD_ANNOTATOR, Relation, Span
 from annotate.project import Project
-from annotate.schema import passage_labels
+from annotate.schema import CUE_RELATION, SPEAKER_RELATION, passage_labels
 
-State = Literal["missing", "boundaries", "label", "relation", "agreed"]
-STATES: tuple[State, ...] = ("missing", "boundaries", "label", "relation", "agreed")
+State = Literal["speaker", "cue", "missing", "boundaries", "label", "relation", "agreed"]
+STATES: tuple[State, ...] = (
+    "speaker",
+    "cue",
+    "missing",
+    "boundaries",
+    "label",
+    "relation",
+    "agreed",
+)
+ATTRIBUTIONS: tuple[tuple[str, State], ...] = (
+    (SPEAKER_RELATION, "speaker"),
+    (CUE_RELATION, "cue"),
+)
 Links = frozenset[tuple[str, int, int]]  # (relation label, tail start, tail end)
 NO_LINKS: Links = frozenset()
 _label = attrgetter("label")
@@ -301,6 +318,9 @@ def _versions(
 
 
 def state_of(versions: tuple[Version, ...]) -> State:
+    attribution = attribution_state([v.links for v in versions if v.spans])
+    if attribution is not None:
+        return attribution
     if any(not version.spans for version in versions):
         return "missing"
     offsets = {tuple((s.start, s.end) for s in v.spans) for v in versions}
@@ -311,6 +331,24 @@ def state_of(versions: tuple[Version, ...]) -> State:
     if len({v.links for v in versions}) > 1:
         return "relation"
     return "agreed"
+
+
+def attribution_state(marked: Sequence[Sequence[Links]]) -> State | None:
+    """The state "speaker" when the annotators who marked an item (each one's links, span by
+    span) link it to different speakers, else "cue" when they link it to different cues;
+    None when they agree on both."""
+    if len(marked) < 2 or not any(links for spans in marked for links in spans):
+        return None
+    for relation, state in ATTRIBUTIONS:
+        named = {
+            frozenset(
+                (start, end) for links in spans for label, start, end in links if label == relation
+            )
+            for spans in marked
+        }
+        if len(named) > 1:
+            return state
+    return None
 
 
 def key_of(versions: tuple[Version, ...]) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotate.review.codes import OFFSET_BITS, OFFSET_MASK, Head, Names, Rows, Unnamed
-from annotate.review.disagreements import NO_LINKS, Links, State
+from annotate.review.disagreements import NO_LINKS, Links, State, attribution_state
 
 KEY_CHARACTERS = 16  # as ``disagreements.key_of`` cuts them
 
@@ -333,6 +333,9 @@ class _Joined:
 
 def _state(versions: list[_Version]) -> State:
     """As ``disagreements.state_of``."""
+    attribution = attribution_state([v.links for v in versions if v.labels])
+    if attribution is not None:
+        return attribution
     if any(not version.labels for version in versions):
         return "missing"
     if len({tuple(version.offsets) for version in versions}) > 1:

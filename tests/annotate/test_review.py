@@ -69,7 +69,7 @@ def test_each_way_of_disagreeing_is_one_item(project: Project, document: str) ->
         ("label", "وزير الخارجية"),
         ("boundaries", "سامي الحداد"),
         ("agreed", "عمّان"),
-        ("relation", "الحوار هو الطريق الوحيد"),
+        ("speaker", "الحوار هو الطريق الوحيد"),
         ("missing", "ريم ناصر"),
         ("agreed", "الاتفاق قريب"),
     ]

@@ -13,15 +13,16 @@ from annotate.model import GOLD_ANNOTATOR, now
 from annotate.project import Project
 from annotate.review.adjudication import Review
 from annotate.review.counts import ReviewCount, review_counts
-from annotate.review.disagreements import document_items
+from annotate.review.disagreements import STATES, document_items
 from annotate.review.listing import ItemList
-from annotate.schema import SpanLabel
+from annotate.schema import RelationLabel, SpanLabel
 
 # Names that a key's text must write as repr writes them: quotes, a percent sign, a
 # backslash, Arabic.
 ANNOTATORS = ("ali", "huda", "o'neil", '50% "sure"', "عمر\\2")
 LABELS = ("PERSON", "ORG", "GPE", "TITLE", "QUOTE", "CUE", "RATE%", "it's")
 TEXT_LENGTH = 240
+OTHER_RELATION = "ABOUT"  # any span to any: neither a speaker nor a cue
 
 
 def reference_counts(project: Project) -> list[ReviewCount]:
@@ -43,11 +44,13 @@ def reference_counts(project: Project) -> list[ReviewCount]:
 
 def random_project(project: Project, seed: int, documents: int = 12) -> None:
     """Documents where two to five annotators mark the same places, or nearly: dropped,
-    moved, relabelled, doubled and nested spans, quotes linked to speakers and cues, gold
-    spans, some decisions (one of them for an item that no longer exists)."""
+    moved, relabelled, doubled and nested spans, quotes linked to speakers and cues (a quote
+    one annotator skipped among them), entities linked by another relation, gold spans,
+    some decisions (one of them for an item that no longer exists)."""
     rng = random.Random(seed)
     for name in LABELS[6:]:
         project.labels.add_span_label(SpanLabel(name, name, name))
+    project.labels.add_relation_label(RelationLabel(OTHER_RELATION, "About", "عن"))
     with project.transaction():
         for number in range(documents):
             text = "".join(rng.choice("ابتث جحخ دذر زسش") for _ in range(TEXT_LENGTH))
@@ -105,6 +108,11 @@ def _link(project: Project, rng: random.Random, spans: dict[str, tuple[str, int,
             found = [uid for uid, (label, _, _) in spans.items() if label in tails]
             if found and rng.random() < 0.7:
                 project.relations.add(relation, quote, rng.choice(found))
+    people = [uid for uid, (label, _, _) in spans.items() if label == "PERSON"]
+    places = [uid for uid, (label, _, _) in spans.items() if label == "GPE"]
+    for person in people:
+        if places and rng.random() < 0.3:
+            project.relations.add(OTHER_RELATION, person, rng.choice(places))
 
 
 def _decide(project: Project, rng: random.Random, document: str) -> None:
@@ -127,6 +135,21 @@ def test_every_document_counts_as_its_items_do(project: Project, seed: int) -> N
     expected = reference_counts(project)
     assert any(count.disagreements for count in expected)
     assert review_counts(project) == expected
+
+
+def test_the_random_projects_hold_every_state(tmp_path: Path) -> None:
+    """What the tests above compare: every state, and speakers and cues that differ where
+    an annotator skipped the quote, which come before "missing"."""
+    seen: set[str] = set()
+    for seed in range(8, 14):
+        with Project.create(tmp_path / f"{seed}.annotate") as project:
+            random_project(project, seed)
+            for (uid,) in project.store.conn.execute("SELECT uid FROM documents").fetchall():
+                for item in document_items(project, uid):
+                    seen.add(item.state)
+                    if any(not version.spans for version in item.versions):
+                        seen.add(f"{item.state}, one skipped")
+    assert {*STATES, "speaker, one skipped", "cue, one skipped"} - seen == set()
 
 
 def test_a_document_whose_spans_name_no_known_label_still_counts(

@@ -58,7 +58,7 @@ def test_every_disagreement_is_resolved_by_keyboard(qtbot: QtBot, window: MainWi
     press(qtbot, review, Qt.Key.Key_1)  # Ali's whole name
     press(qtbot, review, Qt.Key.Key_F8)
     assert review.current_item() is not None
-    assert review.current_item().state == "relation"  # type: ignore[union-attr]
+    assert review.current_item().state == "speaker"  # type: ignore[union-attr]
     press(qtbot, review, Qt.Key.Key_1)  # Ali's quote, linked to Ali's speaker
     press(qtbot, review, Qt.Key.Key_F8)
     press(qtbot, review, Qt.Key.Key_Delete)  # a name only Ali saw: rejected
@@ -117,17 +117,20 @@ def test_each_state_has_its_colour_and_its_own_underline(qtbot: QtBot, window: M
     for selection in lane.extraSelections():
         text = selection.cursor.selectedText()  # type: ignore[attr-defined]
         found: QTextCharFormat = selection.format  # type: ignore[attr-defined]
-        seen[text] = (found.background().color().name(), found.underlineStyle())
+        if found.hasProperty(QTextCharFormat.Property.BackgroundBrush):  # not a linked span
+            seen[text] = (found.background().color().name(), found.underlineStyle())
     expected = {
         "وزير الخارجية": "label",
         "سامي الحداد": "boundaries",
         "عمّان": "agreed",
-        "الحوار هو الطريق الوحيد": "relation",
+        "الحوار هو الطريق الوحيد": "speaker",
         "ريم ناصر": "missing",
     }
     for text, state in expected.items():
         assert seen[text] == (LOOKS[state].colour, LOOKS[state].underline), text
-    assert len({LOOKS[state].underline for state in expected.values()}) == len(expected)
+    states = [look for name, look in LOOKS.items() if name != "gold"]
+    assert len({(look.underline, look.overline) for look in states}) == len(states)
+    assert len({look.colour for look in LOOKS.values()}) == len(LOOKS)
     assert QApplication.activeWindow() is review
 
 
