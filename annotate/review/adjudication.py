@@ -4,8 +4,10 @@ An item's gold spans are the ones its last decision made (kept in the decisions 
 the reviewer and the time, so review resumes where it stopped), or before any decision the
 gold spans equal to one of its versions. Accepting an annotator's version keeps those of
 them equal to theirs (and their links), removes the others and adds the rest with origin
-"adjudicated" and the annotator's links to gold spans at the same places; rejecting removes
-them all. Other items' gold spans, nested or not, are never touched.
+"adjudicated", with the annotator's links: the spans they link to (a quote's speaker and
+cue) are copied into gold unless gold has a span there the link may end at. Rejecting
+removes them all. Other items' gold spans, nested or not, are never touched. A gold
+span's links can be set to another span (copied into gold if need be) or removed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,20 @@ from annotate.errors import InputError
 from annotate.history import History, Step
 from annotate.model import GOLD_ANNOTATOR, Changes, Relation, Span, now
 from annotate.project import Project
+from annotate.review.attribution import (
+    PlannedTail,
+    Tail,
+    candidates,
+    gold_at,
+    gold_head,
+    links_in_order,
+    planned_tails,
+    put_planned_tail,
+    put_tail,
+    remove_if_there,
+)
 from annotate.review.disagreements import Item, Version
+from annotate.schema import SPEAKER_RELATION, RelationLabel
 
 Verdict = Literal["accepted", "rejected", "edited"]
 
@@ -99,7 +114,17 @@ class Review:
         if not version.spans:
             raise InputError(f"{annotator} marked nothing here; reject to leave gold empty")
         wanted = _gold_of(version)
-        return self._decide(item, wanted, "accepted", f"Accept {annotator}'s version")
+        tails = planned_tails(self.project, version.spans)
+        name = f"Accept {annotator}'s version{self._linking(item.document, version)}"
+        return self._decide(item, wanted, "accepted", name, tails)
+
+    def _linking(self, document: str, version: Version) -> str:
+        """What the version's spans link to, as a step's name ends: ", SPEAKER والتز"."""
+        links = links_in_order(frozenset().union(*version.links))
+        if not links:
+            return ""
+        text = self.project.documents.get(document).text
+        return "".join(f", {label} {_words(text, start, end)}" for label, start, end in links)
 
     def reject(self, item: Item) -> Changes:
         return self._decide(item, [], "rejected", "Reject")
@@ -132,6 +157,79 @@ class Review:
         name = f"Accept {len(plans)} unanimous span(s)"
         return self.history.take(Step(name, do, undo, chosen[0].document))
 
+    # -- the gold links of an item ------------------------------------------------------
+
+    def gold_links(self, item: Item) -> list[tuple[Relation, Span]]:
+        """The links from the item's gold spans, each with the span it ends at, the
+        speaker first."""
+        gold = self.gold_spans(item)
+        relations = self.project.relations.with_heads(span.uid for span in gold)
+        linked = [(relation, self.project.spans.get(relation.tail)) for relation in relations]
+        linked.sort(
+            key=lambda pair: (pair[0].label != SPEAKER_RELATION, pair[0].label, pair[1].start)
+        )
+        return linked
+
+    def candidates(self, item: Item, relation_name: str) -> list[Tail]:
+        """The spans the item's gold span may be linked to by this relation, those its
+        annotators named first; refused when the item has no gold span to link from."""
+        relation = self._relation(relation_name)
+        head = gold_head(self.gold_spans(item), relation)
+        return candidates(self.project, item, relation, head)
+
+    def link(self, item: Item, relation_name: str, tail: Tail) -> Changes:
+        """Link the item's gold span to ``tail`` (copied into gold if gold has no span with
+        its label and place) in place of its links of this relation."""
+        relation = self._relation(relation_name)
+        before = self._snapshot(item)
+        head = gold_head(list(before.spans), relation)
+        copy = new_uid()
+
+        def do(project: Project) -> Changes:
+            tail_uid, changes = put_tail(project, item.document, tail, copy)
+            for old in project.relations.touching(head.uid):
+                if (old.head, old.label) == (head.uid, relation.name):
+                    changes += project.relations.remove(old.uid)
+            changes += project.relations.add(relation.name, head.uid, tail_uid, "adjudicated")
+            self._edited(project, item, before)
+            return changes
+
+        def undo(project: Project) -> Changes:
+            return self._restore(project, item, before) + remove_if_there(project, [copy])
+
+        text = self.project.documents.get(item.document).text
+        name = f"Gold {relation.name} {_words(text, tail.start, tail.end)}"
+        return self.history.take(Step(name, do, undo, item.document))
+
+    def unlink(self, item: Item, relation_uid: str) -> Changes:
+        """Remove one link from the item's gold span (the span it ends at stays)."""
+        before = self._snapshot(item)
+        relation = self.project.relations.get(relation_uid)
+        if relation.head not in {span.uid for span in before.spans}:
+            raise InputError("only a link from this item's gold span is removed here")
+        tail = self.project.spans.get(relation.tail)
+
+        def do(project: Project) -> Changes:
+            changes = project.relations.remove(relation_uid)
+            self._edited(project, item, before)
+            return changes
+
+        text = self.project.documents.get(item.document).text
+        name = f"Remove the gold {relation.label} {_words(text, tail.start, tail.end)}"
+        return self.history.take(
+            Step(name, do, lambda project: self._restore(project, item, before), item.document)
+        )
+
+    def _relation(self, name: str) -> RelationLabel:
+        relation = self.project.labels.relation_label(name)
+        if relation is None:
+            raise InputError(f"unknown relation label {name!r}", field="label")
+        return relation
+
+    def _edited(self, project: Project, item: Item, before: Snapshot) -> None:
+        made = tuple(span.uid for span in before.spans)
+        _put_decision(project, item, Decision(item.key, "edited", made, self.reviewer, now()))
+
     # -- edits of a gold span --------------------------------------------------------
 
     def resize(self, item: Item, uid: str, edge: Edge, grow: bool, by_word: bool) -> Changes:
@@ -146,12 +244,10 @@ class Review:
 
     def _edit(self, item: Item, span: Span, label: str, start: int, end: int, name: str) -> Changes:
         before = self._snapshot(item)
-        reviewer = self.reviewer
 
         def do(project: Project) -> Changes:
             changes = project.spans.update(span.uid, label=label, start=start, end=end)
-            made = tuple(s.uid for s in before.spans)
-            _put_decision(project, item, Decision(item.key, "edited", made, reviewer, now()))
+            self._edited(project, item, before)
             return changes
 
         def undo(project: Project) -> Changes:
@@ -171,16 +267,30 @@ class Review:
 
     # -- the work under every decision -------------------------------------------------
 
-    def _decide(self, item: Item, wanted: list[GoldSpan], verdict: Verdict, name: str) -> Changes:
+    def _decide(
+        self,
+        item: Item,
+        wanted: list[GoldSpan],
+        verdict: Verdict,
+        name: str,
+        tails: list[PlannedTail] | None = None,
+    ) -> Changes:
+        """Make the item's gold spans ``wanted``, after copying into gold the ``tails``
+        their links need."""
         before = self._snapshot(item)
-        return self.history.take(
-            Step(
-                name,
-                lambda project: self._make_gold(project, item, wanted, verdict),
-                lambda project: self._restore(project, item, before),
-                item.document,
-            )
-        )
+        needed = tails or []
+
+        def do(project: Project) -> Changes:
+            changes = Changes()
+            for planned in needed:
+                changes += put_planned_tail(project, item.document, planned)
+            return changes + self._make_gold(project, item, wanted, verdict)
+
+        def undo(project: Project) -> Changes:
+            changes = self._restore(project, item, before)
+            return changes + remove_if_there(project, [planned.uid for planned in needed])
+
+        return self.history.take(Step(name, do, undo, item.document))
 
     def _snapshot(self, item: Item) -> Snapshot:
         return self._snapshot_with(item, self.decision(item))
@@ -251,15 +361,11 @@ def _link(project: Project, document: str, head: str, gold: GoldSpan) -> Changes
     head_label = project.spans.get(head).label
     for label, start, end in gold.links:
         relation = project.labels.relation_label(label)
-        tail = next(
-            (
-                s
-                for s in project.spans.overlapping(document, start, end, GOLD_ANNOTATOR)
-                if (s.start, s.end) == (start, end)
-            ),
-            None,
-        )
-        if relation is None or tail is None or not relation.allows(head_label, tail.label):
+        if relation is None:
+            continue
+        there = gold_at(project, document, start, end)
+        tail = next((s for s in there if relation.allows(head_label, s.label)), None)
+        if tail is None:
             continue
         if not project.relations.find(label, head, tail.uid):
             changes += project.relations.add(label, head, tail.uid, "adjudicated")
@@ -272,6 +378,10 @@ def _gold_of(version: Version) -> list[GoldSpan]:
         GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(links)))
         for s, links in zip(version.spans, version.links, strict=True)
     ]
+
+
+def _words(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
 
 
 def _gold_spans(project: Project, item: Item) -> list[Span]:

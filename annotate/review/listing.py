@@ -18,7 +18,7 @@ from annotate.review.codes import (
     read_names,
     spans_by_document,
 )
-from annotate.review.disagreements import Item, document_items, item_at
+from annotate.review.disagreements import NO_LINKS, Item, Links, document_items, item_at
 from annotate.review.tally import Counter, Found, Items
 
 
@@ -39,8 +39,10 @@ class ItemList:
             self._read(read_names(project, document))
         compared = [i for i in range(len(self._names.annotators)) if self._found.everyone >> i & 1]
         self.annotators = [self._names.annotators[i] for i in compared]
+        self._compared = compared
         self._column = {annotator: number for number, annotator in enumerate(compared)}
         self.rows = _in_order(self._found.found)
+        self.passage_labels = frozenset(self._names.labels[i] for i in self._names.passages)
 
     def _read(self, names: Names) -> None:
         self._names = names
@@ -48,7 +50,8 @@ class ItemList:
         spans = sum(places.count(",") + 1 for _, _, places in rows)
         links = links_by_document(self.project, names, self.document, spans)
         self._counter = Counter(names)
-        found = self._counter.items(rows, next(iter(links.values()), {})) if rows else None
+        self._links = next(iter(links.values()), {})
+        found = self._counter.items(rows, self._links) if rows else None
         self._found = found or Items({}, 0, [])
 
     def __len__(self) -> int:
@@ -58,6 +61,15 @@ class ItemList:
         """The labels of an annotator's spans in the item (the annotator's place among the
         compared), as its version lists them."""
         return [self._names.labels[label] for _, label in self._marked(row)[annotator]]
+
+    def links(self, row: int, annotator: int) -> list[Links]:
+        """The links of an annotator's spans in the item, span by span, as its version lists
+        them."""
+        index = self._compared[annotator]
+        return [
+            self._links.get((index, label, place >> OFFSET_BITS, place & OFFSET_MASK), NO_LINKS)
+            for place, label in self._marked(row)[annotator]
+        ]
 
     def spans(self, row: int) -> dict[str, list[tuple[int, int]]]:
         """Each compared annotator's spans in the item, by offsets, as the versions list

@@ -115,18 +115,25 @@ def test_decisions_undo_and_redo_exactly(project: Project, document: str) -> Non
     assert gold(project, document) == after_first
 
 
-def test_accepting_a_quote_again_links_a_speaker_decided_since(
-    project: Project, document: str
-) -> None:
+def test_accepting_a_quote_writes_the_speaker_it_links_to(project: Project, document: str) -> None:
+    """Ali's speaker is not in gold yet: accepting Ali's quote copies it there and links it,
+    and undo takes both away again."""
     review = Review(project, "reviewer")
-    _, bounds, _, relation, _, _ = document_items(project, document)
-    review.accept(relation, "ali")
-    assert project.relations.for_document(document, GOLD_ANNOTATOR) == []
-    review.accept(bounds, "ali")
-    review.accept(relation, "ali")
+    _, bounds, _, speaker, _, _ = document_items(project, document)
+    review.accept(speaker, "ali")
+    assert review.history.next_undo().name == "Accept ali's version, SPEAKER سامي الحداد"  # type: ignore[union-attr]
+    assert gold(project, document) == [
+        ("PERSON", "سامي الحداد", "adjudicated"),
+        ("QUOTE", "الحوار هو الطريق الوحيد", "adjudicated"),
+    ]
     (link,) = project.relations.for_document(document, GOLD_ANNOTATOR)
     assert TEXT[project.spans.get(link.tail).start :].startswith("سامي الحداد")
+    review.accept(bounds, "ali")  # the speaker's own item keeps that gold span, and the link
+    assert len(project.spans.for_document(document, GOLD_ANNOTATOR)) == 2
+    assert len(project.relations.for_document(document, GOLD_ANNOTATOR)) == 1
     review.history.undo()
+    review.history.undo()
+    assert gold(project, document) == []
     assert project.relations.for_document(document, GOLD_ANNOTATOR) == []
 
 
@@ -189,7 +196,7 @@ def test_the_gold_layer_exports_like_any_annotator(
     review = Review(project, "reviewer")
     items = document_items(project, document)
     review.accept_unanimous(items)
-    review.accept(items[3], "huda")
+    review.accept(items[3], "huda")  # Huda's quote, and the speaker it links to
     export_corpus(project, tmp_path / "gold.jsonl", "jsonl", source="gold")
     (record,) = [
         json.loads(line)
@@ -198,6 +205,7 @@ def test_the_gold_layer_exports_like_any_annotator(
     ]
     assert record["annotator"] == GOLD_ANNOTATOR
     assert [(s["label"], s["text"]) for s in record["spans"]] == [
+        ("PERSON", "الحداد"),
         ("GPE", "عمّان"),
         ("QUOTE", "الحوار هو الطريق الوحيد"),
         ("QUOTE", "الاتفاق قريب"),
