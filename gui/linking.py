@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from annotate.annotated_text import AnnotatedText
 from annotate.model import Relation, Span
 from annotate.schema import RelationLabel
-from gui.reader import ReaderView
 
 MAX_PICK_LIST = 30  # spans offered when linking from a list
 
@@ -54,14 +53,14 @@ def can_be_tail(relation: RelationLabel, head: str, span: Span, annotator: str) 
     return span.uid != head and span.annotator == annotator and allowed
 
 
-def pick(reader: ReaderView, choices: list[tuple[str, str]]) -> str | None:
+def pick(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
     """A keyboard-driven menu of (uid, text) choices; the chosen uid, or None."""
-    menu = QMenu(reader)
+    menu = QMenu(parent)
     for uid, text in choices:
         action = menu.addAction(text)
         action.setData(uid)
     menu.setActiveAction(menu.actions()[0])
-    chosen = menu.exec(reader.mapToGlobal(QPoint(reader.width() // 2, 40)))
+    chosen = menu.exec(parent.mapToGlobal(QPoint(parent.width() // 2, 40)))
     return str(chosen.data()) if chosen is not None else None
 
 

@@ -4,7 +4,9 @@ Every span is drawn in the colour of its item's state and, for readers who do no
 colours apart, with an underline of its own shape (and the item list adds a symbol): solid
 for agreed, wavy for a different label, dashed for different boundaries, dotted for a span
 only some annotators found, dash-dot for another speaker, dash-dot-dot for another cue,
-solid with a line above for other links. The current item is bold.
+solid with a line above for other links. The current item is bold. The speaker and cue
+the current item links to in each lane are bold, dark and overlined, and written beside
+the lane under its name.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPlainTextEdit, QText
 
 from annotate.review.disagreements import State
 from annotate.text import base_direction
-from gui.plain_text import plain_label
+from gui.plain_text import plain_label, tooltip
 from gui.positions import Utf16Positions
 
 CONTEXT = 160  # characters shown on each side of the item, within its paragraph
 LANE_LINES = 3
+NAME_WIDTH = 200  # pixels, at most, for a lane's name and what its span links to
 Underline = QTextCharFormat.UnderlineStyle
 
 
@@ -44,6 +47,9 @@ LOOKS: dict[str, Look] = {
     "relation": Look("#d6ccc2", Underline.SingleUnderline, "⋯", "other links", overline=True),
     "gold": Look("#ffe066", Underline.SingleUnderline, "★", "gold"),
 }
+LINKED = "linked"  # a mark's state: the speaker or cue of the current item
+LINKED_COLOUR = "#5a189a"
+LINKED_LEGEND = "‾ speaker, cue"
 
 
 def look(state: State | str) -> Look:
@@ -125,9 +131,22 @@ class Lane(QPlainTextEdit):
         self.document().setDefaultTextOption(option)
 
 
+def _name_label(text: str, parent: QWidget) -> QLabel:
+    """A lane's name, with room under it for what the lane's span links to."""
+    label = plain_label(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setMaximumWidth(NAME_WIDTH)
+    return label
+
+
 def _format(mark: Mark) -> QTextCharFormat:
-    chosen = look(mark.state)
     format_ = QTextCharFormat()
+    if mark.state == LINKED:  # over the mark of its own item, whose colour stays
+        format_.setForeground(QColor(LINKED_COLOUR))
+        format_.setFontWeight(QFont.Weight.Bold)
+        format_.setFontOverline(True)
+        return format_
+    chosen = look(mark.state)
     format_.setBackground(QColor(chosen.colour))
     format_.setUnderlineStyle(chosen.underline)
     format_.setUnderlineColor(QColor(chosen.colour).darker(250))
@@ -139,7 +158,8 @@ def _format(mark: Mark) -> QTextCharFormat:
 
 class LanesView(QWidget):
     """A name on the left of each lane: "Gold", then "1  ali", "2  huda"; the digit is the
-    key that accepts that annotator's version."""
+    key that accepts that annotator's version. Under the name, what the lane's span in the
+    current item links to ("SPEAKER والتز")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +167,7 @@ class LanesView(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.lanes: dict[str, Lane] = {}
         self.names: dict[str, QLabel] = {}
+        self.titles: dict[str, str] = {}
 
     def set_lanes(self, annotators: list[str], gold: str) -> None:
         if list(self.lanes) == [gold, *annotators]:
@@ -154,9 +175,10 @@ class LanesView(QWidget):
         for widget in [*self.lanes.values(), *self.names.values()]:
             widget.deleteLater()
         self.lanes, self.names = {}, {}
+        self.titles = {}
         for row, name in enumerate([gold, *annotators]):
-            shown = "Gold" if row == 0 else f"{row}  {name}"
-            self.names[name] = plain_label(shown, self)
+            self.titles[name] = "Gold" if row == 0 else f"{row}  {name}"
+            self.names[name] = _name_label(self.titles[name], self)
             self.lanes[name] = Lane(self)
             self.grid.addWidget(self.names[name], row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(self.lanes[name], row, 1)
@@ -165,3 +187,17 @@ class LanesView(QWidget):
     def show_context(self, text: str, first: int, last: int, marks: dict[str, list[Mark]]) -> None:
         for name, lane in self.lanes.items():
             lane.show_marks(text[first:last], first, marks.get(name, []))
+
+    def show_links(self, links: dict[str, list[str]]) -> None:
+        """What each lane's span in the current item links to, a line each under its name,
+        a long one cut short (the label's tooltip has it whole)."""
+        for name, label in self.names.items():
+            lines = [self.titles[name], *links.get(name, [])]
+            metrics = label.fontMetrics()
+            label.setText(
+                "\n".join(
+                    metrics.elidedText(line, Qt.TextElideMode.ElideRight, NAME_WIDTH)
+                    for line in lines
+                )
+            )
+            label.setToolTip(tooltip("\n".join(lines)) if len(lines) > 1 else "")

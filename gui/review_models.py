@@ -11,15 +11,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from annotate.review.attribution import links_in_order
 from annotate.review.counts import ReviewCount
-from annotate.review.disagreements import Item
+from annotate.review.disagreements import Item, Links
 from annotate.review.listing import ItemList
 from annotate.review.tally import Found
+from annotate.schema import SPEAKER_RELATION
+from gui.plain_text import tooltip
 from gui.review_lanes import look
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 NOTHING = "—"
+ISOLATE = "\u2068{}\u2069"  # FSI ... PDI: a name laid out in its own direction
 
 
 class ReviewDocumentsModel(RowsModel):
@@ -57,11 +61,30 @@ class ReviewDocumentsModel(RowsModel):
         ]
 
 
+def linked_words(text: str, label: str, links: Links, passages: frozenset[str]) -> list[str]:
+    """What a span links to, in words: "SPEAKER والتز", "CUE قال"; a passage (a quote)
+    without a speaker says "no SPEAKER"."""
+    words = [
+        f"{relation} {ISOLATE.format(' '.join(text[start:end].split()))}"
+        for relation, start, end in links_in_order(links)
+    ]
+    if label in passages and not any(link[0] == SPEAKER_RELATION for link in links):
+        words.insert(0, f"no {SPEAKER_RELATION}")
+    return words
+
+
+def described_span(text: str, label: str, links: Links, passages: frozenset[str]) -> str:
+    """A span as a cell of the item list shows it: "QUOTE (SPEAKER والتز; CUE قال)"."""
+    words = linked_words(text, label, links, passages)
+    return f"{label} ({'; '.join(words)})" if words else label
+
+
 class ItemsModel(RowsModel):
     """One row per item: its state (symbol and words), its text, each annotator's labels
-    and the decision taken. It keeps count of the decided items and of the disagreements
-    left as decisions come and go, and finds the items around a place without going
-    through them all: a document may have ten thousand."""
+    (a quote's with the speaker and cue it links to) and the decision taken. It keeps count
+    of the decided items and of the disagreements left as decisions come and go, and finds
+    the items around a place without going through them all: a document may have ten
+    thousand."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,6 +158,10 @@ class ItemsModel(RowsModel):
     def items(self) -> list[Item]:
         return self._list.items() if self._list is not None else []
 
+    @property
+    def passage_labels(self) -> frozenset[str]:
+        return self._list.passage_labels if self._list is not None else frozenset()
+
     def spans(self, row: int) -> dict[str, list[tuple[int, int]]]:
         """Each annotator's spans in the item, by offsets."""
         return self._list.spans(row) if self._list is not None else {}
@@ -166,6 +193,8 @@ class ItemsModel(RowsModel):
         found = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), found, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and 1 < index.column() < len(self.columns) - 1:
+            return tooltip(self._display(index.row(), found, index.column()))  # a long speaker
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return QColor(look(found.state).colour)
         return None
@@ -179,4 +208,11 @@ class ItemsModel(RowsModel):
         if column == len(self.columns) - 1:
             return self._verdicts.get(found.key, "") if self._verdicts else ""
         assert self._list is not None
-        return ", ".join(self._list.labels(row, column - 2)) or NOTHING
+        labels = self._list.labels(row, column - 2)
+        links = self._list.links(row, column - 2)
+        passages = self._list.passage_labels
+        described = [
+            described_span(self.text, label, linked, passages)
+            for label, linked in zip(labels, links, strict=True)
+        ]
+        return ", ".join(described) or NOTHING

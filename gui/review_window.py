@@ -1,11 +1,14 @@
 """Review: documents by their disagreements, each item with the gold lane above one lane per
-annotator, decided by keyboard into the gold layer.
+annotator, decided by keyboard into the gold layer. A quote's speaker and cue, as each
+annotator linked them, show in the item list and under each lane's name, so the reviewer
+sees what a key will write before pressing it.
 
-Keys: F8 and Shift+F8 go to the next and previous disagreement not yet decided; 1 to 9
-accept that annotator's version; A accepts every span all annotators agree on; Delete
-rejects (gold keeps nothing there); the label keys relabel the item's gold span and
-Alt+Home/End (Shift: shrink, Ctrl: by a word) move its edges; Ctrl+Z and Ctrl+Shift+Z undo
-and redo.
+Keys (F1 lists them): F8 and Shift+F8 go to the next and previous disagreement not yet
+decided; 1 to 9 accept that annotator's version (a quote with the speaker and cue it links
+to); A accepts every span all annotators agree on; Delete rejects (gold keeps nothing
+there); Alt+S and Alt+C pick the gold quote's speaker and cue from a list, U removes one of
+its links; the label keys relabel the item's gold span and Alt+Home/End (Shift: shrink,
+Ctrl: by a word) move its edges; Ctrl+Z and Ctrl+Shift+Z undo and redo.
 """
 
 from __future__ import annotations
@@ -32,16 +35,22 @@ from annotate.review.adjudication import Review
 from annotate.review.counts import ReviewCount, review_counts
 from annotate.review.disagreements import Item
 from annotate.review.listing import ItemList, ListOutdated
-from gui.annotating import RESIZE_KEYS
+from annotate.schema import RelationLabel
+from gui.annotating import MENU_MNEMONICS, RESIZE_KEYS
 from gui.failure_box import tell_refusal
+from gui.keys_overlay import KeysOverlay
+from gui.linking import pick
 from gui.plain_text import plain_label
-from gui.review_lanes import LOOKS, LanesView, Mark, context_of
+from gui.review_lanes import LINKED_LEGEND, LOOKS, LanesView, Mark, context_of
+from gui.review_links import lane_lines, linked_marks, tail_choice
 from gui.review_models import ItemsModel, ReviewDocumentsModel
 from gui.work_progress import quiet_progress
 
 MAX_VERSION_KEYS = 9
 MIN_COLUMN = 48
 MAX_TEXT_COLUMN = 360
+MAX_VERSION_COLUMN = 240
+OWN_LETTERS = {"A", "U"}  # keys of the window that a label's key must not take
 ROWS_MEASURED = 100  # columns fit the contents of this many rows (Qt's default: 1,000)
 
 
@@ -54,7 +63,8 @@ class ReviewWindow(QWidget):
         self.document: str | None = None
         self._resume_at: str | None = None  # the item to show again after a refresh
         self.annotators: list[str] = []
-        self._label_actions: list[QAction] = []
+        self._schema_actions: list[QAction] = []
+        self._accept_actions: list[QAction] = []
         self.documents_model = ReviewDocumentsModel(self)
         self.items_model = ItemsModel(self)
         self.documents = _table(self, self.documents_model)
@@ -70,7 +80,8 @@ class ReviewWindow(QWidget):
         self.resize(1200, 760)
 
     def _lay_out(self, reviewer: str) -> None:
-        legend = "   ".join(f"{look.symbol} {look.name}" for look in LOOKS.values())
+        looks = [f"{look.symbol} {look.name}" for look in LOOKS.values()]
+        legend = "   ".join([*looks, LINKED_LEGEND, "F1: keys"])
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.items)
         right.addWidget(self.lanes)
@@ -86,31 +97,59 @@ class ReviewWindow(QWidget):
         column.addWidget(self.message)
 
     def _add_keys(self) -> None:
-        self._key("F8", lambda: self.go_to_disagreement(1))
-        self._key("Shift+F8", lambda: self.go_to_disagreement(-1))
-        for number in range(1, MAX_VERSION_KEYS + 1):
+        self._key("F1", self.show_keys, "The keys of the review window")
+        self._key("F8", lambda: self.go_to_disagreement(1), "Next undecided disagreement")
+        self._key(
+            "Shift+F8", lambda: self.go_to_disagreement(-1), "Previous undecided disagreement"
+        )
+        self._accept_actions = [
             self._key(str(number), self._accept_key(number))
-        self._key("A", self.accept_unanimous)
-        self._key("Delete", self.reject)
-        for keys, edge, grow, by_word, _ in RESIZE_KEYS:
-            self._key(keys, self._resize_key(edge, grow, by_word))
-        self._key("Ctrl+Z", self.undo)
-        self._key("Ctrl+Shift+Z", self.redo)
+            for number in range(1, MAX_VERSION_KEYS + 1)
+        ]
+        self._key("A", self.accept_unanimous, "Accept every undecided span all agree on")
+        self._key("Delete", self.reject, "Reject: gold keeps nothing here")
+        self._key("U", self.unlink, "Remove one of the gold span's links…")
+        for keys, edge, grow, by_word, what in RESIZE_KEYS:
+            self._key(keys, self._resize_key(edge, grow, by_word), f"Gold span: {what.lower()}")
+        self._key("Ctrl+Z", self.undo, "Undo")
+        self._key("Ctrl+Shift+Z", self.redo, "Redo")
 
-    def _bind_label_keys(self) -> None:
-        """Each label's key relabels the gold span; bound again at every refresh, since a
+    def _name_accept_keys(self) -> None:
+        """Each number key says whose version it accepts in the document shown."""
+        for number, action in enumerate(self._accept_actions, 1):
+            annotator = self.annotators[number - 1] if number <= len(self.annotators) else ""
+            action.setText(
+                f"Accept {annotator}'s version (a quote with its speaker and cue)"
+                if annotator
+                else ""
+            )
+
+    def _bind_schema_keys(self) -> None:
+        """Each label's key relabels the gold span, and each relation's Alt+letter (the
+        main window's) picks the gold quote's link; bound again at every refresh, since a
         merge or an import may have brought new labels."""
-        for action in self._label_actions:
+        for action in self._schema_actions:
             self.removeAction(action)
             action.deleteLater()
-        self._label_actions = [
-            self._key(label.key, self._relabel_key(label.name))
-            for label in self.project.labels.schema().labels
-            if label.key and not label.key.isdigit()
+        schema = self.project.labels.schema()
+        self._schema_actions = [
+            self._key(label.key, self._relabel_key(label.name), f"Gold span: {label.name}")
+            for label in schema.labels
+            if label.key and not label.key.isdigit() and label.key.upper() not in OWN_LETTERS
         ]
+        taken = set(MENU_MNEMONICS)
+        for relation in schema.relations:
+            letter = next((c for c in relation.name.lower() if c not in taken), None)
+            if letter is not None:
+                taken.add(letter)
+                heads = " or ".join(relation.heads) or "span"
+                text = f"Gold {relation.name}: pick the span the gold {heads} links to…"
+                self._schema_actions.append(
+                    self._key(f"Alt+{letter}", self._link_key(relation), text)
+                )
 
-    def _key(self, keys: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(self)
+    def _key(self, keys: str, slot: Callable[[], None], text: str = "") -> QAction:
+        action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
@@ -126,10 +165,13 @@ class ReviewWindow(QWidget):
     def _relabel_key(self, label: str) -> Callable[[], None]:
         return lambda: self.relabel_gold(label)
 
+    def _link_key(self, relation: RelationLabel) -> Callable[[], None]:
+        return lambda: self.pick_link(relation.name)
+
     # -- what the window shows ---------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        self._bind_label_keys()
+        self._bind_schema_keys()
         with quiet_progress(
             self.parentWidget() or self, "Counting disagreements…", "Review"
         ) as step:
@@ -156,10 +198,15 @@ class ReviewWindow(QWidget):
         self.document = uid
         listed = ItemList(self.project, uid)
         self.annotators = listed.annotators
+        self._name_accept_keys()
         text = self.project.documents.get(uid).text
         self.items_model.show_items(text, listed, self.review.verdicts(uid))
         self.items.resizeColumnsToContents()
         self.items.setColumnWidth(1, min(self.items.columnWidth(1), MAX_TEXT_COLUMN))
+        for column in range(2, 2 + len(self.annotators)):  # a long speaker's name is elided
+            self.items.setColumnWidth(
+                column, min(self.items.columnWidth(column), MAX_VERSION_COLUMN)
+            )
         self.lanes.set_lanes(self.annotators, GOLD_ANNOTATOR)
         row = self.items_model.row_of(self._resume_at) if self._resume_at else 0
         self.items.setCurrentIndex(self.items_model.index(max(row, 0), 0))
@@ -198,7 +245,11 @@ class ReviewWindow(QWidget):
             Mark(s.start, s.end, "gold", s in gold)
             for s in self.project.spans.overlapping(self.document, first, last, GOLD_ANNOTATOR)
         ]
+        links = self.review.gold_links(item)
+        for name, linked in linked_marks(item, links).items():
+            marks.setdefault(name, []).extend(linked)
         self.lanes.show_context(text, first, last, marks)
+        self.lanes.show_links(lane_lines(text, item, gold, links, self.items_model.passage_labels))
 
     def _show_progress(self) -> None:
         model = self.items_model
@@ -232,6 +283,51 @@ class ReviewWindow(QWidget):
         item = self.current_item()
         if item is not None:
             self._decide(item, lambda: self.review.reject(item))
+
+    def pick_link(self, relation: str) -> None:
+        """Link the gold quote to a span chosen from a list (its annotators' choices
+        first) in place of its link of this relation."""
+        item = self.current_item()
+        if item is None:
+            return
+        try:
+            tails = self.review.candidates(item, relation)
+        except AnnotateError as error:
+            tell_refusal(error, self, self.message.setText)
+            return
+        if not tails:
+            self.message.setText(f"No span in this document can be the {relation}")
+            return
+        text = self.items_model.text
+        choices = [(str(n), tail_choice(text, relation, t)) for n, t in enumerate(tails)]
+        chosen = pick(self.lanes, choices)
+        if chosen is not None:
+            tail = tails[int(chosen)]
+            self._decide(item, lambda: self.review.link(item, relation, tail))
+
+    def unlink(self) -> None:
+        """Remove one of the gold quote's links (chosen from a list when it has several)."""
+        item = self.current_item()
+        if item is None:
+            return
+        links = self.review.gold_links(item)
+        if not links:
+            self.message.setText("The gold span here links to nothing")
+            return
+        text = self.items_model.text
+        chosen: str | None = links[0][0].uid
+        if len(links) > 1:
+            choices = [
+                (relation.uid, f"{relation.label}  {' '.join(text[t.start : t.end].split())}")
+                for relation, t in links
+            ]
+            chosen = pick(self.lanes, choices)
+        if chosen is not None:
+            uid = chosen
+            self._decide(item, lambda: self.review.unlink(item, uid))
+
+    def show_keys(self) -> None:
+        KeysOverlay(self, [action for action in self.actions() if action.text()]).exec()
 
     def resize_gold(self, edge: Edge, grow: bool, by_word: bool) -> None:
         self._edit_gold(lambda item, uid: self.review.resize(item, uid, edge, grow, by_word))

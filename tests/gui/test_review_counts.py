@@ -14,8 +14,8 @@ from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
 from annotate.review.adjudication import Review
 from annotate.review.counts import ReviewCount, review_counts
-from annotate.review.disagreements import document_items
-from gui.review_lanes import LanesView, Mark, context_of, look
+from annotate.review.disagreements import Version, document_items
+from gui.review_lanes import LINKED, LanesView, Mark, context_of, look
 from gui.review_window import ReviewWindow
 from gui.rtl import with_direction
 from tests.annotate.test_review import disagreeing_document
@@ -51,16 +51,29 @@ def shown_rows(review: ReviewWindow) -> list[Row]:
 
 
 def expected_rows(project: Project, document: str) -> list[Row]:
-    """Each item as its record says: state, text, each annotator's labels, verdict."""
+    """Each item as its record says: state, text, each annotator's labels (a quote's with
+    what it links to), verdict."""
     text = project.documents.get(document).text
     verdicts = {key: d.verdict for key, d in Review(project, "x").decisions(document).items()}
     rows = []
     for item in document_items(project, document):
         state = look(item.state)
-        labels = [", ".join(s.label for s in v.spans) or "—" for v in item.versions]
+        labels = [version_cell(text, v) for v in item.versions]
         words = with_direction(" ".join(text[item.start : item.end].split()))
         rows.append((f"{state.symbol} {state.name}", words, *labels, verdicts.get(item.key, "")))
     return rows
+
+
+def version_cell(text: str, version: Version) -> str:
+    """An annotator's cell: "QUOTE (SPEAKER والتز; CUE قال)", "QUOTE (no SPEAKER)", "—"."""
+    cells = []
+    for span, links in zip(version.spans, version.links, strict=True):
+        ordered = sorted(links, key=lambda link: (link[0] != "SPEAKER", link))
+        words = [f"{name} \u2068{' '.join(text[s:e].split())}\u2069" for name, s, e in ordered]
+        if span.label == "QUOTE" and "SPEAKER" not in {name for name, _, _ in links}:
+            words.insert(0, "no SPEAKER")
+        cells.append(f"{span.label} ({'; '.join(words)})" if words else span.label)
+    return ", ".join(cells) or "—"
 
 
 def shown_count(review: ReviewWindow) -> ReviewCount:
@@ -169,6 +182,12 @@ def test_the_lanes_mark_every_span_around_the_item(
                         expected.setdefault(version.annotator, []).extend(
                             Mark(s.start, s.end, other.state, other is item) for s in version.spans
                         )
+            for version in item.versions:  # what the item's spans link to, over their marks
+                expected[version.annotator].extend(
+                    Mark(s, e, LINKED, False)
+                    for links in version.links
+                    for _, s, e in sorted(links, key=lambda link: (link[0] != "SPEAKER", link))
+                )
             shown[-1].pop(GOLD_ANNOTATOR)
             assert shown[-1] == expected
 
