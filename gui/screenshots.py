@@ -146,22 +146,28 @@ def _propagation(window: MainWindow, out: Path) -> Path:
 
 
 def _review(project: Project, document: str, window: QWidget, out: Path) -> Path:
-    """The review of the water article against a second analyst who differs a little."""
+    """The review of the water article by two more analysts, on the quote whose speaker
+    they name differently."""
+    from PySide6.QtWidgets import QApplication
+
     from gui.review_window import ReviewWindow
 
-    _second_opinion(project, document)
+    _other_opinions(project, document)
     review = ReviewWindow(project, "reviewer", window)
     review.resize(*WINDOW_SIZE)
     review.show()
     review.accept_unanimous()
-    review.go_to_disagreement(1)
+    model = review.items_model
+    row = next(row for row in range(model.rowCount()) if model.found(row).state == "speaker")
+    review.items.setCurrentIndex(model.index(row, 0))
+    QApplication.processEvents()  # the lanes' names take the room their new lines need
     review.grab().save(str(out))
     review.close()
     return out
 
 
 def _progress(project: Project, document: str, window: QWidget, out: Path) -> Path:
-    """The progress dashboard once a lead has given both articles to the two analysts of
+    """The progress dashboard once a lead has given both articles to two analysts of
     the review above, and one of them has marked the water article done."""
     from PySide6.QtWidgets import QApplication
 
@@ -182,11 +188,17 @@ def _progress(project: Project, document: str, window: QWidget, out: Path) -> Pa
     return out
 
 
-def _second_opinion(project: Project, document: str) -> None:
-    """Huda: the sample's spans, with the first PERSON relabelled, the first GPE left out,
-    and the first quote one word shorter."""
+def _other_opinions(project: Project, document: str) -> None:
+    """Huda: the sample's spans and links, with the first PERSON relabelled, the first GPE
+    left out, the first quote one word shorter and the organisation named as the second
+    quote's speaker. Omar: the sample's, without the second quote."""
+    text = project.documents.get(document).text
+    spans = project.spans.for_document(document, "sample")
+    quotes = [span for span in spans if span.label == "QUOTE"]
+    organisation = next(span for span in spans if span.label == "ORG")
     changed: set[str] = set()
-    for span in project.spans.for_document(document, "sample"):
+    huda: dict[str, str] = {}
+    for span in spans:
         label, start, end = span.label, span.start, span.end
         if span.label not in changed:
             changed.add(span.label)
@@ -194,8 +206,25 @@ def _second_opinion(project: Project, document: str) -> None:
                 continue
             label = "ORG" if label == "PERSON" else label
             if label == "QUOTE":
-                start = project.documents.get(document).text.index(" ", start) + 1
-        project.spans.add(document, "huda", label, start, end, span.attrs)
+                start = text.index(" ", start) + 1
+        huda[span.uid] = project.spans.add(
+            document, "huda", label, start, end, span.attrs
+        ).spans_added[0]
+    omar = {
+        span.uid: project.spans.add(
+            document, "omar", span.label, span.start, span.end, span.attrs
+        ).spans_added[0]
+        for span in spans
+        if span != quotes[1]
+    }
+    for relation in project.relations.for_document(document, "sample"):
+        tail = relation.tail
+        if (relation.label, relation.head) == ("SPEAKER", quotes[1].uid):
+            tail = organisation.uid
+        if relation.head in huda and tail in huda:
+            project.relations.add(relation.label, huda[relation.head], huda[tail])
+        if relation.head in omar and relation.tail in omar:
+            project.relations.add(relation.label, omar[relation.head], omar[relation.tail])
 
 
 if __name__ == "__main__":
