@@ -24,7 +24,7 @@ from gui.positions import Utf16Positions
 
 CONTEXT = 160  # characters shown on each side of the item, within its paragraph
 LANE_LINES = 3
-NAME_WIDTH = 200  # pixels, at most, for a lane's name and what its span links to
+NAME_WIDTH = 200  # pixels, at most, for what a lane's span links to (or its name's width)
 Underline = QTextCharFormat.UnderlineStyle
 
 
@@ -135,7 +135,6 @@ def _name_label(text: str, parent: QWidget) -> QLabel:
     """A lane's name, with room under it for what the lane's span links to."""
     label = plain_label(text, parent)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setMaximumWidth(NAME_WIDTH)
     return label
 
 
@@ -192,12 +191,9 @@ class LanesView(QWidget):
         """What each lane's span in the current item links to, a line each under its name,
         a long one cut short (the label's tooltip has it whole)."""
         for name, label in self.names.items():
-            lines = [self.titles[name], *links.get(name, [])]
+            title, lines = self.titles[name], links.get(name, [])
             metrics = label.fontMetrics()
-            label.setText(
-                "\n".join(
-                    metrics.elidedText(line, Qt.TextElideMode.ElideRight, NAME_WIDTH)
-                    for line in lines
-                )
-            )
-            label.setToolTip(tooltip("\n".join(lines)) if len(lines) > 1 else "")
+            width = max(NAME_WIDTH, metrics.horizontalAdvance(title))
+            cut = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+            label.setText("\n".join([title, *cut]))
+            label.setToolTip(tooltip("\n".join([title, *lines])) if lines else "")
