@@ -277,7 +277,7 @@ class Review:
     ) -> Changes:
         """Make the item's gold spans ``wanted``, after copying into gold the ``tails``
         their links need."""
-        before = self._snapshot(item)
+        before = self._snapshot_with(item, self.decision(item), wanted)
         needed = tails or []
 
         def do(project: Project) -> Changes:
@@ -295,9 +295,13 @@ class Review:
     def _snapshot(self, item: Item) -> Snapshot:
         return self._snapshot_with(item, self.decision(item))
 
-    def _snapshot_with(self, item: Item, decision: Decision | None) -> Snapshot:
-        """What undo puts back: the item's gold spans, their links and its decision."""
+    def _snapshot_with(
+        self, item: Item, decision: Decision | None, wanted: list[GoldSpan] | None = None
+    ) -> Snapshot:
+        """What undo puts back: the item's gold spans, those a decision for ``wanted`` would
+        take over (see ``_make_gold``), their links and the item's decision."""
         spans = self.gold_spans(item)
+        spans += _taken_over(self.project, item.document, spans, wanted or [])
         relations = {
             relation.uid: relation
             for span in spans
@@ -316,6 +320,7 @@ class Review:
                 kept.append(span)
             else:
                 changes += project.spans.remove(span.uid)
+        kept.extend(_taken_over(project, item.document, kept, wanted))
         kept_places = {(s.label, s.start, s.end) for s in kept}
         added = [w for w in wanted if (w.label, w.start, w.end) not in kept_places]
         for gold in added:
@@ -378,6 +383,20 @@ def _gold_of(version: Version) -> list[GoldSpan]:
         GoldSpan(new_uid(), s.label, s.start, s.end, dict(s.attrs), tuple(sorted(links)))
         for s, links in zip(version.spans, version.links, strict=True)
     ]
+
+
+def _taken_over(
+    project: Project, document: str, gold: list[Span], wanted: list[GoldSpan]
+) -> list[Span]:
+    """Gold spans, not among ``gold``, exactly where a wanted span goes: one a quote's
+    decision made as its speaker, which the speaker's own item then keeps as its own."""
+    have = {(span.label, span.start, span.end) for span in gold}
+    found = [
+        project.spans.find(document, GOLD_ANNOTATOR, w.label, w.start, w.end)
+        for w in wanted
+        if (w.label, w.start, w.end) not in have
+    ]
+    return [project.spans.get(uid) for uid in found if uid is not None]
 
 
 def _words(text: str, start: int, end: int) -> str:

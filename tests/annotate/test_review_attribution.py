@@ -221,3 +221,24 @@ def test_a_quote_two_annotators_attribute(
     )
     assert listed.rows[row].state == state
     assert count.items == len(listed)
+
+
+def test_a_name_rejected_then_named_as_speaker_can_still_be_accepted(project: Project) -> None:
+    """Accepting Ali's quote copies Waltz into gold though his item was rejected; accepting
+    that item after all keeps the copy (and the quote's link to it) as its gold span."""
+    document = three_annotators(project)
+    review = Review(project, "reviewer")
+    _, waltz, quote, *_ = document_items(project, document)
+    review.reject(waltz)
+    review.accept(quote, "ali")
+    after_quote = (gold_spans(project), gold_relations(project))
+    review.accept(waltz, "omar")
+    assert (gold_spans(project), gold_relations(project)) == after_quote
+    assert review.decision(waltz).verdict == "accepted"  # type: ignore[union-attr]
+    review.reject(waltz)  # the quote loses its speaker with it
+    assert ("PERSON", 4, 9, "adjudicated") not in gold_spans(project)
+    assert [row[0] for row in gold_relations(project)] == ["CUE"]
+    review.history.undo()
+    review.history.undo()
+    assert (gold_spans(project), gold_relations(project)) == after_quote
+    assert review.decision(waltz).verdict == "rejected"  # type: ignore[union-attr]
