@@ -80,12 +80,22 @@ class AnnotatedText:
     ) -> AnnotatedText:
         """The document with the spans of the FIRST_WINDOW characters from a little
         before `near` (where the view is)."""
+        return cls._begin(project, project.documents.get(document), annotator, near)
+
+    def layer(self, project: Project, annotator: str | None, near: int = 0) -> AnnotatedText:
+        """The same document with another layer's spans (one annotator's, or everyone's
+        when None), read as `begin` reads them. Its text is this one's, not read again: a
+        document's text never changes, as its uid is made from it."""
+        return self._begin(project, self.document, annotator, near)
+
+    @classmethod
+    def _begin(
+        cls, project: Project, document: Document, annotator: str | None, near: int
+    ) -> AnnotatedText:
         start = max(near - FIRST_WINDOW // 4, 0)
-        spans = project.spans.overlapping(document, start, start + FIRST_WINDOW, annotator)
+        spans = project.spans.overlapping(document.uid, start, start + FIRST_WINDOW, annotator)
         relations = project.relations.with_heads(span.uid for span in spans)
-        annotated = cls(
-            project.documents.get(document), project.labels.schema(), spans, relations, annotator
-        )
+        annotated = cls(document, project.labels.schema(), spans, relations, annotator)
         if len(annotated.text) > FIRST_WINDOW:
             annotated._unread_chunks = set(range(len(annotated.text) // CHUNK_SIZE + 1))
         return annotated

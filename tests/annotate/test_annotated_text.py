@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from annotate.annotated_text import CHUNK_SIZE, FIRST_WINDOW, AnnotatedText, Redraw
 from annotate.project import Project
 from annotate.schema import RelationLabel
@@ -119,3 +121,31 @@ def test_only_labels_a_speaker_starts_from_are_passages(project: Project) -> Non
     annotated = AnnotatedText.load(project, uid)
     assert annotated.passage_labels == {"QUOTE"}
     assert len(project.labels.schema().relations) == len(schema.relations) + 1
+
+
+def test_another_layer_of_a_long_document_keeps_its_text_and_reads_its_spans_in_chunks(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "كلمة " * (4 * CHUNK_SIZE // 5)  # four chunks
+    uid = project.documents.add(text).documents_added[0]
+    view = 2 * CHUNK_SIZE + 100
+    for offset in (10, view, 3 * CHUNK_SIZE + 10):
+        project.spans.add(uid, "ali", "GPE", offset, offset + 4)
+        project.spans.add(uid, "huda", "ORG", offset, offset + 4)
+    project.spans.add(uid, "huda", "PERSON", 20, 24)
+    shown = AnnotatedText.begin(project, uid, "ali")
+    monkeypatch.setattr(project.documents, "get", lambda uid: pytest.fail("text read again"))
+    huda = shown.layer(project, "huda", near=view)
+    assert huda.document is shown.document and huda.text is shown.text
+    assert [(s.annotator, s.start) for s in huda.spans()] == [("huda", view)]  # near the view
+    while not huda.complete:
+        huda.load_next(project, near=view)
+    assert [(s.label, s.start) for s in huda.spans()] == [
+        ("ORG", 10),
+        ("PERSON", 20),
+        ("ORG", view),
+        ("ORG", 3 * CHUNK_SIZE + 10),
+    ]
+    everyone = huda.layer(project, None)
+    assert everyone.annotator is None
+    assert {s.annotator for s in everyone.spans()} == {"ali", "huda"}  # the first window's
