@@ -16,6 +16,17 @@ from annotate.store import APPLICATION_ID, connect_read_only
 from annotate.text import document_uid
 
 
+def shared_corpus(*parts: str) -> Path:
+    """A path in the shared corpora folder (../shared/corpora beside the checkout, or
+    beside the folder holding it, as for a git worktree), whether or not it exists."""
+    here = Path(__file__).resolve().parent
+    for folder in here.parents:
+        corpora = folder / "shared" / "corpora"
+        if corpora.is_dir():
+            return corpora.joinpath(*parts)
+    return here.parents[1] / "shared" / "corpora" / Path(*parts)
+
+
 def table_checksums(path: Path) -> dict[str, str]:
     """A checksum of every table's rows, to prove that a failed operation changed nothing."""
     conn = connect_read_only(path)

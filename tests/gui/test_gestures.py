@@ -8,8 +8,6 @@ points taken from the glyphs Qt drew; each selection is then stored in exact mod
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
@@ -19,8 +17,9 @@ from annotate.tokens import tokenise
 from annotate.words import is_word_char
 from gui.main_window import MainWindow
 from tests.gui.layout_geometry import glyph_boxes, reading_edges
+from tests.helpers import shared_corpus
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "seed" / "article.txt"
+SEED = shared_corpus("seed", "article.txt")
 MIXED = (
     "قال مستشار الأمن في شركة Microsoft، جون سميث، إن الشركة سيرسل 3.5 مليار دولار "
     "إلى المنطقة خلال 2026، وإن الاتفاق لا يزال قائمًا 👍🏽 رغم الخلاف الذي ظهر بين "
