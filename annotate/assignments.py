@@ -114,6 +114,16 @@ class Assignments:
         query = f"{CURRENT} ORDER BY a.document, a.annotator"
         return [Assignment(*row) for row in self._store.conn.execute(query)]
 
+    def queue(self, annotator: str) -> list[str]:
+        """The documents given to the analyst that they have not marked done, in the
+        list's order (uids)."""
+        query = (
+            f"{CURRENT} AND a.annotator = ? AND NOT EXISTS (SELECT 1 FROM document_status s"
+            " WHERE s.document = d.uid AND s.annotator = a.annotator AND s.status = 'done')"
+            " ORDER BY a.document"
+        )
+        return [str(row[0]) for row in self._store.conn.execute(query, (annotator,))]
+
     def given_to(self, annotator: str) -> list[str]:
         """The documents given to the analyst, in the list's order (uids)."""
         query = f"{CURRENT} AND a.annotator = ? ORDER BY a.document"

@@ -281,7 +281,7 @@ SCENARIOS: dict[str, AnyScenario] = {
     "show-others": LatencyScenario(
         name="show-others",
         summary=(
-            "the main window: View > Show others' annotations on and off, three annotators"
+            "the main window: View > Show > Everyone, then Mine, three annotators"
             " on the standard article, to the next frame"
         ),
         target_ms=SHOW_OTHERS_MS,

@@ -83,10 +83,11 @@ def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
 
 
 def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
-    """View › Show others' annotations, on and off, at places through the article: each
-    timed from the menu action to the next frame of the reader, which then shows the
-    spans of the page (the rest are read between events, as the app always does)."""
+    """View › Show › Everyone, then Mine, at places through the article: each timed from
+    the menu action to the next frame of the reader, which then shows the spans of the
+    page (the rest are read between events, as the app always does)."""
     from annotate.project import Project
+    from gui.layers import EVERYONE, MINE
 
     app = start_qt(scratch)
     project = Project.open(project_path)
@@ -99,6 +100,7 @@ def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
     painted = PaintCounter(reader.viewport())
     length = len(reader.annotated.text)
     places = [length * (2 * i + 1) // (2 * SHOW_OTHERS_PLACES) for i in range(SHOW_OTHERS_PLACES)]
+    layers = {"show others": EVERYONE, "own only": MINE}
 
     def frame() -> None:
         _next_frame(app, painted, "showing others")
@@ -109,19 +111,18 @@ def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
         return {span.annotator for span in annotated.spans()}
 
     def run() -> Samples:
-        samples: Samples = {"show others": [], "own only": []}
+        samples: Samples = {kind: [] for kind in layers}
         for place in places:
             reader.scroll_to(place)
             reader.viewport().repaint()
             while reader.loading:
                 app.processEvents()
-            for kind in samples:
+            for kind, layer in layers.items():
                 started = time.perf_counter()
-                window.show_others.trigger()
+                window.layers.action(layer).trigger()
                 frame()
                 samples[kind].append(time.perf_counter() - started)
-                everyone = window.show_others.isChecked()
-                if (len(annotators_shown()) > 1) != everyone:
+                if (len(annotators_shown()) > 1) != (layer == EVERYONE):
                     raise RuntimeError(f"the reader shows {annotators_shown()} after {kind}")
                 while reader.loading:  # untimed: the rest of the spans
                     app.processEvents()

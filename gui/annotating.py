@@ -42,6 +42,7 @@ class Annotating(QObject):
     changed = Signal(object)  # the Changes of a committed step
     message = Signal(str)  # what to tell the analyst in the status bar
     document_wanted = Signal(str)  # a step to undo or redo changes this document
+    own_spans_wanted = Signal()  # a step to undo or redo changes spans the layer hides
 
     def __init__(
         self, window: QWidget, project: Project, annotator: str, reader: ReaderView
@@ -51,6 +52,8 @@ class Annotating(QObject):
         self.reader = reader
         self.editor = Editor(project, annotator)
         self.snap_to_words = app_settings().value(SNAP_KEY, "true") != "false"
+        # why no span can be made in the layer shown (another's, read-only); None: they can
+        self.read_only_note: str | None = None
         self.actions = _ActionSet(window, before_command=self._leave_link_mode)
         self._add_actions()
         self.link = linking.PendingLink(self.actions.group("link-mode"))
@@ -134,7 +137,9 @@ class Annotating(QObject):
     def apply_label(self, label: str, exact: bool = False) -> None:
         """A selection becomes a span; with no selection, the selected span is relabelled."""
         selected = self.reader.selected_range()
-        if selected is not None and self.document is not None:
+        if selected is not None and self.read_only_note is not None:
+            self.message.emit(self.read_only_note)
+        elif selected is not None and self.document is not None:
             self._add_span(label, *selected, exact=exact or not self.snap_to_words)
         elif self.reader.selected_span is not None:
             uid = self._selected_own_span()
@@ -399,7 +404,10 @@ class Annotating(QObject):
             self.reader.select_span(shown[0])
 
     def _show(self, step: Step) -> None:
-        """Undo and redo happen where the analyst can see them."""
+        """Undo and redo happen where the analyst can see them: in the document, with
+        their own spans shown."""
+        if self.read_only_note is not None:
+            self.own_spans_wanted.emit()
         if step.document != self.document:
             self.document_wanted.emit(step.document)
 

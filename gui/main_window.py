@@ -45,6 +45,8 @@ from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.idle_checkpoints import IdleCheckpoints
 from gui.keys_overlay import KeysOverlay
 from gui.label_palette import LabelPalette
+from gui.layer_selector import LayerSelector
+from gui.layers import MINE
 from gui.plain_text import plain_label, tell, tooltip
 from gui.project_files import ProjectFiles
 from gui.project_switch import ProjectSwitch
@@ -81,7 +83,8 @@ class MainWindow(QMainWindow):
         self.document_list = DocumentList(self)
         self.status_filter = QComboBox(self)
         self.status_filter.addItems([ALL_DOCUMENTS, MY_QUEUE, *STATUSES])
-        self._queue: set[str] = set()  # the documents assigned to the analyst
+        self._assigned: set[str] = set()  # the documents assigned to the analyst
+        self._queue: set[str] = set()  # those of them the analyst has not marked done
         self.reader = ReaderView(self)
         self.palette_list = LabelPalette(self)
         self.annotations = AnnotationsPanel(self)
@@ -89,6 +92,7 @@ class MainWindow(QMainWindow):
         self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
         self.checkpoints = IdleCheckpoints(project.store, self)
+        self.layers = LayerSelector(self, project.path, self.annotator)
         self.status_label = plain_label(parent=self)
         self.position_label = plain_label(parent=self)
         self.annotator_label = plain_label(parent=self)
@@ -157,7 +161,9 @@ class MainWindow(QMainWindow):
         self.palette_list.show_schema(self.project.labels.schema())
         self.annotating.actions.work_in(self.reader)
         self.annotating.actions.work_in(self.annotations)
-        for label in (self.annotator_label, self.position_label, self.status_label):
+        self.addToolBar(self.layers.toolbar)
+        shown = (self.annotator_label, self.layers.status, self.position_label, self.status_label)
+        for label in shown:
             self.statusBar().addWidget(label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -239,9 +245,7 @@ class MainWindow(QMainWindow):
         )
         view_menu.addAction(self._action("&Actual size", "Ctrl+0", self.reader.reset_zoom))
         view_menu.addSeparator()
-        self.show_others = self._action("Show &others' annotations", "Ctrl+Shift+O", self.reopen)
-        self.show_others.setCheckable(True)
-        view_menu.addAction(self.show_others)
+        view_menu.addMenu(self.layers.menu)
         self.snap = self._action("&Snap selections to words", "Ctrl+Shift+W", self._set_snap)
         self.snap.setCheckable(True)
         self.snap.setChecked(self.annotating.snap_to_words)
@@ -268,6 +272,8 @@ class MainWindow(QMainWindow):
         self.annotating.message.connect(self.saved_label.setText)
         self.annotating.document_wanted.connect(self.open_document)
         self.corpus_search.hit_chosen.connect(self.show_hit)
+        self.layers.chosen.connect(lambda _: self.reopen())
+        self.annotating.own_spans_wanted.connect(lambda: self.layers.choose(MINE))
 
     # -- what the window shows ---------------------------------------------------------
 
@@ -276,14 +282,18 @@ class MainWindow(QMainWindow):
         return self.annotating.annotator
 
     def shown_annotator(self) -> str | None:
-        """Whose spans the reader shows: the analyst's own (blind), or everyone's."""
-        return None if self.show_others.isChecked() else self.annotator
+        """Whose spans the reader shows: the layer's annotator (the analyst's own, blind,
+        at first), or everyone's (None)."""
+        return self.layers.layer.annotator(self.annotator)
 
     def refresh(self, current: str | None = None) -> None:
         """List the documents again (the filter, other writers), keeping `current` or the
         document open now."""
+        self.layers.set_annotators(self.annotator, self.project.annotators.names())
+        self._apply_layer()
         summaries = self._summaries()
-        self._queue = set(self.project.assignments.given_to(self.annotator))
+        self._assigned = set(self.project.assignments.given_to(self.annotator))
+        self._queue = set(self.project.assignments.queue(self.annotator))
         self.empty_panel.setVisible(not summaries)  # in the reader's place, never over a document
         self.reader.setVisible(bool(summaries))
         documents = [d for d in summaries if self._wanted(d)]
@@ -293,7 +303,7 @@ class MainWindow(QMainWindow):
             self._open_current()  # nothing listed: nothing open
         self.status_label.setText(self.project.path.name)
         self.status_label.setToolTip(tooltip(str(self.project.path)))
-        self.annotator_label.setText(f"Annotator: {self.annotator}{self._queue_left(summaries)}")
+        self.annotator_label.setText(f"Annotator: {self.annotator}{self._queue_left()}")
         self._show_position()
 
     def _summaries(self) -> list[DocumentSummary]:
@@ -301,20 +311,20 @@ class MainWindow(QMainWindow):
         return self.project.documents.summaries(self.shown_annotator())
 
     def _wanted(self, document: DocumentSummary) -> bool:
+        """The filter applies to the statuses the list shows: the layer's annotator's, or
+        (everyone's shown) the analyst's own; My queue to the analyst's own."""
         wanted = self.status_filter.currentText()
-        status = document.statuses.get(self.annotator, "new")
         if wanted == MY_QUEUE:
-            return document.uid in self._queue and status != "done"
-        return wanted == ALL_DOCUMENTS or status == wanted
+            return document.uid in self._queue
+        whose = self.shown_annotator() or self.annotator
+        return wanted == ALL_DOCUMENTS or document.statuses.get(whose, "new") == wanted
 
-    def _queue_left(self, summaries: list[DocumentSummary]) -> str:
+    def _queue_left(self) -> str:
         """What the status bar adds after the name: ", 3 documents left in your queue",
         ", your queue is done", or nothing when no document is assigned to the analyst."""
-        if not self._queue:
+        if not self._assigned:
             return ""
-        left = sum(
-            d.uid in self._queue and d.statuses.get(self.annotator) != "done" for d in summaries
-        )
+        left = len(self._queue)
         if not left:
             return ", your queue is done"
         return f", {left} document{'s' if left != 1 else ''} left in your queue"
@@ -322,14 +332,21 @@ class MainWindow(QMainWindow):
     def _first_in_queue(self) -> str | None:
         """Where an analyst who has not opened the project here before begins: the first
         document assigned to them that they have not marked done."""
-        for uid in self.project.assignments.given_to(self.annotator):
-            if self.project.documents.status(uid, self.annotator) != "done":
-                return uid
-        return None
+        return next(iter(self.project.assignments.queue(self.annotator)), None)
 
     def reopen(self) -> None:
-        """Show the open document again (another layer: own spans or everyone's)."""
+        """Show the open document again (another layer, or what others wrote since)."""
         self.refresh()  # the list is filled again, which opens the current document
+
+    def _apply_layer(self) -> None:
+        """What the layer shown lets the analyst do, and the annotators' underlines."""
+        me, layer = self.annotator, self.layers.layer
+        editable = layer.editable(me)
+        self.reader.can_change = lambda span: editable and span.annotator == me
+        self.annotating.read_only_note = (
+            None if editable else f"{layer.described(me)}: show Mine or Everyone to annotate."
+        )
+        self.reader.set_annotator_marks(self.layers.shown_marks())
 
     def _open_current(self, current: QModelIndex | None = None) -> None:
         row = (current or self.document_list.currentIndex()).row()
@@ -344,9 +361,11 @@ class MainWindow(QMainWindow):
         again = shown == uid
         position = self.reader.verticalScrollBar().value()
         near = self.reader.first_shown() if again else 0
-        self.reader.open_document(self.project, uid, self.shown_annotator(), near)
-        if again:  # a refresh or another layer: stay where the reader was
+        if again:  # a refresh or another layer: the spans anew, where the reader was
+            self.reader.show_layer(self.project, self.shown_annotator(), near)
             self.reader.verticalScrollBar().setValue(position)
+        else:
+            self.reader.open_document(self.project, uid, self.shown_annotator(), near)
         if self.find_bar.isVisible():
             self.find_bar.refresh_found()  # the same query in the new document
         if shown is not None and not again:  # (the first one opened is where it was left)
@@ -568,6 +587,7 @@ class MainWindow(QMainWindow):
         document = self.annotating.document
         if document is not None:
             remember_place(self.project.path, place_in(self.reader, document))
+        self.layers.remember()
         self.reader.stop_loading()
         self.corpus_search.stop()
         self.checkpoints.stop()

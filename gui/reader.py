@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import html
 import math
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -48,6 +49,8 @@ from gui.paragraphs import (
 from gui.positions import Utf16Positions
 from gui.settings import app_settings
 from gui.span_paint import (
+    SWATCH,
+    AnnotatorMark,
     Found,
     LineGlyphs,
     Marks,
@@ -99,6 +102,10 @@ class ReaderView(QPlainTextEdit):
         self.positions = Utf16Positions("")
         self.selected_span: str | None = None
         self.found: Found | None = None  # what a find shows
+        # whose each span is, shown while everyone's spans are (None: not shown)
+        self.annotator_marks: dict[str, AnnotatorMark] | None = None
+        # whether a span's edges may be dragged (the window allows the analyst's own)
+        self.can_change: Callable[[Span], bool] = lambda span: True
         self.right_to_left = True
         self._directions: dict[int, bool] = {}  # paragraph number: reads right to left
         self.marked_in_last_paint = 0  # span pieces painted in the last paint
@@ -137,6 +144,21 @@ class ReaderView(QPlainTextEdit):
         freezes the window."""
         self.show_text(AnnotatedText.begin(project, document, annotator, near))
         self._loading_from = project  # the first paint starts the loading
+
+    def show_layer(self, project: Project, annotator: str | None, near: int = 0) -> None:
+        """The document shown with another layer's spans (one annotator's, or everyone's
+        when None), read as `open_document` reads them; its text and its laid-out lines
+        stay as they are."""
+        if self.annotated is None:
+            return
+        self.show_text(self.annotated.layer(project, annotator, near))
+        self._loading_from = project
+
+    def set_annotator_marks(self, marks: dict[str, AnnotatorMark] | None) -> None:
+        """Underline each span in its annotator's colour and lane (None: no more)."""
+        if marks != self.annotator_marks:
+            self.annotator_marks = marks
+            self._repaint()
 
     @property
     def loading(self) -> bool:
@@ -443,7 +465,8 @@ class ReaderView(QPlainTextEdit):
         paragraph, some 30 ms for one of 500,000 characters.)"""
         rect = event.rect()
         lines = self.visible_lines(rect.top(), rect.bottom() + 1)
-        annotated, marks = self.annotated, Marks(self.selected_span, self.found)
+        annotated = self.annotated
+        marks = Marks(self.selected_span, self.found, self.annotator_marks)
         selection = self.selected_range()
         marked = 0
         with painting(self.viewport()) as painter:
@@ -666,11 +689,14 @@ class ReaderView(QPlainTextEdit):
         self._move_caret(self.position_at(point), keep_anchor=True)
 
     def _edge_at(self, point: QPoint) -> tuple[str, Edge] | None:
-        """The selected span's first or last character under the mouse: an edge to drag."""
+        """The selected span's first or last character under the mouse: an edge to drag,
+        unless the span is one the analyst cannot change (a press there selects text)."""
         if self.selected_span is None or self.annotated is None:
             return None
-        offset = self.char_at(point)
         span = self.annotated.span(self.selected_span)
+        if not self.can_change(span):
+            return None
+        offset = self.char_at(point)
         if offset == span.start:
             return span.uid, "start"
         if offset is not None and next_char(self.annotated.text, offset) == span.end:
@@ -702,7 +728,10 @@ class ReaderView(QPlainTextEdit):
         if not spans or self.annotated is None:
             QToolTip.hideText()
             return
-        tip = "<hr>".join(describe_span(self.annotated, span) for span in spans)
+        marks = self.annotator_marks or {}
+        tip = "<hr>".join(
+            describe_span(self.annotated, span, marks.get(span.annotator)) for span in spans
+        )
         QToolTip.showText(event.globalPos(), tip, self.viewport())
 
 
@@ -717,12 +746,14 @@ def _settle_heap(annotated: AnnotatedText | None) -> None:
         gc.freeze()
 
 
-def describe_span(annotated: AnnotatedText, span: Span) -> str:
-    """A span's label, annotator, attributes and links, as escaped rich text."""
+def describe_span(annotated: AnnotatedText, span: Span, mark: AnnotatorMark | None = None) -> str:
+    """A span's label, annotator (with their underline's colour, when the view shows it),
+    attributes and links, as escaped rich text."""
     definition = annotated.labels.get(span.label)
     names = f"{definition.english} · {definition.arabic}" if definition else span.label
     lines = [f"<b>{html.escape(span.label)}</b> ({html.escape(names)})"]
-    lines.append(f"annotator: {html.escape(span.annotator)}")
+    swatch = f' <span style="color: {mark.colour.name()}">{SWATCH}</span>' if mark else ""
+    lines.append(f"annotator: {html.escape(span.annotator)}{swatch}")
     lines += [f"{html.escape(k)}: {html.escape(str(v))}" for k, v in sorted(span.attrs.items())]
     for link in annotated.linked_from(span.uid):
         said = html.escape(annotated.covered_text(link.tail))

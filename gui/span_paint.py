@@ -13,6 +13,9 @@ the marks are drawn around the glyphs:
   speaker's name.
 - The selected span gets a deeper shade of its colour; a find's mentions a wavy red
   underline, the current one a yellow background.
+- Where everyone's spans are shown, each span is also underlined in its annotator's
+  colour, in that annotator's own row (lane) at the foot of the line: whose each span is
+  shows even where several annotators marked the same words.
 """
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ FOUND_COLOUR = "#d62828"  # a wavy underline under every mention a find shows
 CURRENT_FOUND_BACKGROUND = "#ffe066"
 UNDERLINE_WIDTH = 2.0
 WAVE_LENGTH = 6.0
+ANNOTATOR_LINE = 2.0  # height of an annotator's underline
+ANNOTATOR_LANE = 3.0  # from one annotator's underline to the next one's, upwards
+SWATCH = "\u25ac"  # a black rectangle: an annotator's colour where their name is written
 
 
 def label_colour(annotated: AnnotatedText, label: str) -> QColor:
@@ -79,12 +85,23 @@ class Found:
         return inside
 
 
+@dataclass(frozen=True)
+class AnnotatorMark:
+    """How an annotator's spans are told apart from the others': an underline in their
+    colour, in their lane (0 at the foot of the line)."""
+
+    colour: QColor
+    lane: int
+
+
 @dataclass
 class Marks:
-    """What a view marks besides the spans: the selected span and a find's mentions."""
+    """What a view marks besides the spans: the selected span, a find's mentions, and
+    (everyone's spans shown) whose each span is."""
 
     selected: str | None = None
     found: Found | None = None
+    annotators: dict[str, AnnotatorMark] | None = None
 
 
 class PaintedLine:
@@ -265,6 +282,8 @@ def paint_over(
         colour = label_colour(annotated, below.label).darker(COVERED_UNDERLINE_DARKNESS)
         for piece in painted.rects(start, end):
             _underline(painter, piece, colour)
+    if marks.annotators:
+        _annotator_lines(painter, painted, spans, marks.annotators)
     if marks.found is not None:
         for _, (start, end) in marks.found.within(painted.start, painted.end):
             for piece in painted.rects(start, end):
@@ -341,6 +360,24 @@ def _redraw_glyphs(
 def _underline(painter: QPainter, piece: QRectF, colour: QColor) -> None:
     y = piece.bottom() - UNDERLINE_WIDTH
     painter.fillRect(QRectF(piece.left(), y, piece.width(), UNDERLINE_WIDTH), colour)
+
+
+def _annotator_lines(
+    painter: QPainter,
+    painted: PaintedLine,
+    spans: list[Span],
+    annotators: dict[str, AnnotatorMark],
+) -> None:
+    """Each span's underline in its annotator's colour and lane, a pixel in from its ends
+    so that two spans side by side stay two."""
+    for span in spans:
+        mark = annotators.get(span.annotator)
+        if mark is None:
+            continue
+        for piece in painted.rects(span.start, span.end):
+            y = piece.bottom() - ANNOTATOR_LINE - mark.lane * ANNOTATOR_LANE
+            width = max(piece.width() - 2, 1.0)
+            painter.fillRect(QRectF(piece.left() + 1, y, width, ANNOTATOR_LINE), mark.colour)
 
 
 def _wave(painter: QPainter, piece: QRectF, colour: QColor) -> None:

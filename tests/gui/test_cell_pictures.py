@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 from pytestqt.qtbot import QtBot
 
 from gui.cell_pictures import CellPictures
+from gui.layers import EVERYONE
 from gui.main_window import MainWindow
 
 WATER = 1  # the sample article on water, second in the list
@@ -47,7 +48,7 @@ def as_shown(table: QTableView) -> QImage:
 def everyone(window: MainWindow) -> MainWindow:
     """The water article with everyone's spans, so the panel has rows."""
     window.document_list.selectRow(WATER)
-    window.show_others.trigger()
+    window.layers.choose(EVERYONE)
     window.reader.setFocus()
     return window
 

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from annotate.tokens import tokenise
 from annotate.words import is_word_char
+from gui.layers import EVERYONE
 from gui.main_window import MainWindow
 from tests.gui.layout_geometry import glyph_boxes, reading_edges
 from tests.helpers import shared_corpus
@@ -157,7 +158,7 @@ class Annotated(Reading):
             project.spans.add(self.uid, "ali", labels[number % 3], start, end)
         for number, (start, end) in enumerate(words[5::16][:24]):
             project.spans.add(self.uid, OTHERS[number % 2], labels[number % 3], start, end)
-        window.show_others.trigger()  # everyone's spans, in the reader and the panel
+        window.layers.choose(EVERYONE)  # everyone's spans, in the reader and the panel
         self.reader.setFocus()
 
     def state(self) -> dict[str, tuple[str, str, int, int]]:
@@ -404,8 +405,7 @@ def others_spans(reading: Reading, every: int = 9) -> int:
     spans = reading.window.project.spans
     for number, (start, end) in enumerate(words[::every]):
         spans.add(reading.uid, ("sara", "omar")[number % 2], "ORG", start, end)
-    reading.window.show_others.setChecked(True)
-    reading.window.reopen()
+    reading.window.layers.choose(EVERYONE)
     return len(words[::every])
 
 

@@ -293,7 +293,7 @@ def test_choosing_a_document_opens_it_blind_to_other_annotators(
     assert annotated is not None
     assert annotated.spans() == []  # ali sees only ali's spans
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    qtbot.keyClick(table, Qt.Key.Key_O, ctrl_shift)
+    qtbot.keyClick(table, Qt.Key.Key_O, ctrl_shift)  # View › Show › Everyone
     assert window.reader.annotated is not None
     assert len(window.reader.annotated.spans()) == 25  # the sample's spans
     with Project.open(window.project.path) as other:
@@ -301,7 +301,7 @@ def test_choosing_a_document_opens_it_blind_to_other_annotators(
     qtbot.keyClick(table, Qt.Key.Key_F5)
     assert window.reader.document().toRawText().startswith("عمّان")  # still this document
     assert len(window.reader.annotated.spans()) == 26
-    qtbot.keyClick(table, Qt.Key.Key_O, ctrl_shift)
+    qtbot.keyClick(table, Qt.Key.Key_M, ctrl_shift)  # View › Show › Mine
     assert [span.label for span in window.reader.annotated.spans()] == ["GPE"]
 
 
