@@ -19,7 +19,7 @@ FIELDS = ("project", "layer")
 MAX_PROJECTS = 100  # projects remembered; the one left longest ago is forgotten first
 ANNOTATOR_PREFIX = "annotator:"  # a one-annotator layer's key, before the name
 # Annotators' underlines: dark, saturated, unlike the labels' pale fills and a find's red.
-ANNOTATOR_COLOURS = ("#1d3557", "#b5179e", "#2d6a4f", "#7f4f24", "#5a189a", "#0077b6")
+ANNOTATOR_COLOURS = ("#1d3557", "#b5179e", "#007f5f", "#7b2cbf", "#000000", "#7f4f24")
 GOLD_COLOUR = "#b8860b"
 MAX_LANES = 4  # underlines stacked at the foot of a line, at most
 
