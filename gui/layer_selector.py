@@ -4,12 +4,11 @@ the status bar saying what is shown."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMainWindow, QMenu, QToolBar, QWidget
 
 from annotate.model import GOLD_ANNOTATOR
 from gui.layers import (
@@ -28,6 +27,7 @@ from gui.span_paint import SWATCH, AnnotatorMark
 REMEMBER_AFTER_MS = 1_000  # a choice is written to the settings file this long after it
 MINE_KEYS = "Ctrl+Shift+M"
 EVERYONE_KEYS = "Ctrl+Shift+O"
+LEGEND_SPACING = 6
 LEGEND_TIP = (
     "Each span is underlined in its annotator's colour, in that annotator's row at the"
     " foot of the line. Hover a span to see whose it is."
@@ -46,9 +46,7 @@ class LayerSelector(QObject):
         self.combo = QComboBox(window)
         self.combo.setAccessibleName("Show")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.legend = QLabel(window)
-        self.legend.setTextFormat(Qt.TextFormat.RichText)  # its names escaped
-        self.legend.setToolTip(LEGEND_TIP)
+        self.legend = Legend(window)
         self.status = plain_label(parent=window)
         self.toolbar = QToolBar("Show", window)
         self.toolbar.setObjectName("show")
@@ -171,7 +169,7 @@ class LayerSelector(QObject):
         self.combo.blockSignals(False)
         self.action(self.layer).setChecked(True)
         everyone = self.layer == EVERYONE
-        self.legend.setText(legend_html(self.marks, self._me) if everyone else "")
+        self.legend.show_marks(self.marks if everyone else {}, self._me)
         self._legend_shown.setVisible(everyone)
         self.status.setText(self.layer.described(self._me))
 
@@ -186,14 +184,36 @@ def layer_title(layer: Layer, me: str) -> str:
     return title if layer.editable(me) else f"{title} (read-only)"
 
 
-def legend_html(marks: dict[str, AnnotatorMark], me: str) -> str:
-    """Each annotator's underline colour and name (the analyst's marked "you")."""
-    entries = []
-    for name, mark in marks.items():
-        you = " (you)" if name == me else ""
-        swatch = f'<span style="color: {mark.colour.name()}">{SWATCH}</span>'
-        entries.append(f"{swatch}&nbsp;{html.escape(name)}{you}")
-    return "&nbsp;&nbsp; ".join(entries)
+class Legend(QWidget):
+    """Each annotator's underline colour beside their name (the analyst's marked "you")."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setToolTip(LEGEND_TIP)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(LEGEND_SPACING, 0, 0, 0)
+        self._row.setSpacing(LEGEND_SPACING)
+        self.shown: list[tuple[str, str]] = []  # (colour, name) in order
+
+    def show_marks(self, marks: dict[str, AnnotatorMark], me: str) -> None:
+        shown = [
+            (mark.colour.name(), name + (" (you)" if name == me else ""))
+            for name, mark in marks.items()
+        ]
+        if shown == self.shown:
+            return
+        self.shown = shown
+        while self._row.count():
+            item = self._row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for colour, name in shown:
+            swatch = plain_label(SWATCH, self)
+            swatch.setStyleSheet(f"color: {colour}")
+            self._row.addWidget(swatch)
+            self._row.addWidget(plain_label(name, self))
+            self._row.addSpacing(LEGEND_SPACING)
 
 
 def _menu_text(name: str) -> str:

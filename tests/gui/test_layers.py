@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
 from annotate.model import GOLD_ANNOTATOR, Span
@@ -211,11 +211,12 @@ def test_everyone_underlines_each_annotators_spans_in_their_own_colour_and_lane(
     assert set(marks) == {"ali", "gold", "sample", "sara"}
     assert len({mark.colour.name() for mark in marks.values()}) == 4
     assert len({mark.lane for mark in marks.values()}) == 4
-    legend = window.layers.legend.text()
-    for name, mark in marks.items():
-        you = " (you)" if name == "ali" else ""
-        assert f'<span style="color: {mark.colour.name()}">▬</span>&nbsp;{name}{you}' in legend
-    layered.qtbot.waitUntil(window.layers.legend.isVisible)  # once the toolbar is laid out
+    legend = window.layers.legend
+    layered.qtbot.waitUntil(legend.isVisible)  # once the toolbar is laid out
+    texts = [label.text() for label in legend.findChildren(QLabel)]
+    assert texts == ["▬", "ali (you)", "▬", "sample", "▬", "sara", "▬", "gold"]
+    picture = {QColor(c).name() for c in colours_in(legend.grab().toImage(), QRectF(legend.rect()))}
+    assert {mark.colour.name() for mark in marks.values()} <= picture
     sara, sample = ("sara", "sample")
     both = [
         s
@@ -227,8 +228,7 @@ def test_everyone_underlines_each_annotators_spans_in_their_own_colour_and_lane(
         names = {c.name() for c in layered.picture_of(span)[1]}
         assert marks[sara].colour.name() in names and marks[sample].colour.name() in names
     window.layers.action(MINE).trigger()
-    assert window.layers.legend.text() == ""
-    layered.qtbot.waitUntil(lambda: not window.layers.legend.isVisible())
+    layered.qtbot.waitUntil(lambda: not legend.isVisible())
 
 
 def test_hovering_a_span_in_everyone_names_its_annotator(layered: Layered) -> None:
@@ -429,3 +429,31 @@ def test_a_layer_edited_into_nonsense_in_the_settings_is_the_analysts_own(
     qtbot.addWidget(again)
     assert again.layers.layer == MINE and again.layers.combo.currentText() == "Mine (ali)"
     again.close()
+
+
+def test_names_with_markup_or_ampersands_are_shown_as_written(
+    qtbot: QtBot, project: Project
+) -> None:
+    application()
+    hostile = ['<a href="https://example.com/">huda</a>', "<b>bold</b> & co"]
+    uid = project.documents.add("قال الوزير إن الخطة جاهزة.").documents_added[0]
+    for name in hostile:
+        project.spans.add(uid, name, "PERSON", 4, 10)
+    window = MainWindow(project, annotator="ali")
+    qtbot.addWidget(window)
+    window.show()
+    window.layers.action(EVERYONE).trigger()
+    qtbot.waitUntil(window.layers.legend.isVisible)
+    legend = window.layers.legend
+    assert [(label.text(), label.textFormat()) for label in legend.findChildren(QLabel)][1::2] == [
+        (name, Qt.TextFormat.PlainText) for name in sorted([*hostile, "ali (you)"])
+    ]
+    combo = window.layers.combo
+    assert [combo.itemText(n) for n in range(3, combo.count())] == [
+        f"{name} (read-only)" for name in sorted(hostile)
+    ]
+    named = [action.text() for action in window.layers.menu.actions()][-2:]
+    assert named == [
+        f"&{n} {name.replace('&', '&&')} (read-only)" for n, name in enumerate(sorted(hostile), 1)
+    ]
+    window.close()
