@@ -279,3 +279,23 @@ def test_an_analyst_new_to_the_project_begins_with_the_first_document_of_the_que
         project.assignments.assign([FIRST, THIRD], "ali")  # the minister is done
     with Project.open(team) as project, app_on(qtbot, project) as started:
         assert started.window.annotating.document == THIRD
+
+
+def test_my_queue_keeps_to_my_statuses_while_another_analysts_layer_is_shown(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.project.assignments.assign([THIRD], "ali", "huda")
+    window.refresh()
+    combo = window.layers.combo
+    combo.setFocus()
+    sara = next(n for n, layer in enumerate(window.layers.layers()) if layer.name == "sara")
+    for _ in range(sara):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert window.shown_annotator() == "sara"
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # the status filter
+    qtbot.keyClick(window.status_filter, Qt.Key.Key_M)
+    assert window.status_filter.currentText() == MY_QUEUE
+    listed = window.document_list.documents.listed()
+    assert [document.uid for document in listed] == [THIRD]  # sara is at the minister, ali done
+    assert window.annotator_label.text() == "Annotator: ali, 1 document left in your queue"
