@@ -7,7 +7,7 @@ import json
 from annotate.errors import InputError
 from annotate.model import Changes, now
 from annotate.names import checked_name
-from annotate.schema import RelationLabel, Schema, SpanLabel
+from annotate.schema import Guide, RelationLabel, Schema, SpanLabel
 from annotate.store import Store
 
 
@@ -49,8 +49,9 @@ class Labels:
             if taken:
                 raise InputError(f"key {label.key!r} is already used by {taken[0]}", field="key")
             conn.execute(
-                "INSERT INTO labels (name, position, english, arabic, colour, key, attributes)"
-                " VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM labels), ?, ?, ?, ?, ?)",
+                "INSERT INTO labels"
+                " (name, position, english, arabic, colour, key, attributes, guide) VALUES"
+                " (?, (SELECT coalesce(max(position), 0) + 1 FROM labels), ?, ?, ?, ?, ?, ?)",
                 (
                     label.name,
                     label.english,
@@ -58,6 +59,7 @@ class Labels:
                     label.colour,
                     label.key,
                     json.dumps(label.attributes, ensure_ascii=False),
+                    label.guide.as_json(),
                 ),
             )
         self._cached = None
@@ -66,15 +68,16 @@ class Labels:
     def add_relation_label(self, relation: RelationLabel) -> Changes:
         with self._store.write() as conn:
             conn.execute(
-                "INSERT INTO relation_labels (name, position, english, arabic, heads, tails)"
-                " VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM relation_labels),"
-                " ?, ?, ?, ?)",
+                "INSERT INTO relation_labels (name, position, english, arabic, heads, tails,"
+                " guide) VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM"
+                " relation_labels), ?, ?, ?, ?, ?)",
                 (
                     relation.name,
                     relation.english,
                     relation.arabic,
                     json.dumps(list(relation.heads)),
                     json.dumps(list(relation.tails)),
+                    relation.guide.as_json(),
                 ),
             )
         self._cached = None
@@ -83,16 +86,24 @@ class Labels:
     def _read(self) -> Schema:
         conn = self._store.conn
         labels = tuple(
-            SpanLabel(name, english, arabic, colour, key, json.loads(attributes))
-            for name, english, arabic, colour, key, attributes in conn.execute(
-                "SELECT name, english, arabic, colour, key, attributes FROM labels"
+            SpanLabel(name, english, arabic, colour, key, json.loads(attrs), Guide.from_json(guide))
+            for name, english, arabic, colour, key, attrs, guide in conn.execute(
+                "SELECT name, english, arabic, colour, key, attributes, guide FROM labels"
                 " ORDER BY position"
             )
         )
         relations = tuple(
-            RelationLabel(name, english, arabic, tuple(json.loads(h)), tuple(json.loads(t)))
-            for name, english, arabic, h, t in conn.execute(
-                "SELECT name, english, arabic, heads, tails FROM relation_labels ORDER BY position"
+            RelationLabel(
+                name,
+                english,
+                arabic,
+                tuple(json.loads(heads)),
+                tuple(json.loads(tails)),
+                Guide.from_json(guide),
+            )
+            for name, english, arabic, heads, tails, guide in conn.execute(
+                "SELECT name, english, arabic, heads, tails, guide FROM relation_labels"
+                " ORDER BY position"
             )
         )
         return Schema(labels=labels, relations=relations)

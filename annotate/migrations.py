@@ -311,6 +311,16 @@ def assignments(db: Database) -> None:
     )
 
 
+def guidelines(db: Database) -> None:
+    """Each span and relation label's guideline (definition in English and Arabic, and
+    examples) as JSON beside it; a label of an older project has none ('{}')."""
+    for table in ("labels", "relation_labels"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN guide TEXT NOT NULL DEFAULT '{{}}'"
+            " CHECK (json_valid(guide))"
+        )
+
+
 STEPS = [
     ("0001_initial_schema", initial_schema),
     ("0002_spans_by_position", spans_by_position),
@@ -319,6 +329,7 @@ STEPS = [
     ("0005_contentless_search_index", contentless_search_index),
     ("0006_spans_by_document_number", spans_by_document_number),
     ("0007_assignments", assignments),
+    ("0008_guidelines", guidelines),
 ]
 SCHEMA_VERSION = len(STEPS)
 

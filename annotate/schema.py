@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,50 @@ LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_SCHEMA_BYTES = 2**20
 TOML_POSITION = re.compile(r" \(at line (\d+), column \d+\)")
+GUIDE = ("definition", "examples")
+LANGUAGES = ("english", "arabic")
+MARKED_WORDS = re.compile(r"\[[^\[\]]+\]")
+TABLE_HEADER = re.compile(r"^\s*\[\[?\s*[A-Za-z_]")
+FIELD_PATH = re.compile(r"^(\w+)\[(\d+)\]\.?([\w.]*)")
 COMMAND_KEYS = {
     "a": "attributes",
     "m": "annotate every mention",
     "u": "unlink",
     "x": "remove a proclitic",
 }
+
+
+@dataclass(frozen=True)
+class Example:
+    """An Arabic example with the labelled words in [square brackets], and what it shows."""
+
+    text: str
+    english: str = ""
+    arabic: str = ""
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A label's annotation guideline: its definition in both languages, and examples."""
+
+    english: str = ""
+    arabic: str = ""
+    examples: tuple[Example, ...] = ()
+
+    def definition(self, language: str) -> str:
+        """The definition in ``language`` ("english" or "arabic"), else in the other one."""
+        if language == "arabic":
+            return self.arabic or self.english
+        return self.english or self.arabic
+
+    def as_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False) if self != Guide() else "{}"
+
+    @classmethod
+    def from_json(cls, stored: str) -> Guide:
+        data = json.loads(stored)
+        examples = tuple(Example(**example) for example in data.pop("examples", []))
+        return cls(**data, examples=examples)
 
 
 @dataclass(frozen=True)
@@ -35,6 +74,7 @@ class SpanLabel:
     colour: str = DEFAULT_COLOUR
     key: str = ""
     attributes: dict[str, list[str]] = field(default_factory=dict)
+    guide: Guide = Guide()
 
 
 @dataclass(frozen=True)
@@ -44,6 +84,7 @@ class RelationLabel:
     arabic: str
     heads: tuple[str, ...] = ()  # empty: any span label
     tails: tuple[str, ...] = ()
+    guide: Guide = Guide()
 
     def allows(self, head_label: str, tail_label: str) -> bool:
         return (not self.heads or head_label in self.heads) and (
@@ -94,7 +135,7 @@ def load_schema(path: Path = DEFAULT_SCHEMA_PATH) -> Schema:
     try:
         return parse_schema(data)
     except InputError as error:
-        raise error.at(file=str(path)) from None
+        raise error.at(file=str(path), line=field_line(raw, error.field)) from None
 
 
 def parse_schema(data: dict[str, Any]) -> Schema:
@@ -122,7 +163,7 @@ def _list(data: dict[str, Any], key: str, required: bool = True) -> list[dict[st
 
 
 def _span_label(item: dict[str, Any], where: str) -> SpanLabel:
-    _check_keys(item, where, {"name", "english", "arabic", "colour", "key", "attributes"})
+    _check_keys(item, where, {"name", "english", "arabic", "colour", "key", "attributes", *GUIDE})
     name = _name(item, where)
     colour = _text(item, where, "colour", default=DEFAULT_COLOUR)
     if not COLOUR.match(colour):
@@ -140,11 +181,12 @@ def _span_label(item: dict[str, Any], where: str) -> SpanLabel:
         colour=colour.lower(),
         key=key,
         attributes=_attributes(item.get("attributes", {}), f"{where}.attributes"),
+        guide=_guide(item, where),
     )
 
 
 def _relation_label(item: dict[str, Any], where: str, span_names: set[str]) -> RelationLabel:
-    _check_keys(item, where, {"name", "english", "arabic", "head", "tail"})
+    _check_keys(item, where, {"name", "english", "arabic", "head", "tail", *GUIDE})
     heads = _label_list(item, where, "head", span_names)
     tails = _label_list(item, where, "tail", span_names)
     return RelationLabel(
@@ -153,6 +195,7 @@ def _relation_label(item: dict[str, Any], where: str, span_names: set[str]) -> R
         arabic=_shown_name(item, where, "arabic"),
         heads=heads,
         tails=tails,
+        guide=_guide(item, where),
     )
 
 
@@ -212,3 +255,63 @@ def _check_unique(values: list[str], table: str, key: str) -> None:
         if value and value in seen:
             raise InputError(f"duplicate {key} {value!r}", field=f"{table}[{i}].{key}")
         seen.add(value)
+
+
+def _guide(item: dict[str, Any], where: str) -> Guide:
+    definition = item.get("definition", {})
+    if not isinstance(definition, dict):
+        raise InputError("expected a table with english and arabic", field=f"{where}.definition")
+    _check_keys(definition, f"{where}.definition", set(LANGUAGES))
+    texts = {
+        language: _text(definition, f"{where}.definition", language, default="").strip()
+        for language in LANGUAGES
+    }
+    examples = item.get("examples", [])
+    if not isinstance(examples, list) or not all(isinstance(e, dict) for e in examples):
+        raise InputError(
+            "expected a list of tables { text = ..., english = ..., arabic = ... }",
+            field=f"{where}.examples",
+        )
+    return Guide(
+        **texts,
+        examples=tuple(_example(e, f"{where}.examples[{i}]") for i, e in enumerate(examples)),
+    )
+
+
+def _example(item: dict[str, Any], where: str) -> Example:
+    _check_keys(item, where, {"text", *LANGUAGES})
+    text = _text(item, where, "text").strip()
+    if not MARKED_WORDS.search(text) or text.count("[") != text.count("]"):
+        raise InputError(
+            "an example puts the labelled words in [square brackets]", field=f"{where}.text"
+        )
+    return Example(
+        text=text,
+        english=_text(item, where, "english", default="").strip(),
+        arabic=_text(item, where, "arabic", default="").strip(),
+    )
+
+
+def field_line(raw: str, field_path: str) -> int | None:
+    """The line of the TOML text where a field such as ``labels[2].definition.arabic`` is
+    written: the line of its key within that table, else the table's header."""
+    found = FIELD_PATH.match(field_path)
+    if found is None:
+        return None
+    table, index, rest = found.group(1), int(found.group(2)), found.group(3)
+    header = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]")
+    lines = raw.splitlines()
+    starts = [number for number, line in enumerate(lines) if header.match(line)]
+    if index >= len(starts):
+        return None
+    start = starts[index]
+    end = next(
+        (n for n in range(start + 1, len(lines)) if TABLE_HEADER.match(lines[n])), len(lines)
+    )
+    keys = rest.split(".")
+    for depth in range(len(keys), 0, -1):
+        key = re.compile(rf"^\s*{re.escape('.'.join(keys[:depth]).split('[')[0])}\s*[=.]")
+        for number in range(start + 1, end):
+            if key.match(lines[number]):
+                return number + 1
+    return start + 1

@@ -27,7 +27,7 @@ from annotate.merge.report import (
 from annotate.merge.sources import open_other
 from annotate.names import checked_name
 from annotate.project import Project
-from annotate.schema import RelationLabel, SpanLabel
+from annotate.schema import Guide, RelationLabel, SpanLabel
 
 Progress = Callable[[int, int], None]  # (items merged, items in all the files)
 PROGRESS_EVERY = 200  # items between two progress reports
@@ -139,29 +139,31 @@ class FileMerge:
         schema = self._project.labels.schema()
         known = {label.name for label in schema.labels}
         keys = {label.key for label in schema.labels}
-        for name, english, arabic, colour, key, attributes in self._read(
-            "SELECT name, english, arabic, colour, key, attributes FROM labels ORDER BY position"
+        for name, english, arabic, colour, key, attributes, guide in self._read(
+            "SELECT name, english, arabic, colour, key, attributes, guide FROM labels"
+            " ORDER BY position"
         ):
             if name not in known:
                 self._check_names("labels", name=name, english=english, arabic=arabic)
                 key = "" if key in keys else key
                 attrs = json.loads(attributes)
                 self._project.labels.add_span_label(
-                    SpanLabel(name, english, arabic, colour, key, attrs)
+                    SpanLabel(name, english, arabic, colour, key, attrs, Guide.from_json(guide))
                 )
                 keys.add(key)
                 self._report.labels_added.append(name)
 
     def _relation_labels(self) -> None:
         known = {relation.name for relation in self._project.labels.schema().relations}
-        for name, english, arabic, heads, tails in self._read(
-            "SELECT name, english, arabic, heads, tails FROM relation_labels ORDER BY position"
+        for name, english, arabic, heads, tails, guide in self._read(
+            "SELECT name, english, arabic, heads, tails, guide FROM relation_labels"
+            " ORDER BY position"
         ):
             if name not in known:
                 self._check_names("relation_labels", name=name, english=english, arabic=arabic)
                 allowed = tuple(json.loads(heads)), tuple(json.loads(tails))
                 self._project.labels.add_relation_label(
-                    RelationLabel(name, english, arabic, *allowed)
+                    RelationLabel(name, english, arabic, *allowed, Guide.from_json(guide))
                 )
                 self._report.labels_added.append(name)
 
