@@ -41,6 +41,7 @@ from gui.document_list import DocumentList
 from gui.empty_project import EmptyProjectPanel
 from gui.failure_box import read_only_banner, tell_refusal
 from gui.find_bar import FindBar
+from gui.guidelines_panel import GuidelinesPanel
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.idle_checkpoints import IdleCheckpoints
 from gui.keys_overlay import KeysOverlay
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._queue: set[str] = set()  # those of them the analyst has not marked done
         self.reader = ReaderView(self)
         self.palette_list = LabelPalette(self)
+        self.guidelines = GuidelinesPanel(self)
         self.annotations = AnnotationsPanel(self)
         self.find_bar = FindBar(self.reader, self, lambda: project_lexicon(project))
         self.corpus_search = CorpusSearch(project, self)
@@ -148,6 +150,7 @@ class MainWindow(QMainWindow):
             ("Labels", self.palette_list),
             ("Annotations", self.annotations),
             ("Search", self.corpus_search),
+            ("Guidelines", self.guidelines),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(title.lower())
@@ -156,9 +159,12 @@ class MainWindow(QMainWindow):
             docks.append(dock)
         self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
         self.tabifyDockWidget(docks[1], docks[2])
+        self.tabifyDockWidget(docks[1], docks[3])
         docks[1].raise_()
         self.search_dock = docks[2]
+        self.guidelines_dock = docks[3]
         self.palette_list.show_schema(self.project.labels.schema())
+        self.guidelines.show_schema(self.project.labels.schema())
         self.annotating.actions.work_in(self.reader)
         self.annotating.actions.work_in(self.annotations)
         self.addToolBar(self.layers.toolbar)
@@ -250,6 +256,8 @@ class MainWindow(QMainWindow):
         self.snap.setCheckable(True)
         self.snap.setChecked(self.annotating.snap_to_words)
         view_menu.addAction(self.snap)
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("&Guidelines", "Ctrl+Shift+D", self.show_guidelines))
 
     def _action(
         self, text: str, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -264,6 +272,7 @@ class MainWindow(QMainWindow):
         self.document_list.selectionModel().currentRowChanged.connect(self._open_current)
         self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.palette_list.label_chosen.connect(self.annotating.apply_label)
+        self.palette_list.label_pointed.connect(self.guidelines.show_label)
         self.annotations.span_chosen.connect(self._jump_to_span)
         self.reader.span_selected.connect(self.annotations.mark)
         self.reader.spans_loaded.connect(self._show_spans)
@@ -384,6 +393,13 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.corpus_search.query.setFocus()
         self.corpus_search.query.selectAll()
+
+    def show_guidelines(self) -> None:
+        """The guidelines, on the label last pointed at in the palette; the label chooser
+        takes the keys (arrows to the next label)."""
+        self.guidelines_dock.show()
+        self.guidelines_dock.raise_()
+        self.guidelines.chooser.setFocus()
 
     def show_hit(self, hit: Hit) -> None:
         """Open a search result's document with its mentions marked, this one current."""
