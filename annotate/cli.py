@@ -323,6 +323,89 @@ def _echo_outcome(
     click.echo("; ".join(parts))
 
 
+@main.group(invoke_without_command=True)
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.pass_context
+@reports_errors
+def labels(context: click.Context, project: str) -> None:
+    """The project's span labels, with their spans; or a change to one of them (every
+    span is kept)."""
+    context.obj = project
+    if context.invoked_subcommand is None:
+        from annotate.label_changes import label_lines
+
+        with existing_project(project) as opened:
+            for line in label_lines(opened):
+                click.echo(line)
+
+
+@labels.command()
+@click.argument("old")
+@click.argument("new")
+@click.pass_obj
+@reports_errors
+def rename(project: str, old: str, new: str) -> None:
+    """Rename the label OLD to NEW in every span, relation rule and review decision; a copy
+    of the project that still says OLD merges as NEW."""
+    from annotate.label_changes import rename_label
+
+    with existing_project(project) as opened:
+        renamed = rename_label(opened, old, new)
+    follow = "follows" if renamed.decisions == 1 else "follow"
+    decisions = f"; {_count(renamed.decisions, 'review decision')} {follow} it"
+    decisions *= bool(renamed.decisions)
+    click.echo(f"renamed {old} to {new}: {_count(renamed.spans, 'span')}{decisions}")
+
+
+@labels.command()
+@click.argument("name")
+@click.argument("colour", metavar="#RRGGBB")
+@click.pass_obj
+@reports_errors
+def colour(project: str, name: str, colour: str) -> None:
+    """Give the label NAME another colour."""
+    from annotate.label_changes import recolour_label
+
+    with existing_project(project) as opened:
+        recolour_label(opened, name, colour)
+    click.echo(f"{name} is now {colour.lower()}")
+
+
+@labels.command()
+@click.argument("name")
+@click.option("--undo", is_flag=True, help="Offer the label again.")
+@click.pass_obj
+@reports_errors
+def retire(project: str, name: str, undo: bool) -> None:
+    """Retire the label NAME: its spans keep it and are exported; no new span takes it."""
+    from annotate.label_changes import retire_label
+
+    with existing_project(project) as opened:
+        retire_label(opened, name, not undo)
+    click.echo(f"{name} is offered again" if undo else f"retired {name}: its spans keep it")
+
+
+@labels.command()
+@click.argument("name")
+@click.argument("attribute")
+@click.argument("values", metavar="VALUE...", nargs=-1, required=True)
+@click.pass_obj
+@reports_errors
+def attribute(project: str, name: str, attribute: str, values: tuple[str, ...]) -> None:
+    """Let spans of the label NAME take the values VALUE of ATTRIBUTE (a new attribute when
+    the label has none of that name)."""
+    from annotate.label_changes import add_attribute_values
+
+    with existing_project(project) as opened:
+        add_attribute_values(opened, name, attribute, list(values))
+        choices = opened.labels.span_label(name).attributes[attribute]  # type: ignore[union-attr]
+    click.echo(f"{name} {attribute}: {', '.join(choices)}")
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'s' if number != 1 else ''}"
+
+
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")

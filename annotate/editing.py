@@ -43,6 +43,7 @@ class Editor:
         end: int,
         attrs: dict[str, Any] | None = None,
     ) -> Changes:
+        self.project.labels.offered(label)
         uid = new_uid()
         text = self._document_text(document)[start:end]
         annotator = self.annotator
@@ -70,6 +71,7 @@ class Editor:
         step (annotating every mention at once)."""
         if not places:
             raise InputError("no spans to add", field="spans")
+        self.project.labels.offered(label)
         uids = [new_uid() for _ in places]
         annotator = self.annotator
 
@@ -107,6 +109,7 @@ class Editor:
         span = self._own(uid)
         if label == span.label:
             raise InputError(f"the span is already {label}", field="label")
+        self.project.labels.offered(label)
         return self._update(
             span, f"Relabel {span.label} → {label}", {"label": label}, {"label": span.label}
         )

@@ -32,6 +32,23 @@ class Labels:
     def relation_label(self, name: str) -> RelationLabel | None:
         return next((label for label in self.schema().relations if label.name == name), None)
 
+    def offered(self, name: str) -> SpanLabel:
+        """The span label a new span may take, refused when unknown or retired."""
+        label = self.span_label(name)
+        if label is None:
+            raise InputError(f"unknown label {name!r}", field="label")
+        if label.retired:
+            raise InputError(
+                f"label {name} is retired: the spans made before keep it, new spans cannot take it",
+                field="label",
+            )
+        return label
+
+    def renames(self) -> dict[str, str]:
+        """Each former name of a span label, with the name it has now."""
+        rows = self._store.conn.execute("SELECT old, new FROM label_renames")
+        return {str(old): str(new) for old, new in rows}
+
     def add_schema(self, schema: Schema) -> Changes:
         changes = Changes()
         with self._store.write():
@@ -49,9 +66,9 @@ class Labels:
             if taken:
                 raise InputError(f"key {label.key!r} is already used by {taken[0]}", field="key")
             conn.execute(
-                "INSERT INTO labels"
-                " (name, position, english, arabic, colour, key, attributes, guide) VALUES"
-                " (?, (SELECT coalesce(max(position), 0) + 1 FROM labels), ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO labels (name, position, english, arabic, colour, key, attributes,"
+                " guide, retired) VALUES"
+                " (?, (SELECT coalesce(max(position), 0) + 1 FROM labels), ?, ?, ?, ?, ?, ?, ?)",
                 (
                     label.name,
                     label.english,
@@ -60,6 +77,7 @@ class Labels:
                     label.key,
                     json.dumps(label.attributes, ensure_ascii=False),
                     label.guide.as_json(),
+                    int(label.retired),
                 ),
             )
         self._cached = None
@@ -86,10 +104,19 @@ class Labels:
     def _read(self) -> Schema:
         conn = self._store.conn
         labels = tuple(
-            SpanLabel(name, english, arabic, colour, key, json.loads(attrs), Guide.from_json(guide))
-            for name, english, arabic, colour, key, attrs, guide in conn.execute(
-                "SELECT name, english, arabic, colour, key, attributes, guide FROM labels"
-                " ORDER BY position"
+            SpanLabel(
+                name,
+                english,
+                arabic,
+                colour,
+                key,
+                json.loads(attrs),
+                Guide.from_json(guide),
+                bool(retired),
+            )
+            for name, english, arabic, colour, key, attrs, guide, retired in conn.execute(
+                "SELECT name, english, arabic, colour, key, attributes, guide, retired"
+                " FROM labels ORDER BY position"
             )
         )
         relations = tuple(

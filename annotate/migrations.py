@@ -311,14 +311,31 @@ def assignments(db: Database) -> None:
     )
 
 
-def guidelines(db: Database) -> None:
+def label_guides_and_changes(db: Database) -> None:
     """Each span and relation label's guideline (definition in English and Arabic, and
-    examples) as JSON beside it; a label of an older project has none ('{}')."""
+    examples) as JSON beside it; a label of an older project has none ('{}').
+
+    A span label can be retired (kept for the spans that have it, offered for no new one)
+    and renamed: each old name is kept with the name it now has, so that a copy of the
+    project made before the rename still merges, its spans taking the new name."""
     for table in ("labels", "relation_labels"):
         db.execute(
             f"ALTER TABLE {table} ADD COLUMN guide TEXT NOT NULL DEFAULT '{{}}'"
             " CHECK (json_valid(guide))"
         )
+    db.execute(
+        "ALTER TABLE labels ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1))"
+    )
+    db.execute(
+        """
+        CREATE TABLE label_renames (
+            old TEXT PRIMARY KEY,
+            new TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+            renamed_at TEXT NOT NULL,
+            CHECK (old <> new)
+        ) WITHOUT ROWID
+        """
+    )
 
 
 STEPS = [
@@ -329,7 +346,7 @@ STEPS = [
     ("0005_contentless_search_index", contentless_search_index),
     ("0006_spans_by_document_number", spans_by_document_number),
     ("0007_assignments", assignments),
-    ("0008_guidelines", guidelines),
+    ("0008_label_guides_and_changes", label_guides_and_changes),
 ]
 SCHEMA_VERSION = len(STEPS)
 

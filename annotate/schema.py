@@ -75,6 +75,7 @@ class SpanLabel:
     key: str = ""
     attributes: dict[str, list[str]] = field(default_factory=dict)
     guide: Guide = Guide()
+    retired: bool = False  # kept for the spans that have it, offered for no new span
 
 
 @dataclass(frozen=True)

@@ -149,6 +149,8 @@ class ImportWriter:
         whose = self._annotator or record.annotator or self._unnamed
         if (record.spans or record.relations) and not whose:
             raise record.error("spans need an annotator: add one or use --annotator", "annotator")
+        for span in record.spans:  # a label renamed in the project since the file was made
+            span.label = self._renamed.get(span.label, span.label)
         self._bring_labels(record, batch, number)
         if whose is None:
             return
@@ -173,6 +175,7 @@ class ImportWriter:
         schema = self.project.labels.schema()
         self._span_labels = {label.name: label for label in schema.labels}
         self._relation_labels = {relation.name: relation for relation in schema.relations}
+        self._renamed = self.project.labels.renames()
 
     def _layer(self, document: str, annotator: str) -> _Layer:
         layer = self._layers.get((document, annotator))

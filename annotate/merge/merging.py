@@ -14,6 +14,7 @@ from typing import Any
 from annotate.annotations import DOCUMENT_NUMBER, new_uid
 from annotate.errors import InputError, ProjectError
 from annotate.failures import is_damage, what_failed
+from annotate.label_changes import rename_label
 from annotate.merge.report import (
     RELATION_ROW,
     SPAN_ROW,
@@ -100,10 +101,11 @@ class FileMerge:
         self._report = report
         self._ticker = ticker
         self._span_uids: dict[str, str] = {}  # their span uid -> the project's
+        self._renamed = project.labels.renames()  # a label's former name -> its name now
 
     def run(self) -> None:
         try:
-            self._labels()
+            self._renames()  # with the labels
             self._relation_labels()
             self._annotators()
             self._documents()
@@ -133,22 +135,44 @@ class FileMerge:
             except InputError as error:
                 raise error.at(file=str(self._path)) from None
 
+    def _renames(self) -> None:
+        """A rename made in the other file, of a label this project still has under its old
+        name, is made here too; their former names and ours are then one."""
+        renames = self._read("SELECT old, new, renamed_at FROM label_renames ORDER BY renamed_at")
+        ours = self._project.labels
+        for old, new, _ in renames:
+            if ours.span_label(old) is not None and ours.span_label(new) is None:
+                self._check_names("label_renames", new=new)
+                rename_label(self._project, old, new)
+                self._report.notes.append(f"{self._path}: label {old} renamed {new} there and here")
+        self._renamed = ours.renames()
+        self._labels()
+        for old, new, renamed_at in renames:  # their former names, for later merges here
+            if ours.span_label(old) is None and ours.span_label(new) is not None:
+                self._conn.execute(
+                    "INSERT OR IGNORE INTO label_renames (old, new, renamed_at) VALUES (?, ?, ?)",
+                    (old, new, renamed_at),
+                )
+        self._renamed = ours.renames()
+
     def _labels(self) -> None:
         """Labels the project lacks, as the file defines them; a key the project already
         gives another label stays with that label."""
         schema = self._project.labels.schema()
         known = {label.name for label in schema.labels}
         keys = {label.key for label in schema.labels}
-        for name, english, arabic, colour, key, attributes, guide in self._read(
-            "SELECT name, english, arabic, colour, key, attributes, guide FROM labels"
+        for name, english, arabic, colour, key, attributes, guide, retired in self._read(
+            "SELECT name, english, arabic, colour, key, attributes, guide, retired FROM labels"
             " ORDER BY position"
         ):
-            if name not in known:
+            if self._renamed.get(name, name) not in known:
                 self._check_names("labels", name=name, english=english, arabic=arabic)
                 key = "" if key in keys else key
                 attrs = json.loads(attributes)
                 self._project.labels.add_span_label(
-                    SpanLabel(name, english, arabic, colour, key, attrs, Guide.from_json(guide))
+                    SpanLabel(
+                        name, english, arabic, colour, key, attrs, Guide.from_json(guide), retired
+                    )
                 )
                 keys.add(key)
                 self._report.labels_added.append(name)
@@ -161,9 +185,12 @@ class FileMerge:
         ):
             if name not in known:
                 self._check_names("relation_labels", name=name, english=english, arabic=arabic)
-                allowed = tuple(json.loads(heads)), tuple(json.loads(tails))
+                heads, tails = (
+                    tuple(self._renamed.get(n, n) for n in json.loads(names))
+                    for names in (heads, tails)
+                )
                 self._project.labels.add_relation_label(
-                    RelationLabel(name, english, arabic, *allowed, Guide.from_json(guide))
+                    RelationLabel(name, english, arabic, heads, tails, Guide.from_json(guide))
                 )
                 self._report.labels_added.append(name)
 
@@ -222,6 +249,7 @@ class FileMerge:
         new: list[SpanRow] = []
         for row in self._read(f"SELECT {SPANS_WITH_DOCUMENT_UIDS} ORDER BY s.document, s.start"):
             theirs = SpanRow(*row)
+            theirs = theirs._replace(label=self._renamed.get(theirs.label, theirs.label))
             ours = self._our_span(theirs.uid)
             if ours is None or ours.layer != theirs.layer:  # a uid names one layer's span
                 new.append(theirs)

@@ -132,7 +132,7 @@ def test_a_schema_label_shown_with_a_bidi_control_is_refused(
     assert result.exit_code == 2
     described = "U+200F RIGHT-TO-LEFT MARK"
     assert result.stderr.strip() == (
-        f"error: {schema}, field 'labels[0].arabic': {refusal(chr(0x200F) + 'شخص', described)}"
+        f"error: {schema}:4, field 'labels[0].arabic': {refusal(chr(0x200F) + 'شخص', described)}"
     )
     assert not project.exists()
 

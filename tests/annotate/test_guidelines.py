@@ -173,9 +173,10 @@ def test_a_version_7_project_gains_empty_guidelines_and_keeps_everything(
     with Project.open(project_path) as opened:
         assert opened.store.schema_version == SCHEMA_VERSION == 8
         schema = opened.labels.schema()
-        assert [(label.name, label.key, label.guide) for label in schema.labels] == [
-            ("PERSON", "p", Guide())
+        assert [(label.name, label.key, label.guide, label.retired) for label in schema.labels] == [
+            ("PERSON", "p", Guide(), False)
         ]
+        assert opened.labels.renames() == {}
         assert [(r.name, r.guide) for r in schema.relations] == [("SPEAKER", Guide())]
         assert [(s.uid, s.label, s.start, s.end) for s in opened.spans.for_document(document)] == [
             ("s", "PERSON", 17, 28)
