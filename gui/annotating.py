@@ -124,7 +124,13 @@ class Annotating(QObject):
         self.refresh_history()
 
     def _label_key(self, label: str, exact: bool = False) -> Callable[[], None]:
-        return lambda: self.apply_label(label, exact)
+        key = self.project.labels.span_label(label).key  # type: ignore[union-attr]
+        return lambda: self.apply_label(self._label_with_key(key, label), exact)
+
+    def _label_with_key(self, key: str, name: str) -> str:
+        """The label that has the key now (a label can be renamed while the app runs)."""
+        labels = self.project.labels.schema().labels
+        return next((label.name for label in labels if label.key == key), name)
 
     def _link_key(self, relation: RelationLabel) -> Callable[[], None]:
         return lambda: self.start_link(relation)

@@ -61,7 +61,8 @@ class GuidelinesPanel(QWidget):
         for relation in schema.relations:
             self.chooser.addItem(f"{relation.english} · {relation.arabic} (relation)")
         self.chooser.blockSignals(False)
-        self.show_label(shown or (schema.labels[0].name if schema.labels else ""))
+        self.show_label(shown)  # the first label when that one is gone
+        self._show_current()
 
     def show_label(self, name: str) -> None:
         """The span label of that name (a relation only when no span label has it)."""

@@ -45,6 +45,7 @@ from gui.guidelines_panel import GuidelinesPanel
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.idle_checkpoints import IdleCheckpoints
 from gui.keys_overlay import KeysOverlay
+from gui.label_editing import LabelEditing
 from gui.label_palette import LabelPalette
 from gui.layer_selector import LayerSelector
 from gui.layers import MINE
@@ -89,6 +90,9 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(self)
         self.palette_list = LabelPalette(self)
         self.guidelines = GuidelinesPanel(self)
+        self.label_editing = LabelEditing(
+            self, project, self._labels_changed, lambda told: self.saved_label.setText(told)
+        )
         self.annotations = AnnotationsPanel(self)
         self.find_bar = FindBar(self.reader, self, lambda: project_lexicon(project))
         self.corpus_search = CorpusSearch(project, self)
@@ -208,6 +212,8 @@ class MainWindow(QMainWindow):
         annotate_menu.addAction(
             self._action("Mark in &progress", "Ctrl+Shift+Return", self.in_progress)
         )
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(self._action("Change &label…", "", self.change_label))
         self._add_view_menu()
         find_menu = self.menuBar().addMenu("Fi&nd")
         find_menu.addAction(self._action("&Find in document", "Ctrl+F", self.find_bar.open_bar))
@@ -273,6 +279,7 @@ class MainWindow(QMainWindow):
         self.status_filter.currentIndexChanged.connect(lambda _: self.refresh())
         self.palette_list.label_chosen.connect(self.annotating.apply_label)
         self.palette_list.label_pointed.connect(self.guidelines.show_label)
+        self.palette_list.menu_wanted.connect(self.label_editing.show_menu)
         self.annotations.span_chosen.connect(self._jump_to_span)
         self.reader.span_selected.connect(self.annotations.mark)
         self.reader.spans_loaded.connect(self._show_spans)
@@ -393,6 +400,19 @@ class MainWindow(QMainWindow):
         self.search_dock.raise_()
         self.corpus_search.query.setFocus()
         self.corpus_search.query.selectAll()
+
+    def change_label(self) -> None:
+        """The label menu (rename, colour, ...) for the label the guidelines show."""
+        name = self.guidelines.current_name()
+        if self.project.labels.span_label(name) is not None:
+            self.label_editing.show_menu(name, self.mapToGlobal(self.rect().center()))
+
+    def _labels_changed(self, told: str) -> None:
+        schema = self.project.labels.schema()
+        self.palette_list.show_schema(schema)
+        self.guidelines.show_schema(schema)
+        self.reopen()  # the spans in their new names and colours
+        self.saved_label.setText(told)
 
     def show_guidelines(self) -> None:
         """The guidelines, on the label last pointed at in the palette; the label chooser
