@@ -26,6 +26,7 @@ from annotate.snapping import snap_to_words, without_proclitics
 from gui import linking
 from gui.attributes_dialog import edit_attributes
 from gui.failure_box import tell_refusal
+from gui.guidelines_panel import first_line
 from gui.plain_text import ask
 from gui.propagation_dialog import Candidate, Find, choose_mentions, line_in_text
 from gui.reader import ReaderView
@@ -92,7 +93,8 @@ class Annotating(QObject):
         for label in schema.labels:
             if label.key:
                 name = f"{label.english} ({label.name})"
-                add("label", name, label.key, self._label_key(label.name))
+                action = add("label", name, label.key, self._label_key(label.name))
+                action.setStatusTip(first_line(label.guide))  # the key overlay shows it
                 exact = f"{label.english}, exact characters"
                 add("exact", exact, f"Shift+{label.key}", self._label_key(label.name, True))
         taken = set(MENU_MNEMONICS)

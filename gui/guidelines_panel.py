@@ -17,6 +17,7 @@ NO_GUIDE = {
     "english": "This label has no guideline yet.",
     "arabic": "لا توجد إرشادات لهذا الوسم بعد.",
 }
+HINT_LENGTH = 80  # characters of a definition in a one-line hint
 EXAMPLES = {"english": "Examples", "arabic": "أمثلة"}
 
 Label = SpanLabel | RelationLabel
@@ -133,9 +134,10 @@ def marked(example: str, colour: str) -> str:
 
 def first_line(guide: Guide, language: str = "english") -> str:
     """The definition's first sentence, for a one-line hint."""
-    definition = guide.definition(language)
-    sentence = re.split(r"(?<=[.:؛])\s", definition, maxsplit=1)[0]
-    return sentence.rstrip(".:")
+    sentence = re.split(r"(?<=[.؛])\s", guide.definition(language), maxsplit=1)[0].rstrip(".")
+    if len(sentence) <= HINT_LENGTH:
+        return sentence
+    return sentence[:HINT_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def tooltip_html(label: Label) -> str:

@@ -29,7 +29,9 @@ class KeysOverlay(QDialog):
             row = table.rowCount()
             table.insertRow(row)
             table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(action.text().replace("&", "")))
+            does = action.text().replace("&", "")
+            hint = action.statusTip()  # a label key's: the first line of its definition
+            table.setItem(row, 1, QTableWidgetItem(f"{does}: {hint}" if hint else does))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
