@@ -149,8 +149,9 @@ class ImportWriter:
         whose = self._annotator or record.annotator or self._unnamed
         if (record.spans or record.relations) and not whose:
             raise record.error("spans need an annotator: add one or use --annotator", "annotator")
-        for span in record.spans:  # a label renamed in the project since the file was made
-            span.label = self._renamed.get(span.label, span.label)
+        if self._renamed:
+            for span in record.spans:  # a label renamed in the project since the file was made
+                span.label = self._renamed.get(span.label, span.label)
         self._bring_labels(record, batch, number)
         if whose is None:
             return
