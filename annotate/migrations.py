@@ -338,6 +338,65 @@ def label_guides_and_changes(db: Database) -> None:
     )
 
 
+def comments(db: Database) -> None:
+    """Comments and flags on spans and documents. A comment names its document by number
+    and, when it is about a span, the span's uid; it keeps the span it was about in
+    ``span_gone`` while that span is deleted (the trigger writes what the span was), and
+    is about the span again when the span comes back (an undo, a merge) under its uid.
+    A flag row per target, analyst and flag holds its last change, set or cleared, so
+    that a merge carries a clearing as it carries a setting, the later change winning.
+    Both tables are empty, and cost a project nothing, until someone comments."""
+    for statement in COMMENT_TABLES:
+        db.execute(statement)
+
+
+COMMENT_TABLES = [
+    """
+    CREATE TABLE comments (
+        uid TEXT PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(position),
+        span TEXT NOT NULL DEFAULT '',
+        span_gone TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL CHECK (length(trim(author)) > 0),
+        body TEXT NOT NULL CHECK (length(trim(body)) > 0),
+        created_at TEXT NOT NULL,
+        resolved_by TEXT NOT NULL DEFAULT '',
+        resolved_at TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX comments_by_document ON comments(document, span)",
+    "CREATE INDEX comments_by_span ON comments(span)",
+    """
+    CREATE TRIGGER comments_keep_a_deleted_span AFTER DELETE ON spans
+    BEGIN
+        UPDATE comments SET span_gone = OLD.label || ' ‘' || (
+            SELECT substr(text, OLD.start + 1, OLD."end" - OLD.start) FROM documents
+            WHERE position = OLD.document
+        ) || '’ of ' || OLD.annotator
+        WHERE span = OLD.uid;
+    END
+    """,
+    """
+    CREATE TRIGGER comments_find_their_span_again AFTER INSERT ON spans
+    BEGIN
+        UPDATE comments SET span_gone = '' WHERE span = NEW.uid AND span_gone <> '';
+    END
+    """,
+    """
+    CREATE TABLE flags (
+        document INTEGER NOT NULL REFERENCES documents(position),
+        span TEXT NOT NULL DEFAULT '',
+        annotator TEXT NOT NULL CHECK (length(trim(annotator)) > 0),
+        flag TEXT NOT NULL CHECK (flag IN ('unsure', 'needs discussion')),
+        flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (document, span, annotator, flag)
+    ) WITHOUT ROWID
+    """,
+]
+
+
 STEPS = [
     ("0001_initial_schema", initial_schema),
     ("0002_spans_by_position", spans_by_position),
@@ -347,6 +406,7 @@ STEPS = [
     ("0006_spans_by_document_number", spans_by_document_number),
     ("0007_assignments", assignments),
     ("0008_label_guides_and_changes", label_guides_and_changes),
+    ("0009_comments", comments),
 ]
 SCHEMA_VERSION = len(STEPS)
 

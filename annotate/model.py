@@ -12,6 +12,8 @@ ORIGINS: tuple[Origin, ...] = ("manual", "imported", "propagated", "adjudicated"
 STATUSES: tuple[Status, ...] = ("new", "in_progress", "done")
 STATUS_FILTERS = ("any", "done")  # what export and agreement take: every document, or done
 GOLD_ANNOTATOR = "gold"
+Flag = Literal["unsure", "needs discussion"]
+FLAGS: tuple[Flag, ...] = ("unsure", "needs discussion")  # the migration's CHECK lists them
 
 
 def now() -> str:
@@ -71,6 +73,7 @@ class Changes:
     relations_removed: tuple[str, ...] = ()
     statuses_changed: tuple[tuple[str, str], ...] = field(default=())
     assignments_changed: tuple[tuple[str, str], ...] = ()  # (document, annotator)
+    comments_changed: tuple[str, ...] = ()  # documents whose comments or flags changed
 
     def __add__(self, other: Changes) -> Changes:
         return Changes(

@@ -9,6 +9,7 @@ from types import TracebackType
 
 from annotate.annotations import Relations, Spans
 from annotate.assignments import Assignments
+from annotate.comments import Comments
 from annotate.documents import Documents
 from annotate.errors import ProjectError
 from annotate.labels import Annotators, Labels
@@ -27,6 +28,7 @@ class Project:
         self.spans = Spans(store, self.labels, self.annotators)
         self.relations = Relations(store, self.labels, self.spans)
         self.assignments = Assignments(store, self.documents, self.annotators)
+        self.comments = Comments(store)
 
     @classmethod
     def create(cls, path: Path | str, schema: Schema | None = None) -> Project:
