@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from annotate.annotations import DOCUMENT_NUMBER, new_uid
+from annotate.comments import COMMENTS_WITH_DOCUMENT_UIDS, Comment
 from annotate.errors import InputError, ProjectError
 from annotate.failures import is_damage, what_failed
 from annotate.label_changes import rename_label
@@ -113,6 +114,8 @@ class FileMerge:
             self._relations()
             self._statuses()
             self._assignments()
+            self._comments()
+            self._flags()
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"{self._path}: cannot be merged: {error}") from error
 
@@ -239,6 +242,44 @@ class FileMerge:
                 " changed_at = excluded.changed_at"
                 " WHERE excluded.changed_at > assignments.changed_at",
                 row,
+            ).rowcount
+
+    # -- comments and flags --------------------------------------------------------------
+
+    def _comments(self) -> None:
+        """Comments by uid: one the project holds already is taken again only when theirs
+        changed later (resolved, or opened again); on a span, they follow the span to the
+        project's uid for it."""
+        for row in self._read(f"SELECT {COMMENTS_WITH_DOCUMENT_UIDS}"):
+            theirs = Comment(*row)
+            self._check_names("comments", author=theirs.author, resolved_by=theirs.resolved_by)
+            span = self._span_uids.get(theirs.span, theirs.span)
+            gone = "" if self._project.spans.exists(span) else theirs.span_gone
+            values = (theirs.document, span, gone, theirs.author, theirs.body)
+            times = (theirs.created_at, theirs.resolved_by, theirs.resolved_at, theirs.changed_at)
+            self._report.comments_merged += self._conn.execute(
+                "INSERT INTO comments (uid, document, span, span_gone, author, body, created_at,"
+                f" resolved_by, resolved_at, changed_at) VALUES (?, {DOCUMENT_NUMBER},"
+                " ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET body = excluded.body,"
+                " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at,"
+                " changed_at = excluded.changed_at WHERE excluded.changed_at > comments.changed_at",
+                (theirs.uid, *values, *times),
+            ).rowcount
+
+    def _flags(self) -> None:
+        """Per target, analyst and flag, the setting or clearing made last."""
+        for document, span, annotator, flag, flagged, changed_at in self._read(
+            "SELECT d.uid, f.span, f.annotator, f.flag, f.flagged, f.changed_at FROM flags f"
+            " JOIN documents d ON d.position = f.document"
+        ):
+            self._check_names("flags", annotator=annotator)
+            self._report.flags_updated += self._conn.execute(
+                "INSERT INTO flags (document, span, annotator, flag, flagged, changed_at)"
+                f" VALUES ({DOCUMENT_NUMBER}, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (document, span, annotator, flag) DO UPDATE"
+                " SET flagged = excluded.flagged, changed_at = excluded.changed_at"
+                " WHERE excluded.changed_at > flags.changed_at",
+                (document, self._span_uids.get(span, span), annotator, flag, flagged, changed_at),
             ).rowcount
 
     # -- spans ---------------------------------------------------------------------------

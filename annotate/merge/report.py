@@ -100,6 +100,8 @@ class MergeReport:
     annotators_added: list[str] = field(default_factory=list)
     statuses_updated: int = 0
     assignments_updated: int = 0  # assignments and withdrawals newer than the project's
+    comments_merged: int = 0  # comments new here, or resolved or reopened later there
+    flags_updated: int = 0  # flags set or cleared later than the project's
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -115,6 +117,8 @@ class MergeReport:
             f"{self.relations_left_out} left out",
             f"statuses: {self.statuses_updated} updated",
             f"assignments: {self.assignments_updated} updated",
+            f"comments: {self.comments_merged} added or updated",
+            f"flags: {self.flags_updated} updated",
         ]
         if self.labels_added:
             lines.append(f"labels added to the schema: {', '.join(self.labels_added)}")

@@ -13,7 +13,9 @@ from click.testing import CliRunner
 
 from annotate.checking import check_project
 from annotate.cli import main
+from annotate.commenting import comment_step, flag_step, resolve_step
 from annotate.corpus.importing import import_paths
+from annotate.editing import Editor
 from annotate.errors import ProjectError
 from annotate.merge.merging import merge_projects
 from annotate.merge.report import MergeReport
@@ -179,6 +181,8 @@ def test_merging_the_same_files_again_changes_nothing(
         "0 already present under another uid, 0 left out",
         "statuses: 0 updated",
         "assignments: 0 updated",
+        "comments: 0 added or updated",
+        "flags: 0 updated",
         "conflicts: 0",
     ]
     assert table_checksums(review) == before
@@ -539,3 +543,76 @@ def test_brat_ids_never_become_uids_so_a_merge_keeps_both_files_spans(tmp_path: 
             for s in project.spans.for_document(uid_of(project, text))
         ]
     assert merged_spans == [("PERSON", "سامي الحداد"), ("GPE", "عمّان")]
+
+
+# -- comments and flags ---------------------------------------------------------------
+
+
+def copy_of(source: Path, path: Path) -> Path:
+    with Project.open(source) as project:
+        project.store.backup_to(path)
+    return path
+
+
+def test_the_same_comment_merged_twice_is_there_once(ali: Path, sara: Path, review: Path) -> None:
+    with Project.open(ali) as project:
+        minister = uid_of(project, MINISTER)
+        person = add(project, MINISTER, "ali", "ORG", "وزير الزراعة")
+        editor = Editor(project, "ali")
+        editor.history.take(comment_step(minister, "ali", "وزارة أم شخص؟", person))
+        editor.history.take(comment_step(minister, "ali", "المصدر غير مذكور"))
+    first = merged(review, ali)
+    again = merged(review, ali, ali)
+    assert (first.comments_merged, again.comments_merged) == (2, 0)
+    assert "comments: 0 added or updated" in again.summary_lines()
+    with Project.open(review) as project:
+        comments = project.comments.for_document(uid_of(project, MINISTER))
+        assert sorted((c.body, c.span) for c in comments) == [
+            ("المصدر غير مذكور", ""),
+            ("وزارة أم شخص؟", person),
+        ]
+        assert [c.body for c in project.comments.for_span(person)] == ["وزارة أم شخص؟"]
+
+
+def test_a_comment_follows_its_span_to_the_uid_the_project_has_for_it(
+    tmp_path: Path, review: Path
+) -> None:
+    """Omar and Huda made their projects apart: Huda's span is the same as Omar's, with
+    another uid; Omar's comment lands on the span the review project keeps."""
+    paths = {}
+    for name in ("huda", "omar"):
+        paths[name] = tmp_path / f"{name}.annotate"
+        with Project.create(paths[name]) as project:
+            project.documents.add(MINISTER, "الوزير")
+            span = add(project, MINISTER, "ali", "PERSON", "سامي النجار")
+            if name == "omar":
+                document = uid_of(project, MINISTER)
+                Editor(project, "ali").history.take(comment_step(document, "omar", "؟", span))
+    merged(review, paths["huda"], paths["omar"])
+    with Project.open(review) as project:
+        (span,) = project.spans.for_document(uid_of(project, MINISTER))
+        assert [c.author for c in project.comments.for_span(span.uid)] == ["omar"]
+
+
+def test_a_later_resolution_and_a_later_clearing_win(
+    ali: Path, tmp_path: Path, review: Path
+) -> None:
+    with Project.open(ali) as project:
+        minister = uid_of(project, MINISTER)
+        span = project.spans.for_document(minister)[0].uid
+        editor = Editor(project, "ali")
+        editor.history.take(comment_step(minister, "ali", "هل الاقتباس كامل؟", span, uid="c1"))
+        editor.history.take(flag_step(project, minister, span, "ali", "needs discussion"))
+    old = copy_of(ali, tmp_path / "old.annotate")  # the comment open, the flag set
+    with Project.open(ali) as project:
+        editor = Editor(project, "ali")
+        editor.history.take(resolve_step(project, "c1", "huda"))
+        editor.history.take(flag_step(project, minister, span, "ali", "needs discussion"))
+    for order, flag_writes in (((ali, old), 1), ((old, ali), 2)):
+        target = copy_of(review, tmp_path / f"review-{order[0].stem}.annotate")
+        report = merged(target, *order)
+        with Project.open(target) as project:
+            assert project.comments.get("c1").resolved_by == "huda"
+            assert not project.comments.is_flagged(minister, span, "ali", "needs discussion")
+            assert project.comments.flags_for_document(minister) == []
+        assert report.flags_updated == flag_writes  # the old setting, then its clearing
