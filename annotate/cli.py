@@ -160,6 +160,8 @@ def _describe_import(report: ImportReport) -> str:
         f" values), {report.spans_skipped} identical skipped",
         f"relations: {report.relations_added} added, {report.relations_skipped} identical skipped",
     ]
+    if report.comments_added or report.flags_set:
+        lines.append(f"comments: {report.comments_added} added, flags: {report.flags_set} set")
     if report.labels_added:
         lines.append(f"labels added to the schema: {', '.join(report.labels_added)}")
     lines.extend(f"note: {note}" for note in report.notes)
@@ -226,6 +228,8 @@ def export(
         click.echo(f"note: {note}")
     written = ", ".join(str(path) for path in report.written)
     click.echo(f"exported {report.records} records to {written}")
+    if report.comments_file is not None:
+        click.echo(f"comments and flags: {report.comments_file}")
 
 
 @main.command(name="list")

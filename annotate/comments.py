@@ -26,6 +26,11 @@ COMMENTS_WITH_DOCUMENT_UIDS = (
     f"{COMMENT_COLUMNS} FROM comments c JOIN documents d ON d.position = c.document"
 )
 # flags on a span count while the span is there; a deleted span's flags wait for its return
+CommentRow = tuple[str, int, str, str, str, str, str, str, str, str]
+"""uid, document number, span, span_gone, author, body, created_at, resolved_by,
+resolved_at, changed_at."""
+FlagRow = tuple[int, str, str, str, str]
+"""document number, span, annotator, flag, changed_at: a flag set."""
 LIVE_FLAGS = (
     "SELECT d.uid, f.span, f.annotator, f.flag, f.changed_at FROM flags f"
     " JOIN documents d ON d.position = f.document"
@@ -171,6 +176,28 @@ class Comments:
             raise AnnotateError(f"no span {span}")
         if row[0] != document:
             raise AnnotateError(f"span {span} is not in document {document}")
+
+    def put_checked(self, rows: list[CommentRow]) -> int:
+        """Comments an import brings (checked as it read them): one the project holds
+        already is taken again only when the file's changed later. How many were written."""
+        return self._store.conn.executemany(
+            "INSERT INTO comments (uid, document, span, span_gone, author, body, created_at,"
+            " resolved_by, resolved_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (uid) DO UPDATE SET resolved_by = excluded.resolved_by,"
+            " resolved_at = excluded.resolved_at, changed_at = excluded.changed_at"
+            " WHERE excluded.changed_at > comments.changed_at",
+            rows,
+        ).rowcount
+
+    def put_flags_checked(self, rows: list[FlagRow]) -> int:
+        """Flags an import brings; the later change to each wins. How many were written."""
+        return self._store.conn.executemany(
+            "INSERT INTO flags (document, span, annotator, flag, flagged, changed_at)"
+            " VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (document, span, annotator, flag)"
+            " DO UPDATE SET flagged = 1, changed_at = excluded.changed_at"
+            " WHERE excluded.changed_at > flags.changed_at",
+            rows,
+        ).rowcount
 
     # -- flags ---------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotate.corpus.export_comments import SIDE_FILE, SideFile
 from annotate.corpus.exported import ExportRecord
 from annotate.corpus.exporting import export_records
 from annotate.corpus.formats import EXPORT_FORMATS, ExportFormat
@@ -17,12 +18,14 @@ from annotate.project import Project
 from annotate.store import is_sqlite_file
 
 Progress = Callable[[int, int], None]  # (documents written, documents in the project)
+NATIVE = "jsonl"  # holds comments and flags in its records; the others get a side file
 
 
 @dataclass
 class ExportReport:
     records: int = 0
     written: list[Path] = field(default_factory=list)
+    comments_file: Path | None = None  # the side file of comments and flags, when written
     notes: list[str] = field(default_factory=list)
 
 
@@ -48,6 +51,8 @@ def export_corpus(
     _remove(partial)
     report = ExportReport()
     tally = _Tally(report, progress, project.documents.count() if progress else 0)
+    side = None if fmt == NATIVE else SideFile(out.with_name(out.name + ".comments.partial"))
+    tally.side = side
     try:
         if fractions is None:
             records = tally.count(export_records(project, source, status))
@@ -58,10 +63,29 @@ def export_corpus(
             records_of = functools.partial(export_records, project, source, status)
             _write_splits(kind, project, records_of, parts, partial, tally)
             report.written = [out / _split_file(kind, name) for name in parts]
+        if side is not None:
+            report.comments_file = _place_side_file(side, partial, out)
         _move_into_place(partial, out)
     finally:
+        if side is not None:
+            side.close()
+            side.path.unlink(missing_ok=True)
         _remove(partial)
     return report
+
+
+def _place_side_file(side: SideFile, partial: Path, out: Path) -> Path | None:
+    """Where the comments and flags went: into the export's folder, or beside its file
+    (NAME.comments.jsonl); nowhere when the records held none."""
+    side.close()
+    if not side.lines:
+        return None
+    if partial.is_dir():
+        side.path.replace(partial / SIDE_FILE)
+        return out / SIDE_FILE
+    beside = out.with_name(f"{out.stem}.{SIDE_FILE}")
+    side.path.replace(beside)
+    return beside
 
 
 def _split_documents(
@@ -104,9 +128,12 @@ class _Tally:
     progress: Progress | None
     total: int  # documents in the project
     documents: int = 0
+    side: SideFile | None = None  # takes the comments and flags of the records
 
     def count(self, records: Iterable[ExportRecord]) -> Iterator[ExportRecord]:
         last = None
+        if self.side is not None:
+            records = self.side.passing(records)
         for record in records:
             self.report.records += 1
             if record["id"] != last:

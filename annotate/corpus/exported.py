@@ -3,7 +3,23 @@ the shape of a line of native JSONL."""
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
+
+
+class ExportComment(TypedDict):
+    id: str  # the comment's uid: an import of it again adds nothing
+    author: str
+    text: str
+    time: str  # when it was written (ISO 8601, UTC)
+    resolved_by: NotRequired[str]
+    resolved_at: NotRequired[str]
+    about: NotRequired[str]  # on a document: the deleted span the comment was about
+
+
+class ExportFlag(TypedDict):
+    flag: str  # "unsure" or "needs discussion"
+    annotator: str
+    time: str  # when it was set
 
 
 class ExportSpan(TypedDict):
@@ -13,6 +29,8 @@ class ExportSpan(TypedDict):
     label: str
     text: str
     attrs: dict[str, Any]
+    comments: NotRequired[list[ExportComment]]  # only on a span that has some
+    flags: NotRequired[list[ExportFlag]]
 
 
 class ExportRelation(TypedDict):
@@ -30,3 +48,5 @@ class ExportRecord(TypedDict):
     annotator: str | None  # None: a document nobody annotated
     spans: list[ExportSpan]
     relations: list[ExportRelation]
+    comments: NotRequired[list[ExportComment]]  # on the document; only when it has some
+    flags: NotRequired[list[ExportFlag]]

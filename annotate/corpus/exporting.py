@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterator
 from typing import TextIO
 
 from annotate.annotations import DOCUMENT_NUMBER
+from annotate.corpus.export_comments import DocumentTalk, document_talk, has_talk
 from annotate.corpus.exported import ExportRecord, ExportRelation, ExportSpan
 from annotate.corpus.formats.jsonl import write_jsonl_record
 from annotate.errors import AnnotateError
@@ -57,19 +58,24 @@ def _records(
         "SELECT document, annotator FROM document_status WHERE status = 'done'"
     ):
         done.setdefault(document, set()).add(annotator)
+    talking = has_talk(project)
     for uid, title, text, meta in _documents(conn, documents):
         spans = _spans_by_annotator(project, uid, text, layer)
         relations = _relations_by_annotator(project, uid, layer)
+        talk = document_talk(project, uid) if talking else DocumentTalk()
         for annotator in _record_annotators(layer, spans, done.get(uid, set()), only_done):
-            yield {
-                "id": uid,
-                "title": title,
-                "text": text,
-                "meta": json.loads(meta),
-                "annotator": annotator,
-                "spans": spans.get(annotator or "", []),
-                "relations": relations.get(annotator or "", []),
-            }
+            talk.on_spans(spans.get(annotator or "", []))
+            yield talk.on_record(
+                {
+                    "id": uid,
+                    "title": title,
+                    "text": text,
+                    "meta": json.loads(meta),
+                    "annotator": annotator,
+                    "spans": spans.get(annotator or "", []),
+                    "relations": relations.get(annotator or "", []),
+                }
+            )
 
 
 def _documents(

@@ -21,7 +21,9 @@ from annotate.annotations import (
     new_uid,
     to_json,
 )
+from annotate.comments import CommentRow, FlagRow
 from annotate.corpus.import_labels import LabelsUnknown, add_label, unknown_labels
+from annotate.corpus.record_comments import RecordComment, RecordFlag
 from annotate.corpus.records import Record, RecordSpan
 from annotate.errors import AnnotateError, InputError
 from annotate.model import now
@@ -44,6 +46,8 @@ class ImportReport:
     spans_skipped: int = 0
     relations_added: int = 0
     relations_skipped: int = 0
+    comments_added: int = 0  # new, or resolved later than the project's
+    flags_set: int = 0
     labels_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what reading repaired
 
@@ -105,6 +109,8 @@ class ImportWriter:
         self._span_rows: list[NumberedSpanRow] = []
         self._attr_rows: list[tuple[str, str, str]] = []
         self._relation_rows: list[RelationRow] = []
+        self._comment_rows: list[CommentRow] = []
+        self._flag_rows: list[FlagRow] = []
 
     def add(self, batch: list[Record]) -> None:
         """Write a batch of records; LabelsUnknown when one uses a label the schema lacks
@@ -153,6 +159,7 @@ class ImportWriter:
             for span in record.spans:  # a label renamed in the project since the file was made
                 span.label = self._renamed.get(span.label, span.label)
         self._bring_labels(record, batch, number)
+        self._talk(record, "", record.comments, record.flags)
         if whose is None:
             return
         if whose not in self._annotators:
@@ -213,6 +220,8 @@ class ImportWriter:
                     getattr(error, "message", str(error)), where, span.line
                 ) from None
             found[span.id if span.id is not None else ("#", span.index)] = stored
+            if span.comments or span.flags:
+                self._talk(record, stored.uid, span.comments, span.flags)
             self._spans_done += 1
             if len(self._span_rows) >= WRITE_EVERY:
                 self._write()
@@ -297,6 +306,24 @@ class ImportWriter:
         if head.uid == tail.uid:
             raise InputError("a relation cannot link a span to itself", field="tail")
 
+    def _talk(
+        self,
+        record: Record,
+        span: str,
+        comments: tuple[RecordComment, ...],
+        flags: tuple[RecordFlag, ...],
+    ) -> None:
+        """The comments and flags on the document (``span`` empty) or on one of its spans."""
+        number = self._numbers[record.uid]
+        for c in comments:
+            changed = max(c.time, c.resolved_at)
+            self._comment_rows.append(
+                (c.id, number, span, c.about, c.author, c.text, c.time, c.resolved_by,
+                 c.resolved_at, changed)
+            )  # fmt: skip
+        for f in flags:
+            self._flag_rows.append((number, span, f.annotator, f.flag, f.time))
+
     def _pending(self) -> int:
         return len(self._span_rows) + len(self._attr_rows) + len(self._relation_rows)
 
@@ -309,7 +336,12 @@ class ImportWriter:
             self.project.spans.set_attrs_checked(self._attr_rows)
         if self._relation_rows:
             self.project.relations.add_checked(self._relation_rows)
+        if self._comment_rows:
+            self.report.comments_added += self.project.comments.put_checked(self._comment_rows)
+        if self._flag_rows:
+            self.report.flags_set += self.project.comments.put_flags_checked(self._flag_rows)
         self._span_rows, self._attr_rows, self._relation_rows = [], [], []
+        self._comment_rows, self._flag_rows = [], []
 
     def _tell(self) -> None:
         """Tell the progress the records and spans checked so far (after each record, and

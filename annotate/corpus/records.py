@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, overload
 
+from annotate.corpus.record_comments import RecordComment, RecordFlag, read_comments, read_flags
 from annotate.documents import check_document_text
 from annotate.errors import InputError
 from annotate.names import checked_name
@@ -29,6 +30,8 @@ class RecordSpan:
     end: int
     attrs: dict[str, Any]
     line: int | None = None  # where the span is written, when not on the record's line
+    comments: tuple[RecordComment, ...] = ()
+    flags: tuple[RecordFlag, ...] = ()
 
 
 @dataclass(slots=True)
@@ -52,6 +55,8 @@ class Record:
     spans: list[RecordSpan] = field(default_factory=list)
     relations: list[RecordRelation] = field(default_factory=list)
     notes: tuple[str, ...] = ()  # what reading had to repair, for the import report
+    comments: tuple[RecordComment, ...] = ()  # on the document
+    flags: tuple[RecordFlag, ...] = ()
     # Whether span and relation ids may become uids. Ids a format numbers itself per file
     # (brat's T1, doccano's 7) are not: two files would give one uid to different spans,
     # and a merge, which matches spans by uid, would take one for the other.
@@ -111,6 +116,8 @@ def _record(file: str, line: int, data: Any) -> Record:
         annotator=annotator,
         spans=spans,
         relations=relations,
+        comments=read_comments(data, ""),
+        flags=read_flags(data, ""),
     )
 
 
@@ -172,6 +179,8 @@ def _checked_span(
         to_stored(start),
         to_stored(end),
         get_field(item, "attrs", dict, where, default={}),
+        comments=read_comments(item, where),
+        flags=read_flags(item, where),
     )
 
 
