@@ -388,6 +388,10 @@ class Annotating(QObject):
             chosen = uid
             self._do(lambda: self.editor.unlink(chosen))
 
+    def take(self, step: Step) -> Changes | None:
+        """Take a step made elsewhere (a comment, a flag) in this analyst's history."""
+        return self._do(lambda: self.editor.history.take(step))
+
     # -- history ----------------------------------------------------------------------
 
     def undo(self) -> None:

@@ -14,12 +14,15 @@ from annotate.annotated_text import AnnotatedText, reading_order
 from annotate.model import Changes, Span
 from annotate.schema import DEFAULT_COLOUR
 from gui.cell_pictures import CellPictures
+from gui.comment_marks import Talk
+from gui.plain_text import tooltip
 from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
-COLUMNS = ("Label", "Text", "Annotator", "Origin")
+COLUMNS = ("Label", "Text", "Annotator", "Origin", "Notes")
 TEXT_COLUMN = 1
-COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80}
+NOTES_COLUMN = 4  # comments and flags
+COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80, 4: 90}
 MIN_COLUMN_WIDTH = 40
 
 
@@ -32,6 +35,14 @@ class SpanTableModel(RowsModel):
         self._annotated: AnnotatedText | None = None
         self._shown_spans: dict[str, Span] = {}  # the rows' spans by uid
         self._texts: dict[tuple[int, int], str] = {}  # shown text by (start, end)
+        self.talk = Talk()
+
+    def set_talk(self, talk: Talk) -> None:
+        """The comments and flags of the shown document, after any of them changed."""
+        self.talk = talk
+        if self._spans:
+            last = len(self._spans) - 1
+            self.dataChanged.emit(self.index(0, NOTES_COLUMN), self.index(last, NOTES_COLUMN))
 
     def show(self, annotated: AnnotatedText | None) -> None:
         self.beginResetModel()
@@ -86,6 +97,9 @@ class SpanTableModel(RowsModel):
             return self._shown(index.row(), index.column())
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return QColor(self._colour(index.row()))
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NOTES_COLUMN:
+            lines = self.talk.lines(self._spans[index.row()].uid)
+            return tooltip("\n".join(lines)) if lines else None
         return None
 
     def look(self, row: int, column: int) -> Hashable:
@@ -94,6 +108,8 @@ class SpanTableModel(RowsModel):
 
     def _shown(self, row: int, column: int) -> str:
         span = self._spans[row]
+        if column == NOTES_COLUMN:
+            return self.talk.note(span.uid)
         if column != TEXT_COLUMN:
             return (span.label, "", span.annotator, span.origin)[column]
         text = self._texts.get((span.start, span.end))

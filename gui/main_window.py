@@ -36,6 +36,7 @@ from annotate.project import Project
 from annotate.searching import Hit, project_lexicon
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
+from gui.commenting import Commenting
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
 from gui.empty_project import EmptyProjectPanel
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.reader, self, lambda: project_lexicon(project))
         self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
+        self.commenting = Commenting(self, project, self.annotating, self.annotations.spans)
         self.checkpoints = IdleCheckpoints(project.store, self)
         self.layers = LayerSelector(self, project.path, self.annotator)
         self.status_label = plain_label(parent=self)
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
             edit_menu.addActions(actions.group(group))
             edit_menu.addSeparator()
         annotate_menu = self.menuBar().addMenu("&Annotate")
-        for group in ("label", "link"):
+        for group in ("label", "link", "comment"):
             annotate_menu.addActions(actions.group(group))
             annotate_menu.addSeparator()
         annotate_menu.addAction(self._action("Mark &done and go on", "Ctrl+Return", self.done))
@@ -369,6 +371,7 @@ class MainWindow(QMainWindow):
         self.annotating.document_opened()
         if row < 0:
             self.reader.show_text(None)
+            self.commenting.show_document(None)
             self._show_spans()
             self._show_position()
             return
@@ -382,6 +385,7 @@ class MainWindow(QMainWindow):
             self.reader.verticalScrollBar().setValue(position)
         else:
             self.reader.open_document(self.project, uid, self.shown_annotator(), near)
+        self.commenting.show_document(uid)
         if self.find_bar.isVisible():
             self.find_bar.refresh_found()  # the same query in the new document
         if shown is not None and not again:  # (the first one opened is where it was left)

@@ -36,6 +36,7 @@ from annotate.snapping import word_at
 from annotate.text import base_direction
 from annotate.words import is_word_char, next_char
 from gui import gutter
+from gui.comment_marks import Talk, paint_marks
 from gui.glyphs import Glyph, by_character, hit_at, index_at
 from gui.paragraphs import (
     GlyphKeeper,
@@ -99,6 +100,7 @@ class ReaderView(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
         self.annotated: AnnotatedText | None = None
+        self.talk = Talk()  # the open document's comments and flags
         self.positions = Utf16Positions("")
         self.selected_span: str | None = None
         self.found: Found | None = None  # what a find shows
@@ -477,6 +479,8 @@ class ReaderView(QPlainTextEdit):
                 paint_text(painter, line, selection, self.palette())
             if annotated is not None:
                 marked += sum(paint_over(painter, annotated, line, marks) for line in lines)
+                for line in lines:
+                    paint_marks(painter, annotated, line, self.talk, self.right_to_left)
             if selection is not None:
                 for line in lines:
                     paint_selected_text(painter, line, selection, self.palette())
@@ -730,7 +734,9 @@ class ReaderView(QPlainTextEdit):
             return
         marks = self.annotator_marks or {}
         tip = "<hr>".join(
-            describe_span(self.annotated, span, marks.get(span.annotator)) for span in spans
+            describe_span(self.annotated, span, marks.get(span.annotator))
+            + (f"<br>{self.talk.described(span.uid)}" if self.talk.has(span.uid) else "")
+            for span in spans
         )
         QToolTip.showText(event.globalPos(), tip, self.viewport())
 

@@ -17,6 +17,7 @@ from annotate.review.disagreements import Item, Links
 from annotate.review.listing import ItemList
 from annotate.review.tally import Found
 from annotate.schema import SPEAKER_RELATION
+from gui.comment_marks import PlacedTalk
 from gui.plain_text import tooltip
 from gui.review_lanes import look
 from gui.rtl import with_direction
@@ -94,6 +95,7 @@ class ItemsModel(RowsModel):
         self._starts: list[int] = []  # of the items, in order
         self._reach: list[int] = []  # the furthest end of the items up to each one
         self.text = ""  # the text of the document the items are in
+        self.talk = PlacedTalk()  # comments and flags on the items' spans
         self.columns = ("State", "Text", "Decision")
         self.disagreements = 0
         self.decided_items = 0
@@ -166,6 +168,10 @@ class ItemsModel(RowsModel):
         """Each annotator's spans in the item, by offsets."""
         return self._list.spans(row) if self._list is not None else {}
 
+    def notes(self, row: int) -> list[str]:
+        """The comments and flags on the item's spans, a line each."""
+        return self.talk.of(self.spans(row))
+
     def row_of(self, key: str) -> int:
         """The row of the item with this key, or -1."""
         return next((row for row, found in enumerate(self._rows) if found.key == key), -1)
@@ -193,6 +199,8 @@ class ItemsModel(RowsModel):
         found = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(index.row(), found, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1 and self.talk.lines:
+            return tooltip("\n".join(self.notes(index.row()))) or None
         if role == Qt.ItemDataRole.ToolTipRole and 1 < index.column() < len(self.columns) - 1:
             return tooltip(self._display(index.row(), found, index.column()))  # a long speaker
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
@@ -204,7 +212,9 @@ class ItemsModel(RowsModel):
             chosen = look(found.state)
             return f"{chosen.symbol} {chosen.name}"
         if column == 1:
-            return with_direction(" ".join(self.text[found.start : found.end].split()))
+            words = with_direction(" ".join(self.text[found.start : found.end].split()))
+            signs = self.talk.signs(self.spans(row)) if self.talk.lines else ""
+            return f"{signs} {words}" if signs else words
         if column == len(self.columns) - 1:
             return self._verdicts.get(found.key, "") if self._verdicts else ""
         assert self._list is not None

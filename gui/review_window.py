@@ -37,6 +37,7 @@ from annotate.review.disagreements import Item
 from annotate.review.listing import ItemList, ListOutdated
 from annotate.schema import RelationLabel
 from gui.annotating import MENU_MNEMONICS, RESIZE_KEYS
+from gui.comment_marks import PlacedTalk
 from gui.failure_box import tell_refusal
 from gui.keys_overlay import KeysOverlay
 from gui.linking import pick
@@ -71,6 +72,8 @@ class ReviewWindow(QWidget):
         self.items = _table(self, self.items_model)
         self.lanes = LanesView(self)
         self.progress = plain_label(parent=self)
+        self.notes = plain_label(parent=self)  # the comments and flags on the item's spans
+        self.notes.setWordWrap(True)
         self.message = plain_label(parent=self)
         self._lay_out(reviewer)
         self._add_keys()
@@ -93,6 +96,7 @@ class ReviewWindow(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(plain_label(f"Reviewer: {reviewer}    {legend}", self))
         column.addWidget(both, 1)
+        column.addWidget(self.notes)
         column.addWidget(self.progress)
         column.addWidget(self.message)
 
@@ -200,6 +204,7 @@ class ReviewWindow(QWidget):
         self.annotators = listed.annotators
         self._name_accept_keys()
         text = self.project.documents.get(uid).text
+        self.items_model.talk = PlacedTalk.load(self.project, uid)
         self.items_model.show_items(text, listed, self.review.verdicts(uid))
         self.items.resizeColumnsToContents()
         self.items.setColumnWidth(1, min(self.items.columnWidth(1), MAX_TEXT_COLUMN))
@@ -231,6 +236,7 @@ class ReviewWindow(QWidget):
         item = self.current_item()
         if item is None or self.document is None:
             return
+        self.notes.setText("\n".join(self.items_model.notes(row)))
         text = self.items_model.text
         first, last = context_of(text, item.start, item.end)
         marks: dict[str, list[Mark]] = {}
