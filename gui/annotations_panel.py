@@ -22,7 +22,7 @@ from gui.table_model import ModelIndex, RowsModel
 COLUMNS = ("Label", "Text", "Annotator", "Origin", "Notes")
 TEXT_COLUMN = 1
 NOTES_COLUMN = 4  # comments and flags
-COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80, 4: 90}
+COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80, 4: 44}
 MIN_COLUMN_WIDTH = 40
 
 
@@ -109,7 +109,7 @@ class SpanTableModel(RowsModel):
     def _shown(self, row: int, column: int) -> str:
         span = self._spans[row]
         if column == NOTES_COLUMN:
-            return self.talk.note(span.uid)
+            return self.talk.signs(span.uid)
         if column != TEXT_COLUMN:
             return (span.label, "", span.annotator, span.origin)[column]
         text = self._texts.get((span.start, span.end))

@@ -60,6 +60,12 @@ class Talk:
             parts.append(f"{FLAG_SIGN} {', '.join(flags)}")
         return " · ".join(parts)
 
+    def signs(self, uid: str) -> str:
+        """A narrow cell's note: "✎ 2 ⚑" (its hover has the words)."""
+        count = len(self.comments.get(uid, []))
+        signs = [f"{COMMENT_SIGN} {count}"] if count else []
+        return " ".join(signs + ([FLAG_SIGN] if uid in self.flags else []))
+
     def lines(self, uid: str) -> list[str]:
         """Each flag (with who set it) and each comment, as plain lines."""
         flags = [f"{FLAG_SIGN} {m.flag} ({m.annotator})" for m in self.flags.get(uid, [])]

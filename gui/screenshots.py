@@ -74,6 +74,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         written.append(_propagation(window, folder / "propagation.png"))
         written.append(_review(project, annotated.document.uid, window, folder / "review.png"))
         written.append(_progress(project, annotated.document.uid, window, folder / "progress.png"))
+        written.append(_comments(window, folder / "comments.png"))
         window.close()
     return written
 
@@ -185,6 +186,33 @@ def _progress(project: Project, document: str, window: QWidget, out: Path) -> Pa
     QApplication.processEvents()
     view.grab().save(str(out))
     view.close()
+    return out
+
+
+def _comments(window: MainWindow, out: Path) -> Path:
+    """The water article with a question on its minister's name, the first quote flagged
+    for discussion, and a flag on the document, as the reader, the Annotations panel and
+    the status bar show them."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotate.commenting import comment_step, flag_step
+
+    window.show_others.setChecked(False)
+    window.reopen()
+    project, reader = window.project, window.reader
+    annotated = reader.annotated
+    assert annotated is not None
+    document = annotated.document.uid
+    person = next(s for s in annotated.spans() if s.label == "PERSON")
+    quote = next(s for s in annotated.spans() if s.label == "QUOTE")
+    take = window.annotating.take
+    take(comment_step(document, "huda", "هل هي الوزيرة نفسها في الفقرة الأخيرة؟", person.uid))
+    take(flag_step(project, document, quote.uid, "sample", "needs discussion"))
+    take(flag_step(project, document, "", "sample", "unsure"))
+    reader.select_span(None)
+    reader.scroll_to(0)
+    QApplication.processEvents()
+    window.grab().save(str(out))
     return out
 
 

@@ -161,7 +161,9 @@ def test_the_context_menu_flags_another_annotators_span_and_undo_clears_it(
     assert flag_pixel(grab(team), box) == FLAG_COLOUR
     assert comment_pixel(grab(team), box) != COMMENT_COLOUR  # a flag, no comment
     spans = team.window.annotations.spans
-    assert spans.index(spans.row_of(huda.uid) or 0, NOTES_COLUMN).data() == "⚑ needs discussion"
+    notes = spans.index(spans.row_of(huda.uid) or 0, NOTES_COLUMN)
+    assert notes.data() == "⚑"
+    assert "⚑\xa0needs\xa0discussion\xa0(ali)" in notes.data(Qt.ItemDataRole.ToolTipRole)
 
     team.key(Qt.Key.Key_Z, CTRL)
     assert not project.comments.is_flagged(team.uid, huda.uid, "ali", "needs discussion")

@@ -21,6 +21,7 @@ def test_screenshot_command_writes_the_readme_pictures(tmp_path: Path) -> None:
         "propagation.png",
         "review.png",
         "progress.png",
+        "comments.png",
     ]
     window = QImage(str(written[0]))
     assert (window.width(), window.height()) == WINDOW_SIZE
