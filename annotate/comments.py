@@ -17,6 +17,7 @@ from annotate.model import FLAGS, Changes, Flag, now
 from annotate.names import checked_name
 from annotate.store import Store
 
+ISOLATE = "\u2068{}\u2069"  # first strong isolate ... pop directional isolate
 BODY_LIMIT = 10_000  # characters of one comment
 COMMENT_COLUMNS = (
     "c.uid, d.uid, c.span, c.span_gone, c.author, c.body, c.created_at, c.resolved_by,"
@@ -62,10 +63,12 @@ class Comment:
         return bool(self.span) and not self.span_gone
 
     def shown(self) -> str:
-        """One line for a hover or a list: who, when, what, and whether it is resolved."""
-        gone = f" (on a deleted span: {self.span_gone})" if self.span_gone else ""
+        """One line for a hover or a list: who, when, what, and whether it is resolved. The
+        words are isolated (FSI ... PDI): Arabic in a line of Latin keeps its own order and
+        leaves the punctuation around it where it is."""
+        gone = f" (on a deleted span: {ISOLATE.format(self.span_gone)})" if self.span_gone else ""
         done = f" [resolved by {self.resolved_by}]" if self.resolved else ""
-        return f"{self.author}, {self.created_at[:10]}: {self.body}{gone}{done}"
+        return f"{self.author}, {self.created_at[:10]}: {ISOLATE.format(self.body)}{gone}{done}"
 
 
 @dataclass(frozen=True)

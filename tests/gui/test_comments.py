@@ -187,7 +187,7 @@ def test_the_document_is_commented_when_no_span_is_selected_and_keeps_a_deleted_
     assert "سامي بن عاشور" not in team.spans()
     assert mark.text() == "Document: ✎ 1 · ⚑ unsure"
     tip = mark.toolTip().replace("\xa0", " ")  # a plain-text tooltip's spaces
-    assert "(on a deleted span: PERSON ‘سامي بن عاشور’ of ali)" in tip
+    assert "(on a deleted span: \u2068PERSON ‘سامي بن عاشور’ of ali\u2069)" in tip
     team.key(Qt.Key.Key_Z, CTRL)
     assert mark.text() == "Document: ⚑ unsure"
     (span,) = [s for s in team.window.project.spans.for_document(team.uid, "ali")]
@@ -220,7 +220,7 @@ def test_review_marks_the_item_whose_span_has_a_comment_and_shows_it(
     assert review.items.currentIndex().row() == marked[0]
     assert review.notes.text() == (
         f"huda GPE: ⚑ needs discussion (ali)\nhuda GPE: ✎ ali, "
-        f"{project.comments.for_span(huda['GPE'].uid)[0].created_at[:10]}: {QUESTION}"
+        f"{project.comments.for_span(huda['GPE'].uid)[0].created_at[:10]}: \u2068{QUESTION}\u2069"
     )
     tip = model.index(marked[0], 1).data(Qt.ItemDataRole.ToolTipRole).replace("\xa0", " ")
     assert QUESTION in tip
