@@ -224,3 +224,25 @@ def test_review_marks_the_item_whose_span_has_a_comment_and_shows_it(
     )
     tip = model.index(marked[0], 1).data(Qt.ItemDataRole.ToolTipRole).replace("\xa0", " ")
     assert QUESTION in tip
+
+
+def test_a_comment_is_resolved_by_its_key_and_the_resolution_undone(
+    qtbot: QtBot, team: Session
+) -> None:
+    name = team.at("سامي بن عاشور")
+    team.drag(name[0], name[1] - 1)
+    team.key(Qt.Key.Key_P)
+    uid = team.reader.selected_span
+    assert uid is not None
+    type_comment(qtbot, QUESTION)
+    team.key(Qt.Key.Key_M, CTRL | SHIFT)
+    when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))  # the only one
+    team.key(Qt.Key.Key_K, CTRL | SHIFT)
+    project = team.window.project
+    (comment,) = project.comments.for_span(uid)
+    assert comment.resolved_by == "ali"
+    assert team.reader.talk.lines(uid)[0].endswith("[resolved by ali]")
+    team.key(Qt.Key.Key_K, CTRL | SHIFT)  # nothing open is left: said, and nothing asked
+    assert team.window.saved_label.text() == "No open comment here to resolve."
+    team.key(Qt.Key.Key_Z, CTRL)
+    assert not project.comments.for_span(uid)[0].resolved
