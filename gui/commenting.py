@@ -24,8 +24,8 @@ from gui.comment_marks import DOCUMENT, Talk
 from gui.plain_text import plain_label, tooltip
 from gui.reader import ReaderView
 
-COMMENT_KEY = "Ctrl+Shift+M"
-FLAG_KEYS = {"unsure": "Ctrl+Shift+U", "needs discussion": "Ctrl+Shift+D"}
+COMMENT_KEY = "Ctrl+Shift+C"
+FLAG_KEYS = {"unsure": "Ctrl+Shift+U", "needs discussion": "Ctrl+Shift+N"}
 RESOLVE_KEY = "Ctrl+Shift+K"
 
 

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.annotations_panel import NOTES_COLUMN
 from gui.comment_marks import COMMENT_COLOUR, FLAG_COLOUR
+from gui.layers import EVERYONE
 from gui.main_window import MainWindow
 from tests.gui.layout_geometry import glyph_boxes
 from tests.gui.test_annotating import Session, when_modal
@@ -38,8 +39,7 @@ def team(qtbot: QtBot, window: MainWindow) -> Session:
     project.annotators.ensure("huda")
     for label, words in HUDA:
         project.spans.add(session.uid, "huda", label, *session.at(words))
-    window.show_others.setChecked(True)
-    window.reopen()
+    window.layers.choose(EVERYONE)
     session.reader = window.reader
     return session
 
@@ -108,7 +108,7 @@ def test_a_comment_on_a_dragged_span_is_marked_where_it_ends_and_shown_on_hover(
     uid = team.reader.selected_span
     assert uid is not None and team.spans()["سامي بن عاشور"] == ("PERSON", *name)
     type_comment(qtbot, QUESTION)
-    team.key(Qt.Key.Key_M, CTRL | SHIFT)
+    team.key(Qt.Key.Key_C, CTRL | SHIFT)
     project = team.window.project
     (comment,) = project.comments.for_span(uid)
     assert (comment.author, comment.body) == ("ali", QUESTION)
@@ -182,7 +182,7 @@ def test_the_document_is_commented_when_no_span_is_selected_and_keeps_a_deleted_
     team.drag(name[0], name[1] - 1)
     team.key(Qt.Key.Key_P)
     type_comment(qtbot, QUESTION)
-    team.key(Qt.Key.Key_M, CTRL | SHIFT)
+    team.key(Qt.Key.Key_C, CTRL | SHIFT)
     team.key(Qt.Key.Key_Delete)
     assert "سامي بن عاشور" not in team.spans()
     assert mark.text() == "Document: ✎ 1 · ⚑ unsure"
@@ -202,8 +202,8 @@ def test_review_marks_the_item_whose_span_has_a_comment_and_shows_it(
     team.click(huda["GPE"].start + 2)
     assert team.reader.selected_span == huda["GPE"].uid
     type_comment(qtbot, QUESTION)
-    team.key(Qt.Key.Key_M, CTRL | SHIFT)
-    team.key(Qt.Key.Key_D, CTRL | SHIFT)
+    team.key(Qt.Key.Key_C, CTRL | SHIFT)
+    team.key(Qt.Key.Key_N, CTRL | SHIFT)
     review = open_review(qtbot, project)
     review.documents.setCurrentIndex(
         review.documents_model.index(review.documents_model.row_of(team.uid), 0)
@@ -235,7 +235,7 @@ def test_a_comment_is_resolved_by_its_key_and_the_resolution_undone(
     uid = team.reader.selected_span
     assert uid is not None
     type_comment(qtbot, QUESTION)
-    team.key(Qt.Key.Key_M, CTRL | SHIFT)
+    team.key(Qt.Key.Key_C, CTRL | SHIFT)
     when_modal(lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Return))  # the only one
     team.key(Qt.Key.Key_K, CTRL | SHIFT)
     project = team.window.project

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction, QColor, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
@@ -135,7 +135,7 @@ RUN_APP_AND_LOOK = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from gui.app import application, run_app
 from gui.main_window import MainWindow
 
@@ -180,3 +180,31 @@ def test_annotate_without_a_command_opens_the_app(monkeypatch: pytest.MonkeyPatc
     assert CliRunner().invoke(main, []).exit_code == 0
     assert CliRunner().invoke(main, ["gui", "mine.annotate"]).exit_code == 0
     assert opened == [None, Path("mine.annotate")]
+
+
+def test_no_two_commands_of_the_main_window_share_a_shortcut(window: MainWindow) -> None:
+    """Qt runs neither of two actions bound to one key that apply where the focus is (an
+    ambiguous shortcut): the key would silently do nothing. Checked with the focus in each
+    widget an action is attached to (a widget's own shortcut, such as the find bar's Esc,
+    may share a key with one of another widget)."""
+    actions = [a for a in window.findChildren(QAction) if a.shortcuts()]
+    places = {o for a in actions for o in a.associatedObjects() if isinstance(o, QWidget)}
+    shared = {}
+    for focus in places:
+        owners: dict[str, set[str]] = {}
+        for action in actions:
+            if _applies(action, focus, window):
+                for sequence in action.shortcuts():
+                    owners.setdefault(sequence.toString(), set()).add(action.text())
+        shared.update({key: names for key, names in owners.items() if len(names) > 1})
+    assert shared == {}
+
+
+def _applies(action: QAction, focus: QWidget, window: MainWindow) -> bool:
+    context = action.shortcutContext()
+    if context in (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut):
+        return focus.window() is window
+    attached = [o for o in action.associatedObjects() if isinstance(o, QWidget)]
+    if context == Qt.ShortcutContext.WidgetShortcut:
+        return focus in attached
+    return any(widget is focus or widget.isAncestorOf(focus) for widget in attached)
