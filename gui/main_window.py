@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks[1], docks[2])
         self.tabifyDockWidget(docks[1], docks[3])
         docks[1].raise_()
+        self.annotations_dock = docks[1]
         self.search_dock = docks[2]
         self.guidelines_dock = docks[3]
         self.palette_list.show_schema(self.project.labels.schema())

@@ -112,6 +112,7 @@ def _search(window: MainWindow, out: Path) -> Path:
     QApplication.processEvents()
     window.search_dock.grab().save(str(out))
     window.search_dock.setFloating(False)
+    window.annotations_dock.raise_()  # as the window opens, for the screenshots after this
     return out
 
 
@@ -196,9 +197,9 @@ def _comments(window: MainWindow, out: Path) -> Path:
     from PySide6.QtWidgets import QApplication
 
     from annotate.commenting import comment_step, flag_step
+    from gui.layers import MINE
 
-    window.show_others.setChecked(False)
-    window.reopen()
+    window.layers.choose(MINE)
     project, reader = window.project, window.reader
     annotated = reader.annotated
     assert annotated is not None
