@@ -28,7 +28,9 @@ ISOLATE = "\u2068{}\u2069"  # FSI ... PDI: a name laid out in its own direction
 
 
 class ReviewDocumentsModel(RowsModel):
-    columns = ("Title", "Disagreements", "Undecided")
+    # Left to decide: the disagreements without a decision; To accept: the items everyone
+    # agrees on that are not in gold yet (A accepts them all)
+    columns = ("Title", "Disagreements", "Left to decide", "To accept")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,9 @@ class ReviewDocumentsModel(RowsModel):
 
     def set_documents(self, documents: list[ReviewCount]) -> None:
         self.beginResetModel()
-        self._documents = sorted(documents, key=lambda d: (-d.disagreements, -d.undecided))
+        self._documents = sorted(
+            documents, key=lambda d: (-d.undecided_disagreements, -d.disagreements)
+        )
         self.endResetModel()
 
     def document(self, row: int) -> ReviewCount:
@@ -57,9 +61,12 @@ class ReviewDocumentsModel(RowsModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         document = self._documents[index.row()]
-        return (with_direction(document.title), document.disagreements, document.undecided)[
-            index.column()
-        ]
+        return (
+            with_direction(document.title),
+            document.disagreements,
+            document.undecided_disagreements,
+            document.undecided_agreed,
+        )[index.column()]
 
 
 def linked_words(text: str, label: str, links: Links, passages: frozenset[str]) -> list[str]:

@@ -409,7 +409,14 @@ class ReviewWindow(QWidget):
         listed = self.documents_model.document(row)
         model = self.items_model
         items, undecided = model.rowCount(), model.rowCount() - model.decided_items
-        counted = ReviewCount(listed.uid, listed.title, model.disagreements, undecided, items)
+        counted = ReviewCount(
+            listed.uid,
+            listed.title,
+            model.disagreements,
+            undecided,
+            items,
+            model.disagreements_left,
+        )
         self.documents_model.replace(row, counted)
 
 

@@ -22,6 +22,12 @@ class ReviewCount:
     disagreements: int
     undecided: int  # items of any state without a decision
     items: int
+    undecided_disagreements: int  # the disagreements among the undecided items
+
+    @property
+    def undecided_agreed(self) -> int:
+        """Items all annotators agree on that are not accepted into gold yet."""
+        return self.undecided - self.undecided_disagreements
 
 
 def review_counts(project: Project, progress: Progress | None = None) -> list[ReviewCount]:
@@ -49,7 +55,14 @@ def review_counts(project: Project, progress: Progress | None = None) -> list[Re
             tally = _tally(project, uid, decided[uid])
         if tally is not None:
             counts.append(
-                ReviewCount(uid, title, tally.disagreements, tally.undecided, tally.items)
+                ReviewCount(
+                    uid,
+                    title,
+                    tally.disagreements,
+                    tally.undecided,
+                    tally.items,
+                    tally.undecided_disagreements,
+                )
             )
         if progress is not None and ordinal // PROGRESS_EVERY > reported // PROGRESS_EVERY:
             progress(ordinal, len(documents))
@@ -64,9 +77,10 @@ def _tally(project: Project, uid: str, decided: set[str]) -> Tally | None:
     items = document_versions(project, uid)
     if not items:
         return None
-    disagreements = sum(state_of(versions) != "agreed" for versions in items)
-    undecided = sum(key_of(versions) not in decided for versions in items)
-    return Tally(len(items), disagreements, undecided)
+    disagrees = [state_of(versions) != "agreed" for versions in items]
+    left = [key_of(versions) not in decided for versions in items]
+    both = sum(d and u for d, u in zip(disagrees, left, strict=True))
+    return Tally(len(items), sum(disagrees), sum(left), both)
 
 
 def _decided_items(project: Project) -> defaultdict[str, set[str]]:

@@ -30,6 +30,7 @@ class Tally:
     items: int
     disagreements: int
     undecided: int  # items without a decision
+    undecided_disagreements: int  # of those, the disagreements (the rest are agreed)
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,15 @@ class Counter:
                 tally.items += 1
                 tally.disagreements += shape.disagrees
                 if tally.unmatched:
-                    tally.match(shape.described(run))
+                    tally.match(shape.described(run), shape.disagrees)
             else:
                 self._count_run(run, exact, everyone, links, linked, tally)
-        return Tally(tally.items, tally.disagreements, tally.items - tally.decided)
+        return Tally(
+            tally.items,
+            tally.disagreements,
+            tally.items - tally.decided,
+            tally.disagreements - tally.decided_disagreements,
+        )
 
     def items(self, rows: Rows, links: dict[Head, Links]) -> Items | None:
         """Each item of one document's rows, by its groups' places, in order of places;
@@ -283,12 +289,13 @@ class _Version:
 
 
 class _Sums:
-    """A document's items, disagreements and decided items so far. An item's key is worked
-    out only while some decision has not found its item: items differ in their spans, so
-    no two have the same key, and each decision is of one item at most."""
+    """A document's items, disagreements and decided items (and decided disagreements) so
+    far. An item's key is worked out only while some decision has not found its item:
+    items differ in their spans, so no two have the same key, and each decision is of one
+    item at most."""
 
     def __init__(self, decided: Set[str]) -> None:
-        self.items = self.disagreements = self.decided = 0
+        self.items = self.disagreements = self.decided = self.decided_disagreements = 0
         self.wanted = decided
         self.unmatched = len(decided)
 
@@ -296,17 +303,18 @@ class _Sums:
         self.items += 1
         self.disagreements += shape.disagrees
         if self.unmatched:
-            self.match(shape.described(places))
+            self.match(shape.described(places), shape.disagrees)
 
     def add_described(self, disagrees: bool, described: str) -> None:
         self.items += 1
         self.disagreements += disagrees
         if self.unmatched:
-            self.match(described)
+            self.match(described, disagrees)
 
-    def match(self, described: str) -> None:
+    def match(self, described: str, disagrees: bool) -> None:
         if _hash(described) in self.wanted:
             self.decided += 1
+            self.decided_disagreements += disagrees
             self.unmatched -= 1
 
 

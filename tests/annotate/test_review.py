@@ -225,8 +225,8 @@ def test_the_review_list_counts_items_disagreements_and_what_is_left(
     assert sorted(map(key_of, counted)) == sorted(item.key for item in items)
     assert sorted(map(state_of, counted)) == sorted(item.state for item in items)
     assert review_counts(project) == [
-        ReviewCount(document, "مؤتمر", 4, 6, 6),
-        ReviewCount(agreed, "متفق", 0, 1, 1),
+        ReviewCount(document, "مؤتمر", 4, 6, 6, 4),
+        ReviewCount(agreed, "متفق", 0, 1, 1, 0),
     ]
     review = Review(project, "reviewer")
     label, bounds, *_ = document_items(project, document)
@@ -236,7 +236,7 @@ def test_the_review_list_counts_items_disagreements_and_what_is_left(
     seen: list[tuple[int, int]] = []
     counted = review_counts(project, lambda done, total: seen.append((done, total)))
     assert counted == [
-        ReviewCount(document, "مؤتمر", 4, 4, 6),
-        ReviewCount(agreed, "متفق", 0, 0, 1),
+        ReviewCount(document, "مؤتمر", 4, 4, 6, 2),  # two disagreements decided
+        ReviewCount(agreed, "متفق", 0, 0, 1, 0),
     ]
     assert seen == [(3, 3)]

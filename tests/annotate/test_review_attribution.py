@@ -97,7 +97,7 @@ def test_review_shows_both_speakers_and_a_speaker_disagreement(project: Project)
         [frozenset({("SPEAKER", 58, 66), ("CUE", 54, 57)})],
         [],
     ]
-    assert review_counts(project) == [ReviewCount(document, "الحرب", 3, 6, 6)]
+    assert review_counts(project) == [ReviewCount(document, "الحرب", 3, 6, 6, 3)]
 
 
 def test_accepting_one_writes_the_gold_quote_its_speaker_and_the_relations(

@@ -37,8 +37,11 @@ def reference_counts(project: Project) -> list[ReviewCount]:
         items = document_items(project, uid)
         if items:
             disagreements = sum(item.disagreement for item in items)
-            undecided = sum(item.key not in decided.get(uid, set()) for item in items)
-            counts.append(ReviewCount(uid, title, disagreements, undecided, len(items)))
+            left = [item for item in items if item.key not in decided.get(uid, set())]
+            disagreeing = sum(item.disagreement for item in left)
+            counts.append(
+                ReviewCount(uid, title, disagreements, len(left), len(items), disagreeing)
+            )
     return counts
 
 

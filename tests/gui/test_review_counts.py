@@ -144,7 +144,7 @@ def test_a_read_only_project_lists_its_review_and_changes_nothing(
     project.close()
     with Project.open(project_path, read_only=True) as read_only:
         review = open_review(qtbot, read_only)
-        assert shown_count(review) == ReviewCount(document, "مؤتمر", 4, 6, 6)
+        assert shown_count(review) == ReviewCount(document, "مؤتمر", 4, 6, 6, 4)
         press(qtbot, review, Qt.Key.Key_1)
         assert review.message.text() == (
             f"{project_path}: the project is open read-only (its file or folder cannot be"
@@ -212,3 +212,23 @@ def test_an_item_changed_since_it_was_listed_is_listed_again_not_decided(
     assert Review(project, "x").decisions(document) == {}
     press(qtbot, review, Qt.Key.Key_1)  # now on the first item as it is
     assert len(Review(project, "x").decisions(document)) == 1
+
+
+def test_the_document_list_counts_disagreements_left_apart_from_agreed_items_to_accept(
+    qtbot: QtBot, project: Project
+) -> None:
+    disagreeing_document(project)  # 6 items: 4 disagreements, 2 all agree on
+    review = open_review(qtbot, project)
+    model = review.documents_model
+
+    def cells() -> list[str]:
+        return [str(model.index(0, column).data()) for column in range(model.columnCount())]
+
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Title", "Disagreements", "Left to decide", "To accept"]
+    assert cells()[1:] == ["4", "4", "2"]
+    press(qtbot, review, Qt.Key.Key_A)  # every agreed item into gold
+    assert cells()[1:] == ["4", "4", "0"]
+    press(qtbot, review, Qt.Key.Key_F8)
+    press(qtbot, review, Qt.Key.Key_Delete)  # one disagreement decided
+    assert cells()[1:] == ["4", "3", "0"]
