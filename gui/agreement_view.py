@@ -36,6 +36,7 @@ from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from gui.agreement_chart import AgreementChart, bars_of
 from gui.plain_text import plain_label
+from gui.rtl import direct_cells
 from gui.table_model import ModelIndex, RowsModel
 from gui.work_progress import quiet_progress
 
@@ -126,6 +127,7 @@ class AgreementView(QDialog):
         self._project = project
         self.report: AgreementReport | None = None
         self.annotators = QListWidget(self)
+        direct_cells(self.annotators)
         self.annotators.setFlow(QListWidget.Flow.LeftToRight)
         self.annotators.setMaximumHeight(40)
         self.status = QComboBox(self)
@@ -216,6 +218,7 @@ def _sorted_table(parent: QWidget, model: RowsModel) -> QTableView:
     proxy.setSortRole(SORT_ROLE)
     table = QTableView(parent)
     table.setModel(proxy)
+    direct_cells(table)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as the report lists them
     table.verticalHeader().hide()

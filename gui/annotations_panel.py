@@ -16,7 +16,6 @@ from annotate.schema import DEFAULT_COLOUR
 from gui.cell_pictures import CellPictures
 from gui.comment_marks import Talk
 from gui.plain_text import tooltip
-from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 COLUMNS = ("Label", "Text", "Annotator", "Origin", "Notes")
@@ -114,7 +113,7 @@ class SpanTableModel(RowsModel):
             return (span.label, "", span.annotator, span.origin)[column]
         text = self._texts.get((span.start, span.end))
         if text is None and self._annotated is not None:
-            text = with_direction(" ".join(self._annotated.covered_text(span).split()))
+            text = " ".join(self._annotated.covered_text(span).split())
             self._texts[span.start, span.end] = text
         return text or ""
 

@@ -4,10 +4,11 @@ Qt lays out and shapes a cell's text each time it paints the cell, several times
 the style's item painting (45 µs for a short Arabic name in the bundled Amiri, 0.27 ms
 for a long quote), and a table paints every row in view again when a row is inserted or
 removed or the selection moves. `CellPictures` keeps the picture of each cell as Qt's own
-delegate painted it, over the background the view paints under it, under everything that
-decides how the cell looks: what the model shows in it (its `look`), its size, its state
-(selected, current, hovered, the window active), the palette and the screen's pixel ratio.
-The view's font and style are not in that key: when either changes, every picture goes.
+delegate painted it (its text in its own direction, which the text decides), over the
+background the view paints under it, under everything that decides how the cell looks:
+what the model shows in it (its `look`), its size, its state (selected, current, hovered,
+the window active), the palette and the screen's pixel ratio. The view's font and style
+are not in that key: when either changes, every picture goes.
 A cell that only moves to another row is copied, not painted again.
 """
 
@@ -19,12 +20,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect
 from PySide6.QtGui import QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
+
+from gui.rtl import DirectedCells
 
 MAX_PICTURES = 600  # a dozen screens of a 4-column table; a few MB at most
 RESTYLED = (QEvent.Type.FontChange, QEvent.Type.StyleChange)
@@ -37,20 +35,19 @@ class Looks(Protocol):
         ...
 
 
-class CellPictures(QStyledItemDelegate):
+class CellPictures(DirectedCells):
     """Paints the cells of `view` (over a `Looks` model) from the pictures kept when each
     was first painted, the MAX_PICTURES used last."""
 
     def __init__(self, looks: Looks, view: QAbstractItemView) -> None:
-        super().__init__(view)
+        super().__init__(view)  # which watches the view's events
         self._looks = looks
         self._pictures: OrderedDict[Hashable, QPixmap] = OrderedDict()
-        view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in RESTYLED:
             self._pictures.clear()
-        return False
+        return super().eventFilter(watched, event)
 
     def paint(
         self,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotate.project import Project
 from annotate.searching import Hit, iter_hits
 from gui.propagation_dialog import VARIANT_COLOUR  # hits spelled otherwise, alike
-from gui.rtl import with_direction
+from gui.rtl import direct_cells
 
 SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
 AS_TYPED, OTHERWISE = "as typed", "otherwise"  # the Spelling column
@@ -47,6 +47,7 @@ class CorpusSearch(QWidget):
         self.results = QTableWidget(0, 4, self)
         self.results.setHorizontalHeaderLabels(["#", "Offsets", "Spelling", "Context"])
         self.results.verticalHeader().hide()
+        direct_cells(self.results)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.results.horizontalHeader()
@@ -111,7 +112,7 @@ class CorpusSearch(QWidget):
         row = self.results.rowCount()
         self.results.insertRow(row)
         spelling = OTHERWISE if hit.variant else AS_TYPED
-        values = (str(hit.number), f"{hit.start}-{hit.end}", spelling, with_direction(hit.context))
+        values = (str(hit.number), f"{hit.start}-{hit.end}", spelling, hit.context)
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
             if hit.variant:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from annotate.model import DocumentSummary
 from annotate.text import base_direction
 from gui.cell_pictures import CellPictures
-from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 COLUMNS = ("#", "Title", "Characters", "Spans", "Status")
@@ -79,7 +78,7 @@ class DocumentTableModel(RowsModel):
             case 0:
                 return str(document.position)
             case 1:
-                return with_direction(document.title)
+                return document.title
             case 2:
                 return f"{document.char_count:,}"
             case 3:

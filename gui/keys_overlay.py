@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.rtl import direct_cells
+
 
 class KeysOverlay(QDialog):
     def __init__(self, parent: QWidget | None, actions: list[QAction]) -> None:
@@ -20,6 +22,7 @@ class KeysOverlay(QDialog):
         table = QTableWidget(0, 2, self)
         table.setHorizontalHeaderLabels(["Key", "Does"])
         table.verticalHeader().hide()
+        direct_cells(table)
         for action in actions:
             keys = ", ".join(
                 key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotate.schema import Schema, SpanLabel
 from gui.guidelines_panel import tooltip_html
+from gui.rtl import direct_cells
 
 SWATCH_SIZE = 14
 RETIRED_GREY = QColor("#8a8a8a")
@@ -22,6 +23,7 @@ class LabelPalette(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        direct_cells(self)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click must not take the selection
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.itemClicked.connect(lambda item: self.label_chosen.emit(item.data(LABEL_ROLE)))

@@ -13,7 +13,6 @@ from annotate.progress_text import STATE_NAMES
 from annotate.reviewed import ReviewProgress
 from annotate.text import base_direction
 from annotate.work_time import shown_time
-from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -52,7 +51,7 @@ class AnalystsModel(RowsModel):
             return None
         a = self._analysts[index.row()]
         cells = (
-            with_direction(a.annotator),
+            a.annotator,
             a.assigned,
             a.not_started,
             a.in_progress,
@@ -119,9 +118,9 @@ def _alignment(document: DocumentProgress, column: int) -> Qt.AlignmentFlag:
 def _document_cells(document: DocumentProgress) -> tuple[str, ...]:
     return (
         str(document.number),
-        with_direction(document.title),
+        document.title,
         STATE_NAMES[document.state],
-        with_direction(", ".join(document.assigned_to)) or "—",
+        ", ".join(document.assigned_to) or "—",
         *review_cells(document.review),
     )
 

@@ -27,6 +27,7 @@ from annotate.work_time import IDLE_MINUTES
 from gui.failure_box import tell_refusal
 from gui.plain_text import ask, plain_label
 from gui.progress_models import AnalystsModel, DocumentsModel
+from gui.rtl import direct_cells
 from gui.table_model import RowsModel
 from gui.work_progress import quiet_progress
 
@@ -183,6 +184,7 @@ def _said(outcome: Outcome, name: str, assign: bool) -> str:
 def _table(parent: QWidget, model: RowsModel) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
+    direct_cells(table)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotate.propagation import VARIANT, Proposal
-from gui.rtl import with_direction
+from gui.rtl import direct_cells
 
 CONTEXT = 25  # characters on each side of a mention
 VARIANT_COLOUR = QColor("#6b6b6b")
@@ -44,6 +44,7 @@ class PropagationDialog(QDialog):
         self._find = find
         self.candidates: list[Candidate] = []
         self.list = QListWidget(self)
+        direct_cells(self.list)
         self.family = QCheckBox("Word family (with or without ال, with suffixes)", self)
         self.family.toggled.connect(self._fill)
         buttons = QDialogButtonBox(
@@ -92,7 +93,7 @@ def line_in_text(text: str, proposal: Proposal) -> str:
     after = text[proposal.end : proposal.end + CONTEXT]
     shown = " ".join(f"{before}【{text[proposal.start : proposal.end]}】{after}".split())
     note = f"   ({proposal.reason})" if proposal.reason else ""
-    return with_direction(shown) + note
+    return shown + note
 
 
 def choose_mentions(parent: QWidget | None, label: str, find: Find) -> list[Candidate] | None:

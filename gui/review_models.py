@@ -20,7 +20,6 @@ from annotate.schema import SPEAKER_RELATION
 from gui.comment_marks import PlacedTalk
 from gui.plain_text import tooltip
 from gui.review_lanes import look
-from gui.rtl import with_direction
 from gui.table_model import ModelIndex, RowsModel
 
 NOTHING = "—"
@@ -62,7 +61,7 @@ class ReviewDocumentsModel(RowsModel):
             return None
         document = self._documents[index.row()]
         return (
-            with_direction(document.title),
+            document.title,
             document.disagreements,
             document.undecided_disagreements,
             document.undecided_agreed,
@@ -219,7 +218,7 @@ class ItemsModel(RowsModel):
             chosen = look(found.state)
             return f"{chosen.symbol} {chosen.name}"
         if column == 1:
-            words = with_direction(" ".join(self.text[found.start : found.end].split()))
+            words = " ".join(self.text[found.start : found.end].split())
             signs = self.talk.signs(self.spans(row)) if self.talk.lines else ""
             return f"{signs} {words}" if signs else words
         if column == len(self.columns) - 1:

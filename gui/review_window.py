@@ -45,6 +45,7 @@ from gui.plain_text import plain_label
 from gui.review_lanes import LINKED_LEGEND, LOOKS, LanesView, Mark, context_of
 from gui.review_links import lane_lines, linked_marks, tail_choice
 from gui.review_models import ItemsModel, ReviewDocumentsModel
+from gui.rtl import direct_cells
 from gui.work_progress import quiet_progress
 
 MAX_VERSION_KEYS = 9
@@ -423,6 +424,7 @@ class ReviewWindow(QWidget):
 def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
+    direct_cells(table)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

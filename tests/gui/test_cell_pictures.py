@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from gui.cell_pictures import CellPictures
 from gui.layers import EVERYONE
 from gui.main_window import MainWindow
+from gui.rtl import DirectedCells
 
 WATER = 1  # the sample article on water, second in the list
 ROUNDING = 2  # of 255: antialiased corners blend a unit apart where they are painted
@@ -32,9 +33,10 @@ def same_picture(shown: QImage, painted: QImage) -> bool:
 
 
 def as_qt_paints_it(table: QTableView) -> QImage:
-    """The table's cells painted by Qt's own delegate, then its pictures put back."""
+    """The table's cells painted by Qt's own delegate (each cell's text in its own
+    direction), then its pictures put back."""
     pictures = table.itemDelegate()
-    table.setItemDelegate(QStyledItemDelegate(table))
+    table.setItemDelegate(DirectedCells(table))
     image = table.viewport().grab().toImage()
     table.setItemDelegate(pictures)
     return image

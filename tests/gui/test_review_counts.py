@@ -17,7 +17,6 @@ from annotate.review.counts import ReviewCount, review_counts
 from annotate.review.disagreements import Version, document_items
 from gui.review_lanes import LINKED, LanesView, Mark, context_of, look
 from gui.review_window import ReviewWindow
-from gui.rtl import with_direction
 from tests.annotate.test_review import disagreeing_document
 from tests.annotate.test_review_counts import random_project
 
@@ -59,7 +58,7 @@ def expected_rows(project: Project, document: str) -> list[Row]:
     for item in document_items(project, document):
         state = look(item.state)
         labels = [version_cell(text, v) for v in item.versions]
-        words = with_direction(" ".join(text[item.start : item.end].split()))
+        words = " ".join(text[item.start : item.end].split())
         rows.append((f"{state.symbol} {state.name}", words, *labels, verdicts.get(item.key, "")))
     return rows
 
