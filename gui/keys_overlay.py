@@ -1,4 +1,5 @@
-"""F1: every key of the window, in one table, so nothing needs the mouse."""
+"""F1: every key of the window, in one table, so nothing needs the mouse; a letter key
+with the letter the same key types on the Arabic layout ("p / ح")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.arabic_keys import both_keys
 from gui.rtl import direct_cells
 
 
@@ -25,7 +27,8 @@ class KeysOverlay(QDialog):
         direct_cells(table)
         for action in actions:
             keys = ", ".join(
-                key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
+                both_keys(key.toString(QKeySequence.SequenceFormat.NativeText))
+                for key in action.shortcuts()
             )
             if not keys:
                 continue

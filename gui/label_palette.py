@@ -1,6 +1,8 @@
 """The labels of the schema with their colour, key and names; a click applies one, and
-hovering one shows its definition. A retired label is shown struck through and greyed: its
-spans keep it, and a click on it is refused with the reason."""
+hovering one shows its definition. Each line ("[p / ح]  Person · شخص": the key, with the
+letter it types on the Arabic layout, then the names) reads in the window's direction,
+led by its key, whichever name is the longer. A retired label is shown struck through
+and greyed: its spans keep it, and a click on it is refused with the reason."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotate.schema import Schema, SpanLabel
+from gui.arabic_keys import both_keys
 from gui.guidelines_panel import tooltip_html
-from gui.rtl import direct_cells
 
 SWATCH_SIZE = 14
 RETIRED_GREY = QColor("#8a8a8a")
@@ -23,7 +25,6 @@ class LabelPalette(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        direct_cells(self)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click must not take the selection
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.itemClicked.connect(lambda item: self.label_chosen.emit(item.data(LABEL_ROLE)))
@@ -50,7 +51,7 @@ class LabelPalette(QListWidget):
 
 
 def palette_item(label: SpanLabel) -> QListWidgetItem:
-    key = f"[{label.key}]  " if label.key else ""
+    key = f"[{both_keys(label.key)}]  " if label.key else ""
     retired = "  (retired)" if label.retired else ""
     item = QListWidgetItem(f"{key}{label.english} · {label.arabic}{retired}")
     swatch = QPixmap(SWATCH_SIZE, SWATCH_SIZE)

@@ -36,6 +36,7 @@ from annotate.project import Project
 from annotate.searching import Hit, project_lexicon
 from gui.annotating import Annotating
 from gui.annotations_panel import AnnotationsPanel
+from gui.arabic_keys import ArabicLayoutKeys
 from gui.commenting import Commenting
 from gui.corpus_search import CorpusSearch
 from gui.document_list import DocumentList
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.corpus_search = CorpusSearch(project, self)
         self.annotating = Annotating(self, project, self._identity(annotator), self.reader)
         self.commenting = Commenting(self, project, self.annotating, self.annotations.spans)
+        ArabicLayoutKeys(self)  # the label keys on an Arabic keyboard layout too
         self.checkpoints = IdleCheckpoints(project.store, self)
         self.layers = LayerSelector(self, project.path, self.annotator)
         self.status_label = plain_label(parent=self)

@@ -37,6 +37,7 @@ from annotate.review.disagreements import Item
 from annotate.review.listing import ItemList, ListOutdated
 from annotate.schema import RelationLabel
 from gui.annotating import MENU_MNEMONICS, RESIZE_KEYS
+from gui.arabic_keys import ArabicLayoutKeys
 from gui.comment_marks import PlacedTalk
 from gui.failure_box import tell_refusal
 from gui.keys_overlay import KeysOverlay
@@ -62,6 +63,7 @@ class ReviewWindow(QWidget):
         self.setWindowTitle(f"Review — {project.path.name}")
         self.project = project
         self.review = Review(project, reviewer)
+        ArabicLayoutKeys(self)  # the label keys on an Arabic keyboard layout too
         self.document: str | None = None
         self._resume_at: str | None = None  # the item to show again after a refresh
         self.annotators: list[str] = []

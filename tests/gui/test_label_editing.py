@@ -78,7 +78,7 @@ def test_a_retired_label_is_struck_through_and_refused_for_a_new_span(
     choose(window, "EVENT", "R&etire")
     assert window.saved_label.text() == "retired EVENT: its spans keep it"
     event = palette.item_named("EVENT")
-    assert event is not None and event.text() == "[e]  Event · حدث  (retired)"
+    assert event is not None and event.text() == "[e / ث]  Event · حدث  (retired)"
     assert event.font().strikeOut()
     assert "Retired: its spans keep it" in event.toolTip()
     assert menu_texts(window, "EVENT")[-1] == "&Offer again"
@@ -120,7 +120,7 @@ def test_a_label_renamed_from_the_menu_keeps_its_key_and_every_span(
     ]
     palette = window.palette_list
     assert palette.item(0).data(LABEL_ROLE) == "PER"
-    assert palette.item(0).text() == "[p]  Person · شخص"
+    assert palette.item(0).text() == "[p / ح]  Person · شخص"
     first, last = session.at("خطة")
     session.drag(first, last - 1)
     session.key(Qt.Key.Key_P)
