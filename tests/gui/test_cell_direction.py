@@ -187,7 +187,7 @@ def search_results(project: Project, text: str, parent: QWidget) -> Cell:
 def review_documents(project: Project, text: str, parent: QWidget) -> Cell:
     model = ReviewDocumentsModel(parent)
     table = review_window._table(parent, model)
-    model.set_documents([ReviewCount("d", text, 1, 1, 1)])
+    model.set_documents([ReviewCount("d", text, 1, 1, 1, 1)])
     return table, model.index(0, 0)
 
 
