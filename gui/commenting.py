@@ -64,7 +64,9 @@ class Commenting(QObject):
 
     def show_document(self, document: str | None) -> None:
         """Read the open document's comments and flags and show them everywhere."""
-        talk = Talk.load(self.project, document) if document else Talk()
+        self._show(Talk.load(self.project, document) if document else Talk())
+
+    def _show(self, talk: Talk) -> None:
         self.reader.talk = talk
         self.reader.viewport().update()
         self.spans.set_talk(talk)
@@ -73,8 +75,15 @@ class Commenting(QObject):
         self.document_mark.setToolTip(tooltip("\n".join(talk.lines(DOCUMENT))))
 
     def _after_change(self, changes: Changes) -> None:
+        """After a comment step, or a span removed or brought back (its comments move to
+        the document and back), the comments are read again; the reader and the panel
+        are redrawn only when they changed: a whole repaint at every label key would
+        double its time."""
         if changes.comments_changed or changes.spans_removed or changes.spans_added:
-            self.show_document(self.annotating.document)
+            document = self.annotating.document
+            talk = Talk.load(self.project, document) if document else Talk()
+            if changes.comments_changed or talk != self.reader.talk:
+                self._show(talk)
 
     # -- commands ---------------------------------------------------------------------
 

@@ -5,8 +5,8 @@ the hover, the Annotations panel, the status bar, undo, and the review window.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -246,3 +246,31 @@ def test_a_comment_is_resolved_by_its_key_and_the_resolution_undone(
     assert team.window.saved_label.text() == "No open comment here to resolve."
     team.key(Qt.Key.Key_Z, CTRL)
     assert not project.comments.for_span(uid)[0].resolved
+
+
+class PaintedRegions(QObject):
+    """The regions the reader's viewport repaints."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.heights: list[int] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.heights.append(event.region().boundingRect().height())
+        return False
+
+
+def test_a_label_key_repaints_the_span_not_the_whole_reader_when_no_comment_moves(
+    qtbot: QtBot, team: Session
+) -> None:
+    name = team.at("سامي بن عاشور")
+    team.drag(name[0], name[1] - 1)
+    viewport = team.reader.viewport()
+    qtbot.wait(50)  # what the drag left to paint
+    painted = PaintedRegions(viewport)
+    team.key(Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: bool(painted.heights))
+    assert team.spans()["سامي بن عاشور"] == ("PERSON", *name)
+    assert max(painted.heights) < viewport.height() // 2
