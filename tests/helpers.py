@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from annotate.corpus_scan import search_entry
 from annotate.migrations import STEPS, database, migrations
 from annotate.store import APPLICATION_ID, connect_read_only
 from annotate.text import document_uid
@@ -65,10 +66,21 @@ def old_document(conn: sqlite3.Connection, position: int, text: str) -> str:
     return uid
 
 
+def old_search_entry(conn: sqlite3.Connection, position: int, text: str) -> None:
+    """A document's search entry as versions 5 and later store it."""
+    normalised, removed, checksum = search_entry(text)
+    conn.execute("INSERT INTO search_index (rowid, body) VALUES (?, ?)", (position, normalised))
+    conn.execute(
+        "INSERT INTO search_entries (position, removals, checksum) VALUES (?, ?, ?)",
+        (position, removed, checksum),
+    )
+
+
 def old_span(
-    conn: sqlite3.Connection, uid: str, document: str, label: str, start: int, end: int
+    conn: sqlite3.Connection, uid: str, document: str | int, label: str, start: int, end: int
 ) -> None:
-    """A span of ali's as versions 1 to 5 store it: naming its document by uid."""
+    """A span of ali's as an older version stores it: naming its document by uid (versions
+    1 to 5) or by number (6 and later)."""
     stamp = "2025-01-01T00:00:00+00:00"
     conn.execute("INSERT OR IGNORE INTO annotators (name, created_at) VALUES ('ali', ?)", (stamp,))
     conn.execute(

@@ -11,10 +11,15 @@ from click.testing import CliRunner
 
 from annotate.checking import check_project
 from annotate.cli import main
-from annotate.corpus_scan import search_entry
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
-from tests.helpers import old_document, older_project, table_checksums
+from tests.helpers import (
+    old_document,
+    old_search_entry,
+    old_span,
+    older_project,
+    table_checksums,
+)
 
 # Short news sentences we wrote for these tests.
 MINISTER = "قال وزير الزراعة سامي النجار إن الموسم سيكون جيدا."
@@ -152,23 +157,9 @@ def test_a_version_6_project_gains_assignments_and_keeps_everything(project_path
     conn = older_project(project_path, 6)
     with conn:
         document = old_document(conn, 1, MINISTER)
-        normalised, removed, checksum = search_entry(MINISTER)
-        conn.execute("INSERT INTO search_index (rowid, body) VALUES (1, ?)", (normalised,))
-        conn.execute(
-            "INSERT INTO search_entries (position, removals, checksum) VALUES (1, ?, ?)",
-            (removed, checksum),
-        )
+        old_search_entry(conn, 1, MINISTER)
         stamp = "2025-01-01T00:00:00+00:00"
-        conn.execute("INSERT INTO annotators (name, created_at) VALUES ('ali', ?)", (stamp,))
-        conn.execute(
-            "INSERT INTO labels (name, position, english, arabic, colour)"
-            " VALUES ('PERSON', 1, 'Person', 'شخص', '#888888')"
-        )
-        conn.execute(
-            'INSERT INTO spans (uid, document, annotator, label, start, "end", origin,'
-            " created_at, updated_at) VALUES ('s', 1, 'ali', 'PERSON', 17, 28, 'manual', ?, ?)",
-            (stamp, stamp),
-        )
+        old_span(conn, "s", 1, "PERSON", 17, 28)
         conn.execute(
             "INSERT INTO document_status (document, annotator, status, updated_at)"
             " VALUES (?, 'ali', 'done', ?)",

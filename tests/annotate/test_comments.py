@@ -11,12 +11,17 @@ import pytest
 from annotate.checking import check_project
 from annotate.commenting import comment_step, flag_step, resolve_step
 from annotate.comments import Comment
-from annotate.corpus_scan import search_entry
 from annotate.editing import Editor
 from annotate.errors import AnnotateError, InputError
 from annotate.migrations import SCHEMA_VERSION
 from annotate.project import Project
-from tests.helpers import old_document, older_project, table_checksums
+from tests.helpers import (
+    old_document,
+    old_search_entry,
+    old_span,
+    older_project,
+    table_checksums,
+)
 
 # A short news sentence we wrote for these tests.
 MINISTER = "قال وزير الزراعة سامي النجار إن الموسم سيكون جيدا."
@@ -132,23 +137,9 @@ def test_a_version_7_project_gains_comments_and_keeps_everything(project_path: P
     conn = older_project(project_path, 7)
     with conn:
         document = old_document(conn, 1, MINISTER)
-        normalised, removed, checksum = search_entry(MINISTER)
-        conn.execute("INSERT INTO search_index (rowid, body) VALUES (1, ?)", (normalised,))
-        conn.execute(
-            "INSERT INTO search_entries (position, removals, checksum) VALUES (1, ?, ?)",
-            (removed, checksum),
-        )
+        old_search_entry(conn, 1, MINISTER)
         stamp = "2025-01-01T00:00:00+00:00"
-        conn.execute("INSERT INTO annotators (name, created_at) VALUES ('ali', ?)", (stamp,))
-        conn.execute(
-            "INSERT INTO labels (name, position, english, arabic, colour)"
-            " VALUES ('PERSON', 1, 'Person', 'شخص', '#888888')"
-        )
-        conn.execute(
-            'INSERT INTO spans (uid, document, annotator, label, start, "end", origin,'
-            " created_at, updated_at) VALUES ('s', 1, 'ali', 'PERSON', 17, 28, 'manual', ?, ?)",
-            (stamp, stamp),
-        )
+        old_span(conn, "s", 1, "PERSON", 17, 28)
         conn.execute(
             "INSERT INTO assignments (document, annotator, assigned, changed_at)"
             " VALUES (1, 'ali', 1, ?)",
