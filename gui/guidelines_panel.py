@@ -61,9 +61,10 @@ class GuidelinesPanel(QWidget):
             self.chooser.addItem(f"{label.english} · {label.arabic}", label.name)
         for relation in schema.relations:
             self.chooser.addItem(f"{relation.english} · {relation.arabic} (relation)")
+        names = [label.name for label in self._labels]
+        self.chooser.setCurrentIndex(names.index(shown) if shown in names else 0)
         self.chooser.blockSignals(False)
-        self.show_label(shown)  # the first label when that one is gone
-        self._show_current()
+        self._show_current()  # once: the label shown before, or the first when it is gone
 
     def show_label(self, name: str) -> None:
         """The span label of that name (a relation only when no span label has it)."""
