@@ -37,16 +37,19 @@ class Documents:
         and each uid is its text's ``document_uid``; ``annotate check`` verifies both.
         """
         with self._store.write() as conn:
-            return self._insert(conn, documents)
+            return Changes(documents_added=tuple(self._insert(conn, documents)))
 
-    def add_in_bulk(self, documents: Iterable[tuple[str, str, str, dict[str, Any]]]) -> Changes:
-        """``add_stored`` within the caller's transaction (see ``Store.bulk_write``)."""
+    def add_in_bulk(
+        self, documents: Iterable[tuple[str, str, str, dict[str, Any]]]
+    ) -> dict[str, int]:
+        """``add_stored`` within the caller's transaction (see ``Store.bulk_write``): the
+        list number of each document added, in the order added."""
         with self._store.bulk_write() as conn:
             return self._insert(conn, documents)
 
     def _insert(
         self, conn: sqlite3.Connection, documents: Iterable[tuple[str, str, str, dict[str, Any]]]
-    ) -> Changes:
+    ) -> dict[str, int]:
         rows: dict[str, tuple[str, str, str]] = {}
         for uid, text, title, meta in documents:
             title = title.strip() or default_title(text)
@@ -67,7 +70,7 @@ class Documents:
         texts = [text for text, _, _ in rows.values()]
         for chunk in range(0, len(texts), INDEX_CHUNK):
             _index(conn, position + chunk, texts[chunk : chunk + INDEX_CHUNK])
-        return Changes(documents_added=tuple(rows))
+        return {uid: position + i for i, uid in enumerate(rows)}
 
     def _present(self, uids: list[str]) -> set[str]:
         return set(self.positions(uids))

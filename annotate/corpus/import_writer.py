@@ -137,13 +137,13 @@ class ImportWriter:
             for record in batch
             if record.uid not in there
         )
-        self.report.documents_added += len(added.documents_added)
+        self.report.documents_added += len(added)
         for position in there.values():
             if position < len(self._present_before) and not self._present_before[position]:
                 self._present_before[position] = 1
                 self.report.documents_present += 1
-        self._new_documents = set(added.documents_added)
-        self._numbers = {**there, **documents.positions(list(added.documents_added))}
+        self._new_documents = set(added)
+        self._numbers = {**there, **added}
         self._layers = {}
         kept = [record for record in batch if record.keeps_ids]
         span_ids = [span.id for record in kept for span in record.spans if span.id]
