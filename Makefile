@@ -6,7 +6,11 @@ RUN_STAMP := $(VENV)/.installed-app
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-consumers
 
-.PHONY: run test lint bench screenshots crash clean
+.PHONY: run test lint bench screenshots crash clean translations
+
+# The interface's Arabic catalogue, compiled for the app (the package build does the same).
+CATALOGUE := resources/i18n/annotate_ar
+LRELEASE = $(BIN)/pyside6-lrelease -silent -fail-on-unfinished
 
 # What the app needs to start, and no more (no spaCy, pyarrow or test tools).
 $(RUN_STAMP): pyproject.toml
@@ -24,7 +28,14 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet -e ".[dev,consumers]"
 	touch $(TEST_STAMP)
 
-run: $(RUN_STAMP)
+$(CATALOGUE).qm: $(CATALOGUE).ts $(RUN_STAMP)
+	$(LRELEASE) $(CATALOGUE).ts -qm $@
+
+# After changing a text in gui/: the catalogue gains it (untranslated), loses the gone ones.
+translations: $(RUN_STAMP)
+	$(BIN)/pyside6-lupdate gui/*.py -ts $(CATALOGUE).ts -no-obsolete -locations none
+
+run: $(RUN_STAMP) $(CATALOGUE).qm
 	$(BIN)/annotate gui
 
 lint: $(STAMP)
@@ -33,13 +44,13 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint $(TEST_STAMP)
+test: lint $(TEST_STAMP) $(CATALOGUE).qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(CATALOGUE).qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(CATALOGUE).qm
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m gui.screenshots
 
 crash: $(STAMP)

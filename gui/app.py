@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import getpass
 import os
 import sys
 import threading
@@ -12,8 +13,10 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotate import lexicon
+from annotate.errors import InputError
 from annotate.project import Project
 from gui.fonts import load_arabic_font
+from gui.i18n import chosen_language, translate, use_language
 from gui.recent_projects import open_last_project
 
 WORD_LIST_AFTER_MS = 1500  # the first document is on screen by then
@@ -23,10 +26,14 @@ QUIT_WHEN_PAINTED = "ANNOTATE_QUIT_WHEN_PAINTED"
 PAINTED = "painted"
 
 
-def application() -> QApplication:
+def application(language: str | None = None) -> QApplication:
+    """The app, in `language` (else the one chosen before, else the system's)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
+        use_language(app, chosen_language(language))
+    elif language is not None:
+        use_language(app, language)
     app.setApplicationName("Arabic annotation workbench")
     app.setFont(load_arabic_font())
     # The modules loaded so far live as long as the app: a full collection walking them
@@ -39,7 +46,7 @@ def open_project(path: Path | None, problems: list[str] | None = None) -> Projec
     return Project.open(path) if path else open_last_project(problems)
 
 
-def run_app(path: Path | None = None) -> int:
+def run_app(path: Path | None = None, language: str | None = None) -> int:
     # Here, not at the top: `annotate render` needs application() alone (0.1 s less). Before
     # application(), whose gc.freeze() keeps the window's modules out of collections.
     from gui.failure_box import unexpected_error_hook
@@ -49,7 +56,7 @@ def run_app(path: Path | None = None) -> int:
 
     problems: list[str] = []
     with open_project(path, problems) as project:  # a file that is no project fails here
-        app = application()
+        app = application(language)
         # already while the window is built: a damaged table read then is shown too
         sys.excepthook = unexpected_error_hook(app.activeWindow, lambda: project.path)
         window = MainWindow(project)
@@ -58,7 +65,8 @@ def run_app(path: Path | None = None) -> int:
         window.show()
         window.protect_on_open()
         for problem in problems:  # the last project, which did not open
-            tell(window, QMessageBox.Icon.Warning, "Last project not opened", problem)
+            title = translate("App", "Last project not opened")
+            tell(window, QMessageBox.Icon.Warning, title, problem)
         if os.environ.get(QUIT_WHEN_PAINTED):
             QuitWhenPainted(window.reader.viewport())
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)
@@ -66,6 +74,28 @@ def run_app(path: Path | None = None) -> int:
             return app.exec()
         finally:
             current.window.project.close()  # the project open at the end, after any switch
+
+
+def screenshot_app(path: Path | None, language: str | None, out: Path) -> None:
+    """Draw the main window on `path` (else the last project, else the sample), with its
+    first document open, to the PNG `out`."""
+    from gui.identity import remembered_annotator
+    from gui.main_window import MainWindow
+    from gui.screenshots import WINDOW_SIZE, wait_for_reader
+
+    with open_project(path) as project:
+        app = application(language)
+        window = MainWindow(project, remembered_annotator() or getpass.getuser())
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        first = next(iter(project.documents.summaries()), None)
+        if first is not None:
+            window.open_document(first.uid)
+        wait_for_reader(window)
+        if not window.grab().save(str(out)):
+            raise InputError(f"{out}: cannot write a PNG here", field="screenshot")
+        window.close()
+        app.processEvents()
 
 
 def _read_word_list_in_background() -> None:

@@ -19,10 +19,27 @@ EXIT_NO_WINDOW = 3  # the window system cannot be used here (see gui/platform_ch
 
 @main.command()
 @click.argument("project", required=False, type=click.Path(dir_okay=False))
+@click.option(
+    "--lang",
+    type=click.Choice(["ar", "en"]),
+    help="Interface language (default: the one chosen in the app, else the system's).",
+)
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False),
+    help="Draw the main window with the project's first document to this PNG, and exit.",
+)
 @reports_errors
-def gui(project: str | None) -> None:
+def gui(project: str | None, lang: str | None, screenshot: str | None) -> None:
     """Open the desktop app on PROJECT (default: the project opened last, else the sample
     project in your data folder)."""
+    if screenshot is not None:
+        _use_offscreen_without_display()
+        from gui.app import screenshot_app
+
+        screenshot_app(Path(project) if project else None, lang, Path(screenshot))
+        click.echo(f"wrote {screenshot}")
+        return
     from gui.platform_check import PlatformMissing, check_platform
 
     try:
@@ -32,7 +49,12 @@ def gui(project: str | None) -> None:
         sys.exit(EXIT_NO_WINDOW)
     from gui.app import run_app  # Qt is loaded only when the app is asked for
 
-    sys.exit(run_app(Path(project) if project else None))
+    sys.exit(run_app(Path(project) if project else None, lang))
+
+
+def _use_offscreen_without_display() -> None:
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
 
 
 @main.command(name="desktop-entry")
@@ -57,8 +79,7 @@ def desktop_entry() -> None:
 @reports_errors
 def render(project: str, doc: str, out: str, annotator: str | None, width: int) -> None:
     """Draw document DOC as the reader shows it, to OUT.png or OUT.pdf (with real text)."""
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed
+    _use_offscreen_without_display()
     from annotate.annotated_text import AnnotatedText
     from gui.app import application
     from gui.page_render import render as render_document

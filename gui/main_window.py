@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -44,6 +46,7 @@ from gui.empty_project import EmptyProjectPanel
 from gui.failure_box import read_only_banner, tell_refusal
 from gui.find_bar import FindBar
 from gui.guidelines_panel import GuidelinesPanel
+from gui.i18n import ARABIC, ENGLISH, is_arabic, language, translate
 from gui.identity import ask_annotator, remember_annotator, remembered_annotator
 from gui.idle_checkpoints import IdleCheckpoints
 from gui.keys_overlay import KeysOverlay
@@ -154,16 +157,16 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([340, 640])
         self.setCentralWidget(self.splitter)
         docks = []
-        for title, widget in (
-            ("Labels", self.palette_list),
-            ("Annotations", self.annotations),
-            ("Search", self.corpus_search),
-            ("Guidelines", self.guidelines),
+        for name, title, widget in (
+            ("labels", translate("MainWindow", "Labels"), self.palette_list),
+            ("annotations", translate("MainWindow", "Annotations"), self.annotations),
+            ("search", translate("MainWindow", "Search"), self.corpus_search),
+            ("guidelines", translate("MainWindow", "Guidelines"), self.guidelines),
         ):
             dock = QDockWidget(title, self)
-            dock.setObjectName(title.lower())
+            dock.setObjectName(name)
             dock.setWidget(widget)
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.addDockWidget(_docks_side(), dock)
             docks.append(dock)
         self.resizeDocks(docks, [DOCK_WIDTH] * len(docks), Qt.Orientation.Horizontal)
         self.tabifyDockWidget(docks[1], docks[2])
@@ -269,6 +272,20 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.snap)
         view_menu.addSeparator()
         view_menu.addAction(self._action("&Guidelines", "Ctrl+Shift+D", self.show_guidelines))
+        view_menu.addSeparator()
+        view_menu.addMenu(self._language_menu())
+
+    def _language_menu(self) -> QMenu:
+        """Each language named in itself, so that anyone finds their own."""
+        menu = QMenu("&Language", self)
+        choices = QActionGroup(menu)
+        for code, name in ((ARABIC, "العربية"), (ENGLISH, "English")):
+            action = choices.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == language())
+            action.triggered.connect(lambda _=False, code=code: self.projects.switch_language(code))
+            menu.addAction(action)
+        return menu
 
     def _action(
         self, text: str, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -639,3 +656,11 @@ class MainWindow(QMainWindow):
                 opened.close()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _docks_side() -> Qt.DockWidgetArea:
+    """After the reader in reading order: on the right in English, on the left in Arabic
+    (Qt mirrors the menus and layouts but keeps dock areas where they are)."""
+    if is_arabic():
+        return Qt.DockWidgetArea.LeftDockWidgetArea
+    return Qt.DockWidgetArea.RightDockWidgetArea

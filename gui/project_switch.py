@@ -17,6 +17,7 @@ from annotate.errors import AnnotateError
 from annotate.failures import what_failed
 from annotate.project import Project
 from annotate.sample import default_project_path, open_default_project
+from gui.i18n import language, remember_language, translate, use_language
 from gui.plain_text import tell
 from gui.recent_projects import clear_recent_projects, project_key, recent_projects
 
@@ -58,6 +59,19 @@ class ProjectSwitch:
     def open_sample(self) -> None:
         self._switch("Open the sample project", open_default_project, default_project_path())
 
+    def switch_language(self, chosen: str) -> None:
+        """The app in `chosen` from now on: the window is built again in it, on the same
+        project, document and place."""
+        remember_language(chosen)
+        app = QApplication.instance()
+        if chosen == language() or not isinstance(app, QApplication):
+            return
+        use_language(app, chosen)
+        path = self.window.project.path
+        self._switch_to(
+            translate("ProjectSwitch", "Language"), lambda: Project.open(path), keep_docks=False
+        )
+
     def fill_recent_menu(self, menu: QMenu) -> None:
         """The recent projects, numbered for the keyboard, most recent first."""
         menu.clear()
@@ -78,13 +92,18 @@ class ProjectSwitch:
         if path is not None and _same_file(path, self.window.project.path):
             self.window.saved_label.setText(f"{self.window.project.path.name} is already open")
             return
+        self._switch_to(work, opening)
+
+    def _switch_to(
+        self, work: str, opening: Callable[[], Project], keep_docks: bool = True
+    ) -> None:
         try:
             project = opening()
         except FAILURES as error:
             tell(self.window, QMessageBox.Icon.Warning, work, str(error))
             return
         try:
-            replace_window(self.window, project)
+            replace_window(self.window, project, keep_docks)
         except sqlite3.Error as error:  # it opened, but its tables cannot be read
             tell(self.window, QMessageBox.Icon.Warning, work, what_failed(error, project.path))
 
@@ -95,9 +114,10 @@ class ProjectSwitch:
         return Path.home() if _same_file(folder, default_project_path().parent) else folder
 
 
-def replace_window(old: MainWindow, project: Project) -> MainWindow:
+def replace_window(old: MainWindow, project: Project, keep_docks: bool = True) -> MainWindow:
     """A main window on `project` in `old`'s place, for the same analyst; `old` is closed
-    with its project and the windows it opened, then deleted."""
+    with its project and the windows it opened, then deleted. Without `keep_docks` (a
+    mirrored window), the docks take their places in the new layout's direction."""
     from gui.main_window import MainWindow  # imported here: that module imports this one
 
     try:  # only building the window may fail; the old one is still whole then
@@ -108,7 +128,8 @@ def replace_window(old: MainWindow, project: Project) -> MainWindow:
     new.closed.connect(project.close)
     new.setGeometry(old.geometry())
     new.setWindowState(old.windowState())  # maximised, full screen
-    new.restoreState(old.saveState())  # the docks where the analyst put them
+    if keep_docks:
+        new.restoreState(old.saveState())  # the docks where the analyst put them
     new.splitter.restoreState(old.splitter.saveState())
     new.show()  # before the old one closes, or the app would quit with its last window
     old.close()  # its reader, search, review and agreement windows stop reading the project

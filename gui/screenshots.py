@@ -57,9 +57,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         window.show()
         window.document_list.selectRow(WATER_ARTICLE)
         reader = window.reader
-        app.processEvents()
-        while reader.loading:
-            app.processEvents()
+        wait_for_reader(window)
         annotated = reader.annotated
         assert annotated is not None
         person = next(s for s in annotated.spans() if s.label == "PERSON")
@@ -77,6 +75,15 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         written.append(_comments(window, folder / "comments.png"))
         window.close()
     return written
+
+
+def wait_for_reader(window: MainWindow) -> None:
+    """Until the reader has laid out its document (it lays out in steps)."""
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    while window.reader.loading:
+        QApplication.processEvents()
 
 
 def _linking(window: MainWindow, out: Path) -> Path:

@@ -30,6 +30,13 @@ window.grab().save(sys.argv[2])
 print(window.reader.annotated.document.title)
 """
 
+IN_ARABIC = """
+from gui.app import application
+from gui.i18n import translate
+application("ar")
+print(translate("MainWindow", "&File").replace("&", ""))
+"""
+
 
 def run(command: list[str], where: Path) -> str:
     environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -73,9 +80,12 @@ def test_the_installed_wheel_holds_everything_and_runs(tmp_path: Path) -> None:
         p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*")
     ]
     bundled = [
-        f"annotate_resources/{name}" for name in resources if "." in name and "__" not in name
+        f"annotate_resources/{name}"
+        for name in resources
+        if "." in name and "__" not in name and not name.endswith((".ts", ".qm"))
     ]
     assert [name for name in bundled if name not in inside] == []
+    assert "annotate_resources/i18n/annotate_ar.qm" in inside  # compiled by the build
 
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", str(venv)], tmp_path)
@@ -111,3 +121,6 @@ def test_the_installed_wheel_holds_everything_and_runs(tmp_path: Path) -> None:
     assert (tmp_path / "page.png").stat().st_size > 10_000
     shown = run([str(bin_ / "python"), "-c", START_WINDOW, "p.annotate", "window.png"], tmp_path)
     assert shown.strip() and (tmp_path / "window.png").stat().st_size > 10_000
+    run([annotate, "gui", "--lang", "ar", "--screenshot", "ar.png", "p.annotate"], tmp_path)
+    arabic = run([str(bin_ / "python"), "-c", IN_ARABIC], tmp_path)
+    assert arabic.strip() == "ملف", arabic
