@@ -7,11 +7,10 @@ own catalogue (qtbase_ar) translates the standard dialogs and buttons."""
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from annotate.bundled import RESOURCES
 from gui.settings import app_settings
 
 ARABIC = "ar"
@@ -75,7 +74,7 @@ def use_language(app: QApplication, chosen: str) -> None:
 
 
 def catalogue_folder() -> str:
-    return str(files("annotate_resources") / "i18n")
+    return str(RESOURCES / "i18n")
 
 
 def shown_name(english: str, arabic: str) -> str:

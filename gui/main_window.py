@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         choices = QActionGroup(menu)
         for code, name in ((ARABIC, "العربية"), (ENGLISH, "English")):
             action = choices.addAction(name)
+            action.setObjectName(f"language-{code}")
             action.setCheckable(True)
             action.setChecked(code == language())
             action.triggered.connect(lambda _=False, code=code: self.projects.switch_language(code))
