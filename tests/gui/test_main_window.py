@@ -175,7 +175,9 @@ def test_annotate_without_a_command_opens_the_app(monkeypatch: pytest.MonkeyPatc
     from gui.cli import main
 
     opened: list[Path | None] = []
-    monkeypatch.setattr("gui.app.run_app", lambda path=None: opened.append(path) or 0)
+    monkeypatch.setattr(
+        "gui.app.run_app", lambda path=None, language=None: opened.append(path) or 0
+    )
     assert CliRunner().invoke(main, []).exit_code == 0
     assert CliRunner().invoke(main, ["gui", "mine.annotate"]).exit_code == 0
     assert opened == [None, Path("mine.annotate")]
