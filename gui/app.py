@@ -66,7 +66,8 @@ def run_app(path: Path | None = None, language: str | None = None) -> int:
         window.protect_on_open()
         for problem in problems:  # the last project, which did not open
             title = translate("App", "Last project not opened")
-            tell(window, QMessageBox.Icon.Warning, title, problem)
+            told = translate("App", "{problem}\n\nThe sample project is open instead.")
+            tell(window, QMessageBox.Icon.Warning, title, told.format(problem=problem))
         if os.environ.get(QUIT_WHEN_PAINTED):
             QuitWhenPainted(window.reader.viewport())
         QTimer.singleShot(WORD_LIST_AFTER_MS, _read_word_list_in_background)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -37,9 +37,9 @@ from annotate.corpus.importing import (
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
+from gui.i18n import translate
 from gui.plain_text import plain_label
 
-AS_IN_THE_FILES = "As named in the files, else {analyst}"
 SOURCES = ("all", GOLD_ANNOTATOR)
 T = TypeVar("T")
 
@@ -71,35 +71,42 @@ class ExportRequest:
 class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, paths: list[Path], annotator: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import")
+        self.setWindowTitle(translate("CorpusFiles", "Import"))
         self.paths = paths
         self.analyst = annotator
-        self.as_named = AS_IN_THE_FILES.format(analyst=annotator)
-        self.format = QComboBox(self)
-        self.format.addItems(list(FORMATS))
+        as_named = translate("CorpusFiles", "As named in the files, else {analyst}")
+        self.as_named = as_named.format(analyst=annotator)
+        self.format = format_choice(self, FORMATS)
         self.annotator = QComboBox(self)
         self.annotator.setEditable(True)
         self.annotator.addItems([self.as_named, annotator])
         self.annotator.setToolTip(
-            "Whose annotations the files hold: the annotators the files name (a brat folder"
-            " of annotator subfolders, JSONL records), or one name for all of them"
+            translate(
+                "CorpusFiles",
+                "Whose annotations the files hold: the annotators the files name (a brat"
+                " folder of annotator subfolders, JSONL records), or one name for all of them",
+            )
         )
-        self.add_labels = QCheckBox("Add labels the project does not know", self)
-        self.repair_iob = QCheckBox("CoNLL: read an I- tag that continues no span as B-", self)
+        self.add_labels = QCheckBox(
+            translate("CorpusFiles", "Add labels the project does not know"), self
+        )
+        self.repair_iob = QCheckBox(
+            translate("CorpusFiles", "CoNLL: read an I- tag that continues no span as B-"), self
+        )
         form = QFormLayout(self)
         names = "\n".join(str(path) for path in paths)
-        form.addRow("Files:", plain_label(names, self))
-        form.addRow("&Format:", self.format)
-        form.addRow("&Annotator:", self.annotator)
+        form.addRow(translate("CorpusFiles", "Files:"), plain_label(names, self))
+        form.addRow(translate("CorpusFiles", "&Format:"), self.format)
+        form.addRow(translate("CorpusFiles", "&Annotator:"), self.annotator)
         form.addRow(self.add_labels)
         form.addRow(self.repair_iob)
-        form.addRow(_buttons(self, "&Import"))
+        form.addRow(_buttons(self, translate("CorpusFiles", "&Import")))
 
     def request(self) -> ImportRequest:
         name = self.annotator.currentText().strip()
         return ImportRequest(
             paths=self.paths,
-            fmt=self.format.currentText(),
+            fmt=self.format.currentData(),
             annotator=None if name in ("", self.as_named) else name,
             unnamed=self.analyst,
             add_labels=self.add_labels.isChecked(),
@@ -110,47 +117,47 @@ class ImportDialog(QDialog):
 class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, annotators: list[str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
-        self.format = QComboBox(self)
-        self.format.addItems(list(EXPORT_FORMATS))
-        self.source = QComboBox(self)
-        self.source.addItems([*SOURCES, *(a for a in annotators if a not in SOURCES)])
-        self.status = QComboBox(self)
-        self.status.addItems(list(STATUS_FILTERS))
+        self.setWindowTitle(translate("CorpusFiles", "Export"))
+        self.format = format_choice(self, EXPORT_FORMATS)
+        self.source = source_choice(self, annotators)
+        self.status = status_choice(self)
         self.split = QLineEdit(self)
-        self.split.setPlaceholderText("none, or e.g. train=0.8,dev=0.1,test=0.1")
+        self.split.setPlaceholderText(
+            translate("CorpusFiles", "none, or e.g. train=0.8,dev=0.1,test=0.1")
+        )
         self.seed = QSpinBox(self)
         self.seed.setRange(0, 2**31 - 1)
         self.out = QLineEdit(self)
-        choose = QPushButton("&Choose…", self)
+        choose = QPushButton(translate("CorpusFiles", "&Choose…"), self)
         choose.clicked.connect(self._choose_out)
         where = QHBoxLayout()
         where.addWidget(self.out)
         where.addWidget(choose)
         form = QFormLayout(self)
-        form.addRow("&Format:", self.format)
-        form.addRow("&Source:", self.source)
-        form.addRow("S&tatus:", self.status)
-        form.addRow("Sp&lit by document:", self.split)
-        form.addRow("S&eed:", self.seed)
-        written_to = QLabel("&Write to:", self)
+        form.addRow(translate("CorpusFiles", "&Format:"), self.format)
+        form.addRow(translate("CorpusFiles", "&Source:"), self.source)
+        form.addRow(translate("CorpusFiles", "S&tatus:"), self.status)
+        form.addRow(translate("CorpusFiles", "Sp&lit by document:"), self.split)
+        form.addRow(translate("CorpusFiles", "S&eed:"), self.seed)
+        written_to = QLabel(translate("CorpusFiles", "&Write to:"), self)
         written_to.setBuddy(self.out)
         form.addRow(written_to, where)
-        form.addRow(_buttons(self, "&Export"))
+        form.addRow(_buttons(self, translate("CorpusFiles", "&Export")))
         self.resize(560, self.sizeHint().height())
 
     def writes_folder(self) -> bool:
         return (
-            bool(self.split.text().strip()) or not EXPORT_FORMATS[self.format.currentText()].suffix
+            bool(self.split.text().strip()) or not EXPORT_FORMATS[self.format.currentData()].suffix
         )
 
     def _choose_out(self) -> None:
         if self.writes_folder():
-            chosen = QFileDialog.getExistingDirectory(self, "Export into an empty folder")
+            title = translate("CorpusFiles", "Export into an empty folder")
+            chosen = QFileDialog.getExistingDirectory(self, title)
         else:
-            suffix = EXPORT_FORMATS[self.format.currentText()].suffix
+            suffix = EXPORT_FORMATS[self.format.currentData()].suffix
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Export to", f"corpus{suffix}", f"*{suffix}"
+                self, translate("CorpusFiles", "Export to"), f"corpus{suffix}", f"*{suffix}"
             )
         if chosen:
             self.out.setText(chosen)
@@ -158,12 +165,40 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         return ExportRequest(
             out=Path(self.out.text().strip()),
-            fmt=self.format.currentText(),
-            source=self.source.currentText(),
-            status=self.status.currentText(),
+            fmt=self.format.currentData(),
+            source=self.source.currentData(),
+            status=self.status.currentData(),
             split=self.split.text().strip() or None,
             seed=self.seed.value(),
         )
+
+
+def format_choice(parent: QWidget, formats: Iterable[str]) -> QComboBox:
+    """The formats by name (their names are what the files are called by), "auto" and
+    "txt" in words; each item's data is the format's name."""
+    words = {"auto": translate("CorpusFiles", "auto"), "txt": translate("CorpusFiles", "txt")}
+    return _choice(parent, [(words.get(name, name), name) for name in formats])
+
+
+def source_choice(parent: QWidget, annotators: list[str]) -> QComboBox:
+    """Whose spans to export: everyone's, the gold ones, or one annotator's."""
+    words = [translate("CorpusFiles", "all"), translate("CorpusFiles", "gold")]
+    named = [(name, name) for name in annotators if name not in SOURCES]
+    return _choice(parent, [*zip(words, SOURCES, strict=True), *named])
+
+
+def status_choice(parent: QWidget) -> QComboBox:
+    """Which documents to export: any, or those done."""
+    words = {"any": translate("CorpusFiles", "any"), "done": translate("CorpusFiles", "done")}
+    return _choice(parent, [(words[status], status) for status in STATUS_FILTERS])
+
+
+def _choice(parent: QWidget, items: list[tuple[str, str]]) -> QComboBox:
+    """A combo box showing each item's text, its value as the item's data."""
+    combo = QComboBox(parent)
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
 
 
 def _buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
@@ -188,7 +223,8 @@ class ProgressBox:
     """A modal progress dialog; Cancel stops the work at the next step it reports."""
 
     def __init__(self, parent: QWidget, title: str) -> None:
-        self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+        cancel = translate("CorpusFiles", "Cancel")
+        self.dialog = QProgressDialog(title, cancel, 0, 0, parent)
         self.dialog.setLabel(plain_label(title, self.dialog))  # it names the files read
         self.dialog.setWindowTitle(title)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -228,10 +264,11 @@ def import_with_progress(parent: QWidget, project: Project, request: ImportReque
 
         def step(records_done: int, spans_done: int) -> None:
             done = records_done + spans_done
-            text = f"Importing {records_done} of {records}"
-            if spans:
-                text += f", {spans_done:,} of {spans:,} spans"
-            progress.step(text, done, max(done, records + spans))
+            progress.step(
+                _importing(records_done, records, spans_done, spans),
+                done,
+                max(done, records + spans),
+            )
 
         return import_records(
             project,
@@ -242,7 +279,18 @@ def import_with_progress(parent: QWidget, project: Project, request: ImportReque
             request.unnamed,
         )
 
-    return with_progress(parent, "Import", work)
+    return with_progress(parent, translate("CorpusFiles", "Import"), work)
+
+
+def _importing(records_done: int, records: int, spans_done: int, spans: int) -> str:
+    """How far an import is: its documents, and its spans when the files hold any."""
+    if not spans:
+        text = translate("CorpusFiles", "Importing {done} of {total}")
+        return text.format(done=records_done, total=records)
+    text = translate("CorpusFiles", "Importing {done} of {total}, {spans_done} of {spans} spans")
+    return text.format(
+        done=records_done, total=records, spans_done=f"{spans_done:,}", spans=f"{spans:,}"
+    )
 
 
 def _count(request: ImportRequest, progress: ProgressBox) -> tuple[int, int]:
@@ -252,11 +300,14 @@ def _count(request: ImportRequest, progress: ProgressBox) -> tuple[int, int]:
         for record in read_records(path, request.fmt, repair_iob=request.repair_iob):
             records += 1
             spans += len(record.spans)
-            progress.step(f"Reading {path.name}: {records} documents", 0, 0)
+            reading = translate("CorpusFiles", "Reading {file}: {count} documents")
+            progress.step(reading.format(file=path.name, count=records), 0, 0)
     return records, spans
 
 
 def export_with_progress(parent: QWidget, project: Project, request: ExportRequest) -> ExportReport:
+    exporting = translate("CorpusFiles", "Exporting {done} of {total}")
+
     def work(progress: ProgressBox) -> ExportReport:
         return export_corpus(
             project,
@@ -266,10 +317,12 @@ def export_with_progress(parent: QWidget, project: Project, request: ExportReque
             request.status,
             request.split,
             request.seed,
-            lambda done, total: progress.step(f"Exporting {done} of {total}", done, total),
+            lambda done, total: progress.step(
+                exporting.format(done=done, total=total), done, total
+            ),
         )
 
-    return with_progress(parent, "Export", work)
+    return with_progress(parent, translate("CorpusFiles", "Export"), work)
 
 
 def dropped_paths(mime: QMimeData) -> list[Path]:
@@ -281,17 +334,28 @@ def dropped_paths(mime: QMimeData) -> list[Path]:
 
 
 def describe_import(report: ImportReport) -> str:
-    text = (
-        f"Imported {report.documents_added} documents ({report.documents_present} already "
-        f"there), {report.spans_added} spans, {report.relations_added} relations"
+    text = translate(
+        "CorpusFiles",
+        "Imported {documents} documents ({present} already there), {spans} spans,"
+        " {relations} relations",
+    ).format(
+        documents=report.documents_added,
+        present=report.documents_present,
+        spans=report.spans_added,
+        relations=report.relations_added,
     )
     if report.spans_updated:
-        text += f"; {report.spans_updated} spans already there took new attribute values"
+        updated = translate(
+            "CorpusFiles", "; {count} spans already there took new attribute values"
+        )
+        text += updated.format(count=report.spans_updated)
     if report.labels_added:
-        text += f"; labels added: {', '.join(report.labels_added)}"
+        added = translate("CorpusFiles", "; labels added: {labels}")
+        text += added.format(labels=", ".join(report.labels_added))
     return text
 
 
 def describe_export(report: ExportReport) -> str:
     written = ", ".join(path.name for path in report.written)
-    return f"Exported {report.records} records to {written}"
+    exported = translate("CorpusFiles", "Exported {records} records to {files}")
+    return exported.format(records=report.records, files=written)

@@ -7,16 +7,37 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from gui.i18n import translate
 from gui.plain_text import plain_label
 
-HEADING = "This project has no documents yet"
-IMPORT_HINT = (
-    "Import the articles to annotate: plain text files (one document each), or JSONL,"
-    " CoNLL, brat, doccano or Label Studio files."
-)
-DROP_HINT = "Or drop files or folders anywhere on this window."
-READ_ONLY_HINT = "This project is read-only: documents cannot be imported into it."
-SAMPLE_HINT = "To see first how annotating looks, open the sample project: two annotated articles."
+
+def heading_text() -> str:
+    return translate("EmptyProject", "This project has no documents yet")
+
+
+def import_text() -> str:
+    return translate(
+        "EmptyProject",
+        "Import the articles to annotate: plain text files (one document each), or JSONL,"
+        " CoNLL, brat, doccano or Label Studio files.",
+    )
+
+
+def drop_text() -> str:
+    return translate("EmptyProject", "Or drop files or folders anywhere on this window.")
+
+
+def read_only_text() -> str:
+    return translate(
+        "EmptyProject", "This project is read-only: documents cannot be imported into it."
+    )
+
+
+def sample_text() -> str:
+    return translate(
+        "EmptyProject",
+        "To see first how annotating looks, open the sample project: two annotated articles.",
+    )
 
 
 class EmptyProjectPanel(QWidget):
@@ -29,17 +50,23 @@ class EmptyProjectPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("empty_project")
-        heading = _hint(HEADING, self)
+        heading = _hint(heading_text(), self)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
-        self.import_hint = _hint(IMPORT_HINT, self)
-        self.import_files = _button("Import files… (Ctrl+I)", import_files, self)
-        self.import_folder = _button("Import a folder… (Ctrl+Shift+I)", import_folder, self)
-        self.drop_hint = _hint(DROP_HINT, self)
-        sample_hint = _hint(SAMPLE_HINT, self)
-        self.open_sample = _button("Open the sample project", open_sample, self)
+        self.import_hint = _hint(import_text(), self)
+        self.import_files = _button(
+            translate("EmptyProject", "Import files… (Ctrl+I)"), import_files, self
+        )
+        self.import_folder = _button(
+            translate("EmptyProject", "Import a folder… (Ctrl+Shift+I)"), import_folder, self
+        )
+        self.drop_hint = _hint(drop_text(), self)
+        sample_hint = _hint(sample_text(), self)
+        self.open_sample = _button(
+            translate("EmptyProject", "Open the sample project"), open_sample, self
+        )
         column = QVBoxLayout(self)
         column.addStretch(1)
         column.addWidget(heading)
@@ -54,7 +81,7 @@ class EmptyProjectPanel(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """A project that cannot be written takes no import: say so instead of offering one."""
-        self.import_hint.setText(READ_ONLY_HINT if read_only else IMPORT_HINT)
+        self.import_hint.setText(read_only_text() if read_only else import_text())
         for shown in (self.import_files, self.import_folder, self.drop_hint):
             shown.setVisible(not read_only)
 

@@ -16,19 +16,22 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from annotate.errors import AnnotateError
 from annotate.failures import WriteFailed, is_system_failure, what_failed
+from gui.i18n import translate
 from gui.plain_text import plain_label, tell
-
-NOT_SAVED = "Not saved"
-READ_ONLY_BANNER = (
-    "Read-only: this project's file or its folder cannot be written. You can read, search"
-    " and export it; to annotate, copy it to a folder you can write to and open the copy."
-)
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
+def read_only_text() -> str:
+    return translate(
+        "FailureBox",
+        "Read-only: this project's file or its folder cannot be written. You can read, search"
+        " and export it; to annotate, copy it to a folder you can write to and open the copy.",
+    )
+
+
 def read_only_banner(parent: QWidget, shown: bool) -> QLabel:
-    banner = plain_label(READ_ONLY_BANNER, parent)
+    banner = plain_label(read_only_text(), parent)
     banner.setObjectName("read_only_banner")
     banner.setWordWrap(True)
     banner.setStyleSheet("QLabel { background: #fff3c4; color: #5c4400; padding: 6px; }")
@@ -46,8 +49,8 @@ def tell_refusal(
     """A refused action: a write the project could not make in a box, any other refusal
     in the status bar."""
     if isinstance(error, WriteFailed):
-        status(f"{NOT_SAVED}: {error}")
-        show_failure(parent, NOT_SAVED, str(error))
+        status(translate("FailureBox", "Not saved: {error}").format(error=error))
+        show_failure(parent, translate("FailureBox", "Not saved"), str(error))
     else:
         status(str(error))
 
@@ -65,15 +68,17 @@ def unexpected_error_hook(
     ) -> None:
         printed(kind, error, traceback)
         if isinstance(error, sqlite3.Error) and is_system_failure(error):
-            show_failure(window(), "Project failed", what_failed(error, project()))
+            title = translate("FailureBox", "Project failed")
+            show_failure(window(), title, what_failed(error, project()))
         elif isinstance(error, AnnotateError | OSError | sqlite3.Error):
-            show_failure(window(), "Failed", str(error))
+            show_failure(window(), translate("FailureBox", "Failed"), str(error))
         elif isinstance(error, Exception):
-            show_failure(
-                window(),
-                "Unexpected error",
-                f"{kind.__name__}: {error}\n\nThe details are on the terminal; please"
-                " report them. Everything saved before this is safe in the project.",
+            fault = translate(
+                "FailureBox",
+                "{kind}: {error}\n\nThe details are on the terminal; please report them."
+                " Everything saved before this is safe in the project.",
             )
+            title = translate("FailureBox", "Unexpected error")
+            show_failure(window(), title, fault.format(kind=kind.__name__, error=error))
 
     return hook

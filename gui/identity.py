@@ -6,11 +6,11 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from annotate.errors import InputError
 from annotate.names import checked_name
+from gui.i18n import translate
 from gui.plain_text import tell
 from gui.settings import app_settings
 
 ANNOTATOR_KEY = "annotator/name"
-QUESTION = "Your name as an annotator (it marks every span you make):"
 
 
 def remembered_annotator() -> str | None:
@@ -31,13 +31,15 @@ def remember_annotator(name: str) -> None:
 def ask_annotator(parent: QWidget | None, current: str | None = None) -> str | None:
     """Ask for the annotator's name, again while it is one a project refuses; None when
     the analyst cancels or gives none."""
+    title = translate("Identity", "Annotator")
+    question = translate("Identity", "Your name as an annotator (it marks every span you make):")
     while True:
-        name, accepted = QInputDialog.getText(parent, "Annotator", QUESTION, text=current or "")
+        name, accepted = QInputDialog.getText(parent, title, question, text=current or "")
         name = name.strip()
         if not accepted or not name:
             return None
         try:
             return checked_name(name, "annotator")
         except InputError as error:
-            tell(parent, QMessageBox.Icon.Warning, "Annotator", error.message)
+            tell(parent, QMessageBox.Icon.Warning, title, error.message)
             current = name

@@ -62,13 +62,15 @@ from gui.reading_places import Place, go_back_to, place_in, remember_place, reme
 from gui.recent_projects import remember_project
 from gui.settings import app_settings
 from gui.span_paint import Found
+from gui.vocabulary import status_name
 
 if TYPE_CHECKING:
     from gui.progress_view import ProgressView
     from gui.review_window import ReviewWindow
 
-ALL_DOCUMENTS = "All documents"
-MY_QUEUE = "My queue: assigned to me, not done"
+# The status filter's choices besides the statuses (its item data: what the code filters by)
+ALL_DOCUMENTS = "all"
+MY_QUEUE = "my_queue"
 KEEP_BACKUPS_KEY = "backups/keep"  # how many rolling backups to keep
 DOCK_WIDTH = 360
 # A write waits this long for another program's lock, then fails and says so: the
@@ -84,12 +86,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.project = project
         project.store.wait_for_locks(LOCK_WAIT_MS)
-        read_only = " (read-only)" if project.read_only else ""
-        self.setWindowTitle(f"{project.path.name}{read_only} — Arabic annotation workbench")
+        self.setWindowTitle(_window_title(project))
         self.read_only_banner = read_only_banner(self, project.read_only)
         self.document_list = DocumentList(self)
-        self.status_filter = QComboBox(self)
-        self.status_filter.addItems([ALL_DOCUMENTS, MY_QUEUE, *STATUSES])
+        self.status_filter = status_filter(self)
         self._assigned: set[str] = set()  # the documents assigned to the analyst
         self._queue: set[str] = set()  # those of them the analyst has not marked done
         self.reader = ReaderView(self)
@@ -186,98 +186,121 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
 
     def _add_menus(self) -> None:
+        self._add_file_menu()
+        self._add_annotating_menus()
+        self._add_view_menu()
+        find_menu = self.menuBar().addMenu(translate("MainWindow", "Fi&nd"))
+        find = self.find_bar
+        self._add(find_menu, translate("MainWindow", "&Find in document"), "Ctrl+F", find.open_bar)
+        self._add(find_menu, translate("MainWindow", "Find &next"), "F3", lambda: find.step(1))
+        self._add(
+            find_menu, translate("MainWindow", "Find &previous"), "Shift+F3", lambda: find.step(-1)
+        )
+        self._add(
+            find_menu,
+            translate("MainWindow", "&Search all documents"),
+            "Ctrl+Shift+F",
+            self.search_all,
+        )
+        go_menu = self.menuBar().addMenu(translate("MainWindow", "&Go"))
+        for keys, name, widget in (
+            ("Ctrl+1", translate("MainWindow", "&Documents"), self.document_list),
+            ("Ctrl+2", translate("MainWindow", "&Reader"), self.reader),
+            ("Ctrl+3", translate("MainWindow", "&Annotations"), self.annotations),
+            ("Ctrl+4", translate("MainWindow", "Status &filter"), self.status_filter),
+        ):
+            self._add(go_menu, name, keys, self._focus(widget))
+        review_menu = self.menuBar().addMenu(translate("MainWindow", "&Review"))
+        for name, keys, slot in (
+            (
+                translate("MainWindow", "Review &disagreements…"),
+                "Ctrl+Shift+R",
+                self.review_disagreements,
+            ),
+            (translate("MainWindow", "&Agreement…"), "Ctrl+Shift+G", self.show_agreement),
+            (
+                translate("MainWindow", "&Progress and assignments…"),
+                "Ctrl+Shift+P",
+                self.show_progress,
+            ),
+        ):
+            self._add(review_menu, name, keys, slot)
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        self._add(help_menu, translate("MainWindow", "&Keys"), "F1", self.show_keys)
+
+    def _add_file_menu(self) -> None:
+        menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        projects, files, standard = self.projects, self.files, QKeySequence.StandardKey
+        self._add(menu, translate("MainWindow", "&New project…"), "Ctrl+N", projects.choose_new)
+        self._add(menu, translate("MainWindow", "&Open project…"), "Ctrl+O", projects.choose_open)
+        self.recent_menu = menu.addMenu(translate("MainWindow", "Open recen&t"))
+        self.recent_menu.aboutToShow.connect(lambda: projects.fill_recent_menu(self.recent_menu))
+        menu.addSeparator()
+        self._add(menu, translate("MainWindow", "&Refresh"), standard.Refresh, self.refresh)
+        self._add(menu, translate("MainWindow", "&Import files…"), "Ctrl+I", files.choose_import)
+        self._add(
+            menu, translate("MainWindow", "Import a &folder…"), "Ctrl+Shift+I", files.choose_folder
+        )
+        self._add(menu, translate("MainWindow", "&Export…"), "Ctrl+E", files.export)
+        self._add(menu, translate("MainWindow", "&Merge projects…"), "", files.merge_projects)
+        menu.addSeparator()
+        self._add(menu, translate("MainWindow", "&Switch annotator…"), "Ctrl+Shift+A", self.switch)
+        self._add(menu, translate("MainWindow", "&Back up now"), "Ctrl+Shift+B", self.back_up)
+        self._add(menu, translate("MainWindow", "&Quit"), standard.Quit, self.close)
+
+    def _add_annotating_menus(self) -> None:
+        """Edit and Annotate: the annotating actions (gui/annotating.py names them), then
+        the document's status."""
         actions = self.annotating.actions
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("&New project…", "Ctrl+N", self.projects.choose_new))
-        file_menu.addAction(self._action("&Open project…", "Ctrl+O", self.projects.choose_open))
-        self.recent_menu = file_menu.addMenu("Open recen&t")
-        self.recent_menu.aboutToShow.connect(
-            lambda: self.projects.fill_recent_menu(self.recent_menu)
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("&Refresh", QKeySequence.StandardKey.Refresh, self.refresh)
-        )
-        file_menu.addAction(self._action("&Import files…", "Ctrl+I", self.files.choose_import))
-        file_menu.addAction(
-            self._action("Import a &folder…", "Ctrl+Shift+I", self.files.choose_folder)
-        )
-        file_menu.addAction(self._action("&Export…", "Ctrl+E", self.files.export))
-        file_menu.addAction(self._action("&Merge projects…", "", self.files.merge_projects))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Switch annotator…", "Ctrl+Shift+A", self.switch))
-        file_menu.addAction(self._action("&Back up now", "Ctrl+Shift+B", self.back_up))
-        file_menu.addAction(self._action("&Quit", QKeySequence.StandardKey.Quit, self.close))
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(translate("MainWindow", "&Edit"))
         for group in ("history", "edit", "resize"):
             edit_menu.addActions(actions.group(group))
             edit_menu.addSeparator()
-        annotate_menu = self.menuBar().addMenu("&Annotate")
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Annotate"))
         for group in ("label", "link", "comment"):
-            annotate_menu.addActions(actions.group(group))
-            annotate_menu.addSeparator()
-        annotate_menu.addAction(self._action("Mark &done and go on", "Ctrl+Return", self.done))
-        annotate_menu.addAction(
-            self._action("Mark in &progress", "Ctrl+Shift+Return", self.in_progress)
+            menu.addActions(actions.group(group))
+            menu.addSeparator()
+        self._add(menu, translate("MainWindow", "Mark &done and go on"), "Ctrl+Return", self.done)
+        self._add(
+            menu,
+            translate("MainWindow", "Mark in &progress"),
+            "Ctrl+Shift+Return",
+            self.in_progress,
         )
-        annotate_menu.addSeparator()
-        annotate_menu.addAction(self._action("Change &label…", "", self.change_label))
-        self._add_view_menu()
-        find_menu = self.menuBar().addMenu("Fi&nd")
-        find_menu.addAction(self._action("&Find in document", "Ctrl+F", self.find_bar.open_bar))
-        find_menu.addAction(self._action("Find &next", "F3", lambda: self.find_bar.step(1)))
-        find_menu.addAction(
-            self._action("Find &previous", "Shift+F3", lambda: self.find_bar.step(-1))
-        )
-        find_menu.addAction(self._action("&Search all documents", "Ctrl+Shift+F", self.search_all))
-        go_menu = self.menuBar().addMenu("&Go")
-        for keys, name, widget in (
-            ("Ctrl+1", "&Documents", self.document_list),
-            ("Ctrl+2", "&Reader", self.reader),
-            ("Ctrl+3", "&Annotations", self.annotations),
-            ("Ctrl+4", "Status &filter", self.status_filter),
-        ):
-            go_menu.addAction(self._action(name, keys, self._focus(widget)))
-        review_menu = self.menuBar().addMenu("&Review")
-        review_menu.addAction(
-            self._action("Review &disagreements…", "Ctrl+Shift+R", self.review_disagreements)
-        )
-        review_menu.addAction(self._action("&Agreement…", "Ctrl+Shift+G", self.show_agreement))
-        review_menu.addAction(
-            self._action("&Progress and assignments…", "Ctrl+Shift+P", self.show_progress)
-        )
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&Keys", "F1", self.show_keys))
+        menu.addSeparator()
+        self._add(menu, translate("MainWindow", "Change &label…"), "", self.change_label)
 
     def _add_view_menu(self) -> None:
-        view_menu = self.menuBar().addMenu("&View")
-        zoom_in = self._action(
-            "Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.reader.zoom(1)
+        menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        reader, standard = self.reader, QKeySequence.StandardKey
+        zoom_in = self._add(
+            menu, translate("MainWindow", "Zoom &in"), standard.ZoomIn, lambda: reader.zoom(1)
         )
-        zoom_in.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        zoom_in.setShortcuts([QKeySequence(standard.ZoomIn), QKeySequence("Ctrl+=")])
+        self._add(
+            menu, translate("MainWindow", "Zoom &out"), standard.ZoomOut, lambda: reader.zoom(-1)
         )
-        view_menu.addAction(zoom_in)
-        view_menu.addAction(
-            self._action(
-                "Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.reader.zoom(-1)
-            )
+        self._add(menu, translate("MainWindow", "&Actual size"), "Ctrl+0", reader.reset_zoom)
+        menu.addSeparator()
+        menu.addMenu(self.layers.menu)
+        self.snap = self._add(
+            menu,
+            translate("MainWindow", "&Snap selections to words"),
+            "Ctrl+Shift+W",
+            self._set_snap,
         )
-        view_menu.addAction(self._action("&Actual size", "Ctrl+0", self.reader.reset_zoom))
-        view_menu.addSeparator()
-        view_menu.addMenu(self.layers.menu)
-        self.snap = self._action("&Snap selections to words", "Ctrl+Shift+W", self._set_snap)
         self.snap.setCheckable(True)
         self.snap.setChecked(self.annotating.snap_to_words)
-        view_menu.addAction(self.snap)
-        view_menu.addSeparator()
-        view_menu.addAction(self._action("&Guidelines", "Ctrl+Shift+D", self.show_guidelines))
-        view_menu.addSeparator()
-        view_menu.addMenu(self._language_menu())
+        menu.addSeparator()
+        self._add(
+            menu, translate("MainWindow", "&Guidelines"), "Ctrl+Shift+D", self.show_guidelines
+        )
+        menu.addSeparator()
+        menu.addMenu(self._language_menu())
 
     def _language_menu(self) -> QMenu:
         """Each language named in itself, so that anyone finds their own."""
-        menu = QMenu("&Language", self)
+        menu = QMenu(translate("MainWindow", "&Language"), self)
         choices = QActionGroup(menu)
         for code, name in ((ARABIC, "العربية"), (ENGLISH, "English")):
             action = choices.addAction(name)
@@ -287,6 +310,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, code=code: self.projects.switch_language(code))
             menu.addAction(action)
         return menu
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        keys: str | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = self._action(text, keys, slot)
+        menu.addAction(action)
+        return action
 
     def _action(
         self, text: str, keys: str | QKeySequence.StandardKey, slot: Callable[[], object]
@@ -342,7 +376,7 @@ class MainWindow(QMainWindow):
             self._open_current()  # nothing listed: nothing open
         self.status_label.setText(self.project.path.name)
         self.status_label.setToolTip(tooltip(str(self.project.path)))
-        self.annotator_label.setText(f"Annotator: {self.annotator}{self._queue_left()}")
+        self.annotator_label.setText(self._annotator_line())
         self._show_position()
 
     def _summaries(self) -> list[DocumentSummary]:
@@ -352,21 +386,29 @@ class MainWindow(QMainWindow):
     def _wanted(self, document: DocumentSummary) -> bool:
         """The filter applies to the statuses the list shows: the layer's annotator's, or
         (everyone's shown) the analyst's own; My queue to the analyst's own."""
-        wanted = self.status_filter.currentText()
+        wanted = str(self.status_filter.currentData())
         if wanted == MY_QUEUE:
             return document.uid in self._queue
         whose = self.shown_annotator() or self.annotator
         return wanted == ALL_DOCUMENTS or document.statuses.get(whose, "new") == wanted
 
-    def _queue_left(self) -> str:
-        """What the status bar adds after the name: ", 3 documents left in your queue",
-        ", your queue is done", or nothing when no document is assigned to the analyst."""
+    def _annotator_line(self) -> str:
+        """The analyst's name, and how much of their queue is left ("3 documents left in
+        your queue", "your queue is done"), when any document is assigned to them."""
+        name, left = self.annotator, len(self._queue)
         if not self._assigned:
-            return ""
-        left = len(self._queue)
+            return translate("MainWindow", "Annotator: {name}").format(name=name)
         if not left:
-            return ", your queue is done"
-        return f", {left} document{'s' if left != 1 else ''} left in your queue"
+            return translate("MainWindow", "Annotator: {name}, your queue is done").format(
+                name=name
+            )
+        if left == 1:
+            return translate(
+                "MainWindow", "Annotator: {name}, 1 document left in your queue"
+            ).format(name=name)
+        return translate(
+            "MainWindow", "Annotator: {name}, {count} documents left in your queue"
+        ).format(name=name, count=left)
 
     def _first_in_queue(self) -> str | None:
         """Where an analyst who has not opened the project here before begins: the first
@@ -382,8 +424,9 @@ class MainWindow(QMainWindow):
         me, layer = self.annotator, self.layers.layer
         editable = layer.editable(me)
         self.reader.can_change = lambda span: editable and span.annotator == me
+        note = translate("MainWindow", "{layer}: show Mine or Everyone to annotate.")
         self.annotating.read_only_note = (
-            None if editable else f"{layer.described(me)}: show Mine or Everyone to annotate."
+            None if editable else note.format(layer=layer.described(me))
         )
         self.reader.set_annotator_marks(self.layers.shown_marks())
 
@@ -417,7 +460,7 @@ class MainWindow(QMainWindow):
     def open_document(self, uid: str) -> None:
         """Open a document, showing every status if the filter hides it."""
         if not any(d.uid == uid for d in self.document_list.documents.listed()):
-            self.status_filter.setCurrentText(ALL_DOCUMENTS)
+            self.status_filter.setCurrentIndex(self.status_filter.findData(ALL_DOCUMENTS))
         self.refresh(uid)
 
     def search_all(self) -> None:
@@ -470,7 +513,10 @@ class MainWindow(QMainWindow):
             self.document_list.currentIndex().row(),
             self.document_list.documents.rowCount(),
         )
-        self.position_label.setText(f"Document {row + 1} of {count}" if row >= 0 else "")
+        position = translate("MainWindow", "Document {number} of {count}")
+        self.position_label.setText(
+            position.format(number=row + 1, count=count) if row >= 0 else ""
+        )
 
     def _after_change(self, changes: Changes) -> None:
         self.annotations.apply(changes, self.reader.selected_span)
@@ -484,7 +530,8 @@ class MainWindow(QMainWindow):
                 self.project.documents.set_status(listed.uid, self.annotator, "in_progress")
                 statuses[self.annotator] = "in_progress"
             except AnnotateError as error:  # the change itself is saved: only say so
-                self.saved_label.setText(f"Saved, but the document stays “new”: {error}")
+                stays_new = translate("MainWindow", "Saved, but the document stays “new”: {error}")
+                self.saved_label.setText(stays_new.format(error=error))
         count = listed.span_count + len(changes.spans_added) - len(changes.spans_removed)
         self.document_list.documents.update_document(
             replace(listed, span_count=count, statuses=statuses)
@@ -510,13 +557,17 @@ class MainWindow(QMainWindow):
         row = self.document_list.currentIndex().row()
         last = row + 1 >= listed.rowCount()
         self.refresh(document if last else listed.document(row + 1).uid)
-        self.saved_label.setText("Marked done" + (": that was the last document" if last else ""))
+        self.saved_label.setText(
+            translate("MainWindow", "Marked done: that was the last document")
+            if last
+            else translate("MainWindow", "Marked done")
+        )
 
     def in_progress(self) -> None:
         document = self.annotating.document
         if document is not None and self._set_status(document, "in_progress"):
             self.refresh(document)
-            self.saved_label.setText("Marked in progress")
+            self.saved_label.setText(translate("MainWindow", "Marked in progress"))
 
     def _set_status(self, document: str, status: Status) -> bool:
         try:
@@ -532,28 +583,40 @@ class MainWindow(QMainWindow):
         keep it safe."""
         remember_project(self.project.path)
         if self.project.read_only:
-            self.saved_label.setText("Read-only: no backup made, as nothing can change")
+            self.saved_label.setText(
+                translate("MainWindow", "Read-only: no backup made, as nothing can change")
+            )
         else:
             self.back_up()
         warning = network_warning(self.project.path)
         if warning:
-            tell(self, QMessageBox.Icon.Warning, "Network filesystem", warning)
+            title = translate("MainWindow", "Network filesystem")
+            tell(self, QMessageBox.Icon.Warning, title, warning)
 
     def back_up(self) -> None:
         keep = app_settings().value(KEEP_BACKUPS_KEY, DEFAULT_KEEP)
         try:
             target = rolling_backup(self.project, int(str(keep)))
         except DamagedProject as damaged:
-            self.saved_label.setText("The project is damaged: no backup was made")
+            self.saved_label.setText(
+                translate("MainWindow", "The project is damaged: no backup was made")
+            )
             self._warn_damaged(damaged)
             return
         except (AnnotateError, OSError, sqlite3.Error, ValueError) as error:
-            self.saved_label.setText(f"Backup failed: {error}")
+            failed = translate("MainWindow", "Backup failed: {error}")
+            self.saved_label.setText(failed.format(error=error))
             return
-        self.saved_label.setText(f"Backed up to {target.name}")
+        backed_up = translate("MainWindow", "Backed up to {file}")
+        self.saved_label.setText(backed_up.format(file=target.name))
 
     def _warn_damaged(self, damaged: DamagedProject) -> None:
-        tell(self, QMessageBox.Icon.Critical, "Damaged project", str(damaged))
+        tell(
+            self,
+            QMessageBox.Icon.Critical,
+            translate("MainWindow", "Damaged project"),
+            str(damaged),
+        )
 
     def show_agreement(self) -> None:
         """Agreement of the project's annotators, beside this window; a document chosen
@@ -622,7 +685,9 @@ class MainWindow(QMainWindow):
             remember_annotator(name)
             self.annotating.switch_annotator(name)
             self.reopen()
-            self.saved_label.setText(f"Annotating as {name}")
+            self.saved_label.setText(
+                translate("MainWindow", "Annotating as {name}").format(name=name)
+            )
 
     def _set_snap(self) -> None:
         self.annotating.set_snap_to_words(self.snap.isChecked())
@@ -657,6 +722,26 @@ class MainWindow(QMainWindow):
                 opened.close()
         super().closeEvent(event)
         self.closed.emit()
+
+
+def _window_title(project: Project) -> str:
+    if project.read_only:
+        title = translate("MainWindow", "{project} (read-only) — Arabic annotation workbench")
+    else:
+        title = translate("MainWindow", "{project} — Arabic annotation workbench")
+    return title.format(project=project.path.name)
+
+
+def status_filter(parent: QWidget) -> QComboBox:
+    """Which documents the list shows: all, the analyst's queue, or those of one status;
+    each choice's item data is what the list is filtered by, its text in the interface
+    language."""
+    combo = QComboBox(parent)
+    combo.addItem(translate("MainWindow", "All documents"), ALL_DOCUMENTS)
+    combo.addItem(translate("MainWindow", "My queue: assigned to me, not done"), MY_QUEUE)
+    for status in STATUSES:
+        combo.addItem(status_name(status), status)
+    return combo
 
 
 def _docks_side() -> Qt.DockWidgetArea:

@@ -10,12 +10,17 @@ from annotate.merge.merging import merge_projects
 from annotate.merge.report import MergeReport
 from annotate.project import Project
 from gui.corpus_files import ProgressBox, with_progress
-
-PROJECT_FILES = "Projects (*.annotate);;All files (*)"
+from gui.i18n import translate
+from gui.project_switch import all_files, project_files
 
 
 def ask_merge_paths(parent: QWidget) -> list[Path]:
-    chosen, _ = QFileDialog.getOpenFileNames(parent, "Merge projects", "", PROJECT_FILES)
+    chosen, _ = QFileDialog.getOpenFileNames(
+        parent,
+        translate("Merging", "Merge projects"),
+        "",
+        f"{project_files()};;{all_files()}",
+    )
     return [Path(name) for name in chosen]
 
 
@@ -23,26 +28,37 @@ def merge_with_progress(parent: QWidget, project: Project, paths: list[Path]) ->
     """Check every file, then merge them in one transaction; Cancel rolls it back."""
 
     def work(progress: ProgressBox) -> MergeReport:
-        progress.step(f"Checking {len(paths)} project files", 0, 0)
+        checking = translate("Merging", "Checking {count} project files")
+        progress.step(checking.format(count=len(paths)), 0, 0)
+        merging = translate("Merging", "Merging {done} of {total}")
         return merge_projects(
             project,
             paths,
-            lambda done, total: progress.step(f"Merging {done} of {total}", done, total),
+            lambda done, total: progress.step(merging.format(done=done, total=total), done, total),
         )
 
-    return with_progress(parent, "Merge", work)
+    return with_progress(parent, translate("Merging", "Merge"), work)
 
 
 def describe_merge(report: MergeReport) -> str:
-    text = (
-        f"Merged {len(report.files)} files: {report.documents_added} documents added "
-        f"({report.documents_present} already there), {report.spans_added} spans added, "
-        f"{report.spans_updated} updated, {report.relations_added} relations added"
+    text = translate(
+        "Merging",
+        "Merged {files} files: {documents} documents added ({present} already there),"
+        " {spans} spans added, {updated} updated, {relations} relations added",
+    ).format(
+        files=len(report.files),
+        documents=report.documents_added,
+        present=report.documents_present,
+        spans=report.spans_added,
+        updated=report.spans_updated,
+        relations=report.relations_added,
     )
     if report.labels_added:
-        text += f"; labels added: {', '.join(report.labels_added)}"
+        added = translate("Merging", "; labels added: {labels}")
+        text += added.format(labels=", ".join(report.labels_added))
     if report.assignments_updated:
-        text += f"; {report.assignments_updated} assignments updated"
+        assignments = translate("Merging", "; {count} assignments updated")
+        text += assignments.format(count=report.assignments_updated)
     if report.conflicts:
-        text += f"; {len(report.conflicts)} conflicts"
+        text += translate("Merging", "; {count} conflicts").format(count=len(report.conflicts))
     return text

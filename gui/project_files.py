@@ -5,16 +5,51 @@ formats below them) load when first used, not while the window opens."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotate.errors import AnnotateError
+from gui.i18n import translate
 from gui.plain_text import tell
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class Work:
+    """What the analyst is told of one kind of work on files."""
+
+    title: str  # of its report
+    refused: str  # the title of a refusal
+    cancelled: str  # the status message once cancelled
+
+
+def import_work() -> Work:
+    return Work(
+        translate("ProjectFiles", "Import"),
+        translate("ProjectFiles", "Import refused"),
+        translate("ProjectFiles", "Import cancelled: nothing was changed"),
+    )
+
+
+def export_work() -> Work:
+    return Work(
+        translate("ProjectFiles", "Export"),
+        translate("ProjectFiles", "Export refused"),
+        translate("ProjectFiles", "Export cancelled: nothing was changed"),
+    )
+
+
+def merge_work() -> Work:
+    return Work(
+        translate("ProjectFiles", "Merge"),
+        translate("ProjectFiles", "Merge refused"),
+        translate("ProjectFiles", "Merge cancelled: nothing was changed"),
+    )
 
 
 class ProjectFiles:
@@ -22,12 +57,16 @@ class ProjectFiles:
         self.window = window
 
     def choose_import(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self.window, "Import files")
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self.window, translate("ProjectFiles", "Import files")
+        )
         if chosen:
             self.import_files([Path(name) for name in chosen])
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self.window, "Import a folder")
+        chosen = QFileDialog.getExistingDirectory(
+            self.window, translate("ProjectFiles", "Import a folder")
+        )
         if chosen:
             self.import_files([Path(chosen)])
 
@@ -40,11 +79,11 @@ class ProjectFiles:
         try:
             report = import_with_progress(self.window, self.window.project, request)
         except (AnnotateError, OSError) as error:
-            self._refused("Import", error)
+            self._refused(import_work(), error)
             return
         self.window.palette_list.show_schema(self.window.project.labels.schema())  # labels it added
         self.window.reopen()
-        self._tell("Import", describe_import(report), report.notes)
+        self._tell(import_work(), describe_import(report), report.notes)
 
     def export(self) -> None:
         from gui.corpus_files import ask_export, describe_export, export_with_progress
@@ -55,9 +94,9 @@ class ProjectFiles:
         try:
             report = export_with_progress(self.window, self.window.project, request)
         except (AnnotateError, OSError) as error:
-            self._refused("Export", error)
+            self._refused(export_work(), error)
             return
-        self._tell("Export", describe_export(report), report.notes)
+        self._tell(export_work(), describe_export(report), report.notes)
 
     def merge_projects(self) -> None:
         from gui.merging import ask_merge_paths, describe_merge, merge_with_progress
@@ -68,21 +107,22 @@ class ProjectFiles:
         try:
             report = merge_with_progress(self.window, self.window.project, paths)
         except (AnnotateError, sqlite3.Error) as error:
-            self._refused("Merge", error)
+            self._refused(merge_work(), error)
             return
         self.window.palette_list.show_schema(self.window.project.labels.schema())  # labels it added
         self.window.reopen()
-        self._tell("Merge", describe_merge(report), report.detail_lines())
+        self._tell(merge_work(), describe_merge(report), report.detail_lines())
 
-    def _refused(self, work: str, error: Exception) -> None:
+    def _refused(self, work: Work, error: Exception) -> None:
         from gui.corpus_files import Cancelled
 
         if isinstance(error, Cancelled):
-            self.window.saved_label.setText(f"{work} cancelled: nothing was changed")
+            self.window.saved_label.setText(work.cancelled)
         else:
-            tell(self.window, QMessageBox.Icon.Warning, f"{work} refused", str(error))
+            tell(self.window, QMessageBox.Icon.Warning, work.refused, str(error))
 
-    def _tell(self, work: str, summary: str, notes: list[str]) -> None:
+    def _tell(self, work: Work, summary: str, notes: list[str]) -> None:
         self.window.saved_label.setText(summary)
         if notes:
-            tell(self.window, QMessageBox.Icon.Information, work, "\n\n".join([summary, *notes]))
+            text = "\n\n".join([summary, *notes])
+            tell(self.window, QMessageBox.Icon.Information, work.title, text)

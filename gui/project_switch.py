@@ -25,8 +25,6 @@ if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
 SUFFIX = ".annotate"
-PROJECT_FILES = f"Annotation projects (*{SUFFIX})"
-ALL_FILES = "All files (*)"
 NEW_NAME = f"project{SUFFIX}"
 FAILURES = (AnnotateError, OSError, sqlite3.Error)
 
@@ -36,28 +34,36 @@ class ProjectSwitch:
         self.window = window
 
     def choose_new(self) -> None:
+        title = translate("ProjectSwitch", "New project")
         chosen, _ = QFileDialog.getSaveFileName(
             self.window,
-            "New project",
+            title,
             str(self._folder() / NEW_NAME),
-            PROJECT_FILES,
+            project_files(),
             options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused
         )
         if chosen:
-            self._switch("New project", lambda: Project.create(with_suffix(Path(chosen))))
+            self._switch(title, lambda: Project.create(with_suffix(Path(chosen))))
 
     def choose_open(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, "Open project", str(self._folder()), f"{PROJECT_FILES};;{ALL_FILES}"
+            self.window,
+            translate("ProjectSwitch", "Open project"),
+            str(self._folder()),
+            f"{project_files()};;{all_files()}",
         )
         if chosen:
             self.open(Path(chosen))
 
     def open(self, path: Path) -> None:
-        self._switch("Open project", lambda: Project.open(path), path)
+        self._switch(translate("ProjectSwitch", "Open project"), lambda: Project.open(path), path)
 
     def open_sample(self) -> None:
-        self._switch("Open the sample project", open_default_project, default_project_path())
+        self._switch(
+            translate("ProjectSwitch", "Open the sample project"),
+            open_default_project,
+            default_project_path(),
+        )
 
     def switch_language(self, chosen: str) -> None:
         """The app in `chosen` from now on: the window is built again in it, on the same
@@ -82,15 +88,16 @@ class ProjectSwitch:
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, path=path: self.open(path))
         if not listed:
-            menu.addAction("No recent projects").setEnabled(False)
+            menu.addAction(translate("ProjectSwitch", "No recent projects")).setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("&Clear list")
+        clear = menu.addAction(translate("ProjectSwitch", "&Clear list"))
         clear.setEnabled(bool(listed))
         clear.triggered.connect(clear_recent_projects)
 
     def _switch(self, work: str, opening: Callable[[], Project], path: Path | None = None) -> None:
         if path is not None and _same_file(path, self.window.project.path):
-            self.window.saved_label.setText(f"{self.window.project.path.name} is already open")
+            already = translate("ProjectSwitch", "{project} is already open")
+            self.window.saved_label.setText(already.format(project=self.window.project.path.name))
             return
         self._switch_to(work, opening)
 
@@ -158,6 +165,16 @@ class CurrentWindow:
 
     def project_path(self) -> Path:
         return self.window.project.path
+
+
+def project_files() -> str:
+    """The file dialogs' filter for project files."""
+    pattern = f"*{SUFFIX}"
+    return translate("ProjectSwitch", "Annotation projects ({pattern})").format(pattern=pattern)
+
+
+def all_files() -> str:
+    return translate("ProjectSwitch", "All files ({pattern})").format(pattern="*")
 
 
 def with_suffix(path: Path) -> Path:

@@ -42,16 +42,15 @@ def last_project() -> Path | None:
 def open_last_project(problems: list[str] | None = None) -> Project:
     """The project opened last, else (gone, or it no longer opens) the sample project, as
     on the first run; why the last one did not open goes to ``problems``, for the window
-    to show."""
+    to show (in the interface language, which is chosen after the project opens)."""
     last = last_project()
     if last is not None:
         try:
             return Project.open(last)
         except (AnnotateError, OSError, sqlite3.Error) as error:
-            problem = f"{error}\n\nThe sample project is open instead."
-            print(problem, file=sys.stderr)
+            print(f"{error}\n\nThe sample project is open instead.", file=sys.stderr)
             if problems is not None:
-                problems.append(problem)
+                problems.append(str(error))
     return open_default_project()
 
 

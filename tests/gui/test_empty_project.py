@@ -14,7 +14,7 @@ from annotate.project import Project
 from annotate.sample import default_project_path
 from gui import corpus_files
 from gui.corpus_files import ProgressBox
-from gui.empty_project import DROP_HINT, HEADING, IMPORT_HINT, READ_ONLY_HINT, SAMPLE_HINT
+from gui.empty_project import drop_text, heading_text, import_text, read_only_text, sample_text
 from gui.main_window import MainWindow
 from gui.project_switch import CurrentWindow
 from tests.gui.conftest import app_on
@@ -67,7 +67,7 @@ def test_an_empty_project_shows_what_to_do_in_place_of_the_reader(
     window = empty.window
     panel = window.empty_panel
     assert panel.isVisible() and not window.reader.isVisible()
-    assert texts(panel) == [HEADING, IMPORT_HINT, DROP_HINT, SAMPLE_HINT]
+    assert texts(panel) == [heading_text(), import_text(), drop_text(), sample_text()]
     assert buttons(panel) == [
         "Import files… (Ctrl+I)",
         "Import a folder… (Ctrl+Shift+I)",
@@ -140,5 +140,5 @@ def test_a_read_only_empty_project_offers_no_import(qtbot: QtBot, tmp_path: Path
     Project.create(path).close()
     with Project.open(path, read_only=True) as project, app_on(qtbot, project) as started:
         panel = started.window.empty_panel
-        assert READ_ONLY_HINT in texts(panel)
+        assert read_only_text() in texts(panel)
         assert buttons(panel) == ["Open the sample project"]

@@ -258,7 +258,7 @@ def test_assigning_to_me_fills_my_queue_and_a_chosen_document_opens(
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # the status filter
     qtbot.keyClick(window.status_filter, Qt.Key.Key_M)
-    assert window.status_filter.currentText() == MY_QUEUE
+    assert window.status_filter.currentData() == MY_QUEUE
     listed = window.document_list.documents.listed()
     assert [document.uid for document in listed] == [THIRD]
     activate(qtbot, view)
@@ -294,7 +294,7 @@ def test_my_queue_keeps_to_my_statuses_while_another_analysts_layer_is_shown(
     activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)  # the status filter
     qtbot.keyClick(window.status_filter, Qt.Key.Key_M)
-    assert window.status_filter.currentText() == MY_QUEUE
+    assert window.status_filter.currentData() == MY_QUEUE
     listed = window.document_list.documents.listed()
     assert [document.uid for document in listed] == [THIRD]  # sara is at the minister, ali done
     assert window.annotator_label.text() == "Annotator: ali, 1 document left in your queue"

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from annotate.project import Project
 from annotate.sample import open_default_project
 from gui.app import application
-from gui.failure_box import READ_ONLY_BANNER, unexpected_error_hook
+from gui.failure_box import read_only_text, unexpected_error_hook
 from gui.main_window import MainWindow
 from tests.gui.test_gestures import LABEL_KEYS, MIXED, WIDTHS, Annotated, Reading, words_of
 from tests.helpers import fill_disk, read_only_copy, small_disk, table_checksums
@@ -159,7 +159,7 @@ def test_a_read_only_project_opens_with_a_banner_and_refuses_every_change(
         qtbot.waitExposed(window)
         window.protect_on_open()
         banner = window.findChild(QLabel, "read_only_banner")
-        assert banner.isVisible() and banner.text() == READ_ONLY_BANNER
+        assert banner.isVisible() and banner.text() == read_only_text()
         assert "(read-only)" in window.windowTitle()
         assert window.saved_label.text() == "Read-only: no backup made, as nothing can change"
         reading = Reading(qtbot, window, MIXED, 1280, mixed_document(window))
