@@ -39,6 +39,7 @@ from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
 from gui.i18n import translate
 from gui.plain_text import plain_label
+from gui.rtl import LRI, PDI
 
 SOURCES = ("all", GOLD_ANNOTATOR)
 T = TypeVar("T")
@@ -94,7 +95,8 @@ class ImportDialog(QDialog):
             translate("CorpusFiles", "CoNLL: read an I- tag that continues no span as B-"), self
         )
         form = QFormLayout(self)
-        names = "\n".join(str(path) for path in paths)
+        # each path left to right (its folders before its file), in an Arabic dialog too
+        names = "\n".join(f"{LRI}{path}{PDI}" for path in paths)
         form.addRow(translate("CorpusFiles", "Files:"), plain_label(names, self))
         form.addRow(translate("CorpusFiles", "&Format:"), self.format)
         form.addRow(translate("CorpusFiles", "&Annotator:"), self.annotator)
