@@ -246,16 +246,14 @@ def test_a_read_only_project_says_so_in_arabic(
         window = MainWindow(Project.open(folder / sample.name), annotator=ANALYST)
         qtbot.addWidget(window)
         window.protect_on_open()
-        name = sample.name
-        assert window.windowTitle() == f"{name} (للقراءة فقط) — منضدة توسيم النصوص العربية"
-        banner = window.read_only_banner.text()
-        assert banner.startswith("للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع")
-        assert english_left([banner]) == []
-        assert window.saved_label.text() == (
-            "للقراءة فقط: لم تُنشأ نسخة احتياطية، إذ لا يمكن أن يتغير شيء"
-        )
-        window.close()
+        title, banner = window.windowTitle(), window.read_only_banner.text()
+        told = window.saved_label.text()
+        window.close()  # and the project, before its folder is unmounted
         window.project.close()
+    assert title == f"{sample.name} (للقراءة فقط) — منضدة توسيم النصوص العربية"
+    assert banner.startswith("للقراءة فقط: لا يمكن الكتابة في ملف هذا المشروع")
+    assert english_left([banner]) == []
+    assert told == "للقراءة فقط: لم تُنشأ نسخة احتياطية، إذ لا يمكن أن يتغير شيء"
 
 
 def test_the_import_dialog_is_in_arabic_and_asks_for_the_format_by_its_name(
