@@ -90,6 +90,51 @@ def test_why_the_last_project_did_not_open_is_kept_for_the_window(
     assert problems == [f"{broken}: not an annotation project (not a SQLite database)"]
 
 
+RUN_APP_AND_TELL = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import gui.plain_text
+from gui.app import application, run_app
+
+def told(parent, icon, title, text):
+    print(repr((title, text)))
+
+gui.plain_text.tell = told
+application("ar")
+QTimer.singleShot(0, QApplication.quit)
+sys.exit(run_app(None, "ar"))
+"""
+
+
+def test_why_the_last_project_did_not_open_is_told_in_arabic(
+    tmp_path: Path, own_settings: Path
+) -> None:
+    """The whole start in Arabic, in a process of its own: the box over the sample
+    project frames the project's own error."""
+    broken = tmp_path / "broken.annotate"
+    broken.write_text("not a project", encoding="utf-8")
+    remember_project(broken)
+    remember_annotator("ali")
+    app_settings().sync()
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_APP_AND_TELL],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(own_settings),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    error = f"{broken}: not an annotation project (not a SQLite database)"
+    told = ("لم يُفتح المشروع الأخير", f"{error}\n\nفُتح المشروع النموذجي بدلًا منه.")
+    assert result.stdout.splitlines() == [repr(told)]
+
+
 def test_a_project_on_a_missing_disk_stays_in_the_recent_list(tmp_path: Path) -> None:
     from gui.recent_projects import recent_projects
 
