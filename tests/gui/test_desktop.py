@@ -30,7 +30,9 @@ def test_the_entry_and_its_icon_go_to_the_users_data_folder(tmp_path: Path) -> N
         "false",
     )
     assert keys["Exec"].endswith(" gui %f") and "annotate" in keys["Exec"]
-    assert keys["Name[ar]"] and keys["Name"] == "Arabic annotation workbench"
+    assert keys["Name"] == "Arabic annotation workbench"
+    assert keys["Name[ar]"] == "منضدة توسيم النصوص العربية"  # as the Arabic window's title
+    assert keys["Comment[ar]"] == "توسيم الأخبار العربية: الكيانات والاقتباسات وقائلوها"
     assert icon.read_bytes() == (RESOURCES / "icon.svg").read_bytes()
     assert ElementTree.parse(icon).getroot().tag.endswith("svg")
 
