@@ -148,7 +148,7 @@ The sample project is open instead.</source>
     </message>
     <message>
         <source>; {count} spans already there took new attribute values</source>
-        <translation>؛ ومن المقاطع الموجودة من قبل أخذ {count} قيمًا جديدة لسماته</translation>
+        <translation>؛ وأخذت مقاطع موجودة من قبل قيمًا جديدة لسماتها: {count}</translation>
     </message>
     <message>
         <source>; labels added: {labels}</source>
@@ -288,7 +288,7 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
     <message>
         <source>&amp;Reader</source>
-        <translation>ال&amp;قارئ</translation>
+        <translation>&amp;نص المستند</translation>
     </message>
     <message>
         <source>&amp;Annotations</source>
@@ -364,7 +364,7 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation>&amp;نسخة احتياطية الآن</translation>
+        <translation>&amp;نسخ احتياطي الآن</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -380,11 +380,11 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
     <message>
         <source>Mark &amp;done and go on</source>
-        <translation>جعل المستند &amp;منجزًا والانتقال إلى التالي</translation>
+        <translation>تعيين المستند &amp;منجزًا والانتقال إلى التالي</translation>
     </message>
     <message>
         <source>Mark in &amp;progress</source>
-        <translation>جعل المستند &amp;قيد العمل</translation>
+        <translation>تعيين المستند &amp;قيد العمل</translation>
     </message>
     <message>
         <source>Change &amp;label…</source>
@@ -444,7 +444,7 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
     <message>
         <source>Saved, but the document stays “new”: {error}</source>
-        <translation>حُفظ التغيير، لكن المستند باقٍ «جديدًا»: {error}</translation>
+        <translation>حُفظ التغيير، لكن المستند يبقى «جديدًا»: {error}</translation>
     </message>
     <message>
         <source>Marked done: that was the last document</source>
@@ -523,7 +523,7 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
     <message>
         <source>Merged {files} files: {documents} documents added ({present} already there), {spans} spans added, {updated} updated, {relations} relations added</source>
-        <translation>دُمج من الملفات {files}: أُضيف من المستندات {documents} (وكان {present} منها موجودًا من قبل)، ومن المقاطع {spans}، وحُدِّث {updated}، وأُضيف من العلاقات {relations}</translation>
+        <translation>دُمج من الملفات {files}: أُضيف من المستندات {documents} (وكان {present} منها موجودًا من قبل)، ومن المقاطع {spans} وحُدِّث منها {updated}، ومن العلاقات {relations}</translation>
     </message>
     <message>
         <source>; labels added: {labels}</source>

@@ -174,7 +174,7 @@ def test_the_menus_and_docks_of_the_main_window_are_in_arabic(
     assert {"العربية", "English"} <= set(view)  # each language named in itself
     for name in ("Edit", "Annotate"):
         assert english_left(own_actions(window, shown[name])) == [], name
-    assert "جعل المستند &منجزًا والانتقال إلى التالي" in own_actions(window, shown["Annotate"])
+    assert "تعيين المستند &منجزًا والانتقال إلى التالي" in own_actions(window, shown["Annotate"])
     docks = [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
     assert sorted(docks) == sorted(["الوسوم", "التوسيمات", "البحث", "دليل التوسيم"])
     window.grab().save(str(tmp_path / "arabic-main-window.png"))
@@ -332,7 +332,7 @@ def test_what_an_import_export_and_merge_did_is_told_in_arabic(arabic: None) -> 
     imported = ImportReport(3, 1, 12, 2, relations_added=4, labels_added=["PLACE"])
     assert describe_import(imported) == (
         "استُورد من المستندات 3 (وكان 1 منها موجودًا من قبل)، ومن المقاطع 12، ومن العلاقات 4"
-        "؛ ومن المقاطع الموجودة من قبل أخذ 2 قيمًا جديدة لسماته؛ الوسوم المضافة: PLACE"
+        "؛ وأخذت مقاطع موجودة من قبل قيمًا جديدة لسماتها: 2؛ الوسوم المضافة: PLACE"
     )
     exported = ExportReport(5, [Path("corpus.jsonl")])
     assert describe_export(exported) == "صُدِّر من السجلات 5 إلى corpus.jsonl"
@@ -340,7 +340,7 @@ def test_what_an_import_export_and_merge_did_is_told_in_arabic(arabic: None) -> 
     merged.assignments_updated = 6
     assert describe_merge(merged) == (
         "دُمج من الملفات 2: أُضيف من المستندات 1 (وكان 2 منها موجودًا من قبل)، ومن المقاطع 3"
-        "، وحُدِّث 4، وأُضيف من العلاقات 5؛ وحُدِّث من الإسنادات 6"
+        " وحُدِّث منها 4، ومن العلاقات 5؛ وحُدِّث من الإسنادات 6"
     )
 
 
