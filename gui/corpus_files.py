@@ -176,8 +176,8 @@ class ExportDialog(QDialog):
 
 
 def format_choice(parent: QWidget, formats: Iterable[str]) -> QComboBox:
-    """The formats by name (their names are what the files are called by), "auto" and
-    "txt" in words; each item's data is the format's name."""
+    """The formats by their names, which stay as they are in every language (jsonl,
+    conll, brat...), but "auto" and "txt", shown in words; each item's data is the name."""
     words = {"auto": translate("CorpusFiles", "auto"), "txt": translate("CorpusFiles", "txt")}
     return _choice(parent, [(words.get(name, name), name) for name in formats])
 
