@@ -717,6 +717,9 @@ class MainWindow(QMainWindow):
         self.reader.stop_loading()
         self.corpus_search.stop()
         self.checkpoints.stop()
+        # Its project closes after it: a current row the list takes later (on focus, when
+        # it had none) opens no document.
+        self.document_list.selectionModel().blockSignals(True)
         for opened in self.findChildren(QWidget):  # review, agreement: they read the project
             if opened.isWindow() and opened.isVisible():
                 opened.close()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -39,6 +40,7 @@ from gui.failure_box import read_only_banner, tell_refusal, unexpected_error_hoo
 from gui.identity import ask_annotator
 from gui.main_window import MainWindow
 from gui.merging import describe_merge
+from gui.project_switch import CurrentWindow
 from gui.rtl import LRI, PDI
 from tests.gui.test_annotating import when_modal
 from tests.gui.test_corpus_files import drop_files, press_default
@@ -397,3 +399,27 @@ def test_failures_are_framed_in_arabic(
     parent = QWidget()
     qtbot.addWidget(parent)
     assert english_left([read_only_banner(parent, True).text()]) == []
+
+
+def test_choosing_arabic_in_the_language_menu_builds_the_window_again_in_arabic(
+    qtbot: QtBot, current: CurrentWindow
+) -> None:
+    """And back to English: the Arabic window, closed with its project, opens no document
+    of it afterwards (its list, left without a current row, takes one when focused)."""
+    english = current.window
+    path = english.project.path
+    try:
+        (arabic_choice,) = [a for a in english.findChildren(QAction) if a.text() == "العربية"]
+        arabic_choice.trigger()
+        window = current.window
+        assert window is not english
+        assert window.project.path == path and window.isVisible()
+        assert window.windowTitle().endswith(" — منضدة توسيم النصوص العربية")
+        assert menus(window)["File"].title() == "&ملف"
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        (english_choice,) = [a for a in window.findChildren(QAction) if a.text() == "English"]
+        english_choice.trigger()
+        assert current.window.windowTitle().endswith(" — Arabic annotation workbench")
+        assert current.window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        application("en")
