@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from annotate.intervals import IntervalIndex
 from annotate.model import Changes, Document, Relation, Span
 from annotate.project import Project
-from annotate.schema import SPEAKER_RELATION, Schema, SpanLabel, passage_labels
+from annotate.schema import (
+    SPEAKER_RELATION,
+    RelationLabel,
+    Schema,
+    SpanLabel,
+    passage_labels,
+)
 
 CHUNK_SIZE = 15_000  # characters whose spans `load_next` reads at once (a few ms)
 FIRST_WINDOW = 12_000  # characters whose spans `begin` reads: more than a screen holds
@@ -54,6 +60,7 @@ class AnnotatedText:
         self.text = document.text
         self.annotator = annotator
         self.labels: dict[str, SpanLabel] = {label.name: label for label in schema.labels}
+        self.relation_labels: dict[str, RelationLabel] = {r.name: r for r in schema.relations}
         self.passage_labels = passage_labels(schema)
         self._spans: dict[str, Span] = {}
         self._passages: set[str] = set()

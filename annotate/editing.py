@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from annotate.annotations import new_uid
 from annotate.errors import InputError
-from annotate.history import History, Step
+from annotate.history import History, named_step
 from annotate.lexicon import Lexicon
 from annotate.model import Changes, Origin, Relation, Span
 from annotate.project import Project
@@ -24,6 +24,13 @@ from annotate.words import (
 
 Edge = Literal["start", "end"]
 NAME_LENGTH = 30  # characters of span text quoted in a step's name
+Name = tuple[str, dict[str, str]]  # a step's name: its pattern and the values it takes
+RESIZE_NAMES: dict[tuple[Edge, bool], str] = {  # by edge, and whether it grows
+    ("start", True): "Grow {label} at its start",
+    ("start", False): "Shrink {label} at its start",
+    ("end", True): "Grow {label} at its end",
+    ("end", False): "Shrink {label} at its end",
+}
 
 
 class Editor:
@@ -48,8 +55,9 @@ class Editor:
         text = self._document_text(document)[start:end]
         annotator = self.annotator
         return self.history.take(
-            Step(
-                f"Add {label} {_quoted(text)}",
+            named_step(
+                "Add {label} ‘{text}’",
+                {"label": label, "text": _short(text)},
                 lambda p: p.spans.add(document, annotator, label, start, end, attrs, uid=uid),
                 lambda p: p.spans.remove(uid),
                 document,
@@ -89,16 +97,17 @@ class Editor:
                 changes += project.spans.remove(uid)
             return changes
 
-        count = len(places)
-        name = f"Add {count} {label} span{'s' if count > 1 else ''}"
-        return self.history.take(Step(name, add, remove, places[0][0]))
+        pattern = "Add {count} {label} spans" if len(places) > 1 else "Add {count} {label} span"
+        values = {"count": str(len(places)), "label": label}
+        return self.history.take(named_step(pattern, values, add, remove, places[0][0]))
 
     def remove_span(self, uid: str) -> Changes:
         span = self._own(uid)
         relations = self.project.relations.touching(uid)
         return self.history.take(
-            Step(
-                f"Delete {span.label} {_quoted(self._text(span))}",
+            named_step(
+                "Delete {label} ‘{text}’",
+                {"label": span.label, "text": _short(self._text(span))},
                 lambda p: p.spans.remove(uid),
                 lambda p: restore_span(p, span, relations),
                 span.document,
@@ -111,13 +120,16 @@ class Editor:
             raise InputError(f"the span is already {label}", field="label")
         self.project.labels.offered(label)
         return self._update(
-            span, f"Relabel {span.label} → {label}", {"label": label}, {"label": span.label}
+            span,
+            ("Relabel {label} → {new}", {"new": label}),
+            {"label": label},
+            {"label": span.label},
         )
 
     def set_attrs(self, uid: str, attrs: dict[str, Any]) -> Changes:
         span = self._own(uid)
         return self._update(
-            span, f"Edit attributes of {span.label}", {"attrs": attrs}, {"attrs": span.attrs}
+            span, ("Edit attributes of {label}", {}), {"attrs": attrs}, {"attrs": span.attrs}
         )
 
     def resize(self, uid: str, edge: Edge, grow: bool, by_word: bool = False) -> Changes:
@@ -127,10 +139,9 @@ class Editor:
         start, end = moved_edge(text, span.start, span.end, edge, grow, by_word)
         if (start, end) == (span.start, span.end):
             raise InputError(f"the span cannot {'grow' if grow else 'shrink'} there", field=edge)
-        verb = "Grow" if grow else "Shrink"
         return self._update(
             span,
-            f"{verb} {span.label} at its {edge}",
+            (RESIZE_NAMES[edge, grow], {}),
             {"start": start, "end": end},
             {"start": span.start, "end": span.end},
         )
@@ -139,7 +150,7 @@ class Editor:
         span = self._own(uid)
         return self._update(
             span,
-            f"Move {span.label} edges",
+            ("Move {label} edges", {}),
             {"start": start, "end": end},
             {"start": span.start, "end": span.end},
         )
@@ -152,15 +163,15 @@ class Editor:
         text = self._document_text(span.document)
         whole = with_proclitics(text, span.start)
         if whole is not None:
-            put = _quoted(text[whole : span.start])
-            return self._move_start(span, whole, f"Put {put} back on {span.label}")
+            put = {"letters": _short(text[whole : span.start])}
+            return self._move_start(span, whole, ("Put ‘{letters}’ back on {label}", put))
         words = words or self._evidence(span.document)
         stem = without_proclitics(text, span.start, span.end, words)
         if stem is None:
             word = text[span.start : next_word_end(text, span.start)]
             raise InputError(f"{_quoted(word)} has no attached letter to take off: {_why(word)}")
-        taken = _quoted(text[span.start : stem])
-        return self._move_start(span, stem, f"Take {taken} off {span.label}")
+        taken = {"letters": _short(text[span.start : stem])}
+        return self._move_start(span, stem, ("Take ‘{letters}’ off {label}", taken))
 
     def strip_article(self, uid: str) -> Changes:
         span = self._own(uid)
@@ -168,10 +179,10 @@ class Editor:
         start = strip_article(text, span.start, span.end)
         if start is None:
             raise InputError(f"{_quoted(text[span.start : span.end])} has no article to remove")
-        removed = _quoted(text[span.start : start])
-        return self._move_start(span, start, f"Remove {removed} from {span.label}")
+        removed = {"letters": _short(text[span.start : start])}
+        return self._move_start(span, start, ("Remove ‘{letters}’ from {label}", removed))
 
-    def _move_start(self, span: Span, start: int, name: str) -> Changes:
+    def _move_start(self, span: Span, start: int, name: Name) -> Changes:
         return self._update(span, name, {"start": start}, {"start": span.start})
 
     def _evidence(self, document: str) -> Lexicon:
@@ -187,8 +198,9 @@ class Editor:
             raise InputError(f"the {label} link is already there", field="label")
         uid = new_uid()
         return self.history.take(
-            Step(
-                f"Link {label}",
+            named_step(
+                "Link {relation}",
+                {"relation": label},
                 lambda p: p.relations.add(label, head, tail, uid=uid),
                 lambda p: p.relations.remove(uid),
                 document,
@@ -199,8 +211,9 @@ class Editor:
         relation = self.project.relations.get(uid)
         head = self._own(relation.head)
         return self.history.take(
-            Step(
-                f"Unlink {relation.label}",
+            named_step(
+                "Unlink {relation}",
+                {"relation": relation.label},
                 lambda p: p.relations.remove(uid),
                 lambda p: _relink(p, relation),
                 head.document,
@@ -208,11 +221,15 @@ class Editor:
         )
 
     def _update(
-        self, span: Span, name: str, after: dict[str, Any], before: dict[str, Any]
+        self, span: Span, name: Name, after: dict[str, Any], before: dict[str, Any]
     ) -> Changes:
+        """A change to one span, named by the pattern and values of `name` followed by the
+        span's label and text."""
+        pattern, values = name
         return self.history.take(
-            Step(
-                f"{name} {_quoted(self._text(span))}",
+            named_step(
+                pattern + " ‘{text}’",
+                {**values, "label": span.label, "text": _short(self._text(span))},
                 lambda p: p.spans.update(span.uid, **after),
                 lambda p: p.spans.update(span.uid, **before),
                 span.document,
@@ -284,5 +301,10 @@ def _why(word: str) -> str:
 
 
 def _quoted(text: str) -> str:
+    return f"‘{_short(text)}’"
+
+
+def _short(text: str) -> str:
+    """A span's text as a step's name quotes it: on one line, and not too long."""
     short = text if len(text) <= NAME_LENGTH else text[: NAME_LENGTH - 1] + "…"
-    return f"‘{' '.join(short.split())}’"
+    return " ".join(short.split())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from annotate.errors import AnnotateError, ProjectError
 from annotate.model import Changes
@@ -18,6 +18,17 @@ class Step:
     do: Operation
     undo: Operation
     document: str  # the document it changes, so a view can show it
+    # The English pattern of the name and what fills it ("Add {label} ‘{text}’", label
+    # PERSON): an interface in another language says the name with its own pattern.
+    pattern: str = ""
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+def named_step(
+    pattern: str, values: Mapping[str, str], do: Operation, undo: Operation, document: str
+) -> Step:
+    """A step named by `pattern` filled with `values`."""
+    return Step(pattern.format(**values), do, undo, document, pattern, values)
 
 
 class History:

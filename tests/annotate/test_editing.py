@@ -43,6 +43,17 @@ def test_every_step_is_committed_and_undone_and_redone_exactly(
     assert editor.history.next_redo().name == "Shrink ORG at its end ‘ليلى الخطيب’"
 
 
+def test_a_step_keeps_the_pattern_and_values_of_its_name(project: Project, editor: Editor) -> None:
+    """What an interface in another language says the name with."""
+    doc = project.documents.add(TEXT).documents_added[0]
+    person = editor.add_span(doc, "PERSON", *words("ليلى الخطيب")).spans_added[0]
+    editor.resize(person, "start", grow=False, by_word=True)
+    step = editor.history.next_undo()
+    assert step is not None and step.name == "Shrink PERSON at its start ‘ليلى الخطيب’"
+    assert step.pattern == "Shrink {label} at its start ‘{text}’"
+    assert step.values == {"label": "PERSON", "text": "ليلى الخطيب"}
+
+
 def test_deleting_a_speaker_and_undoing_brings_back_its_link(
     project: Project, editor: Editor
 ) -> None:
