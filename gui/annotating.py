@@ -6,7 +6,7 @@ returning; the views are then told what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -20,13 +20,15 @@ from annotate.lexicon import Lexicon
 from annotate.model import Changes
 from annotate.project import Project
 from annotate.propagation import propose, propose_in_corpus
-from annotate.schema import RelationLabel
+from annotate.schema import RelationLabel, SpanLabel
 from annotate.searching import project_lexicon
 from annotate.snapping import snap_to_words, without_proclitics
 from gui import linking
 from gui.attributes_dialog import edit_attributes
 from gui.failure_box import tell_refusal
 from gui.guidelines_panel import first_line
+from gui.i18n import is_arabic, shown_name, translate
+from gui.label_words import label_word, step_name
 from gui.plain_text import ask
 from gui.propagation_dialog import Candidate, Find, choose_mentions, line_in_text
 from gui.reader import ReaderView
@@ -92,38 +94,70 @@ class Annotating(QObject):
         schema = self.project.labels.schema()
         for label in schema.labels:
             if label.key:
-                name = f"{label.english} ({label.name})"
-                action = add("label", name, label.key, self._label_key(label.name))
-                action.setStatusTip(first_line(label.guide))  # the key overlay shows it
-                exact = f"{label.english}, exact characters"
-                add("exact", exact, f"Shift+{label.key}", self._label_key(label.name, True))
+                self._add_label_keys(label)
         taken = set(MENU_MNEMONICS)
         for relation in schema.relations:
             letter = next((c for c in relation.name.lower() if c not in taken), None)
             if letter is not None:
                 taken.add(letter)
-                add("link", f"Link {relation.name}…", f"Alt+{letter}", self._link_key(relation))
-        add("link", "Unlink…", "U", self.unlink)
-        add("edit", "Delete span", "Delete", self.delete_selected)
-        add("edit", "Take attached و ف ب ل ك off, or put them back", "X", self.toggle_proclitics)
-        add("edit", "Remove article (ال)", "Shift+X", self.strip_article)
-        add("edit", "Edit attributes…", "A", self.edit_attributes)
-        add("edit", "Annotate every mention…", "M", self.annotate_mentions)
+                name = label_word(relation.name, relation)
+                text = translate("Annotating", "Link {relation}…").format(relation=name)
+                add("link", text, f"Alt+{letter}", self._link_key(relation))
+        add("link", translate("Annotating", "Unlink…"), "U", self.unlink)
+        self._add_edit_actions()
+        for keys, edge, grow, by_word, what in RESIZE_KEYS:
+            add("resize", resize_text(what), keys, self._resize_key(edge, grow, by_word))
+        add(
+            "link-mode",
+            translate("Annotating", "Pick from a list"),
+            "Return",
+            self.pick_link_from_list,
+        )
+        add("link-mode", translate("Annotating", "Cancel linking"), "Escape", self.cancel_link)
+        undo, redo = translate("Annotating", "&Undo"), translate("Annotating", "&Redo")
+        self.undo_action = add("history", undo, "Ctrl+Z", self.undo, window_wide=True)
+        self.redo_action = add("history", redo, "Ctrl+Shift+Z", self.redo, window_wide=True)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.refresh_history()
+
+    def _add_label_keys(self, label: SpanLabel) -> None:
+        """A label's key, and with Shift its key for the exact characters selected."""
+        name = shown_name(label.english, label.arabic)
+        text = translate("Annotating", "{label} ({name})", "a label's key").format(
+            label=name, name=label.name
+        )
+        action = self.actions.add("label", text, label.key, self._label_key(label.name))
+        # the key overlay shows it
+        action.setStatusTip(first_line(label.guide, "arabic" if is_arabic() else "english"))
+        exact = translate("Annotating", "{label}, exact characters").format(label=name)
+        self.actions.add(
+            "exact", exact, f"Shift+{label.key}", self._label_key(label.name, exact=True)
+        )
+
+    def _add_edit_actions(self) -> None:
+        add = self.actions.add
+        add("edit", translate("Annotating", "Delete span"), "Delete", self.delete_selected)
         add(
             "edit",
-            "Annotate every mention in all documents…",
+            translate("Annotating", "Take attached و ف ب ل ك off, or put them back"),
+            "X",
+            self.toggle_proclitics,
+        )
+        add("edit", translate("Annotating", "Remove article (ال)"), "Shift+X", self.strip_article)
+        add("edit", translate("Annotating", "Edit attributes…"), "A", self.edit_attributes)
+        add("edit", translate("Annotating", "Annotate every mention…"), "M", self.annotate_mentions)
+        add(
+            "edit",
+            translate("Annotating", "Annotate every mention in all documents…"),
             "Shift+M",
             self.annotate_mentions_everywhere,
         )
-        add("edit", "Select the span at the cursor", "Space", self.reader.select_span_at_cursor)
-        for keys, edge, grow, by_word, what in RESIZE_KEYS:
-            add("resize", what, keys, self._resize_key(edge, grow, by_word))
-        add("link-mode", "Pick from a list", "Return", self.pick_link_from_list)
-        add("link-mode", "Cancel linking", "Escape", self.cancel_link)
-        self.undo_action = add("history", "Undo", "Ctrl+Z", self.undo, window_wide=True)
-        self.redo_action = add("history", "Redo", "Ctrl+Shift+Z", self.redo, window_wide=True)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.refresh_history()
+        add(
+            "edit",
+            translate("Annotating", "Select the span at the cursor"),
+            "Space",
+            self.reader.select_span_at_cursor,
+        )
 
     def _label_key(self, label: str, exact: bool = False) -> Callable[[], None]:
         key = self.project.labels.span_label(label).key  # type: ignore[union-attr]
@@ -154,7 +188,7 @@ class Annotating(QObject):
             if uid is not None:
                 self._do(lambda: self.editor.relabel(uid, label))
         else:
-            self.message.emit("Select some text (or a span) first.")
+            self.message.emit(translate("Annotating", "Select some text (or a span) first."))
 
     def _add_span(self, label: str, start: int, end: int, exact: bool) -> None:
         assert self.reader.annotated is not None and self.document is not None
@@ -163,7 +197,7 @@ class Annotating(QObject):
         if not exact:
             snapped = snap_to_words(annotated.text, start, end, annotated.document.meta)
             if snapped is None:
-                self.message.emit("The selection holds no word.")
+                self.message.emit(translate("Annotating", "The selection holds no word."))
                 return
             start, end = snapped
             stem = None if label in annotated.passage_labels else self._stem(start, end)
@@ -174,8 +208,13 @@ class Annotating(QObject):
             self.reader.clear_selected_range()
             self.reader.select_span(changes.spans_added[0])
             if left_out:
-                name = annotated.text[start:end]
-                self.message.emit(f"{label} ‘{name}’ saved without ‘{left_out}’ (X puts it back)")
+                said = translate(
+                    "Annotating", "{label} ‘{text}’ saved without ‘{left_out}’ (X puts it back)"
+                )
+                word = self._label_word(label)
+                self.message.emit(
+                    said.format(label=word, text=annotated.text[start:end], left_out=left_out)
+                )
 
     def _stem(self, start: int, end: int) -> int | None:
         """Where an entity starts without the proclitics of its first word (a word list
@@ -205,13 +244,18 @@ class Annotating(QObject):
     def _confirm_delete(self, uid: str, tail_of: list[str]) -> bool:
         assert self.reader.annotated is not None
         text = self.reader.annotated.covered_text(self.reader.annotated.span(uid))
-        links = len(tail_of)
-        question = (
-            f"“{text}” is the {', '.join(sorted(set(tail_of)))} of {links} "
-            f"quote{'s' if links > 1 else ''}. Delete it and "
-            f"{'those links' if links > 1 else 'that link'}?"
-        )
-        return ask(self.reader, "Delete a linked span", question)
+        relations = self._listed(self._relation_word(name) for name in sorted(set(tail_of)))
+        if len(tail_of) > 1:
+            question = translate(
+                "Annotating",
+                "“{text}” is the {relations} of {count} quotes. Delete it and those links?",
+            )
+        else:
+            question = translate(
+                "Annotating", "“{text}” is the {relations} of 1 quote. Delete it and that link?"
+            )
+        said = question.format(text=text, relations=relations, count=len(tail_of))
+        return ask(self.reader, translate("Annotating", "Delete a linked span"), said)
 
     def toggle_proclitics(self) -> None:
         """Take the attached conjunction or preposition off the selected span, or put it
@@ -222,7 +266,7 @@ class Annotating(QObject):
         words = self._words()
         if self._do(lambda: self.editor.toggle_proclitics(uid, words)) is not None:
             step = self.editor.history.next_undo()
-            self.message.emit(step.name if step else "")
+            self.message.emit(self._step_name(step) if step else "")
 
     def strip_article(self) -> None:
         uid = self._selected_own_span()
@@ -241,7 +285,8 @@ class Annotating(QObject):
         span = self.reader.annotated.span(uid)
         definition = self.reader.annotated.labels.get(span.label)
         if definition is None or not definition.attributes:
-            self.message.emit(f"{span.label} has no attributes.")
+            said = translate("Annotating", "{label} has no attributes.")
+            self.message.emit(said.format(label=self._label_word(span.label)))
             return
         attrs = edit_attributes(self.reader, span, definition)
         if attrs is not None and attrs != span.attrs:
@@ -265,7 +310,9 @@ class Annotating(QObject):
                 for p in proposals
             ]
 
-        self._add_chosen(span.label, find, "in this document")
+        self._add_chosen(
+            span.label, find, translate("Annotating", "No other mention of it in this document.")
+        )
 
     def annotate_mentions_everywhere(self) -> None:
         """The same across every document of the project."""
@@ -285,9 +332,11 @@ class Annotating(QObject):
                 for item in found
             ]
 
-        self._add_chosen(span.label, find, "in any document")
+        self._add_chosen(
+            span.label, find, translate("Annotating", "No other mention of it in any document.")
+        )
 
-    def _add_chosen(self, label: str, find: Find, where: str) -> None:
+    def _add_chosen(self, label: str, find: Find, none_found: str) -> None:
         found: dict[bool, list[Candidate]] = {}
 
         def once(family: bool) -> list[Candidate]:
@@ -296,7 +345,7 @@ class Annotating(QObject):
             return found[family]
 
         if not once(False):
-            self.message.emit(f"No other mention of it {where}.")
+            self.message.emit(none_found)
             return
         chosen = choose_mentions(self.reader, label, once)
         if chosen:
@@ -310,21 +359,36 @@ class Annotating(QObject):
         if head is None or self.reader.annotated is None:
             return
         head_label = self.reader.annotated.span(head).label
+        name = label_word(relation.name, relation)
         if relation.heads and head_label not in relation.heads:
-            self.message.emit(f"{relation.name} starts from {', '.join(relation.heads)}.")
+            said = translate("Annotating", "{relation} starts from {labels}.")
+            heads = self._listed(self._label_word(label) for label in relation.heads)
+            self.message.emit(said.format(relation=name, labels=heads))
             return
         self.link.start(relation, head)
-        tails = " or ".join(relation.tails) or "span"
-        prompt = (
-            f"Linking {relation.name}: click the {tails} it links to (Enter: choose from a "
-            "list). A click anywhere else, or Esc, cancels."
-        )
+        prompt = self._link_prompt(relation, name)
         self.reader.start_picking(prompt)
         self.message.emit(prompt)
 
+    def _link_prompt(self, relation: RelationLabel, name: str) -> str:
+        if not relation.tails:
+            return translate(
+                "Annotating",
+                "Linking {relation}: click the span it links to (Enter: choose from a list)."
+                " A click anywhere else, or Esc, cancels.",
+            ).format(relation=name)
+        tails = translate("Annotating", " or ").join(
+            self._label_word(label) for label in relation.tails
+        )
+        return translate(
+            "Annotating",
+            "Linking {relation}: click the {labels} it links to (Enter: choose from a list)."
+            " A click anywhere else, or Esc, cancels.",
+        ).format(relation=name, labels=tails)
+
     def cancel_link(self) -> None:
         self._leave_link_mode()
-        self.message.emit("Linking cancelled.")
+        self.message.emit(translate("Annotating", "Linking cancelled."))
 
     def _leave_link_mode(self) -> None:
         self.link.cancel()
@@ -336,7 +400,8 @@ class Annotating(QObject):
             return
         spans = linking.candidates(annotated, relation, head, self.annotator)
         if not spans:
-            self.message.emit(f"No span here can be the {relation.name}; linking cancelled.")
+            said = translate("Annotating", "No span here can be the {relation}; linking cancelled.")
+            self.message.emit(said.format(relation=label_word(relation.name, relation)))
             self._leave_link_mode()
             return
         chosen = linking.pick(self.reader, [(s.uid, linking.describe(annotated, s)) for s in spans])
@@ -377,7 +442,7 @@ class Annotating(QObject):
             return
         links = [r for r in self.project.relations.touching(head) if r.head == head]
         if not links:
-            self.message.emit("The selected span has no links.")
+            self.message.emit(translate("Annotating", "The selected span has no links."))
             return
         uid: str | None = links[0].uid
         if len(links) > 1:
@@ -398,14 +463,16 @@ class Annotating(QObject):
         step = self.editor.history.next_undo()
         if step is not None:
             self._show(step)
-            changes = self._do(self.editor.history.undo, f"Undid: {step.name}")
+            said = translate("Annotating", "Undid: {step}")
+            changes = self._do(self.editor.history.undo, said.format(step=self._step_name(step)))
             self._select_what_changed(changes)
 
     def redo(self) -> None:
         step = self.editor.history.next_redo()
         if step is not None:
             self._show(step)
-            changes = self._do(self.editor.history.redo, f"Redid: {step.name}")
+            said = translate("Annotating", "Redid: {step}")
+            changes = self._do(self.editor.history.redo, said.format(step=self._step_name(step)))
             self._select_what_changed(changes)
 
     def _select_what_changed(self, changes: Changes | None) -> None:
@@ -424,11 +491,23 @@ class Annotating(QObject):
             self.document_wanted.emit(step.document)
 
     def refresh_history(self) -> None:
-        for action, verb, step in (
-            (self.undo_action, "&Undo", self.editor.history.next_undo()),
-            (self.redo_action, "&Redo", self.editor.history.next_redo()),
+        undo, redo = self.editor.history.next_undo(), self.editor.history.next_redo()
+        for action, step, alone, named in (
+            (
+                self.undo_action,
+                undo,
+                translate("Annotating", "&Undo"),
+                translate("Annotating", "&Undo {step}"),
+            ),
+            (
+                self.redo_action,
+                redo,
+                translate("Annotating", "&Redo"),
+                translate("Annotating", "&Redo {step}"),
+            ),
         ):
-            action.setText(f"{verb} {step.name.replace('&', '&&')}" if step else verb)
+            shown = self._step_name(step).replace("&", "&&") if step else ""
+            action.setText(named.format(step=shown) if step else alone)
             action.setEnabled(step is not None)
 
     # -- helpers ----------------------------------------------------------------------
@@ -436,12 +515,31 @@ class Annotating(QObject):
     def _selected_own_span(self) -> str | None:
         uid = self.reader.selected_span
         if uid is None or self.reader.annotated is None:
-            self.message.emit("Select a span first (click it, or press Space on it).")
+            self.message.emit(
+                translate("Annotating", "Select a span first (click it, or press Space on it).")
+            )
             return None
         if self.reader.annotated.span(uid).annotator != self.annotator:
-            self.message.emit("That span is another annotator's; you can only change your own.")
+            self.message.emit(
+                translate(
+                    "Annotating", "That span is another annotator's; you can only change your own."
+                )
+            )
             return None
         return uid
+
+    def _label_word(self, name: str) -> str:
+        return label_word(name, self.project.labels.span_label(name))
+
+    def _relation_word(self, name: str) -> str:
+        return label_word(name, self.project.labels.relation_label(name))
+
+    def _step_name(self, step: Step) -> str:
+        return step_name(step, self.project.labels)
+
+    @staticmethod
+    def _listed(words: Iterable[str]) -> str:
+        return translate("Annotating", ", ", "between the names of a list").join(words)
 
     def _do(self, command: Callable[[], Changes], done: str | None = None) -> Changes | None:
         """Run one command; it is committed when it returns. Refusals become a message, and
@@ -454,12 +552,13 @@ class Annotating(QObject):
         finally:
             self.refresh_history()
         self.reader.apply(self.project, changes)
-        self.message.emit(done or f"Saved at {datetime.now():%H:%M:%S}")
+        saved = translate("Annotating", "Saved at {time}")
+        self.message.emit(done or saved.format(time=f"{datetime.now():%H:%M:%S}"))
         self.changed.emit(changes)
         return changes
 
 
-RESIZE_KEYS: list[tuple[str, Edge, bool, bool, str]] = [
+RESIZE_KEYS: list[tuple[str, Edge, bool, bool, str]] = [  # the texts: see resize_text
     ("Alt+Home", "start", True, False, "Grow at the start by a character"),
     ("Alt+Shift+Home", "start", False, False, "Shrink at the start by a character"),
     ("Alt+End", "end", True, False, "Grow at the end by a character"),
@@ -469,6 +568,26 @@ RESIZE_KEYS: list[tuple[str, Edge, bool, bool, str]] = [
     ("Ctrl+Alt+End", "end", True, True, "Grow at the end by a word"),
     ("Ctrl+Alt+Shift+End", "end", False, True, "Shrink at the end by a word"),
 ]
+
+
+def resize_text(what: str) -> str:
+    """A text of RESIZE_KEYS in the interface language."""
+    return {
+        "Grow at the start by a character": translate(
+            "Annotating", "Grow at the start by a character"
+        ),
+        "Shrink at the start by a character": translate(
+            "Annotating", "Shrink at the start by a character"
+        ),
+        "Grow at the end by a character": translate("Annotating", "Grow at the end by a character"),
+        "Shrink at the end by a character": translate(
+            "Annotating", "Shrink at the end by a character"
+        ),
+        "Grow at the start by a word": translate("Annotating", "Grow at the start by a word"),
+        "Shrink at the start by a word": translate("Annotating", "Shrink at the start by a word"),
+        "Grow at the end by a word": translate("Annotating", "Grow at the end by a word"),
+        "Shrink at the end by a word": translate("Annotating", "Shrink at the end by a word"),
+    }[what]
 
 
 class _ActionSet:

@@ -8,21 +8,26 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from annotate.model import Span
 from annotate.schema import SpanLabel
+from gui.i18n import translate
+from gui.label_words import label_word
 from gui.plain_text import plain_label
-
-UNSET = "(none)"
 
 
 class AttributesDialog(QDialog):
     def __init__(self, parent: QWidget | None, span: Span, definition: SpanLabel) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{span.label} attributes")
+        title = translate("AttributesDialog", "{label} attributes")
+        self.setWindowTitle(title.format(label=label_word(span.label, definition)))
         layout = QFormLayout(self)
         self.choices: dict[str, QComboBox] = {}
         for name, values in definition.attributes.items():
+            # each item's data is the value (None: unset); the attribute names and values
+            # are the schema's, shown as they are
             choice = QComboBox(self)
-            choice.addItems([UNSET, *values])
-            choice.setCurrentText(str(span.attrs.get(name, UNSET)))
+            choice.addItem(translate("AttributesDialog", "(none)"), None)
+            for value in values:
+                choice.addItem(value, value)
+            choice.setCurrentIndex(max(choice.findData(span.attrs.get(name)), 0))
             layout.addRow(plain_label(f"{name}:", self), choice)
             self.choices[name] = choice
         buttons = QDialogButtonBox(
@@ -34,9 +39,9 @@ class AttributesDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         return {
-            name: choice.currentText()
+            name: choice.currentData()
             for name, choice in self.choices.items()
-            if choice.currentText() != UNSET
+            if choice.currentData() is not None
         }
 
 

@@ -11,8 +11,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from annotate.annotated_text import AnnotatedText
-from annotate.comments import Comment, FlagMark
+from annotate.comments import ISOLATE, Comment, FlagMark
 from annotate.project import Project
+from gui.i18n import translate
+from gui.label_words import flag_name, label_word
 from gui.span_paint import PaintedLine
 
 MARK_SIZE = 7.0  # pixels along each side of a corner mark
@@ -52,12 +54,19 @@ class Talk:
         parts = []
         said = self.comments.get(uid, [])
         if said:
-            still_open = len(self.open_comments(uid))
-            resolved = f" ({len(said) - still_open} resolved)" if still_open < len(said) else ""
-            parts.append(f"{COMMENT_SIGN} {len(said)}{resolved}")
+            count = len(said)
+            resolved = count - len(self.open_comments(uid))
+            parts.append(
+                translate("CommentMarks", "{sign} {count} ({resolved} resolved)").format(
+                    sign=COMMENT_SIGN, count=count, resolved=resolved
+                )
+                if resolved
+                else f"{COMMENT_SIGN} {count}"
+            )
         flags = sorted({mark.flag for mark in self.flags.get(uid, [])})
         if flags:
-            parts.append(f"{FLAG_SIGN} {', '.join(flags)}")
+            names = translate("CommentMarks", ", ", "between the names of flags")
+            parts.append(f"{FLAG_SIGN} {names.join(flag_name(flag) for flag in flags)}")
         return " · ".join(parts)
 
     def signs(self, uid: str) -> str:
@@ -68,12 +77,28 @@ class Talk:
 
     def lines(self, uid: str) -> list[str]:
         """Each flag (with who set it) and each comment, as plain lines."""
-        flags = [f"{FLAG_SIGN} {m.flag} ({m.annotator})" for m in self.flags.get(uid, [])]
-        return flags + [f"{COMMENT_SIGN} {c.shown()}" for c in self.comments.get(uid, [])]
+        flags = [
+            f"{FLAG_SIGN} {flag_name(m.flag)} ({m.annotator})" for m in self.flags.get(uid, [])
+        ]
+        return flags + [f"{COMMENT_SIGN} {shown_comment(c)}" for c in self.comments.get(uid, [])]
 
     def described(self, uid: str) -> str:
         """The lines as escaped rich text, for a hover."""
         return "<br>".join(html.escape(line) for line in self.lines(uid))
+
+
+def shown_comment(comment: Comment) -> str:
+    """A comment in one line, as `Comment.shown` gives it, in the interface's words: who,
+    when, what (isolated, see there), and whether it is resolved."""
+    line = translate("CommentMarks", "{author}, {date}: {body}").format(
+        author=comment.author, date=comment.created_at[:10], body=ISOLATE.format(comment.body)
+    )
+    if comment.span_gone:
+        gone = translate("CommentMarks", " (on a deleted span: {span})")
+        line += gone.format(span=ISOLATE.format(comment.span_gone))
+    if comment.resolved:
+        line += translate("CommentMarks", " [resolved by {name}]").format(name=comment.resolved_by)
+    return line
 
 
 def paint_marks(
@@ -148,8 +173,9 @@ class PlacedTalk:
         for uid in {*talk.comments, *talk.flags} - {DOCUMENT}:
             span = project.spans.get(uid)
             place = (span.annotator, span.start, span.end)
+            label = label_word(span.label, project.labels.span_label(span.label))
             placed.lines.setdefault(place, []).extend(
-                f"{span.annotator} {span.label}: {line}" for line in talk.lines(uid)
+                f"{span.annotator} {label}: {line}" for line in talk.lines(uid)
             )
             if uid in talk.flags:
                 placed.flagged.add(place)

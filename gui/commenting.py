@@ -20,7 +20,9 @@ from annotate.model import Changes
 from annotate.project import Project
 from gui.annotating import Annotating
 from gui.annotations_panel import SpanTableModel
-from gui.comment_marks import DOCUMENT, Talk
+from gui.comment_marks import DOCUMENT, Talk, shown_comment
+from gui.i18n import translate
+from gui.label_words import flag_name
 from gui.plain_text import plain_label, tooltip
 from gui.reader import ReaderView
 
@@ -46,15 +48,21 @@ class Commenting(QObject):
         self.document_mark: QLabel = plain_label(parent=window)
         window.statusBar().addWidget(self.document_mark)
         add = annotating.actions.add
+        flag_text = translate("Commenting", "Flag “{flag}” on the span (or the document)")
         self.actions: list[QAction] = [
-            add("comment", "Comment on the span (or the document)…", COMMENT_KEY, self.comment),
+            add(
+                "comment",
+                translate("Commenting", "Comment on the span (or the document)…"),
+                COMMENT_KEY,
+                self.comment,
+            ),
             *(
-                add(
-                    "comment", f"Flag “{flag}” on the span (or the document)", key, self._flag(flag)
-                )
+                add("comment", flag_text.format(flag=flag_name(flag)), key, self._flag(flag))
                 for flag, key in FLAG_KEYS.items()
             ),
-            add("comment", "Resolve a comment…", RESOLVE_KEY, self.resolve),
+            add(
+                "comment", translate("Commenting", "Resolve a comment…"), RESOLVE_KEY, self.resolve
+            ),
         ]
         self.reader.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reader.customContextMenuRequested.connect(self._show_context_menu)
@@ -71,7 +79,8 @@ class Commenting(QObject):
         self.reader.viewport().update()
         self.spans.set_talk(talk)
         note = talk.note(DOCUMENT)
-        self.document_mark.setText(f"Document: {note}" if note else "")
+        shown = translate("Commenting", "Document: {note}").format(note=note) if note else ""
+        self.document_mark.setText(shown)
         self.document_mark.setToolTip(tooltip("\n".join(talk.lines(DOCUMENT))))
 
     def _after_change(self, changes: Changes) -> None:
@@ -91,7 +100,7 @@ class Commenting(QObject):
         """(document, span) a command acts on: the selected span, else the document."""
         document = self.annotating.document
         if document is None:
-            self.annotating.message.emit("Open a document first.")
+            self.annotating.message.emit(translate("Commenting", "Open a document first."))
             return None
         return document, self.reader.selected_span or ""
 
@@ -100,8 +109,13 @@ class Commenting(QObject):
         if target is None:
             return
         document, span = target
-        where = "this span" if span else "this document"
-        text, given = QInputDialog.getMultiLineText(self.window, "Comment", f"Comment on {where}:")
+        asked = (
+            translate("Commenting", "Comment on this span:")
+            if span
+            else translate("Commenting", "Comment on this document:")
+        )
+        title = translate("Commenting", "Comment")
+        text, given = QInputDialog.getMultiLineText(self.window, title, asked)
         if given and text.strip():
             self._take(comment_step(document, self.annotating.annotator, text, span))
 
@@ -121,12 +135,16 @@ class Commenting(QObject):
         key = target[1] or DOCUMENT
         still_open = self.reader.talk.open_comments(key)
         if not still_open:
-            self.annotating.message.emit("No open comment here to resolve.")
+            self.annotating.message.emit(
+                translate("Commenting", "No open comment here to resolve.")
+            )
             return
-        shown = [comment.shown() for comment in still_open]
-        chosen, given = QInputDialog.getItem(
-            self.window, "Resolve", "Resolve which comment?", shown, 0, False
+        shown = [shown_comment(comment) for comment in still_open]
+        title, asked = (
+            translate("Commenting", "Resolve"),
+            translate("Commenting", "Resolve which comment?"),
         )
+        chosen, given = QInputDialog.getItem(self.window, title, asked, shown, 0, False)
         if given:
             uid = still_open[shown.index(chosen)].uid
             self._take(resolve_step(self.project, uid, self.annotating.annotator))

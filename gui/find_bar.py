@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from annotate.lexicon import Lexicon
 from annotate.mentions import Normalised, compile_query, mentions_in, normalise
+from gui.i18n import translate
 from gui.reader import ReaderView
 from gui.span_paint import Found
 
@@ -28,11 +29,13 @@ class FindBar(QWidget):
         self._words = words  # the proclitic rule's evidence, as the corpus search has it
         self._cache: tuple[str, Normalised] | None = None
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Find in this document (hamza, harakat and و ب ل … ignored)")
+        self.query.setPlaceholderText(
+            translate("FindBar", "Find in this document (hamza, harakat and و ب ل … ignored)")
+        )
         self.count = QLabel(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
-        row.addWidget(QLabel("Find:", self))
+        row.addWidget(QLabel(translate("FindBar", "Find:"), self))
         row.addWidget(self.query, 1)
         row.addWidget(self.count)
         self.query.textChanged.connect(lambda _: self.refresh_found())
@@ -94,6 +97,7 @@ class FindBar(QWidget):
     def _show_count(self) -> None:
         found = self._reader.found
         if found is None:
-            self.count.setText("not found")
+            self.count.setText(translate("FindBar", "not found"))
         else:
-            self.count.setText(f"{found.current + 1} of {len(found.stretches)}")
+            shown = translate("FindBar", "{current} of {count}")
+            self.count.setText(shown.format(current=found.current + 1, count=len(found.stretches)))

@@ -14,15 +14,18 @@ from PySide6.QtWidgets import (
 )
 
 from gui.arabic_keys import both_keys
+from gui.i18n import translate
 from gui.rtl import direct_cells
 
 
 class KeysOverlay(QDialog):
     def __init__(self, parent: QWidget | None, actions: list[QAction]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keys")
+        self.setWindowTitle(translate("KeysOverlay", "Keys"))
         table = QTableWidget(0, 2, self)
-        table.setHorizontalHeaderLabels(["Key", "Does"])
+        table.setHorizontalHeaderLabels(
+            [translate("KeysOverlay", "Key"), translate("KeysOverlay", "Does")]
+        )
         table.verticalHeader().hide()
         direct_cells(table)
         for action in actions:
@@ -37,7 +40,8 @@ class KeysOverlay(QDialog):
             table.setItem(row, 0, QTableWidgetItem(keys))
             does = action.text().replace("&", "")
             hint = action.statusTip()  # a label key's: the first line of its definition
-            table.setItem(row, 1, QTableWidgetItem(f"{does}: {hint}" if hint else does))
+            with_hint = translate("KeysOverlay", "{does}: {hint}").format(does=does, hint=hint)
+            table.setItem(row, 1, QTableWidgetItem(with_hint if hint else does))
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)

@@ -1,8 +1,9 @@
 """The labels of the schema with their colour, key and names; a click applies one, and
 hovering one shows its definition. Each line ("[p / ح]  Person · شخص": the key, with the
-letter it types on the Arabic layout, then the names) reads in the window's direction,
-led by its key, whichever name is the longer. A retired label is shown struck through
-and greyed: its spans keep it, and a click on it is refused with the reason."""
+letter it types on the Arabic layout, then the names, the interface language's first)
+reads in the window's direction, led by its key, whichever name is the longer. A retired
+label is shown struck through and greyed: its spans keep it, and a click on it is refused
+with the reason."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from annotate.schema import Schema, SpanLabel
 from gui.arabic_keys import both_keys
 from gui.guidelines_panel import tooltip_html
+from gui.i18n import is_arabic, translate
 
 SWATCH_SIZE = 14
 RETIRED_GREY = QColor("#8a8a8a")
@@ -52,8 +54,8 @@ class LabelPalette(QListWidget):
 
 def palette_item(label: SpanLabel) -> QListWidgetItem:
     key = f"[{both_keys(label.key)}]  " if label.key else ""
-    retired = "  (retired)" if label.retired else ""
-    item = QListWidgetItem(f"{key}{label.english} · {label.arabic}{retired}")
+    retired = translate("LabelPalette", "  (retired)") if label.retired else ""
+    item = QListWidgetItem(f"{key}{_names(label)}{retired}")
     swatch = QPixmap(SWATCH_SIZE, SWATCH_SIZE)
     swatch.fill(QColor(label.colour))
     item.setIcon(swatch)
@@ -64,9 +66,16 @@ def palette_item(label: SpanLabel) -> QListWidgetItem:
         font.setStrikeOut(True)
         item.setFont(font)
         item.setForeground(RETIRED_GREY)
-        tip += "<p><i>Retired: its spans keep it; no new span takes it.</i></p>"
+        said = translate("LabelPalette", "Retired: its spans keep it; no new span takes it.")
+        tip += f"<p><i>{said}</i></p>"
     item.setToolTip(tip)
     return item
+
+
+def _names(label: SpanLabel) -> str:
+    """Both names, the interface language's first (one alone when the other is missing)."""
+    first, second = (label.arabic, label.english) if is_arabic() else (label.english, label.arabic)
+    return " · ".join(name for name in (first, second) if name)
 
 
 LABEL_ROLE = Qt.ItemDataRole.UserRole

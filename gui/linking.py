@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from annotate.annotated_text import AnnotatedText
 from annotate.model import Relation, Span
 from annotate.schema import RelationLabel
+from gui.label_words import label_word
 
 MAX_PICK_LIST = 30  # spans offered when linking from a list
 
@@ -65,10 +66,14 @@ def pick(parent: QWidget, choices: list[tuple[str, str]]) -> str | None:
 
 
 def describe(annotated: AnnotatedText, span: Span) -> str:
-    return f"{span.label}  {' '.join(annotated.covered_text(span).split())}"
+    """A span in a pick list: its label and its words."""
+    label = label_word(span.label, annotated.labels.get(span.label))
+    return f"{label}  {' '.join(annotated.covered_text(span).split())}"
 
 
 def describe_link(annotated: AnnotatedText, relation: Relation) -> str:
+    """A link in a pick list: its relation and the words it links to."""
     tail = annotated.span(relation.tail) if annotated.has_span(relation.tail) else None
     said = " ".join(annotated.covered_text(tail).split()) if tail else "?"
-    return f"{relation.label}  {said}"
+    name = label_word(relation.label, annotated.relation_labels.get(relation.label))
+    return f"{name}  {said}"

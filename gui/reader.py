@@ -32,12 +32,15 @@ from annotate.annotated_text import AnnotatedText, Redraw
 from annotate.editing import Edge
 from annotate.model import Changes, Span
 from annotate.project import Project
+from annotate.schema import SpanLabel
 from annotate.snapping import word_at
 from annotate.text import base_direction
 from annotate.words import is_word_char, next_char
 from gui import gutter
 from gui.comment_marks import Talk, paint_marks
 from gui.glyphs import Glyph, by_character, hit_at, index_at
+from gui.i18n import is_arabic, translate
+from gui.label_words import label_word
 from gui.paragraphs import (
     GlyphKeeper,
     ParagraphLayout,
@@ -754,17 +757,28 @@ def _settle_heap(annotated: AnnotatedText | None) -> None:
 
 def describe_span(annotated: AnnotatedText, span: Span, mark: AnnotatorMark | None = None) -> str:
     """A span's label, annotator (with their underline's colour, when the view shows it),
-    attributes and links, as escaped rich text."""
+    attributes and links, as escaped rich text. In Arabic, the label by its Arabic name."""
     definition = annotated.labels.get(span.label)
-    names = f"{definition.english} · {definition.arabic}" if definition else span.label
-    lines = [f"<b>{html.escape(span.label)}</b> ({html.escape(names)})"]
     swatch = f' <span style="color: {mark.colour.name()}">{SWATCH}</span>' if mark else ""
-    lines.append(f"annotator: {html.escape(span.annotator)}{swatch}")
+    annotator = translate("Reader", "annotator: {name}").format(name=html.escape(span.annotator))
+    lines = [_label_heading(span.label, definition), annotator + swatch]
     lines += [f"{html.escape(k)}: {html.escape(str(v))}" for k, v in sorted(span.attrs.items())]
     for link in annotated.linked_from(span.uid):
         said = html.escape(annotated.covered_text(link.tail))
-        lines.append(f"{html.escape(link.relation.label)}: {said}")
+        relation = link.relation.label
+        name = label_word(relation, annotated.relation_labels.get(relation))
+        lines.append(f"{html.escape(name)}: {said}")
     return "<br>".join(lines)
+
+
+def _label_heading(name: str, definition: SpanLabel | None) -> str:
+    """PERSON (Person · شخص) in English; شخص in Arabic."""
+    if definition is None:
+        return f"<b>{html.escape(name)}</b>"
+    if is_arabic():
+        return f"<b>{html.escape(label_word(name, definition))}</b>"
+    names = f"{definition.english} · {definition.arabic}"
+    return f"<b>{html.escape(name)}</b> ({html.escape(names)})"
 
 
 def _saved_point_size() -> float:

@@ -2,6 +2,199 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>Annotating</name>
+    <message>
+        <source>Link {relation}…</source>
+        <translation>ربط {relation}…</translation>
+    </message>
+    <message>
+        <source>Unlink…</source>
+        <translation>فك الربط…</translation>
+    </message>
+    <message>
+        <source>Pick from a list</source>
+        <translation>الاختيار من قائمة</translation>
+    </message>
+    <message>
+        <source>Cancel linking</source>
+        <translation>إلغاء الربط</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;إعادة</translation>
+    </message>
+    <message>
+        <source>{label} ({name})</source>
+        <comment>a label&apos;s key</comment>
+        <translation>{label}</translation>
+    </message>
+    <message>
+        <source>{label}, exact characters</source>
+        <translation>{label}، بالمحارف المحددة تمامًا</translation>
+    </message>
+    <message>
+        <source>Delete span</source>
+        <translation>حذف المقطع</translation>
+    </message>
+    <message>
+        <source>Take attached و ف ب ل ك off, or put them back</source>
+        <translation>فصل حروف و ف ب ل ك المتصلة أو إعادتها</translation>
+    </message>
+    <message>
+        <source>Remove article (ال)</source>
+        <translation>حذف أداة التعريف (ال)</translation>
+    </message>
+    <message>
+        <source>Edit attributes…</source>
+        <translation>تحرير السمات…</translation>
+    </message>
+    <message>
+        <source>Annotate every mention…</source>
+        <translation>توسيم كل الورود…</translation>
+    </message>
+    <message>
+        <source>Annotate every mention in all documents…</source>
+        <translation>توسيم كل الورود في كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Select the span at the cursor</source>
+        <translation>تحديد المقطع عند المؤشر</translation>
+    </message>
+    <message>
+        <source>Select some text (or a span) first.</source>
+        <translation>حدِّد نصًا (أو مقطعًا) أولًا.</translation>
+    </message>
+    <message>
+        <source>The selection holds no word.</source>
+        <translation>لا يحوي التحديد أي كلمة.</translation>
+    </message>
+    <message>
+        <source>{label} ‘{text}’ saved without ‘{left_out}’ (X puts it back)</source>
+        <translation>حُفظ {label} «{text}» دون «{left_out}» (المفتاح X يعيدها)</translation>
+    </message>
+    <message>
+        <source>“{text}” is the {relations} of {count} quotes. Delete it and those links?</source>
+        <translation>«{text}» هو {relations} في اقتباسات عددها {count}. أتحذفه وتحذف تلك الروابط؟</translation>
+    </message>
+    <message>
+        <source>“{text}” is the {relations} of 1 quote. Delete it and that link?</source>
+        <translation>«{text}» هو {relations} في اقتباس واحد. أتحذفه وتحذف ذلك الربط؟</translation>
+    </message>
+    <message>
+        <source>Delete a linked span</source>
+        <translation>حذف مقطع مربوط</translation>
+    </message>
+    <message>
+        <source>{label} has no attributes.</source>
+        <translation>ليس لوسم {label} سمات.</translation>
+    </message>
+    <message>
+        <source>No other mention of it in this document.</source>
+        <translation>لا ورود آخر له في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>No other mention of it in any document.</source>
+        <translation>لا ورود آخر له في أي مستند.</translation>
+    </message>
+    <message>
+        <source>{relation} starts from {labels}.</source>
+        <translation>علاقة {relation} تبدأ من: {labels}.</translation>
+    </message>
+    <message>
+        <source>Linking {relation}: click the span it links to (Enter: choose from a list). A click anywhere else, or Esc, cancels.</source>
+        <translation>ربط {relation}: انقر على المقطع الذي يُربط به (Enter: الاختيار من قائمة). النقر في أي مكان آخر، أو Esc، يلغي الربط.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Linking {relation}: click the {labels} it links to (Enter: choose from a list). A click anywhere else, or Esc, cancels.</source>
+        <translation>ربط {relation}: انقر على المقطع ({labels}) الذي يُربط به (Enter: الاختيار من قائمة). النقر في أي مكان آخر، أو Esc، يلغي الربط.</translation>
+    </message>
+    <message>
+        <source>Linking cancelled.</source>
+        <translation>أُلغي الربط.</translation>
+    </message>
+    <message>
+        <source>No span here can be the {relation}; linking cancelled.</source>
+        <translation>لا مقطع هنا يصلح أن يكون {relation}؛ أُلغي الربط.</translation>
+    </message>
+    <message>
+        <source>The selected span has no links.</source>
+        <translation>ليس للمقطع المحدد روابط.</translation>
+    </message>
+    <message>
+        <source>Undid: {step}</source>
+        <translation>تم التراجع عن: {step}</translation>
+    </message>
+    <message>
+        <source>Redid: {step}</source>
+        <translation>تمت إعادة: {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {step}</source>
+        <translation>&amp;تراجع عن {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>&amp;إعادة {step}</translation>
+    </message>
+    <message>
+        <source>Select a span first (click it, or press Space on it).</source>
+        <translation>حدِّد مقطعًا أولًا (انقر عليه، أو اضغط Space عليه).</translation>
+    </message>
+    <message>
+        <source>That span is another annotator&apos;s; you can only change your own.</source>
+        <translation>هذا المقطع لموسِّم آخر؛ لا يمكنك أن تغيّر إلا مقاطعك.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>حُفظ الساعة {time}</translation>
+    </message>
+    <message>
+        <source>Grow at the start by a character</source>
+        <translation>مدّ المقطع من بدايته محرفًا</translation>
+    </message>
+    <message>
+        <source>Shrink at the start by a character</source>
+        <translation>تقليص المقطع من بدايته محرفًا</translation>
+    </message>
+    <message>
+        <source>Grow at the end by a character</source>
+        <translation>مدّ المقطع من نهايته محرفًا</translation>
+    </message>
+    <message>
+        <source>Shrink at the end by a character</source>
+        <translation>تقليص المقطع من نهايته محرفًا</translation>
+    </message>
+    <message>
+        <source>Grow at the start by a word</source>
+        <translation>مدّ المقطع من بدايته كلمةً</translation>
+    </message>
+    <message>
+        <source>Shrink at the start by a word</source>
+        <translation>تقليص المقطع من بدايته كلمةً</translation>
+    </message>
+    <message>
+        <source>Grow at the end by a word</source>
+        <translation>مدّ المقطع من نهايته كلمةً</translation>
+    </message>
+    <message>
+        <source>Shrink at the end by a word</source>
+        <translation>تقليص المقطع من نهايته كلمةً</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Last project not opened</source>
@@ -238,6 +431,304 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>Your name as an annotator (it marks every span you make):</source>
         <translation>اسمك موسِّمًا (يُنسب إليه كل مقطع تنشئه):</translation>
+    </message>
+</context>
+<context>
+    <name>AttributesDialog</name>
+    <message>
+        <source>{label} attributes</source>
+        <translation>سمات {label}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentMarks</name>
+    <message>
+        <source>{sign} {count} ({resolved} resolved)</source>
+        <translation>{sign} {count} (المحلولة: {resolved})</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of flags</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{author}, {date}: {body}</source>
+        <translation>{author}، {date}: {body}</translation>
+    </message>
+    <message>
+        <source> (on a deleted span: {span})</source>
+        <translation> (على مقطع محذوف: {span})</translation>
+    </message>
+    <message>
+        <source> [resolved by {name}]</source>
+        <translation> [حلّه {name}]</translation>
+    </message>
+</context>
+<context>
+    <name>Commenting</name>
+    <message>
+        <source>Flag “{flag}” on the span (or the document)</source>
+        <translation>وضع علامة «{flag}» على المقطع (أو المستند)</translation>
+    </message>
+    <message>
+        <source>Comment on the span (or the document)…</source>
+        <translation>التعليق على المقطع (أو المستند)…</translation>
+    </message>
+    <message>
+        <source>Resolve a comment…</source>
+        <translation>حلّ تعليق…</translation>
+    </message>
+    <message>
+        <source>Document: {note}</source>
+        <translation>المستند: {note}</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>افتح مستندًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Comment on this span:</source>
+        <translation>التعليق على هذا المقطع:</translation>
+    </message>
+    <message>
+        <source>Comment on this document:</source>
+        <translation>التعليق على هذا المستند:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>No open comment here to resolve.</source>
+        <translation>لا تعليق مفتوحًا هنا لحلّه.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>حلّ</translation>
+    </message>
+    <message>
+        <source>Resolve which comment?</source>
+        <translation>أي تعليق تريد حلّه؟</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in this document (hamza, harakat and و ب ل … ignored)</source>
+        <translation>بحث في هذا المستند (مع تجاهل الهمزات والحركات و ب ل …)</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>بحث:</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <source>{current} of {count}</source>
+        <translation>{current} من {count}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysOverlay</name>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>عمله</translation>
+    </message>
+    <message>
+        <source>{does}: {hint}</source>
+        <translation>{does}: {hint}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelEditing</name>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>إعادة &amp;تسمية…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;لون…</translation>
+    </message>
+    <message>
+        <source>Add attribute &amp;values…</source>
+        <translation>إضافة &amp;قيم للسمة…</translation>
+    </message>
+    <message>
+        <source>&amp;Offer again</source>
+        <translation>إعادة &amp;عرضه</translation>
+    </message>
+    <message>
+        <source>R&amp;etire</source>
+        <translation>إ&amp;يقاف</translation>
+    </message>
+    <message>
+        <source>New name for {label}:</source>
+        <translation>اسم جديد لوسم {label} في البيانات، بحروف لاتينية (اسمه الآن {name}):</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+        <source>{old} → {new}</source>
+        <translation>أُعيدت تسمية {old} إلى {new}</translation>
+    </message>
+    <message>
+        <source>Colour of {label}</source>
+        <translation>لون {label}</translation>
+    </message>
+    <message>
+        <source>Attribute of {label} and the values to add, e.g.  kind: mixed, partial</source>
+        <translation>سمة {label} والقيم المراد إضافتها، مثلًا  النوع: مختلط، جزئي</translation>
+    </message>
+    <message>
+        <source>Add attribute values</source>
+        <translation>إضافة قيم للسمة</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the values of an attribute</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>retired {label}: its spans keep it</source>
+        <translation>أُوقف {label}: تحتفظ به مقاطعه</translation>
+    </message>
+    <message>
+        <source>{label} is offered again</source>
+        <translation>عاد {label} متاحًا للتوسيم</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>  (retired)</source>
+        <translation>  (موقوف)</translation>
+    </message>
+    <message>
+        <source>Retired: its spans keep it; no new span takes it.</source>
+        <translation>موقوف: تحتفظ به مقاطعه، ولا يأخذه أي مقطع جديد.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelWords</name>
+    <message>
+        <source>unsure</source>
+        <translation>غير متأكد</translation>
+    </message>
+    <message>
+        <source>needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>Add {label} ‘{text}’</source>
+        <translation>إضافة {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Add {count} {label} span</source>
+        <translation>إضافة مقطع واحد بوسم {label}</translation>
+    </message>
+    <message>
+        <source>Add {count} {label} spans</source>
+        <translation>إضافة مقاطع بوسم {label}، عددها {count}</translation>
+    </message>
+    <message>
+        <source>Delete {label} ‘{text}’</source>
+        <translation>حذف {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Relabel {label} → {new} ‘{text}’</source>
+        <translation>تغيير وسم «{text}» من {label} إلى {new}</translation>
+    </message>
+    <message>
+        <source>Edit attributes of {label} ‘{text}’</source>
+        <translation>تحرير سمات {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Grow {label} at its start ‘{text}’</source>
+        <translation>مدّ {label} «{text}» من بدايته</translation>
+    </message>
+    <message>
+        <source>Shrink {label} at its start ‘{text}’</source>
+        <translation>تقليص {label} «{text}» من بدايته</translation>
+    </message>
+    <message>
+        <source>Grow {label} at its end ‘{text}’</source>
+        <translation>مدّ {label} «{text}» من نهايته</translation>
+    </message>
+    <message>
+        <source>Shrink {label} at its end ‘{text}’</source>
+        <translation>تقليص {label} «{text}» من نهايته</translation>
+    </message>
+    <message>
+        <source>Move {label} edges ‘{text}’</source>
+        <translation>تحريك حدود {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Put ‘{letters}’ back on {label} ‘{text}’</source>
+        <translation>إعادة «{letters}» إلى {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Take ‘{letters}’ off {label} ‘{text}’</source>
+        <translation>فصل «{letters}» عن {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Remove ‘{letters}’ from {label} ‘{text}’</source>
+        <translation>حذف «{letters}» من {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Link {relation}</source>
+        <translation>ربط {relation}</translation>
+    </message>
+    <message>
+        <source>Unlink {relation}</source>
+        <translation>فك ربط {relation}</translation>
+    </message>
+    <message>
+        <source>Comment on the span ‘{text}’</source>
+        <translation>تعليق على المقطع «{text}»</translation>
+    </message>
+    <message>
+        <source>Comment on the document ‘{text}’</source>
+        <translation>تعليق على المستند «{text}»</translation>
+    </message>
+    <message>
+        <source>Resolve comment ‘{text}’</source>
+        <translation>حلّ التعليق «{text}»</translation>
+    </message>
+    <message>
+        <source>Reopen comment ‘{text}’</source>
+        <translation>إعادة فتح التعليق «{text}»</translation>
+    </message>
+    <message>
+        <source>Flag &apos;{flag}&apos; on the span</source>
+        <translation>وضع علامة «{flag}» على المقطع</translation>
+    </message>
+    <message>
+        <source>Flag &apos;{flag}&apos; on the document</source>
+        <translation>وضع علامة «{flag}» على المستند</translation>
+    </message>
+    <message>
+        <source>Clear &apos;{flag}&apos; on the span</source>
+        <translation>إزالة علامة «{flag}» عن المقطع</translation>
+    </message>
+    <message>
+        <source>Clear &apos;{flag}&apos; on the document</source>
+        <translation>إزالة علامة «{flag}» عن المستند</translation>
     </message>
 </context>
 <context>
@@ -622,6 +1113,13 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>All files ({pattern})</source>
         <translation>كل الملفات ({pattern})</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>annotator: {name}</source>
+        <translation>الموسِّم: {name}</translation>
     </message>
 </context>
 <context>
