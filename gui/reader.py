@@ -773,11 +773,9 @@ def describe_span(annotated: AnnotatedText, span: Span, mark: AnnotatorMark | No
 
 def _label_heading(name: str, definition: SpanLabel | None) -> str:
     """PERSON (Person · شخص) in English; شخص in Arabic."""
-    if definition is None:
-        return f"<b>{html.escape(name)}</b>"
     if is_arabic():
         return f"<b>{html.escape(label_word(name, definition))}</b>"
-    names = f"{definition.english} · {definition.arabic}"
+    names = f"{definition.english} · {definition.arabic}" if definition else name
     return f"<b>{html.escape(name)}</b> ({html.escape(names)})"
 
 
