@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from annotate.lexicon import Lexicon
 from annotate.mentions import find_mentions
@@ -13,13 +14,30 @@ from annotate.searching import iter_hits, marked_forms, project_lexicon
 
 VARIANT = "spelled otherwise"
 
+# Why a mention starts unticked: a span of the label is on it already, it overlaps spans
+# of other labels, or it is spelled otherwise than the span; "" when it starts ticked.
+Why = Literal["", "already", "overlaps", "variant"]
+
 
 @dataclass(frozen=True)
 class Proposal:
     start: int
     end: int
     checked: bool  # offered ticked unless it is already done or would clash
-    reason: str  # why it starts unticked
+    why: Why = ""
+    labels: tuple[str, ...] = ()  # the label it already has, or those it overlaps
+
+    @property
+    def reason(self) -> str:
+        """Why it starts unticked, in words ("already PERSON", "overlaps ORG, GPE")."""
+        match self.why:
+            case "already":
+                return f"already {self.labels[0]}"
+            case "overlaps":
+                return f"overlaps {', '.join(self.labels)}"
+            case "variant":
+                return VARIANT
+        return ""
 
 
 def propose(
@@ -42,29 +60,29 @@ def propose(
     for mention in find_mentions(text, text[span.start : span.end], family=family, words=words):
         if mention.start < span.end and span.start < mention.end:
             continue  # the span itself (perhaps without a trailing mark)
-        reason = _reason(mention.start, mention.end, span.label, layer, passages, mention.variant)
-        proposals.append(Proposal(mention.start, mention.end, not reason, reason))
+        why, labels = _why(mention.start, mention.end, span.label, layer, passages, mention.variant)
+        proposals.append(Proposal(mention.start, mention.end, not why, why, labels))
     return proposals
 
 
-def _reason(
+def _why(
     start: int,
     end: int,
     label: str,
     layer: list[Span],
     passages: frozenset[str],
     variant: bool = False,
-) -> str:
+) -> tuple[Why, tuple[str, ...]]:
     kind = label in passages
     overlapping = [
         s for s in layer if s.start < end and start < s.end and (s.label in passages) == kind
     ]
     if any(s.label == label for s in overlapping):
-        return f"already {label}"
-    others = sorted({s.label for s in overlapping if s.label != label})
+        return "already", (label,)
+    others = tuple(sorted({s.label for s in overlapping if s.label != label}))
     if others:
-        return f"overlaps {', '.join(others)}"
-    return VARIANT if variant else ""
+        return "overlaps", others
+    return ("variant" if variant else ""), ()
 
 
 @dataclass(frozen=True)
@@ -90,7 +108,7 @@ def propose_in_corpus(
         if hit.document not in layers:
             layers[hit.document] = project.spans.for_document(hit.document, span.annotator)
         layer = layers[hit.document]
-        reason = _reason(hit.start, hit.end, span.label, layer, passages, hit.variant)
-        proposal = Proposal(hit.start, hit.end, not reason, reason)
+        why, labels = _why(hit.start, hit.end, span.label, layer, passages, hit.variant)
+        proposal = Proposal(hit.start, hit.end, not why, why, labels)
         proposals.append(CorpusProposal(hit.document, hit.number, proposal, hit.context))
     return proposals

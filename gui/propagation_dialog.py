@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotate.propagation import VARIANT, Proposal
+from annotate.propagation import Proposal
+from annotate.schema import SpanLabel
+from gui.i18n import shown_name, translate
 from gui.rtl import direct_cells
 
 CONTEXT = 25  # characters on each side of a mention
@@ -37,15 +39,28 @@ class Candidate:
 Find = Callable[[bool], list[Candidate]]  # the mentions, with the word family or not
 
 
+Labels = Mapping[str, SpanLabel]  # the schema's span labels by name
+
+
 class PropagationDialog(QDialog):
-    def __init__(self, parent: QWidget | None, label: str, find: Find) -> None:
+    """`labels` give the names of the label and of those a mention clashes with in the
+    interface language; without them, the labels' own names are shown."""
+
+    def __init__(
+        self, parent: QWidget | None, label: str, find: Find, labels: Labels | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Annotate every mention as {label}")
+        self._labels = labels or {}
+        title = translate("PropagationDialog", "Annotate every mention as {label}")
+        self.setWindowTitle(title.format(label=label_name(label, self._labels)))
         self._find = find
         self.candidates: list[Candidate] = []
         self.list = QListWidget(self)
         direct_cells(self.list)
-        self.family = QCheckBox("Word family (with or without ال, with suffixes)", self)
+        self.family = QCheckBox(
+            translate("PropagationDialog", "Word family (with or without ال, with suffixes)"),
+            self,
+        )
         self.family.toggled.connect(self._fill)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -55,8 +70,11 @@ class PropagationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Space ticks or unticks a mention; Enter adds the ticked ones. Mentions"
-                f" {VARIANT} than the span start unticked.",
+                translate(
+                    "PropagationDialog",
+                    "Space ticks or unticks a mention; Enter adds the ticked ones. Mentions"
+                    " spelled otherwise than the span start unticked.",
+                ),
                 self,
             )
         )
@@ -70,11 +88,12 @@ class PropagationDialog(QDialog):
         self.candidates = self._find(family)
         self.list.clear()
         for candidate in self.candidates:
-            item = QListWidgetItem(candidate.line)
+            reason = reason_text(candidate.proposal, self._labels)
+            item = QListWidgetItem(f"{candidate.line}   ({reason})" if reason else candidate.line)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = candidate.proposal.checked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            if candidate.proposal.reason == VARIANT:
+            if candidate.proposal.why == "variant":
                 item.setForeground(QBrush(VARIANT_COLOUR))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
@@ -89,14 +108,37 @@ class PropagationDialog(QDialog):
 
 
 def line_in_text(text: str, proposal: Proposal) -> str:
+    """The mention in its line of text (the dialog adds why it starts unticked)."""
     before = text[max(proposal.start - CONTEXT, 0) : proposal.start]
     after = text[proposal.end : proposal.end + CONTEXT]
-    shown = " ".join(f"{before}【{text[proposal.start : proposal.end]}】{after}".split())
-    note = f"   ({proposal.reason})" if proposal.reason else ""
-    return shown + note
+    return " ".join(f"{before}【{text[proposal.start : proposal.end]}】{after}".split())
 
 
-def choose_mentions(parent: QWidget | None, label: str, find: Find) -> list[Candidate] | None:
+def label_name(name: str, labels: Labels) -> str:
+    """The label's Arabic name in Arabic; in English its own name, as the annotations
+    panel shows it."""
+    definition = labels.get(name)
+    return shown_name(definition.name, definition.arabic) if definition else name
+
+
+def reason_text(proposal: Proposal, labels: Labels) -> str:
+    """Why a mention starts unticked, in the interface language ("" when it does not)."""
+    names = translate("PropagationDialog", ", ", "between label names").join(
+        label_name(name, labels) for name in proposal.labels
+    )
+    match proposal.why:
+        case "already":
+            return translate("PropagationDialog", "already {label}").format(label=names)
+        case "overlaps":
+            return translate("PropagationDialog", "overlaps {labels}").format(labels=names)
+        case "variant":
+            return translate("PropagationDialog", "spelled otherwise")
+    return ""
+
+
+def choose_mentions(
+    parent: QWidget | None, label: str, find: Find, labels: Labels | None = None
+) -> list[Candidate] | None:
     """The mentions the analyst ticked, or None when they cancelled."""
-    dialog = PropagationDialog(parent, label, find)
+    dialog = PropagationDialog(parent, label, find, labels)
     return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
