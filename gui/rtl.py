@@ -12,9 +12,21 @@ are taken out of the copy).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from annotate.text import base_direction, strong_letters
 
@@ -76,3 +88,11 @@ def direct_cells(view: QAbstractItemView) -> QAbstractItemView:
     """Give the view a delegate that lays each cell out in its own direction."""
     view.setItemDelegate(DirectedCells(view))
     return view
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Make a row of a one-row-at-a-time table current and selected, in either direction.
+    Qt's QTableView.selectRow looks for the row's first cell one pixel past the viewport's
+    edge in a right-to-left view, finds none and selects nothing (Qt 6.11)."""
+    rows = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(view.model().index(row, 0), rows)
