@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from annotate.project import Project
 from annotate.searching import Hit, iter_hits
+from gui.i18n import translate
 from gui.propagation_dialog import VARIANT_COLOUR  # hits spelled otherwise, alike
 from gui.rtl import direct_cells
 
 SLICE_SECONDS = 0.015  # reading results between two turns of the event loop
-AS_TYPED, OTHERWISE = "as typed", "otherwise"  # the Spelling column
 MIN_COLUMN = 32
 
 
@@ -38,14 +38,27 @@ class CorpusSearch(QWidget):
         super().__init__(parent)
         self._project = project
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Search every document, then Enter")
-        self.family = QCheckBox("Word family", self)
+        self.query.setPlaceholderText(
+            translate("CorpusSearch", "Search every document, then Enter")
+        )
+        self.query.setAccessibleName(translate("CorpusSearch", "Search every document"))
+        self.family = QCheckBox(translate("CorpusSearch", "Word family"), self)
         self.family.setToolTip(
-            "Also find the word with or without the article and with the suffixes"
-            " ة ات ون ين ي ه ها هم هما كم نا (كتاب finds كتابهم)"
+            translate(
+                "CorpusSearch",
+                "Also find the word with or without the article and with the suffixes"
+                " ة ات ون ين ي ه ها هم هما كم نا (كتاب finds كتابهم)",
+            )
         )
         self.results = QTableWidget(0, 4, self)
-        self.results.setHorizontalHeaderLabels(["#", "Offsets", "Spelling", "Context"])
+        self.results.setHorizontalHeaderLabels(
+            [
+                "#",
+                translate("CorpusSearch", "Offsets"),
+                translate("CorpusSearch", "Spelling"),
+                translate("CorpusSearch", "Context"),
+            ]
+        )
         self.results.verticalHeader().hide()
         direct_cells(self.results)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,19 +112,20 @@ class CorpusSearch(QWidget):
         for hit in self._pending:
             self._add(hit)
             if time.perf_counter() > deadline:
-                self.status.setText(f"{len(self.hits)} mentions so far…")
+                so_far = translate("CorpusSearch", "Found so far: {count}…")
+                self.status.setText(so_far.format(count=len(self.hits)))
                 self._timer.start(0)
                 return
         self._pending = None
-        count = len(self.hits)
-        variants = sum(hit.variant for hit in self.hits)
-        spelled = f", {variants} spelled otherwise" if variants else ""
-        self.status.setText(f"{count} mention{'s' if count != 1 else ''}{spelled}")
+        self.status.setText(found_text(len(self.hits), sum(hit.variant for hit in self.hits)))
 
     def _add(self, hit: Hit) -> None:
         row = self.results.rowCount()
         self.results.insertRow(row)
-        spelling = OTHERWISE if hit.variant else AS_TYPED
+        if hit.variant:
+            spelling = translate("CorpusSearch", "otherwise", "spelled otherwise")
+        else:
+            spelling = translate("CorpusSearch", "as typed")
         values = (str(hit.number), f"{hit.start}-{hit.end}", spelling, hit.context)
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
@@ -119,3 +133,15 @@ class CorpusSearch(QWidget):
                 item.setForeground(QBrush(VARIANT_COLOUR))
             self.results.setItem(row, column, item)
         self.hits.append(hit)
+
+
+def found_text(count: int, variants: int) -> str:
+    """What a finished search found: "4 mentions, 3 spelled otherwise"."""
+    if count == 1:  # English's singular (the Arabic is phrased to need no plural forms)
+        found = translate("CorpusSearch", "1 mention")
+    else:
+        found = translate("CorpusSearch", "{count} mentions").format(count=count)
+    if not variants:
+        return found
+    spelled = translate("CorpusSearch", "{found}, {variants} spelled otherwise")
+    return spelled.format(found=found, variants=variants)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMainWindow, QMenu, QToolBar, QWidget
 
 from annotate.model import GOLD_ANNOTATOR
+from gui.i18n import translate
 from gui.layers import (
     EVERYONE,
     GOLD,
@@ -18,6 +19,8 @@ from gui.layers import (
     Layer,
     annotator_layer,
     annotator_marks,
+    annotator_shown,
+    read_only,
     remember_layer,
     remembered_layer,
 )
@@ -28,10 +31,6 @@ REMEMBER_AFTER_MS = 1_000  # a choice is written to the settings file this long 
 MINE_KEYS = "Ctrl+Shift+M"
 EVERYONE_KEYS = "Ctrl+Shift+O"
 LEGEND_SPACING = 6
-LEGEND_TIP = (
-    "Each span is underlined in its annotator's colour, in that annotator's row at the"
-    " foot of the line. Hover a span to see whose it is."
-)
 
 
 class LayerSelector(QObject):
@@ -44,16 +43,16 @@ class LayerSelector(QObject):
         self.layer = remembered_layer(project)
         self.marks: dict[str, AnnotatorMark] = {}
         self.combo = QComboBox(window)
-        self.combo.setAccessibleName("Show")
+        self.combo.setAccessibleName(translate("LayerSelector", "Show"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.legend = Legend(window)
         self.status = plain_label(parent=window)
-        self.toolbar = QToolBar("Show", window)
+        self.toolbar = QToolBar(translate("LayerSelector", "Show"), window)
         self.toolbar.setObjectName("show")
-        self.toolbar.addWidget(plain_label("Show:", window))
+        self.toolbar.addWidget(plain_label(translate("LayerSelector", "Show:"), window))
         self.toolbar.addWidget(self.combo)
         self._legend_shown = self.toolbar.addWidget(self.legend)
-        self.menu = QMenu("S&how", window)
+        self.menu = QMenu(translate("LayerSelector", "S&how"), window)
         self._group = QActionGroup(self)
         self._fixed = {
             MINE: self._add_action(MINE_KEYS),
@@ -116,8 +115,8 @@ class LayerSelector(QObject):
             action.deleteLater()
         self._named.clear()
         self.menu.clear()
-        for layer, action in self._fixed.items():  # by their first letters
-            action.setText("&" + _menu_text(layer_title(layer, self._me)))
+        for layer, action in self._fixed.items():  # by letters of their own
+            action.setText(_fixed_menu_title(layer, self._me))
             self.menu.addAction(action)
         self.menu.addSeparator()
         for number, layer in enumerate(self.layers()[3:], start=1):  # by their numbers
@@ -181,7 +180,17 @@ class LayerSelector(QObject):
 def layer_title(layer: Layer, me: str) -> str:
     """A layer as the combo box lists it."""
     title = layer.title(me)
-    return title if layer.editable(me) else f"{title} (read-only)"
+    return title if layer.editable(me) else read_only(title)
+
+
+def _fixed_menu_title(layer: Layer, me: str) -> str:
+    """Mine, Everyone or Gold as View › Show lists them, each with its own mnemonic."""
+    titles = {
+        MINE: translate("LayerSelector", "&Mine ({me})").format(me=_menu_text(me)),
+        EVERYONE: translate("LayerSelector", "&Everyone"),
+        GOLD: translate("LayerSelector", "&Gold"),
+    }
+    return titles[layer] if layer.editable(me) else read_only(titles[layer])
 
 
 class Legend(QWidget):
@@ -189,17 +198,20 @@ class Legend(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setToolTip(LEGEND_TIP)
+        self.setToolTip(
+            translate(
+                "LayerSelector",
+                "Each span is underlined in its annotator's colour, in that annotator's row"
+                " at the foot of the line. Hover a span to see whose it is.",
+            )
+        )
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(LEGEND_SPACING, 0, 0, 0)
         self._row.setSpacing(LEGEND_SPACING)
         self.shown: list[tuple[str, str]] = []  # (colour, name) in order
 
     def show_marks(self, marks: dict[str, AnnotatorMark], me: str) -> None:
-        shown = [
-            (mark.colour.name(), name + (" (you)" if name == me else ""))
-            for name, mark in marks.items()
-        ]
+        shown = [(mark.colour.name(), _legend_name(name, me)) for name, mark in marks.items()]
         if shown == self.shown:
             return
         self.shown = shown
@@ -214,6 +226,13 @@ class Legend(QWidget):
             self._row.addWidget(swatch)
             self._row.addWidget(plain_label(name, self))
             self._row.addSpacing(LEGEND_SPACING)
+
+
+def _legend_name(name: str, me: str) -> str:
+    """An annotator beside their colour: the analyst marked, gold in the interface's words."""
+    if name == me:
+        return translate("LayerSelector", "{name} (you)").format(name=name)
+    return annotator_shown(name)
 
 
 def _menu_text(name: str) -> str:

@@ -10,6 +10,7 @@ from typing import Literal
 from PySide6.QtGui import QColor
 
 from annotate.model import GOLD_ANNOTATOR
+from gui.i18n import translate
 from gui.recent_projects import project_key
 from gui.settings import store_rows, stored_rows
 from gui.span_paint import AnnotatorMark
@@ -50,22 +51,25 @@ class Layer:
         """The layer's name in the selector."""
         match self.kind:
             case "mine":
-                return f"Mine ({me})"
+                return translate("Layers", "Mine ({me})").format(me=me)
             case "annotator":
                 return self.name
             case "gold":
-                return "Gold"
-        return "Everyone"
+                return translate("Layers", "Gold")
+        return translate("Layers", "Everyone")
 
     def described(self, me: str) -> str:
         """What the status bar says is shown."""
         match self.kind:
             case "mine":
-                return "Showing your spans"
+                return translate("Layers", "Showing your spans")
             case "everyone":
-                return "Showing everyone's spans (you change only yours)"
-        whose = "gold" if self.kind == "gold" else f"{self.name}'s"
-        return f"Showing {whose} spans" + ("" if self.editable(me) else " (read-only)")
+                return translate("Layers", "Showing everyone's spans (you change only yours)")
+            case "gold":
+                shown = translate("Layers", "Showing gold spans")
+            case _:
+                shown = translate("Layers", "Showing {name}'s spans").format(name=self.name)
+        return shown if self.editable(me) else read_only(shown)
 
     @property
     def key(self) -> str:
@@ -75,6 +79,16 @@ class Layer:
 MINE = Layer("mine")
 EVERYONE = Layer("everyone")
 GOLD = Layer("gold")
+
+
+def read_only(shown: str) -> str:
+    """A layer's title or description, marked as one the analyst cannot change."""
+    return translate("Layers", "{shown} (read-only)").format(shown=shown)
+
+
+def annotator_shown(name: str) -> str:
+    """An annotator's name as shown, the gold spans' in the interface's words."""
+    return translate("Layers", "gold") if name == GOLD_ANNOTATOR else name
 
 
 def annotator_layer(name: str) -> Layer:
