@@ -11,25 +11,47 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotate.annotated_text import AnnotatedText, reading_order
-from annotate.model import Changes, Span
+from annotate.model import Changes, Origin, Span
 from annotate.schema import DEFAULT_COLOUR
 from gui.cell_pictures import CellPictures
 from gui.comment_marks import Talk
+from gui.i18n import shown_name, translate
+from gui.layers import annotator_shown
 from gui.plain_text import tooltip
+from gui.rtl import select_row
 from gui.table_model import ModelIndex, RowsModel
 
-COLUMNS = ("Label", "Text", "Annotator", "Origin", "Notes")
 TEXT_COLUMN = 1
 NOTES_COLUMN = 4  # comments and flags
 COLUMN_WIDTHS = {0: 90, 2: 80, 3: 80, 4: 44}
 MIN_COLUMN_WIDTH = 40
 
 
-class SpanTableModel(RowsModel):
-    columns = COLUMNS
+def span_columns() -> tuple[str, ...]:
+    return (
+        translate("AnnotationsPanel", "Label"),
+        translate("AnnotationsPanel", "Text"),
+        translate("AnnotationsPanel", "Annotator"),
+        translate("AnnotationsPanel", "Origin"),
+        translate("AnnotationsPanel", "Notes"),
+    )
 
+
+def origin_name(origin: Origin) -> str:
+    """How a span came to be, in the interface language (the stored value stays)."""
+    names = {
+        "manual": translate("AnnotationsPanel", "manual"),
+        "imported": translate("AnnotationsPanel", "imported"),
+        "propagated": translate("AnnotationsPanel", "propagated"),
+        "adjudicated": translate("AnnotationsPanel", "adjudicated"),
+    }
+    return names.get(origin, origin)
+
+
+class SpanTableModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.columns = span_columns()
         self._spans: list[Span] = []
         self._annotated: AnnotatedText | None = None
         self._shown_spans: dict[str, Span] = {}  # the rows' spans by uid
@@ -107,15 +129,26 @@ class SpanTableModel(RowsModel):
 
     def _shown(self, row: int, column: int) -> str:
         span = self._spans[row]
-        if column == NOTES_COLUMN:
-            return self.talk.signs(span.uid)
-        if column != TEXT_COLUMN:
-            return (span.label, "", span.annotator, span.origin)[column]
+        match column:
+            case 0:
+                return self._label_name(span.label)
+            case 2:
+                return annotator_shown(span.annotator)
+            case 3:
+                return origin_name(span.origin)
+            case 4:
+                return self.talk.signs(span.uid)
         text = self._texts.get((span.start, span.end))
         if text is None and self._annotated is not None:
             text = " ".join(self._annotated.covered_text(span).split())
             self._texts[span.start, span.end] = text
         return text or ""
+
+    def _label_name(self, label: str) -> str:
+        """The label's Arabic name in Arabic; in English its own name, as the reader's
+        hovers and the undo steps give it (its English name is long for the column)."""
+        definition = self._annotated.labels.get(label) if self._annotated else None
+        return shown_name(definition.name, definition.arabic) if definition else label
 
     def _colour(self, row: int) -> str:
         definition = self._annotated.labels.get(self._spans[row].label) if self._annotated else None
@@ -157,8 +190,10 @@ class AnnotationsPanel(QTableView):
         self.mark(selected)
 
     def _fix_widths(self) -> None:
+        """At least as wide as the column's heading (ملاحظات is wider than Notes)."""
+        header = self.horizontalHeader()
         for column, width in COLUMN_WIDTHS.items():
-            self.horizontalHeader().resizeSection(column, width)
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
 
     def show_spans(self, annotated: AnnotatedText | None, selected: str | None) -> None:
         with QSignalBlocker(self), QSignalBlocker(self.selectionModel()):
@@ -175,6 +210,9 @@ class AnnotationsPanel(QTableView):
             else:
                 self.selectRow(row)
                 self.scrollTo(self.spans.index(row, 0))
+
+    def selectRow(self, row: int) -> None:
+        select_row(self, row)  # Qt's selects nothing in Arabic, right to left
 
     def _chosen(self, current: QModelIndex) -> None:
         if current.isValid():

@@ -8,21 +8,32 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from annotate.model import DocumentSummary
+from annotate.model import DocumentSummary, Status
 from annotate.text import base_direction
 from gui.cell_pictures import CellPictures
+from gui.i18n import translate
+from gui.rtl import select_row
 from gui.table_model import ModelIndex, RowsModel
+from gui.vocabulary import status_name
 
-COLUMNS = ("#", "Title", "Characters", "Spans", "Status")
 TITLE_COLUMN = 1
 FITTED = (0, 2, 3, 4)  # columns as wide as what they show; the title takes the rest
 
 
-class DocumentTableModel(RowsModel):
-    columns = COLUMNS
+def document_columns() -> tuple[str, ...]:
+    return (
+        "#",
+        translate("DocumentList", "Title"),
+        translate("DocumentList", "Characters"),
+        translate("DocumentList", "Spans"),
+        translate("DocumentList", "Status"),
+    )
 
+
+class DocumentTableModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.columns = document_columns()
         self._documents: list[DocumentSummary] = []
         self._rows: dict[str, int] = {}  # by uid
 
@@ -43,7 +54,7 @@ class DocumentTableModel(RowsModel):
         row = self._rows.get(summary.uid)
         if row is not None:
             self._documents[row] = summary
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def rows(self) -> list[Any]:
         return self._documents
@@ -83,8 +94,17 @@ class DocumentTableModel(RowsModel):
                 return f"{document.char_count:,}"
             case 3:
                 return f"{document.span_count:,}"
-        statuses = ", ".join(f"{name}: {status}" for name, status in document.statuses.items())
-        return statuses or "new"
+        return statuses_shown(document.statuses)
+
+
+def statuses_shown(statuses: dict[str, Status]) -> str:
+    """Each annotator's status of a document ("ali: done, sara: new"); new when none has one."""
+    if not statuses:
+        return status_name("new")
+    each = translate("DocumentList", "{annotator}: {status}")
+    return translate("DocumentList", ", ", "between the annotators' statuses").join(
+        each.format(annotator=name, status=status_name(status)) for name, status in statuses.items()
+    )
 
 
 class DocumentList(QTableView):
@@ -114,6 +134,9 @@ class DocumentList(QTableView):
         rows = [row for row, document in enumerate(documents) if document.uid == current]
         if documents:
             self.selectRow(rows[0] if rows else 0)
+
+    def selectRow(self, row: int) -> None:
+        select_row(self, row)  # Qt's selects nothing in Arabic, right to left
 
     def _widen(self, top_left: QModelIndex, bottom_right: QModelIndex) -> None:
         """Give changed rows the room they need. The columns are fitted to every row only

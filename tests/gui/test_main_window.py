@@ -101,7 +101,7 @@ def test_an_edit_updates_its_documents_row_alone_and_widens_it_to_fit(
         status = table.documents.index(row, STATUS_COLUMN)
         spans = project.spans.for_document(table.current_uid() or "", "ali")
         assert [(span.label, span.start, span.end) for span in spans] == [("ORG", 0, 3)]
-        assert status.data() == "ali: in_progress"
+        assert status.data() == "ali: in progress"
         assert set(asked) == {row}
         assert table.columnWidth(STATUS_COLUMN) >= table.sizeHintForIndex(status).width()
         assert table.columnWidth(STATUS_COLUMN) > status_before  # "new" was narrower
