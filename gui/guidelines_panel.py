@@ -6,12 +6,11 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from annotate.schema import DEFAULT_COLOUR, Guide, RelationLabel, Schema, SpanLabel
+from gui.i18n import is_arabic, translate
 
-LANGUAGES = (("english", "English"), ("arabic", "العربية"))
 MARKED = re.compile(r"\[([^\[\]]+)\]")
 NO_GUIDE = {
     "english": "This label has no guideline yet.",
@@ -24,18 +23,31 @@ Label = SpanLabel | RelationLabel
 
 
 def interface_language() -> str:
-    """Arabic where the system speaks Arabic, else English."""
-    return "arabic" if QLocale().language() == QLocale.Language.Arabic else "english"
+    """The guidelines' language that is the interface's: Arabic in Arabic, else English."""
+    return "arabic" if is_arabic() else "english"
+
+
+def guide_languages() -> list[tuple[str, str]]:
+    """(code, name) of the guidelines' languages, the interface's first; Arabic is named
+    in Arabic in both, as language choosers do."""
+    both = [("english", translate("GuidelinesPanel", "English")), ("arabic", "العربية")]
+    return both[::-1] if is_arabic() else both
+
+
+def both_names(label: Label) -> str:
+    """A label's English and Arabic names, the interface language's first."""
+    first, second = (label.arabic, label.english) if is_arabic() else (label.english, label.arabic)
+    return f"{first} · {second}"
 
 
 class GuidelinesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chooser = QComboBox(self)
-        self.chooser.setAccessibleName("Label")
+        self.chooser.setAccessibleName(translate("GuidelinesPanel", "Label"))
         self.language = QComboBox(self)
-        self.language.setAccessibleName("Language")
-        for code, shown in LANGUAGES:
+        self.language.setAccessibleName(translate("GuidelinesPanel", "Language"))
+        for code, shown in guide_languages():
             self.language.addItem(shown, code)
         self.language.setCurrentIndex(self.language.findData(interface_language()))
         self.text = QTextBrowser(self)
@@ -58,9 +70,10 @@ class GuidelinesPanel(QWidget):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for label in schema.labels:
-            self.chooser.addItem(f"{label.english} · {label.arabic}", label.name)
+            self.chooser.addItem(both_names(label), label.name)
+        relation_item = translate("GuidelinesPanel", "{names} (relation)")
         for relation in schema.relations:
-            self.chooser.addItem(f"{relation.english} · {relation.arabic} (relation)")
+            self.chooser.addItem(relation_item.format(names=both_names(relation)))
         names = [label.name for label in self._labels]
         self.chooser.setCurrentIndex(names.index(shown) if shown in names else 0)
         self.chooser.blockSignals(False)
@@ -133,20 +146,23 @@ def marked(example: str, colour: str) -> str:
     return "".join(pieces)
 
 
-def first_line(guide: Guide, language: str = "english") -> str:
-    """The definition's first sentence, for a one-line hint."""
-    sentence = re.split(r"(?<=[.؛])\s", guide.definition(language), maxsplit=1)[0].rstrip(".")
+def first_line(guide: Guide, language: str | None = None) -> str:
+    """The definition's first sentence (by default in the interface language), for a
+    one-line hint."""
+    definition = guide.definition(language or interface_language())
+    sentence = re.split(r"(?<=[.؛])\s", definition, maxsplit=1)[0].rstrip(".")
     if len(sentence) <= HINT_LENGTH:
         return sentence
     return sentence[:HINT_LENGTH].rsplit(" ", 1)[0] + "…"
 
 
 def tooltip_html(label: Label) -> str:
-    """A label's definition in both languages, each in its own direction."""
+    """A label's definition in both languages, each in its own direction, the interface
+    language's first."""
     guide = label.guide
-    parts = [f"<b>{html.escape(label.english)} · {html.escape(label.arabic)}</b> ({label.name})"]
-    if guide.english:
-        parts.append(paragraph(guide.english, "english"))
-    if guide.arabic:
-        parts.append(paragraph(guide.arabic, "arabic"))
+    parts = [f"<b>{html.escape(both_names(label))}</b> ({html.escape(label.name)})"]
+    for language in ("arabic", "english") if is_arabic() else ("english", "arabic"):
+        definition = guide.arabic if language == "arabic" else guide.english
+        if definition:
+            parts.append(paragraph(definition, language))
     return "".join(parts)
