@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPlainTextEdit, QText
 
 from annotate.review.disagreements import State
 from annotate.text import base_direction
+from gui.i18n import translate
 from gui.plain_text import plain_label, tooltip
 from gui.positions import Utf16Positions
 
@@ -33,27 +34,50 @@ class Look:
     colour: str
     underline: QTextCharFormat.UnderlineStyle
     symbol: str
-    name: str
+    state: str  # an item state, or "gold"
     overline: bool = False
+
+    @property
+    def name(self) -> str:
+        return state_words(self.state)
 
 
 LOOKS: dict[str, Look] = {
     "agreed": Look("#b7e4c7", Underline.SingleUnderline, "✓", "agreed"),
-    "speaker": Look("#d0b8e8", Underline.DashDotLine, "⇄", "speaker differs"),
-    "cue": Look("#f1c0e8", Underline.DashDotDotLine, "⇆", "cue differs"),
-    "label": Look("#ffd6a5", Underline.WaveUnderline, "≠", "other label"),
-    "boundaries": Look("#a0c4ff", Underline.DashUnderline, "↔", "other boundaries"),
-    "missing": Look("#ffadad", Underline.DotLine, "◐", "only some"),
-    "relation": Look("#d6ccc2", Underline.SingleUnderline, "⋯", "other links", overline=True),
+    "speaker": Look("#d0b8e8", Underline.DashDotLine, "⇄", "speaker"),
+    "cue": Look("#f1c0e8", Underline.DashDotDotLine, "⇆", "cue"),
+    "label": Look("#ffd6a5", Underline.WaveUnderline, "≠", "label"),
+    "boundaries": Look("#a0c4ff", Underline.DashUnderline, "↔", "boundaries"),
+    "missing": Look("#ffadad", Underline.DotLine, "◐", "missing"),
+    "relation": Look("#d6ccc2", Underline.SingleUnderline, "⋯", "relation", overline=True),
     "gold": Look("#ffe066", Underline.SingleUnderline, "★", "gold"),
 }
 LINKED = "linked"  # a mark's state: the speaker or cue of the current item
 LINKED_COLOUR = "#5a189a"
-LINKED_LEGEND = "‾ speaker, cue"
 
 
 def look(state: State | str) -> Look:
     return LOOKS[state]
+
+
+def state_words(state: State | str) -> str:
+    """An item's state as the item list and the legend say it."""
+    words = {
+        "agreed": translate("ReviewLanes", "agreed"),
+        "speaker": translate("ReviewLanes", "speaker differs"),
+        "cue": translate("ReviewLanes", "cue differs"),
+        "label": translate("ReviewLanes", "other label"),
+        "boundaries": translate("ReviewLanes", "other boundaries"),
+        "missing": translate("ReviewLanes", "only some"),
+        "relation": translate("ReviewLanes", "other links"),
+        "gold": translate("ReviewLanes", "gold"),
+    }
+    return words[state]
+
+
+def linked_legend() -> str:
+    """The legend of the marks over the current item's speaker and cue."""
+    return translate("ReviewLanes", "‾ speaker, cue")
 
 
 @dataclass(frozen=True)
@@ -176,7 +200,7 @@ class LanesView(QWidget):
         self.lanes, self.names = {}, {}
         self.titles = {}
         for row, name in enumerate([gold, *annotators]):
-            self.titles[name] = "Gold" if row == 0 else f"{row}  {name}"
+            self.titles[name] = translate("ReviewLanes", "Gold") if row == 0 else f"{row}  {name}"
             self.names[name] = _name_label(self.titles[name], self)
             self.lanes[name] = Lane(self)
             self.grid.addWidget(self.names[name], row, 0, Qt.AlignmentFlag.AlignTop)

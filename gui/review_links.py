@@ -6,20 +6,26 @@ from __future__ import annotations
 from annotate.model import GOLD_ANNOTATOR, Relation, Span
 from annotate.review.attribution import Tail, links_in_order
 from annotate.review.disagreements import Item, Links
+from gui.i18n import translate
 from gui.review_lanes import LINKED, Mark
-from gui.review_models import ISOLATE, linked_words
+from gui.review_models import ISOLATE, ShownNames, linked_words
 
 GoldLinks = list[tuple[Relation, Span]]
 
 
 def lane_lines(
-    text: str, item: Item, gold: list[Span], links: GoldLinks, passages: frozenset[str]
+    text: str,
+    item: Item,
+    gold: list[Span],
+    links: GoldLinks,
+    passages: frozenset[str],
+    names: ShownNames,
 ) -> dict[str, list[str]]:
     """Each lane's links in the item, in words ("SPEAKER والتز"), gold's first."""
-    lines = {GOLD_ANNOTATOR: _lines(text, _gold_spans(gold, links), passages)}
+    lines = {GOLD_ANNOTATOR: _lines(text, _gold_spans(gold, links), passages, names)}
     for version in item.versions:
         spans = [(s.label, linked) for s, linked in zip(version.spans, version.links, strict=True)]
-        lines[version.annotator] = _lines(text, spans, passages)
+        lines[version.annotator] = _lines(text, spans, passages, names)
     return lines
 
 
@@ -37,11 +43,17 @@ def linked_marks(item: Item, links: GoldLinks) -> dict[str, list[Mark]]:
     return marks
 
 
-def tail_choice(text: str, relation: str, tail: Tail) -> str:
+def tail_choice(text: str, relation: str, tail: Tail, names: ShownNames) -> str:
     """A span offered as a link's end: "PERSON  والتز  — ali, huda (SPEAKER of ali)"."""
     words = ISOLATE.format(" ".join(text[tail.start : tail.end].split()))
-    choice = f"{tail.label}  {words}  — {', '.join(tail.marked_by)}"
-    return f"{choice} ({relation} of {', '.join(tail.named_by)})" if tail.named_by else choice
+    listed = translate("ReviewLinks", ", ")
+    choice = f"{names.label(tail.label)}  {words}  — {listed.join(tail.marked_by)}"
+    if not tail.named_by:
+        return choice
+    named = translate("ReviewLinks", "({relation} of {annotators})").format(
+        relation=names.relation(relation), annotators=listed.join(tail.named_by)
+    )
+    return f"{choice} {named}"
 
 
 def _gold_spans(gold: list[Span], links: GoldLinks) -> list[tuple[str, Links]]:
@@ -54,8 +66,11 @@ def _gold_spans(gold: list[Span], links: GoldLinks) -> list[tuple[str, Links]]:
     ]
 
 
-def _lines(text: str, spans: list[tuple[str, Links]], passages: frozenset[str]) -> list[str]:
+def _lines(
+    text: str, spans: list[tuple[str, Links]], passages: frozenset[str], names: ShownNames
+) -> list[str]:
     lines: list[str] = []
     for label, links in spans:
-        lines.extend(w for w in linked_words(text, label, links, passages) if w not in lines)
+        words = linked_words(text, label, links, passages, names)
+        lines.extend(w for w in words if w not in lines)
     return lines

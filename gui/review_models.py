@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
@@ -16,8 +17,9 @@ from annotate.review.counts import ReviewCount
 from annotate.review.disagreements import Item, Links
 from annotate.review.listing import ItemList
 from annotate.review.tally import Found
-from annotate.schema import SPEAKER_RELATION
+from annotate.schema import SPEAKER_RELATION, Schema
 from gui.comment_marks import PlacedTalk
+from gui.i18n import is_arabic, shown_name, translate
 from gui.plain_text import tooltip
 from gui.review_lanes import look
 from gui.table_model import ModelIndex, RowsModel
@@ -26,14 +28,52 @@ NOTHING = "—"
 ISOLATE = "\u2068{}\u2069"  # FSI ... PDI: a name laid out in its own direction
 
 
-class ReviewDocumentsModel(RowsModel):
-    # Left to decide: the disagreements without a decision; To accept: the items everyone
-    # agrees on that are not in gold yet (A accepts them all)
-    columns = ("Title", "Disagreements", "Left to decide", "To accept")
+@dataclass(frozen=True)
+class ShownNames:
+    """Label and relation names as the review shows them: in Arabic the schema's Arabic
+    names, in English the names themselves (QUOTE, SPEAKER)."""
 
+    labels: Mapping[str, str] = field(default_factory=dict)
+    relations: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, schema: Schema) -> ShownNames:
+        if not is_arabic():
+            return cls()
+        return cls(
+            {known.name: shown_name(known.english, known.arabic) for known in schema.labels},
+            {known.name: shown_name(known.english, known.arabic) for known in schema.relations},
+        )
+
+    def label(self, name: str) -> str:
+        return self.labels.get(name, name)
+
+    def relation(self, name: str) -> str:
+        return self.relations.get(name, name)
+
+
+def verdict_words(verdict: str) -> str:
+    """A decision as the item list's last column says it."""
+    words = {
+        "accepted": translate("ReviewModels", "accepted"),
+        "rejected": translate("ReviewModels", "rejected"),
+        "edited": translate("ReviewModels", "edited"),
+    }
+    return words.get(verdict, verdict)
+
+
+class ReviewDocumentsModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: list[ReviewCount] = []
+        # Left to decide: the disagreements without a decision; To accept: the items
+        # everyone agrees on that are not in gold yet (A accepts them all)
+        self.columns = (
+            translate("ReviewModels", "Title"),
+            translate("ReviewModels", "Disagreements"),
+            translate("ReviewModels", "Left to decide"),
+            translate("ReviewModels", "To accept"),
+        )
 
     def set_documents(self, documents: list[ReviewCount]) -> None:
         self.beginResetModel()
@@ -68,22 +108,31 @@ class ReviewDocumentsModel(RowsModel):
         )[index.column()]
 
 
-def linked_words(text: str, label: str, links: Links, passages: frozenset[str]) -> list[str]:
+def linked_words(
+    text: str, label: str, links: Links, passages: frozenset[str], names: ShownNames
+) -> list[str]:
     """What a span links to, in words: "SPEAKER والتز", "CUE قال"; a passage (a quote)
     without a speaker says "no SPEAKER"."""
     words = [
-        f"{relation} {ISOLATE.format(' '.join(text[start:end].split()))}"
+        f"{names.relation(relation)} {ISOLATE.format(' '.join(text[start:end].split()))}"
         for relation, start, end in links_in_order(links)
     ]
     if label in passages and not any(link[0] == SPEAKER_RELATION for link in links):
-        words.insert(0, f"no {SPEAKER_RELATION}")
+        speaker = names.relation(SPEAKER_RELATION)
+        words.insert(0, translate("ReviewModels", "no {relation}").format(relation=speaker))
     return words
 
 
-def described_span(text: str, label: str, links: Links, passages: frozenset[str]) -> str:
+def described_span(
+    text: str, label: str, links: Links, passages: frozenset[str], names: ShownNames
+) -> str:
     """A span as a cell of the item list shows it: "QUOTE (SPEAKER والتز; CUE قال)"."""
-    words = linked_words(text, label, links, passages)
-    return f"{label} ({'; '.join(words)})" if words else label
+    words = linked_words(text, label, links, passages, names)
+    if not words:
+        return names.label(label)
+    return translate("ReviewModels", "{label} ({links})").format(
+        label=names.label(label), links=translate("ReviewModels", "; ").join(words)
+    )
 
 
 class ItemsModel(RowsModel):
@@ -102,7 +151,8 @@ class ItemsModel(RowsModel):
         self._reach: list[int] = []  # the furthest end of the items up to each one
         self.text = ""  # the text of the document the items are in
         self.talk = PlacedTalk()  # comments and flags on the items' spans
-        self.columns = ("State", "Text", "Decision")
+        self.names = ShownNames()  # the labels' and relations' as the interface shows them
+        self.columns = self._headers([])
         self.disagreements = 0
         self.decided_items = 0
         self.disagreements_left = 0
@@ -114,10 +164,19 @@ class ItemsModel(RowsModel):
         self._starts = [found.start for found in self._rows]
         self._reach = list(accumulate((found.end for found in self._rows), max))
         self.disagreements = sum(found.disagreement for found in self._rows)
-        numbered = [f"{number} {name}" for number, name in enumerate(listed.annotators, 1)]
-        self.columns = ("State", "Text", *numbered, "Decision")
+        self.columns = self._headers(listed.annotators)
         self._count_decided()
         self.endResetModel()
+
+    @staticmethod
+    def _headers(annotators: list[str]) -> tuple[str, ...]:
+        numbered = [f"{number} {name}" for number, name in enumerate(annotators, 1)]
+        return (
+            translate("ReviewModels", "State"),
+            translate("ReviewModels", "Text"),
+            *numbered,
+            translate("ReviewModels", "Decision"),
+        )
 
     def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
         """Every verdict in the document, after a step that may have changed any."""
@@ -154,6 +213,11 @@ class ItemsModel(RowsModel):
                 decided_disagreements += found.disagreement
         self.decided_items = decided
         self.disagreements_left = self.disagreements - decided_disagreements
+
+    @property
+    def agreed_left(self) -> int:
+        """The items everyone agrees on without a decision (A accepts them)."""
+        return len(self._rows) - self.decided_items - self.disagreements_left
 
     def found(self, row: int) -> Found:
         return self._rows[row]
@@ -222,13 +286,14 @@ class ItemsModel(RowsModel):
             signs = self.talk.signs(self.spans(row)) if self.talk.lines else ""
             return f"{signs} {words}" if signs else words
         if column == len(self.columns) - 1:
-            return self._verdicts.get(found.key, "") if self._verdicts else ""
+            verdict = self._verdicts.get(found.key) if self._verdicts else None
+            return verdict_words(verdict) if verdict else ""
         assert self._list is not None
         labels = self._list.labels(row, column - 2)
         links = self._list.links(row, column - 2)
         passages = self._list.passage_labels
         described = [
-            described_span(self.text, label, linked, passages)
+            described_span(self.text, label, linked, passages, self.names)
             for label, linked in zip(labels, links, strict=True)
         ]
-        return ", ".join(described) or NOTHING
+        return translate("ReviewModels", ", ").join(described) or NOTHING

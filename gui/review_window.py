@@ -29,23 +29,26 @@ from PySide6.QtWidgets import (
 from annotate.editing import Edge
 from annotate.errors import AnnotateError
 from annotate.history import Step
-from annotate.model import GOLD_ANNOTATOR, Changes
+from annotate.model import GOLD_ANNOTATOR, Changes, Span
 from annotate.project import Project
 from annotate.review.adjudication import Review
 from annotate.review.counts import ReviewCount, review_counts
 from annotate.review.disagreements import Item
 from annotate.review.listing import ItemList, ListOutdated
 from annotate.schema import RelationLabel
+from gui import review_steps
 from gui.annotating import MENU_MNEMONICS, RESIZE_KEYS
 from gui.arabic_keys import ArabicLayoutKeys
 from gui.comment_marks import PlacedTalk
 from gui.failure_box import tell_refusal
+from gui.i18n import translate
 from gui.keys_overlay import KeysOverlay
 from gui.linking import pick
 from gui.plain_text import plain_label
-from gui.review_lanes import LINKED_LEGEND, LOOKS, LanesView, Mark, context_of
+from gui.review_lanes import LOOKS, LanesView, Mark, context_of, linked_legend
 from gui.review_links import lane_lines, linked_marks, tail_choice
-from gui.review_models import ItemsModel, ReviewDocumentsModel
+from gui.review_models import ItemsModel, ReviewDocumentsModel, ShownNames
+from gui.review_steps import words_of
 from gui.rtl import direct_cells
 from gui.work_progress import quiet_progress
 
@@ -60,7 +63,9 @@ ROWS_MEASURED = 100  # columns fit the contents of this many rows (Qt's default:
 class ReviewWindow(QWidget):
     def __init__(self, project: Project, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(f"Review — {project.path.name}")
+        self.setWindowTitle(
+            translate("ReviewWindow", "Review — {project}").format(project=project.path.name)
+        )
         self.project = project
         self.review = Review(project, reviewer)
         ArabicLayoutKeys(self)  # the label keys on an Arabic keyboard layout too
@@ -69,6 +74,7 @@ class ReviewWindow(QWidget):
         self.annotators: list[str] = []
         self._schema_actions: list[QAction] = []
         self._accept_actions: list[QAction] = []
+        self._said: dict[Step, str] = {}  # what each step taken here did, in words
         self.documents_model = ReviewDocumentsModel(self)
         self.items_model = ItemsModel(self)
         self.documents = _table(self, self.documents_model)
@@ -87,7 +93,7 @@ class ReviewWindow(QWidget):
 
     def _lay_out(self, reviewer: str) -> None:
         looks = [f"{look.symbol} {look.name}" for look in LOOKS.values()]
-        legend = "   ".join([*looks, LINKED_LEGEND, "F1: keys"])
+        legend = "   ".join([*looks, linked_legend(), translate("ReviewWindow", "F1: keys")])
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.items)
         right.addWidget(self.lanes)
@@ -97,39 +103,53 @@ class ReviewWindow(QWidget):
         both.addWidget(right)
         both.setSizes([380, 820])
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(f"Reviewer: {reviewer}    {legend}", self))
+        said = translate("ReviewWindow", "Reviewer: {reviewer}    {legend}")
+        column.addWidget(plain_label(said.format(reviewer=reviewer, legend=legend), self))
         column.addWidget(both, 1)
         column.addWidget(self.notes)
         column.addWidget(self.progress)
         column.addWidget(self.message)
 
     def _add_keys(self) -> None:
-        self._key("F1", self.show_keys, "The keys of the review window")
-        self._key("F8", lambda: self.go_to_disagreement(1), "Next undecided disagreement")
+        self._key("F1", self.show_keys, translate("ReviewWindow", "The keys of the review window"))
         self._key(
-            "Shift+F8", lambda: self.go_to_disagreement(-1), "Previous undecided disagreement"
+            "F8",
+            lambda: self.go_to_disagreement(1),
+            translate("ReviewWindow", "Next undecided disagreement"),
+        )
+        self._key(
+            "Shift+F8",
+            lambda: self.go_to_disagreement(-1),
+            translate("ReviewWindow", "Previous undecided disagreement"),
         )
         self._accept_actions = [
             self._key(str(number), self._accept_key(number))
             for number in range(1, MAX_VERSION_KEYS + 1)
         ]
-        self._key("A", self.accept_unanimous, "Accept every undecided span all agree on")
-        self._key("Delete", self.reject, "Reject: gold keeps nothing here")
-        self._key("U", self.unlink, "Remove one of the gold span's links…")
-        for keys, edge, grow, by_word, what in RESIZE_KEYS:
-            self._key(keys, self._resize_key(edge, grow, by_word), f"Gold span: {what.lower()}")
-        self._key("Ctrl+Z", self.undo, "Undo")
-        self._key("Ctrl+Shift+Z", self.redo, "Redo")
+        self._key(
+            "A",
+            self.accept_unanimous,
+            translate("ReviewWindow", "Accept every undecided span all agree on"),
+        )
+        self._key(
+            "Delete", self.reject, translate("ReviewWindow", "Reject: gold keeps nothing here")
+        )
+        self._key(
+            "U", self.unlink, translate("ReviewWindow", "Remove one of the gold span's links…")
+        )
+        for keys, edge, grow, by_word, *_ in RESIZE_KEYS:
+            self._key(keys, self._resize_key(edge, grow, by_word), _resizing(edge, grow, by_word))
+        self._key("Ctrl+Z", self.undo, translate("ReviewWindow", "Undo"))
+        self._key("Ctrl+Shift+Z", self.redo, translate("ReviewWindow", "Redo"))
 
     def _name_accept_keys(self) -> None:
         """Each number key says whose version it accepts in the document shown."""
         for number, action in enumerate(self._accept_actions, 1):
             annotator = self.annotators[number - 1] if number <= len(self.annotators) else ""
-            action.setText(
-                f"Accept {annotator}'s version (a quote with its speaker and cue)"
-                if annotator
-                else ""
+            said = translate(
+                "ReviewWindow", "Accept {annotator}'s version (a quote with its speaker and cue)"
             )
+            action.setText(said.format(annotator=annotator) if annotator else "")
 
     def _bind_schema_keys(self) -> None:
         """Each label's key relabels the gold span, and each relation's Alt+letter (the
@@ -139,8 +159,14 @@ class ReviewWindow(QWidget):
             self.removeAction(action)
             action.deleteLater()
         schema = self.project.labels.schema()
+        names = self.items_model.names = ShownNames.of(schema)
+        relabel = translate("ReviewWindow", "Gold span: {label}")
         self._schema_actions = [
-            self._key(label.key, self._relabel_key(label.name), f"Gold span: {label.name}")
+            self._key(
+                label.key,
+                self._relabel_key(label.name),
+                relabel.format(label=names.label(label.name)),
+            )
             for label in schema.labels
             if label.key and not label.key.isdigit() and label.key.upper() not in OWN_LETTERS
         ]
@@ -149,10 +175,8 @@ class ReviewWindow(QWidget):
             letter = next((c for c in relation.name.lower() if c not in taken), None)
             if letter is not None:
                 taken.add(letter)
-                heads = " or ".join(relation.heads) or "span"
-                text = f"Gold {relation.name}: pick the span the gold {heads} links to…"
                 self._schema_actions.append(
-                    self._key(f"Alt+{letter}", self._link_key(relation), text)
+                    self._key(f"Alt+{letter}", self._link_key(relation), _linking(relation, names))
                 )
 
     def _key(self, keys: str, slot: Callable[[], None], text: str = "") -> QAction:
@@ -180,7 +204,9 @@ class ReviewWindow(QWidget):
     def refresh_documents(self) -> None:
         self._bind_schema_keys()
         with quiet_progress(
-            self.parentWidget() or self, "Counting disagreements…", "Review"
+            self.parentWidget() or self,
+            translate("ReviewWindow", "Counting disagreements…"),
+            translate("ReviewWindow", "Review"),
         ) as step:
             listed = review_counts(self.project, step)
         current = self.document
@@ -258,14 +284,26 @@ class ReviewWindow(QWidget):
         for name, linked in linked_marks(item, links).items():
             marks.setdefault(name, []).extend(linked)
         self.lanes.show_context(text, first, last, marks)
-        self.lanes.show_links(lane_lines(text, item, gold, links, self.items_model.passage_labels))
+        model = self.items_model
+        self.lanes.show_links(
+            lane_lines(text, item, gold, links, model.passage_labels, model.names)
+        )
 
     def _show_progress(self) -> None:
         model = self.items_model
-        left = model.disagreements_left
+        if model.disagreements_left == 1:
+            said = translate(
+                "ReviewWindow", "Resolved {decided} / {items} in this document; 1 disagreement left"
+            )
+        else:
+            said = translate(
+                "ReviewWindow",
+                "Resolved {decided} / {items} in this document; {left} disagreements left",
+            )
         self.progress.setText(
-            f"Resolved {model.decided_items} / {model.rowCount()} in this document; "
-            f"{left} disagreement{'s' if left != 1 else ''} left"
+            said.format(
+                decided=model.decided_items, items=model.rowCount(), left=model.disagreements_left
+            )
         )
 
     # -- commands ---------------------------------------------------------------------
@@ -278,20 +316,28 @@ class ReviewWindow(QWidget):
             if model.found(candidate).disagreement and not model.decided(candidate):
                 self.items.setCurrentIndex(self.items_model.index(candidate, 0))
                 return
-        self.message.setText("No disagreement left to decide in this document")
+        self.message.setText(
+            translate("ReviewWindow", "No disagreement left to decide in this document")
+        )
 
     def accept(self, number: int) -> None:
         item = self.current_item()
         if item is not None and number <= len(self.annotators):
-            self._decide(item, lambda: self.review.accept(item, self.annotators[number - 1]))
+            annotator = self.annotators[number - 1]
+            model = self.items_model
+            said = review_steps.accepted(
+                annotator, item.version(annotator), model.text, model.names
+            )
+            self._decide(item, lambda: self.review.accept(item, annotator), said)
 
     def accept_unanimous(self) -> None:
-        self._do(lambda: self.review.accept_unanimous(self.items_model.items()))
+        said = review_steps.accepted_unanimous(self.items_model.agreed_left)
+        self._take(lambda: self.review.accept_unanimous(self.items_model.items()), said)
 
     def reject(self) -> None:
         item = self.current_item()
         if item is not None:
-            self._decide(item, lambda: self.review.reject(item))
+            self._decide(item, lambda: self.review.reject(item), review_steps.rejected())
 
     def pick_link(self, relation: str) -> None:
         """Link the gold quote to a span chosen from a list (its annotators' choices
@@ -304,15 +350,18 @@ class ReviewWindow(QWidget):
         except AnnotateError as error:
             tell_refusal(error, self, self.message.setText)
             return
+        names = self.items_model.names
         if not tails:
-            self.message.setText(f"No span in this document can be the {relation}")
+            said = translate("ReviewWindow", "No span in this document can be the {relation}")
+            self.message.setText(said.format(relation=names.relation(relation)))
             return
         text = self.items_model.text
-        choices = [(str(n), tail_choice(text, relation, t)) for n, t in enumerate(tails)]
+        choices = [(str(n), tail_choice(text, relation, t, names)) for n, t in enumerate(tails)]
         chosen = pick(self.lanes, choices)
         if chosen is not None:
             tail = tails[int(chosen)]
-            self._decide(item, lambda: self.review.link(item, relation, tail))
+            said = review_steps.linked(relation, words_of(text, tail.start, tail.end), names)
+            self._decide(item, lambda: self.review.link(item, relation, tail), said)
 
     def unlink(self) -> None:
         """Remove one of the gold quote's links (chosen from a list when it has several)."""
@@ -321,57 +370,75 @@ class ReviewWindow(QWidget):
             return
         links = self.review.gold_links(item)
         if not links:
-            self.message.setText("The gold span here links to nothing")
+            self.message.setText(translate("ReviewWindow", "The gold span here links to nothing"))
             return
-        text = self.items_model.text
+        text, names = self.items_model.text, self.items_model.names
         chosen: str | None = links[0][0].uid
         if len(links) > 1:
             choices = [
-                (relation.uid, f"{relation.label}  {' '.join(text[t.start : t.end].split())}")
-                for relation, t in links
+                (r.uid, f"{names.relation(r.label)}  {words_of(text, t.start, t.end)}")
+                for r, t in links
             ]
             chosen = pick(self.lanes, choices)
         if chosen is not None:
             uid = chosen
-            self._decide(item, lambda: self.review.unlink(item, uid))
+            relation, tail = next((r, t) for r, t in links if r.uid == uid)
+            said = review_steps.unlinked(
+                relation.label, words_of(text, tail.start, tail.end), names
+            )
+            self._decide(item, lambda: self.review.unlink(item, uid), said)
 
     def show_keys(self) -> None:
         KeysOverlay(self, [action for action in self.actions() if action.text()]).exec()
 
     def resize_gold(self, edge: Edge, grow: bool, by_word: bool) -> None:
-        self._edit_gold(lambda item, uid: self.review.resize(item, uid, edge, grow, by_word))
+        self._edit_gold(
+            lambda item, gold: self.review.resize(item, gold.uid, edge, grow, by_word),
+            lambda gold: review_steps.moved(gold.label, self.items_model.names),
+        )
 
     def relabel_gold(self, label: str) -> None:
-        self._edit_gold(lambda item, uid: self.review.relabel(item, uid, label))
+        self._edit_gold(
+            lambda item, gold: self.review.relabel(item, gold.uid, label),
+            lambda _: review_steps.relabelled(label, self.items_model.names),
+        )
 
-    def _edit_gold(self, edit: Callable[[Item, str], Changes]) -> None:
+    def _edit_gold(
+        self, edit: Callable[[Item, Span], Changes], said: Callable[[Span], str]
+    ) -> None:
         """Edit the current item's (first) gold span."""
         item = self.current_item()
         if item is None and self.items.currentIndex().row() >= 0:
             return  # no longer as listed: the list is being read again
         gold = self.review.gold_spans(item) if item is not None else []
         if item is None or not gold:
-            self.message.setText("Accept a version first: there is no gold span here to edit")
+            self.message.setText(
+                translate(
+                    "ReviewWindow", "Accept a version first: there is no gold span here to edit"
+                )
+            )
             return
-        self._decide(item, lambda: edit(item, gold[0].uid))
+        self._decide(item, lambda: edit(item, gold[0]), said(gold[0]))
 
     def undo(self) -> None:
         history = self.review.history
-        self._step_again(history.next_undo(), history.undo, "Undid", "undo")
+        step = history.next_undo()
+        if step is None:
+            self.message.setText(translate("ReviewWindow", "Nothing to undo"))
+        else:
+            done = translate("ReviewWindow", "Undid: {step}")
+            self._do(history.undo, done.format(step=self._said.get(step, step.name)))
 
     def redo(self) -> None:
         history = self.review.history
-        self._step_again(history.next_redo(), history.redo, "Redid", "redo")
-
-    def _step_again(
-        self, step: Step | None, operation: Callable[[], Changes], done: str, verb: str
-    ) -> None:
+        step = history.next_redo()
         if step is None:
-            self.message.setText(f"Nothing to {verb}")
+            self.message.setText(translate("ReviewWindow", "Nothing to redo"))
         else:
-            self._do(operation, f"{done}: {step.name}")
+            done = translate("ReviewWindow", "Redid: {step}")
+            self._do(history.redo, done.format(step=self._said.get(step, step.name)))
 
-    def _decide(self, item: Item, operation: Callable[[], Changes]) -> None:
+    def _decide(self, item: Item, operation: Callable[[], Changes], said: str) -> None:
         """A step on the current item alone: only its verdict is read again."""
         row = self.items.currentIndex().row()
 
@@ -379,24 +446,37 @@ class ReviewWindow(QWidget):
             decision = self.review.decision(item)
             self.items_model.set_verdict(row, decision.verdict if decision else None)
 
-        self._do(operation, refresh=verdict)
+        self._take(operation, said, refresh=verdict)
+
+    def _take(
+        self,
+        operation: Callable[[], Changes],
+        said: str,
+        refresh: Callable[[], None] | None = None,
+    ) -> None:
+        """Take a new step, which `said` describes (what undo and redo will say too)."""
+        if self._do(
+            operation, translate("ReviewWindow", "Saved: {step}").format(step=said), refresh
+        ):
+            taken = self.review.history.next_undo()
+            if taken is not None:
+                self._said[taken] = said
 
     def _do(
         self,
         operation: Callable[[], Changes],
-        done: str | None = None,
+        done: str,
         refresh: Callable[[], None] | None = None,
-    ) -> None:
-        """Run one decision or edit (committed when it returns), say what was done (`done`,
-        or the step it took) and show the verdicts it changed (`refresh`, else all of the
-        document's)."""
+    ) -> bool:
+        """Run one decision or edit (committed when it returns), say what was done and show
+        the verdicts it changed (`refresh`, else all of the document's); False when it was
+        refused."""
         try:
             operation()
         except AnnotateError as error:
             tell_refusal(error, self, self.message.setText)
-            return
-        taken = self.review.history.next_undo()
-        self.message.setText(done or (f"Saved: {taken.name}" if taken else "Saved"))
+            return False
+        self.message.setText(done)
         if refresh is not None:
             refresh()
         elif self.document is not None:
@@ -404,6 +484,7 @@ class ReviewWindow(QWidget):
         self._show_item()
         self._show_progress()
         self._count_document()
+        return True
 
     def _count_document(self) -> None:
         row = self.documents.currentIndex().row()
@@ -421,6 +502,42 @@ class ReviewWindow(QWidget):
             model.disagreements_left,
         )
         self.documents_model.replace(row, counted)
+
+
+def _resizing(edge: Edge, grow: bool, by_word: bool) -> str:
+    """What a key that moves an edge of the gold span does."""
+    said = {
+        ("start", True, False): translate(
+            "ReviewWindow", "Gold span: grow at the start by a character"
+        ),
+        ("start", False, False): translate(
+            "ReviewWindow", "Gold span: shrink at the start by a character"
+        ),
+        ("end", True, False): translate(
+            "ReviewWindow", "Gold span: grow at the end by a character"
+        ),
+        ("end", False, False): translate(
+            "ReviewWindow", "Gold span: shrink at the end by a character"
+        ),
+        ("start", True, True): translate("ReviewWindow", "Gold span: grow at the start by a word"),
+        ("start", False, True): translate(
+            "ReviewWindow", "Gold span: shrink at the start by a word"
+        ),
+        ("end", True, True): translate("ReviewWindow", "Gold span: grow at the end by a word"),
+        ("end", False, True): translate("ReviewWindow", "Gold span: shrink at the end by a word"),
+    }
+    return said[(edge, grow, by_word)]
+
+
+def _linking(relation: RelationLabel, names: ShownNames) -> str:
+    """What a relation's Alt+letter does: "Gold SPEAKER: pick the span the gold QUOTE links
+    to…"."""
+    heads = translate("ReviewWindow", " or ").join(map(names.label, relation.heads))
+    said = translate("ReviewWindow", "Gold {relation}: pick the span the gold {heads} links to…")
+    return said.format(
+        relation=names.relation(relation.name),
+        heads=heads or translate("ReviewWindow", "span"),
+    )
 
 
 def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:
