@@ -69,5 +69,10 @@ def shown_time(seconds: int) -> str:
         return "—"
     if seconds < 60:
         return "< 1 min"
-    hours, minutes = divmod((seconds + 30) // 60, 60)  # to the nearest minute, half up
+    hours, minutes = hours_and_minutes(seconds)
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+def hours_and_minutes(seconds: int) -> tuple[int, int]:
+    """The time to the nearest minute, half up, in hours and minutes."""
+    return divmod((seconds + 30) // 60, 60)

@@ -10,9 +10,15 @@ from PySide6.QtWidgets import QWidget
 
 from annotate.agreement.report import AgreementReport
 from annotate.agreement.text import figure
+from gui.i18n import translate
 
 ALPHA_COLOUR = QColor("#2a9d8f")
 F1_COLOUR = QColor("#e9c46a")
+
+
+def shown_figure(value: float | None) -> str:
+    """A figure as the tables and the chart show it; "n/a" where it is undefined."""
+    return translate("AgreementChart", "n/a") if value is None else figure(value)
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,11 @@ class AgreementChart(QWidget):
 
     def _legend(self, painter: QPainter) -> None:
         x = 8
-        for colour, text in ((ALPHA_COLOUR, "alpha-U"), (F1_COLOUR, "F1 exact")):
+        legend = (
+            (ALPHA_COLOUR, translate("AgreementChart", "alpha-U")),
+            (F1_COLOUR, translate("AgreementChart", "F1 exact")),
+        )
+        for colour, text in legend:
             painter.fillRect(QRectF(x, 10, 14, 14), colour)
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(x + 20, 6, 100, 22), Qt.AlignmentFlag.AlignVCenter, text)
@@ -82,7 +92,7 @@ class AgreementChart(QWidget):
             rect = self.bar_rect(row, series)
             painter.fillRect(rect, colour)
             text = QRectF(rect.right() + 4, rect.top() - 2, 60, self.BAR + 4)
-            painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, figure(value))
+            painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, shown_figure(value))
 
     def _axis(self, painter: QPainter) -> None:
         left = self._names_width()

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from annotate.agreement.report import AgreementReport, agreement_report
 from annotate.agreement.scores import DocumentScores, Scores
-from annotate.agreement.text import ALL_LABELS, figure
 from annotate.errors import AnnotateError
 from annotate.model import GOLD_ANNOTATOR, STATUS_FILTERS
 from annotate.project import Project
-from gui.agreement_chart import AgreementChart, bars_of
+from gui.agreement_chart import AgreementChart, bars_of, shown_figure
+from gui.i18n import is_arabic, shown_name, translate
 from gui.plain_text import plain_label
 from gui.rtl import direct_cells
 from gui.table_model import ModelIndex, RowsModel
@@ -73,18 +73,34 @@ class _FiguresModel(RowsModel):
 
 
 class ScoresModel(_FiguresModel):
-    columns = ("Label", "Annotators", "F1 exact", "F1 overlap", "Kappa", "Alpha-U", "Spans")
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            translate("AgreementView", "Label"),
+            translate("AgreementView", "Annotators"),
+            translate("AgreementView", "F1 exact"),
+            translate("AgreementView", "F1 overlap"),
+            translate("AgreementView", "Kappa"),
+            translate("AgreementView", "Alpha-U"),
+            translate("AgreementView", "Spans"),
+        )
 
     def show(self, report: AgreementReport, names: dict[str, str]) -> None:
         self.replace([_score_row(scores, names) for scores in report.scores])
 
 
 class DocumentsModel(_FiguresModel):
-    columns = ("#", "Title", "F1 exact", "F1 overlap", "Kappa", "Spans")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.uids: list[str] = []
+        self.columns = (
+            "#",
+            translate("AgreementView", "Title"),
+            translate("AgreementView", "F1 exact"),
+            translate("AgreementView", "F1 overlap"),
+            translate("AgreementView", "Kappa"),
+            translate("AgreementView", "Spans"),
+        )
 
     def show(self, report: AgreementReport) -> None:
         self.uids = [document.uid for document in report.per_document]
@@ -96,22 +112,25 @@ def _key(value: float | None) -> float:
 
 
 def _score_row(scores: Scores, names: dict[str, str]) -> tuple[tuple[str, ...], tuple[Any, ...]]:
-    label = ALL_LABELS if scores.label is None else names.get(scores.label, scores.label)
-    who = (
-        "group: " + ", ".join(scores.annotators)
-        if scores.is_group
-        else " – ".join(scores.annotators)
-    )
+    if scores.label is None:
+        label = translate("AgreementView", "all labels")
+    else:
+        label = names.get(scores.label, scores.label)
+    if scores.is_group:
+        listed = translate("AgreementView", ", ").join(scores.annotators)
+        who = translate("AgreementView", "group: {annotators}").format(annotators=listed)
+    else:
+        who = " – ".join(scores.annotators)
     spans = " / ".join(map(str, scores.spans))
     values = (scores.f1_exact, scores.f1_overlap, scores.kappa, scores.alpha_u)
-    texts = (label, who, *map(figure, values), spans)
+    texts = (label, who, *map(shown_figure, values), spans)
     return texts, (label, who, *map(_key, values), sum(scores.spans))
 
 
 def _document_row(document: DocumentScores) -> tuple[tuple[str, ...], tuple[Any, ...]]:
     values = (document.f1_exact, document.f1_overlap, document.kappa)
     spans = " / ".join(map(str, document.spans))
-    texts = (str(document.position), document.title, *map(figure, values), spans)
+    texts = (str(document.position), document.title, *map(shown_figure, values), spans)
     return texts, (document.position, document.title, *map(_key, values), sum(document.spans))
 
 
@@ -122,7 +141,7 @@ class AgreementView(QDialog):
 
     def __init__(self, parent: QWidget | None, project: Project) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(translate("AgreementView", "Agreement"))
         self.setModal(False)
         self._project = project
         self.report: AgreementReport | None = None
@@ -131,9 +150,11 @@ class AgreementView(QDialog):
         self.annotators.setFlow(QListWidget.Flow.LeftToRight)
         self.annotators.setMaximumHeight(40)
         self.status = QComboBox(self)
-        self.status.addItems(list(STATUS_FILTERS))
-        self.status.setCurrentText("done")  # as `annotate agreement` compares by default
-        self.recompute_button = QPushButton("&Recompute", self)
+        for status in STATUS_FILTERS:
+            self.status.addItem(_status_filter_name(status), status)
+        # as `annotate agreement` compares by default
+        self.status.setCurrentIndex(self.status.findData("done"))
+        self.recompute_button = QPushButton(translate("AgreementView", "&Recompute"), self)
         self.message = plain_label(parent=self)
         self.scores = ScoresModel(self)
         self.documents = DocumentsModel(self)
@@ -141,9 +162,9 @@ class AgreementView(QDialog):
         self.documents_table = _sorted_table(self, self.documents)
         self.chart = AgreementChart(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.scores_table, "&Labels")
-        self.tabs.addTab(self.documents_table, "&Documents")
-        self.tabs.addTab(self.chart, "&Chart")
+        self.tabs.addTab(self.scores_table, translate("AgreementView", "&Labels"))
+        self.tabs.addTab(self.documents_table, translate("AgreementView", "&Documents"))
+        self.tabs.addTab(self.chart, translate("AgreementView", "&Chart"))
         self._lay_out()
         self.recompute_button.clicked.connect(self.recompute)
         self.documents_table.doubleClicked.connect(self._choose_document)
@@ -153,9 +174,9 @@ class AgreementView(QDialog):
 
     def _lay_out(self) -> None:
         options = QHBoxLayout()
-        options.addWidget(QLabel("Annotators:", self))
+        options.addWidget(QLabel(translate("AgreementView", "Annotators:"), self))
         options.addWidget(self.annotators, 1)
-        options.addWidget(QLabel("Status:", self))
+        options.addWidget(QLabel(translate("AgreementView", "Status:"), self))
         options.addWidget(self.status)
         options.addWidget(self.recompute_button)
         column = QVBoxLayout(self)
@@ -177,11 +198,15 @@ class AgreementView(QDialog):
     def recompute(self) -> None:
         try:
             parent = self if self.isVisible() else self.parentWidget() or self
-            with quiet_progress(parent, "Comparing annotators…", "Agreement") as step:
+            with quiet_progress(
+                parent,
+                translate("AgreementView", "Comparing annotators…"),
+                translate("AgreementView", "Agreement"),
+            ) as step:
                 report = agreement_report(  # in this process: the app has threads, not forked
                     self._project,
                     self.chosen_annotators(),
-                    status=self.status.currentText(),
+                    status=self.status.currentData(),
                     workers=1,
                     progress=step,
                 )
@@ -189,10 +214,12 @@ class AgreementView(QDialog):
             self.message.setText(getattr(error, "message", str(error)))  # without the field
             return
         self.report = report
-        self.message.setText(
-            f"{report.documents} documents, {report.tokens} tokens; kappa: Cohen's for a"
-            " pair, Fleiss' for the group"
+        said = translate(
+            "AgreementView",
+            "{documents} documents, {tokens} tokens; kappa: Cohen's for a pair, Fleiss' for"
+            " the group",
         )
+        self.message.setText(said.format(documents=report.documents, tokens=report.tokens))
         names = self._label_names()
         self.scores.show(report, names)
         self.documents.show(report)
@@ -200,8 +227,11 @@ class AgreementView(QDialog):
         self.chart.show_bars(bars_of(report, names))
 
     def _label_names(self) -> dict[str, str]:
+        """In Arabic a label's Arabic name, in English its Arabic name and its name."""
         return {
-            label.name: f"{label.arabic} {label.name}"
+            label.name: shown_name(label.english, label.arabic)
+            if is_arabic()
+            else f"{label.arabic} {label.name}"
             for label in self._project.labels.schema().labels
         }
 
@@ -210,6 +240,15 @@ class AgreementView(QDialog):
         assert isinstance(proxy, QSortFilterProxyModel)
         row = proxy.mapToSource(proxy.index(index.row(), 0)).row()
         self.document_chosen.emit(self.documents.uids[row])
+
+
+def _status_filter_name(status: str) -> str:
+    """Which documents are compared: "any" (every one) or "done"."""
+    names = {
+        "any": translate("AgreementView", "any"),
+        "done": translate("AgreementView", "done"),
+    }
+    return names.get(status, status)
 
 
 def _sorted_table(parent: QWidget, model: RowsModel) -> QTableView:

@@ -9,30 +9,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from annotate.progress import AnalystProgress, DocumentProgress, ProgressReport, Work
-from annotate.progress_text import STATE_NAMES
 from annotate.reviewed import ReviewProgress
 from annotate.text import base_direction
-from annotate.work_time import shown_time
+from annotate.work_time import hours_and_minutes
+from gui.i18n import translate
 from gui.table_model import ModelIndex, RowsModel
+from gui.vocabulary import state_name
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class AnalystsModel(RowsModel):
-    columns = (
-        "Analyst",
-        "Assigned",
-        "Not started",
-        "In progress",
-        "Done",
-        "Reviewed",
-        "Spans",
-        "Time",
-    )
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._analysts: list[AnalystProgress] = []
+        self.columns = (
+            translate("ProgressModels", "Analyst"),
+            translate("ProgressModels", "Assigned"),
+            translate("ProgressModels", "Not started"),
+            translate("ProgressModels", "In progress"),
+            translate("ProgressModels", "Done"),
+            translate("ProgressModels", "Reviewed"),
+            translate("ProgressModels", "Spans"),
+            translate("ProgressModels", "Time"),
+        )
 
     def show_report(self, report: ProgressReport) -> None:
         self.beginResetModel()
@@ -66,12 +66,18 @@ class AnalystsModel(RowsModel):
 class DocumentsModel(RowsModel):
     """A row per document; after its own columns, one per analyst with their work on it."""
 
-    fixed = ("#", "Title", "State", "Assigned to", "Decided", "Undecided")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: list[DocumentProgress] = []
         self.analysts: list[str] = []
+        self.fixed = (
+            "#",
+            translate("ProgressModels", "Title"),
+            translate("ProgressModels", "State"),
+            translate("ProgressModels", "Assigned to"),
+            translate("ProgressModels", "Decided"),
+            translate("ProgressModels", "Undecided"),
+        )
         self.columns = self.fixed
 
     def show_report(self, report: ProgressReport) -> None:
@@ -119,7 +125,7 @@ def _document_cells(document: DocumentProgress) -> tuple[str, ...]:
     return (
         str(document.number),
         document.title,
-        STATE_NAMES[document.state],
+        state_name(document.state),
         ", ".join(document.assigned_to) or "—",
         *review_cells(document.review),
     )
@@ -130,10 +136,14 @@ def review_cells(review: ReviewProgress | None) -> tuple[str, str]:
     "2 disagreements, 2 agreed" ("—" where there is nothing to review)."""
     if review is None:
         return ("—", "—")
-    decided = f"{review.decided} of {review.items}"
+    decided = translate("ProgressModels", "{decided} of {items}").format(
+        decided=review.decided, items=review.items
+    )
     if review.reviewed:
-        return (decided, "none: reviewed")
-    left = f"{review.undecided_disagreements} disagreements, {review.undecided_agreed} agreed"
+        return (decided, translate("ProgressModels", "none: reviewed"))
+    left = translate("ProgressModels", "{disagreements} disagreements, {agreed} agreed").format(
+        disagreements=review.undecided_disagreements, agreed=review.undecided_agreed
+    )
     return (decided, left)
 
 
@@ -142,9 +152,24 @@ def work_cell(work: Work | None) -> str:
     as the Assigned to column says), or nothing."""
     if work is None:
         return ""
-    parts = [STATE_NAMES[work.state]]
-    if work.spans:
-        parts.append(f"{work.spans:,} span{'s' if work.spans != 1 else ''}")
+    parts = [state_name(work.state)]
+    if work.spans == 1:
+        parts.append(translate("ProgressModels", "1 span"))
+    elif work.spans:
+        parts.append(translate("ProgressModels", "{count} spans").format(count=f"{work.spans:,}"))
     if work.seconds:
         parts.append(shown_time(work.seconds))
     return " · ".join(parts)
+
+
+def shown_time(seconds: int) -> str:
+    """The time as a person reads it: —, < 1 min, 14 min, 2 h 05 min."""
+    if seconds <= 0:
+        return "—"
+    if seconds < 60:
+        return translate("ProgressModels", "< 1 min")
+    hours, minutes = hours_and_minutes(seconds)
+    if not hours:
+        return translate("ProgressModels", "{minutes} min").format(minutes=minutes)
+    said = translate("ProgressModels", "{hours} h {minutes} min")
+    return said.format(hours=hours, minutes=f"{minutes:02d}")

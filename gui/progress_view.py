@@ -25,6 +25,7 @@ from annotate.progress import ProgressReport, progress_report
 from annotate.project import Project
 from annotate.work_time import IDLE_MINUTES
 from gui.failure_box import tell_refusal
+from gui.i18n import translate
 from gui.plain_text import ask, plain_label
 from gui.progress_models import AnalystsModel, DocumentsModel
 from gui.rtl import direct_cells
@@ -32,11 +33,18 @@ from gui.table_model import RowsModel
 from gui.work_progress import quiet_progress
 
 MIN_COLUMN = 40
-EXPLAINED = (
-    "Time spent: the time between an analyst's recorded edits of a document (spans, links,"
-    f" status), pauses over {IDLE_MINUTES} minutes left out. Reviewed: a reviewer decided"
-    " every item of the document."
-)
+
+
+def explained() -> str:
+    """What the time and the reviewed state count, under the tables."""
+    return translate(
+        "ProgressView",
+        "Time spent: the time between an analyst's recorded edits of a document (spans, links,"
+        " status), pauses over %n minutes left out. Reviewed: a reviewer decided every item of"
+        " the document.",
+        None,
+        IDLE_MINUTES,
+    )
 
 
 class ProgressView(QDialog):
@@ -49,7 +57,9 @@ class ProgressView(QDialog):
         super().__init__(parent)
         self.project = project
         self.lead = lead  # who assigns: kept with each assignment
-        self.setWindowTitle(f"Progress — {project.path.name}")
+        self.setWindowTitle(
+            translate("ProgressView", "Progress — {project}").format(project=project.path.name)
+        )
         self.setModal(False)
         self.report: ProgressReport | None = None
         self.analysts_model = AnalystsModel(self)
@@ -59,14 +69,14 @@ class ProgressView(QDialog):
         self.documents_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.analysts_table.horizontalHeader().setStretchLastSection(False)  # figures, not text
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.documents_table, "&Documents")
-        self.tabs.addTab(self.analysts_table, "A&nalysts")
+        self.tabs.addTab(self.documents_table, translate("ProgressView", "&Documents"))
+        self.tabs.addTab(self.analysts_table, translate("ProgressView", "A&nalysts"))
         self.analyst = QComboBox(self)
         self.analyst.setEditable(True)
         self.analyst.setMinimumContentsLength(16)
-        self.assign_button = QPushButton("&Assign selected", self)
-        self.unassign_button = QPushButton("&Unassign selected", self)
-        self.refresh_button = QPushButton("&Refresh", self)
+        self.assign_button = QPushButton(translate("ProgressView", "&Assign selected"), self)
+        self.unassign_button = QPushButton(translate("ProgressView", "&Unassign selected"), self)
+        self.refresh_button = QPushButton(translate("ProgressView", "&Refresh"), self)
         self.message = plain_label(parent=self)
         self._lay_out()
         self.assign_button.clicked.connect(lambda: self.change_assignments(assign=True))
@@ -80,7 +90,7 @@ class ProgressView(QDialog):
 
     def _lay_out(self) -> None:
         assigning = QHBoxLayout()
-        assigning.addWidget(plain_label("Analyst:", self))
+        assigning.addWidget(plain_label(translate("ProgressView", "Analyst:"), self))
         assigning.addWidget(self.analyst)
         assigning.addWidget(self.assign_button)
         assigning.addWidget(self.unassign_button)
@@ -90,15 +100,17 @@ class ProgressView(QDialog):
         column.addWidget(self.tabs, 1)
         column.addLayout(assigning)
         column.addWidget(self.message)
-        explained = plain_label(EXPLAINED, self)
-        explained.setWordWrap(True)
-        column.addWidget(explained)
+        explaining = plain_label(explained(), self)
+        explaining.setWordWrap(True)
+        column.addWidget(explaining)
 
     def refresh(self) -> None:
         """Count again (others' work may have been merged), keeping the selected documents."""
         selected = self.selected_documents()
         parent = self if self.isVisible() else self.parentWidget() or self
-        with quiet_progress(parent, "Counting…", "Progress"):
+        with quiet_progress(
+            parent, translate("ProgressView", "Counting…"), translate("ProgressView", "Progress")
+        ):
             report = progress_report(self.project)
         self.report = report
         self.analysts_model.show_report(report)
@@ -134,7 +146,9 @@ class ProgressView(QDialog):
         name = self.analyst.currentText().strip()
         documents = self.selected_documents()
         if not documents:
-            self.message.setText("Select the documents first (Shift or Ctrl with a click)")
+            self.message.setText(
+                translate("ProgressView", "Select the documents first (Shift or Ctrl with a click)")
+            )
             return
         known = name in self.project.annotators.names()
         if assign and name and not known and not self._add_analyst(name):
@@ -157,12 +171,12 @@ class ProgressView(QDialog):
             self.assignments_changed.emit()
 
     def _add_analyst(self, name: str) -> bool:
-        return ask(
-            self,
-            "New analyst",
-            f"{name} is not an annotator of this project yet. Add {name} as an analyst and"
+        question = translate(
+            "ProgressView",
+            "{name} is not an annotator of this project yet. Add {name} as an analyst and"
             " assign the documents?",
         )
+        return ask(self, translate("ProgressView", "New analyst"), question.format(name=name))
 
     def _choose_document(self, index: QModelIndex | QPersistentModelIndex) -> None:
         self.document_chosen.emit(self.documents_model.document(index.row()).uid)
@@ -171,14 +185,23 @@ class ProgressView(QDialog):
 def _said(outcome: Outcome, name: str, assign: bool) -> str:
     """ "Assigned 2 documents to ali; 1 was already assigned"."""
     changed, unchanged = len(outcome.changed), len(outcome.unchanged)
-    plural = "s" if changed != 1 else ""
-    if assign:
-        said = f"Assigned {changed} document{plural} to {name}"
-        rest = f"{unchanged} already assigned to {name}"
+    if assign and changed == 1:
+        said = translate("ProgressView", "Assigned 1 document to {name}")
+    elif assign:
+        said = translate("ProgressView", "Assigned {count} documents to {name}")
+    elif changed == 1:
+        said = translate("ProgressView", "Took 1 document back from {name}")
     else:
-        said = f"Took {changed} document{plural} back from {name}"
-        rest = f"{unchanged} not assigned to {name}"
-    return f"{said}; {rest}" if unchanged else said
+        said = translate("ProgressView", "Took {count} documents back from {name}")
+    said = said.format(count=changed, name=name)
+    if not unchanged:
+        return said
+    if assign:
+        rest = translate("ProgressView", "{count} already assigned to {name}")
+    else:
+        rest = translate("ProgressView", "{count} not assigned to {name}")
+    rest = rest.format(count=unchanged, name=name)
+    return translate("ProgressView", "{said}; {rest}").format(said=said, rest=rest)
 
 
 def _table(parent: QWidget, model: RowsModel) -> QTableView:
