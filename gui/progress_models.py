@@ -126,7 +126,7 @@ def _document_cells(document: DocumentProgress) -> tuple[str, ...]:
         str(document.number),
         document.title,
         state_name(document.state),
-        ", ".join(document.assigned_to) or "—",
+        translate("ProgressModels", ", ").join(document.assigned_to) or "—",
         *review_cells(document.review),
     )
 

@@ -37,14 +37,13 @@ MIN_COLUMN = 40
 
 def explained() -> str:
     """What the time and the reviewed state count, under the tables."""
-    return translate(
+    said = translate(
         "ProgressView",
         "Time spent: the time between an analyst's recorded edits of a document (spans, links,"
-        " status), pauses over %n minutes left out. Reviewed: a reviewer decided every item of"
-        " the document.",
-        None,
-        IDLE_MINUTES,
+        " status), pauses over {minutes} minutes left out. Reviewed: a reviewer decided every"
+        " item of the document.",
     )
+    return said.format(minutes=IDLE_MINUTES)
 
 
 class ProgressView(QDialog):

@@ -33,7 +33,7 @@ def rejected() -> str:
 
 
 def accepted_unanimous(count: int) -> str:
-    return translate("ReviewSteps", "Accept %n unanimous span(s)", None, count)
+    return translate("ReviewSteps", "Accept {count} unanimous span(s)").format(count=count)
 
 
 def linked(relation: str, words: str, names: ShownNames) -> str:
