@@ -25,6 +25,7 @@ from gui.positions import Utf16Positions
 
 CONTEXT = 160  # characters shown on each side of the item, within its paragraph
 LANE_LINES = 3
+RLM = "\u200f"  # right-to-left mark
 NAME_WIDTH = 200  # pixels, at most, for what a lane's span links to (or its name's width)
 Underline = QTextCharFormat.UnderlineStyle
 
@@ -201,11 +202,17 @@ class LanesView(QWidget):
         self.titles = {}
         for row, name in enumerate([gold, *annotators]):
             self.titles[name] = translate("ReviewLanes", "Gold") if row == 0 else f"{row}  {name}"
-            self.names[name] = _name_label(self.titles[name], self)
+            self.names[name] = _name_label(self._directed(self.titles[name]), self)
             self.lanes[name] = Lane(self)
             self.grid.addWidget(self.names[name], row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(self.lanes[name], row, 1)
         self.grid.setColumnStretch(1, 1)
+
+    def _directed(self, text: str) -> str:
+        """The lines of a lane's name in the window's direction: right to left in Arabic
+        even when an annotator's name in Latin letters comes first."""
+        right_to_left = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        return RLM + text if right_to_left else text
 
     def show_context(self, text: str, first: int, last: int, marks: dict[str, list[Mark]]) -> None:
         for name, lane in self.lanes.items():
@@ -219,5 +226,5 @@ class LanesView(QWidget):
             metrics = label.fontMetrics()
             width = max(NAME_WIDTH, metrics.horizontalAdvance(title))
             cut = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
-            label.setText("\n".join([title, *cut]))
+            label.setText(self._directed("\n".join([title, *cut])))
             label.setToolTip(tooltip("\n".join([title, *lines])) if lines else "")
