@@ -28,20 +28,24 @@ def _at(text: str, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
-@pytest.fixture
-def view(qtbot: QtBot, tmp_path: Path) -> Iterator[AgreementView]:
+def two_analysts(project: Project) -> None:
     """ali and sara agree on PERSON; sara marks one more word of the GPE in the first
     document and misses the GPE of the second."""
+    first = project.documents.add(TEXT, "خبر القاهرة").documents_added[0]
+    second = project.documents.add(OTHER, "خبر بيروت").documents_added[0]
+    for name, gpe in (("ali", "القاهرة"), ("sara", "في القاهرة")):
+        project.spans.add(first, name, "PERSON", *_at(TEXT, "محمد علي"))
+        project.spans.add(first, name, "GPE", *_at(TEXT, gpe))
+        project.documents.set_status(first, name, "done")
+        project.documents.set_status(second, name, "done")
+    project.spans.add(second, "ali", "GPE", *_at(OTHER, "بيروت"))
+
+
+@pytest.fixture
+def view(qtbot: QtBot, tmp_path: Path) -> Iterator[AgreementView]:
     application()
     with Project.create(tmp_path / "agreement.annotate") as project:
-        first = project.documents.add(TEXT, "خبر القاهرة").documents_added[0]
-        second = project.documents.add(OTHER, "خبر بيروت").documents_added[0]
-        for name, gpe in (("ali", "القاهرة"), ("sara", "في القاهرة")):
-            project.spans.add(first, name, "PERSON", *_at(TEXT, "محمد علي"))
-            project.spans.add(first, name, "GPE", *_at(TEXT, gpe))
-            project.documents.set_status(first, name, "done")
-            project.documents.set_status(second, name, "done")
-        project.spans.add(second, "ali", "GPE", *_at(OTHER, "بيروت"))
+        two_analysts(project)
         shown = AgreementView(None, project)
         qtbot.addWidget(shown)
         shown.show()
