@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QLabel,
     QMessageBox,
@@ -136,6 +137,8 @@ def test_the_review_window_is_arabic(qtbot: QtBot, project: Project, arabic: Non
     offered: list[str] = []
     choose(qtbot, 1, offered)  # Huda's speaker in place of Ali's
     press(qtbot, review, Qt.Key.Key_S, ALT)
+    review.activateWindow()  # as a desktop gives it back once the list has closed
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review)
     assert offered[1] == "شخص  \u2068زيلينسكي\u2069  — ali، huda، omar (المتحدث بحسب huda)"
     assert review.message.text() == "حُفظ: المتحدث في المرجع: زيلينسكي"
     press(qtbot, review, Qt.Key.Key_Z, CTRL)
