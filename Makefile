@@ -33,7 +33,8 @@ $(CATALOGUE).qm: $(CATALOGUE).ts $(RUN_STAMP)
 
 # After changing a text in gui/: the catalogue gains it (untranslated), loses the gone ones.
 translations: $(RUN_STAMP)
-	$(BIN)/pyside6-lupdate gui/*.py -ts $(CATALOGUE).ts -no-obsolete -locations none
+	$(BIN)/pyside6-lupdate gui/*.py -ts $(CATALOGUE).ts -no-obsolete -locations none \
+		-disable-heuristic sametext -disable-heuristic similartext
 
 run: $(RUN_STAMP) $(CATALOGUE).qm
 	$(BIN)/annotate gui

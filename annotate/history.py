@@ -12,7 +12,7 @@ from annotate.project import Project
 Operation = Callable[[Project], Changes]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # each step taken is itself: hashed by identity
 class Step:
     name: str  # what the Edit menu says: "Add PERSON ‘ليلى الخطيب’"
     do: Operation

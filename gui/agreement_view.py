@@ -211,7 +211,7 @@ class AgreementView(QDialog):
                     progress=step,
                 )
         except AnnotateError as error:
-            self.message.setText(getattr(error, "message", str(error)))  # without the field
+            self.message.setText(self._why_nothing_compared(error))
             return
         self.report = report
         said = translate(
@@ -225,6 +225,26 @@ class AgreementView(QDialog):
         self.documents.show(report)
         self.documents_table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # worst first
         self.chart.show_bars(bars_of(report, names))
+
+    def _why_nothing_compared(self, error: AnnotateError) -> str:
+        """The two refusals an analyst meets in this window in the interface language;
+        any other as the core words it, without its field."""
+        chosen = translate("AgreementView", ", ").join(self.chosen_annotators())
+        field = getattr(error, "field", "")
+        if field == "annotators" and len(self.chosen_annotators()) < 2:
+            said = translate(
+                "AgreementView",
+                "Agreement needs at least two annotators: tick them in the list (ticked: {names})",
+            )
+            return said.format(names=chosen or "-")
+        if field == "status":
+            said = translate(
+                "AgreementView",
+                "No documents to compare: none that {names} all marked done. Choose {any} to"
+                " compare every document.",
+            )
+            return said.format(names=chosen, any=_status_filter_name("any"))
+        return getattr(error, "message", str(error))
 
     def _label_names(self) -> dict[str, str]:
         """In Arabic a label's Arabic name, in English its Arabic name and its name."""

@@ -74,6 +74,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         written.append(_progress(project, annotated.document.uid, window, folder / "progress.png"))
         written.append(_comments(window, folder / "comments.png"))
         window.close()
+        written.extend(_in_arabic(project, folder))
     return written
 
 
@@ -222,6 +223,40 @@ def _comments(window: MainWindow, out: Path) -> Path:
     QApplication.processEvents()
     window.grab().save(str(out))
     return out
+
+
+def _in_arabic(project: Project, folder: Path) -> list[Path]:
+    """The main window and the review above with the interface in Arabic, mirrored."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui.app import application
+    from gui.i18n import ARABIC, ENGLISH
+    from gui.main_window import MainWindow
+    from gui.review_window import ReviewWindow
+
+    application(ARABIC)
+    try:
+        window = MainWindow(project, annotator="sample")
+        window.resize(*WINDOW_SIZE)
+        window.splitter.setSizes([300, WINDOW_SIZE[0] - 300])
+        window.show()
+        window.document_list.selectRow(WATER_ARTICLE)
+        wait_for_reader(window)
+        written = [folder / "main-window-ar.png", folder / "review-ar.png"]
+        window.grab().save(str(written[0]))
+        review = ReviewWindow(project, "reviewer", window)
+        review.resize(*WINDOW_SIZE)
+        review.show()
+        model = review.items_model
+        row = next(row for row in range(model.rowCount()) if model.found(row).state == "speaker")
+        review.items.setCurrentIndex(model.index(row, 0))
+        QApplication.processEvents()
+        review.grab().save(str(written[1]))
+        review.close()
+        window.close()
+    finally:
+        application(ENGLISH)
+    return written
 
 
 def _other_opinions(project: Project, document: str) -> None:

@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AgreementChart</name>
+    <message>
+        <source>n/a</source>
+        <translation>غير متاح</translation>
+    </message>
+    <message>
+        <source>alpha-U</source>
+        <translation>ألفا التقطيع</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>مقياس F1 (تطابق تام)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <source>F1 exact</source>
+        <translation>مقياس F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>F1 overlap</source>
+        <translation>مقياس F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>Alpha-U</source>
+        <translation>ألفا التقطيع</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>all labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>group: {annotators}</source>
+        <translation>المجموعة: {annotators}</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق بين الموسِّمين</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute</source>
+        <translation>إعادة ال&amp;حساب</translation>
+    </message>
+    <message>
+        <source>&amp;Labels</source>
+        <translation>ال&amp;وسوم</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>ال&amp;مستندات</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>ال&amp;رسم البياني</translation>
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation>الموسِّمون:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>الحالة:</translation>
+    </message>
+    <message>
+        <source>Comparing annotators…</source>
+        <translation>مقارنة الموسِّمين…</translation>
+    </message>
+    <message>
+        <source>{documents} documents, {tokens} tokens; kappa: Cohen&apos;s for a pair, Fleiss&apos; for the group</source>
+        <translation>المستندات: {documents}، الكلمات: {tokens}؛ كابا: معامل كوهين للزوج، ومعامل فلايس للمجموعة</translation>
+    </message>
+    <message>
+        <source>Agreement needs at least two annotators: tick them in the list (ticked: {names})</source>
+        <translation>يحتاج الاتفاق إلى موسِّمَين على الأقل: حدِّدهما في القائمة (المحدَّدون: {names})</translation>
+    </message>
+    <message>
+        <source>No documents to compare: none that {names} all marked done. Choose {any} to compare every document.</source>
+        <translation>لا مستندات للمقارنة: لم يعلِّم {names} جميعًا أيَّ مستند منجزًا. اختر «{any}» لمقارنة كل المستندات.</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>Link {relation}…</source>
@@ -195,6 +309,45 @@
     </message>
 </context>
 <context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>يدوي</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>مستورد</translation>
+    </message>
+    <message>
+        <source>propagated</source>
+        <translation>معمَّم</translation>
+    </message>
+    <message>
+        <source>adjudicated</source>
+        <translation>محكَّم</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Last project not opened</source>
@@ -207,6 +360,88 @@ The sample project is open instead.</source>
         <translation>{problem}
 
 فُتح المشروع النموذجي بدلًا منه.</translation>
+    </message>
+</context>
+<context>
+    <name>AttributesDialog</name>
+    <message>
+        <source>{label} attributes</source>
+        <translation>سمات {label}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+</context>
+<context>
+    <name>CommentMarks</name>
+    <message>
+        <source>{sign} {count} ({resolved} resolved)</source>
+        <translation>{sign} {count} (المحلولة: {resolved})</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of flags</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{author}, {date}: {body}</source>
+        <translation>{author}، {date}: {body}</translation>
+    </message>
+    <message>
+        <source> (on a deleted span: {span})</source>
+        <translation> (على مقطع محذوف: {span})</translation>
+    </message>
+    <message>
+        <source> [resolved by {name}]</source>
+        <translation> [حلّه {name}]</translation>
+    </message>
+</context>
+<context>
+    <name>Commenting</name>
+    <message>
+        <source>Flag “{flag}” on the span (or the document)</source>
+        <translation>وضع علامة «{flag}» على المقطع (أو المستند)</translation>
+    </message>
+    <message>
+        <source>Comment on the span (or the document)…</source>
+        <translation>التعليق على المقطع (أو المستند)…</translation>
+    </message>
+    <message>
+        <source>Resolve a comment…</source>
+        <translation>حلّ تعليق…</translation>
+    </message>
+    <message>
+        <source>Document: {note}</source>
+        <translation>المستند: {note}</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>افتح مستندًا أولًا.</translation>
+    </message>
+    <message>
+        <source>Comment on this span:</source>
+        <translation>التعليق على هذا المقطع:</translation>
+    </message>
+    <message>
+        <source>Comment on this document:</source>
+        <translation>التعليق على هذا المستند:</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>No open comment here to resolve.</source>
+        <translation>لا تعليق مفتوحًا هنا لحلّه.</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>حلّ</translation>
+    </message>
+    <message>
+        <source>Resolve which comment?</source>
+        <translation>أي تعليق تريد حلّه؟</translation>
     </message>
 </context>
 <context>
@@ -353,6 +588,90 @@ The sample project is open instead.</source>
     </message>
 </context>
 <context>
+    <name>CorpusSearch</name>
+    <message>
+        <source>Search every document, then Enter</source>
+        <translation>ابحث في كل المستندات، ثم اضغط Enter</translation>
+    </message>
+    <message>
+        <source>Search every document</source>
+        <translation>البحث في كل المستندات</translation>
+    </message>
+    <message>
+        <source>Word family</source>
+        <translation>عائلة الكلمة</translation>
+    </message>
+    <message>
+        <source>Also find the word with or without the article and with the suffixes ة ات ون ين ي ه ها هم هما كم نا (كتاب finds كتابهم)</source>
+        <translation>ابحث أيضًا عن الكلمة مع «ال» أو دونها ومع اللواحق ة ات ون ين ي ه ها هم هما كم نا (فالبحث عن «كتاب» يجد «كتابهم»)</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>الإملاء</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>السياق</translation>
+    </message>
+    <message>
+        <source>Found so far: {count}…</source>
+        <translation>وُجد حتى الآن: {count}…</translation>
+    </message>
+    <message>
+        <source>otherwise</source>
+        <comment>spelled otherwise</comment>
+        <translation>بإملاء آخر</translation>
+    </message>
+    <message>
+        <source>as typed</source>
+        <translation>كما كُتب</translation>
+    </message>
+    <message>
+        <source>1 mention</source>
+        <translation>موضع واحد</translation>
+    </message>
+    <message>
+        <source>{count} mentions</source>
+        <translation>عدد المواضع: {count}</translation>
+    </message>
+    <message>
+        <source>{found}, {variants} spelled otherwise</source>
+        <translation>{found}، منها {variants} بإملاء آخر</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>المحارف</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>{annotator}: {status}</source>
+        <translation>{annotator}: {status}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the annotators&apos; statuses</comment>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
     <name>EmptyProject</name>
     <message>
         <source>This project has no documents yet</source>
@@ -423,99 +742,6 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
 </context>
 <context>
-    <name>Identity</name>
-    <message>
-        <source>Annotator</source>
-        <translation>الموسِّم</translation>
-    </message>
-    <message>
-        <source>Your name as an annotator (it marks every span you make):</source>
-        <translation>اسمك موسِّمًا (يُنسب إليه كل مقطع تنشئه):</translation>
-    </message>
-</context>
-<context>
-    <name>AttributesDialog</name>
-    <message>
-        <source>{label} attributes</source>
-        <translation>سمات {label}</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(لا شيء)</translation>
-    </message>
-</context>
-<context>
-    <name>CommentMarks</name>
-    <message>
-        <source>{sign} {count} ({resolved} resolved)</source>
-        <translation>{sign} {count} (المحلولة: {resolved})</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <comment>between the names of flags</comment>
-        <translation>، </translation>
-    </message>
-    <message>
-        <source>{author}, {date}: {body}</source>
-        <translation>{author}، {date}: {body}</translation>
-    </message>
-    <message>
-        <source> (on a deleted span: {span})</source>
-        <translation> (على مقطع محذوف: {span})</translation>
-    </message>
-    <message>
-        <source> [resolved by {name}]</source>
-        <translation> [حلّه {name}]</translation>
-    </message>
-</context>
-<context>
-    <name>Commenting</name>
-    <message>
-        <source>Flag “{flag}” on the span (or the document)</source>
-        <translation>وضع علامة «{flag}» على المقطع (أو المستند)</translation>
-    </message>
-    <message>
-        <source>Comment on the span (or the document)…</source>
-        <translation>التعليق على المقطع (أو المستند)…</translation>
-    </message>
-    <message>
-        <source>Resolve a comment…</source>
-        <translation>حلّ تعليق…</translation>
-    </message>
-    <message>
-        <source>Document: {note}</source>
-        <translation>المستند: {note}</translation>
-    </message>
-    <message>
-        <source>Open a document first.</source>
-        <translation>افتح مستندًا أولًا.</translation>
-    </message>
-    <message>
-        <source>Comment on this span:</source>
-        <translation>التعليق على هذا المقطع:</translation>
-    </message>
-    <message>
-        <source>Comment on this document:</source>
-        <translation>التعليق على هذا المستند:</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>تعليق</translation>
-    </message>
-    <message>
-        <source>No open comment here to resolve.</source>
-        <translation>لا تعليق مفتوحًا هنا لحلّه.</translation>
-    </message>
-    <message>
-        <source>Resolve</source>
-        <translation>حلّ</translation>
-    </message>
-    <message>
-        <source>Resolve which comment?</source>
-        <translation>أي تعليق تريد حلّه؟</translation>
-    </message>
-</context>
-<context>
     <name>FindBar</name>
     <message>
         <source>Find in this document (hamza, harakat and و ب ل … ignored)</source>
@@ -532,6 +758,36 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>{current} of {count}</source>
         <translation>{current} من {count}</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>{names} (relation)</source>
+        <translation>{names} (علاقة)</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>Your name as an annotator (it marks every span you make):</source>
+        <translation>اسمك موسِّمًا (يُنسب إليه كل مقطع تنشئه):</translation>
     </message>
 </context>
 <context>
@@ -729,6 +985,80 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>Clear &apos;{flag}&apos; on the document</source>
         <translation>إزالة علامة «{flag}» عن المستند</translation>
+    </message>
+</context>
+<context>
+    <name>LayerSelector</name>
+    <message>
+        <source>Show</source>
+        <translation>إظهار</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>إظهار:</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>إ&amp;ظهار</translation>
+    </message>
+    <message>
+        <source>&amp;Mine ({me})</source>
+        <translation>&amp;وسومي ({me})</translation>
+    </message>
+    <message>
+        <source>&amp;Everyone</source>
+        <translation>ال&amp;جميع</translation>
+    </message>
+    <message>
+        <source>&amp;Gold</source>
+        <translation>ال&amp;مرجع</translation>
+    </message>
+    <message>
+        <source>Each span is underlined in its annotator&apos;s colour, in that annotator&apos;s row at the foot of the line. Hover a span to see whose it is.</source>
+        <translation>يُسطَّر تحت كل مقطع بلون الموسِّم الذي وسمه، في صف ذلك الموسِّم أسفل السطر. مرِّر المؤشر فوق مقطع لترى صاحبه.</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (أنت)</translation>
+    </message>
+</context>
+<context>
+    <name>Layers</name>
+    <message>
+        <source>Mine ({me})</source>
+        <translation>وسومي ({me})</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>Showing your spans</source>
+        <translation>تُعرض مقاطعك</translation>
+    </message>
+    <message>
+        <source>Showing everyone&apos;s spans (you change only yours)</source>
+        <translation>تُعرض مقاطع الجميع (لا تغيِّر إلا مقاطعك)</translation>
+    </message>
+    <message>
+        <source>Showing gold spans</source>
+        <translation>تُعرض مقاطع المرجع</translation>
+    </message>
+    <message>
+        <source>Showing {name}&apos;s spans</source>
+        <translation>تُعرض مقاطع {name}</translation>
+    </message>
+    <message>
+        <source>{shown} (read-only)</source>
+        <translation>{shown} (للقراءة فقط)</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>المرجع</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1360,180 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
 </context>
 <context>
+    <name>ProgressModels</name>
+    <message>
+        <source>Analyst</source>
+        <translation>المحلل</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>المُسنَدة</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>لم يبدأ</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>مُراجَع</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>مُسنَد إلى</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>المحسوم</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>غير المحسوم</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{decided} of {items}</source>
+        <translation>{decided} من {items}</translation>
+    </message>
+    <message>
+        <source>none: reviewed</source>
+        <translation>لا شيء: مُراجَع</translation>
+    </message>
+    <message>
+        <source>{disagreements} disagreements, {agreed} agreed</source>
+        <translation>خلافات: {disagreements}، متفق عليها: {agreed}</translation>
+    </message>
+    <message>
+        <source>1 span</source>
+        <translation>مقطع واحد</translation>
+    </message>
+    <message>
+        <source>{count} spans</source>
+        <translation>المقاطع: {count}</translation>
+    </message>
+    <message>
+        <source>&lt; 1 min</source>
+        <translation>أقل من دقيقة</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} د</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} س {minutes} د</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Time spent: the time between an analyst&apos;s recorded edits of a document (spans, links, status), pauses over {minutes} minutes left out. Reviewed: a reviewer decided every item of the document.</source>
+        <translation>الوقت المستغرق: الوقت بين تعديلات المحلل المسجَّلة على المستند (المقاطع والروابط والحالة)، دون فترات التوقف التي تزيد على {minutes} من الدقائق. مُراجَع: بتّ المراجع في كل عناصر المستند.</translation>
+    </message>
+    <message>
+        <source>Progress — {project}</source>
+        <translation>التقدم — {project}</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>ال&amp;مستندات</translation>
+    </message>
+    <message>
+        <source>A&amp;nalysts</source>
+        <translation>الم&amp;حللون</translation>
+    </message>
+    <message>
+        <source>&amp;Assign selected</source>
+        <translation>إ&amp;سناد المحدَّد</translation>
+    </message>
+    <message>
+        <source>&amp;Unassign selected</source>
+        <translation>إل&amp;غاء إسناد المحدَّد</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;تحديث</translation>
+    </message>
+    <message>
+        <source>Analyst:</source>
+        <translation>المحلل:</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>جارٍ العدّ…</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>التقدم</translation>
+    </message>
+    <message>
+        <source>Select the documents first (Shift or Ctrl with a click)</source>
+        <translation>حدِّد المستندات أولًا (بالنقر مع Shift أو Ctrl)</translation>
+    </message>
+    <message>
+        <source>{name} is not an annotator of this project yet. Add {name} as an analyst and assign the documents?</source>
+        <translation>{name} ليس من موسِّمي هذا المشروع بعد. هل تضيف {name} محللًا وتُسند إليه المستندات؟</translation>
+    </message>
+    <message>
+        <source>New analyst</source>
+        <translation>محلل جديد</translation>
+    </message>
+    <message>
+        <source>Assigned 1 document to {name}</source>
+        <translation>أُسند مستند واحد إلى {name}</translation>
+    </message>
+    <message>
+        <source>Assigned {count} documents to {name}</source>
+        <translation>المستندات المُسنَدة إلى {name}: {count}</translation>
+    </message>
+    <message>
+        <source>Took 1 document back from {name}</source>
+        <translation>سُحب مستند واحد من {name}</translation>
+    </message>
+    <message>
+        <source>Took {count} documents back from {name}</source>
+        <translation>المستندات المسحوبة من {name}: {count}</translation>
+    </message>
+    <message>
+        <source>{count} already assigned to {name}</source>
+        <translation>المُسنَدة إلى {name} من قبل: {count}</translation>
+    </message>
+    <message>
+        <source>{count} not assigned to {name}</source>
+        <translation>غير المُسنَدة إلى {name} أصلًا: {count}</translation>
+    </message>
+    <message>
+        <source>{said}; {rest}</source>
+        <translation>{said}؛ {rest}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFiles</name>
     <message>
         <source>Import</source>
@@ -1116,10 +1620,341 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
 </context>
 <context>
+    <name>PropagationDialog</name>
+    <message>
+        <source>Annotate every mention as {label}</source>
+        <translation>توسيم كل الورود بوسم «{label}»</translation>
+    </message>
+    <message>
+        <source>Word family (with or without ال, with suffixes)</source>
+        <translation>عائلة الكلمة (مع «ال» أو دونها، ومع اللواحق)</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks a mention; Enter adds the ticked ones. Mentions spelled otherwise than the span start unticked.</source>
+        <translation>مفتاح المسافة يحدِّد الموضع أو يلغي تحديده، وEnter يضيف المواضع المحدَّدة. المواضع المكتوبة بإملاء يخالف المقطع تبدأ غير محدَّدة.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between label names</comment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>already {label}</source>
+        <translation>موسوم سلفًا: {label}</translation>
+    </message>
+    <message>
+        <source>overlaps {labels}</source>
+        <translation>يتداخل مع: {labels}</translation>
+    </message>
+    <message>
+        <source>spelled otherwise</source>
+        <translation>بإملاء آخر</translation>
+    </message>
+</context>
+<context>
     <name>Reader</name>
     <message>
         <source>annotator: {name}</source>
         <translation>الموسِّم: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLanes</name>
+    <message>
+        <source>agreed</source>
+        <translation>متفق عليه</translation>
+    </message>
+    <message>
+        <source>speaker differs</source>
+        <translation>المتحدث مختلف</translation>
+    </message>
+    <message>
+        <source>cue differs</source>
+        <translation>فعل القول مختلف</translation>
+    </message>
+    <message>
+        <source>other label</source>
+        <translation>وسم مختلف</translation>
+    </message>
+    <message>
+        <source>other boundaries</source>
+        <translation>حدود مختلفة</translation>
+    </message>
+    <message>
+        <source>only some</source>
+        <translation>عند بعضهم فقط</translation>
+    </message>
+    <message>
+        <source>other links</source>
+        <translation>روابط مختلفة</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>‾ speaker, cue</source>
+        <translation>‾ المتحدث، فعل القول</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المرجع</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewLinks</name>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>({relation} of {annotators})</source>
+        <translation>({relation} بحسب {annotators})</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModels</name>
+    <message>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>معدَّل</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <source>Left to decide</source>
+        <translation>بانتظار القرار</translation>
+    </message>
+    <message>
+        <source>To accept</source>
+        <translation>للقبول</translation>
+    </message>
+    <message>
+        <source>no {relation}</source>
+        <translation>{relation}: غير محدد</translation>
+    </message>
+    <message>
+        <source>{label} ({links})</source>
+        <translation>{label} ({links})</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>القرار</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSteps</name>
+    <message>
+        <source>, {relation} {words}</source>
+        <translation>، {relation} {words}</translation>
+    </message>
+    <message>
+        <source>Accept {annotator}&apos;s version{links}</source>
+        <translation>قبول نسخة {annotator}{links}</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Accept {count} unanimous span(s)</source>
+        <translation>قبول المقاطع المتفق عليها: {count}</translation>
+    </message>
+    <message>
+        <source>Gold {relation} {words}</source>
+        <translation>{relation} في المرجع: {words}</translation>
+    </message>
+    <message>
+        <source>Remove the gold {relation} {words}</source>
+        <translation>إزالة {relation} من المرجع: {words}</translation>
+    </message>
+    <message>
+        <source>Move the gold {label}</source>
+        <translation>تحريك حدود {label} في المرجع</translation>
+    </message>
+    <message>
+        <source>Gold {label}</source>
+        <translation>وسم المرجع: {label}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Review — {project}</source>
+        <translation>المراجعة — {project}</translation>
+    </message>
+    <message>
+        <source>F1: keys</source>
+        <translation>F1: المفاتيح</translation>
+    </message>
+    <message>
+        <source>Reviewer: {reviewer}    {legend}</source>
+        <translation>المراجع: {reviewer}    {legend}</translation>
+    </message>
+    <message>
+        <source>The keys of the review window</source>
+        <translation>مفاتيح نافذة المراجعة</translation>
+    </message>
+    <message>
+        <source>Next undecided disagreement</source>
+        <translation>الخلاف التالي بلا قرار</translation>
+    </message>
+    <message>
+        <source>Previous undecided disagreement</source>
+        <translation>الخلاف السابق بلا قرار</translation>
+    </message>
+    <message>
+        <source>Accept every undecided span all agree on</source>
+        <translation>قبول كل مقطع بلا قرار يتفق عليه الجميع</translation>
+    </message>
+    <message>
+        <source>Reject: gold keeps nothing here</source>
+        <translation>رفض: لا يبقى شيء هنا في المرجع</translation>
+    </message>
+    <message>
+        <source>Remove one of the gold span&apos;s links…</source>
+        <translation>إزالة أحد روابط مقطع المرجع…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Accept {annotator}&apos;s version (a quote with its speaker and cue)</source>
+        <translation>قبول نسخة {annotator} (الاقتباس مع متحدثه وفعل القول)</translation>
+    </message>
+    <message>
+        <source>Gold span: {label}</source>
+        <translation>وسم مقطع المرجع: {label}</translation>
+    </message>
+    <message>
+        <source>Counting disagreements…</source>
+        <translation>عدّ الخلافات…</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Resolved {decided} / {items} in this document; 1 disagreement left</source>
+        <translation>حُسم {decided} من {items} في هذا المستند؛ بقي خلاف واحد</translation>
+    </message>
+    <message>
+        <source>Resolved {decided} / {items} in this document; {left} disagreements left</source>
+        <translation>حُسم {decided} من {items} في هذا المستند؛ الخلافات الباقية: {left}</translation>
+    </message>
+    <message>
+        <source>No disagreement left to decide in this document</source>
+        <translation>لم يبقَ في هذا المستند خلاف بلا قرار</translation>
+    </message>
+    <message>
+        <source>No span in this document can be the {relation}</source>
+        <translation>لا يصلح أي مقطع في هذا المستند أن يكون {relation}</translation>
+    </message>
+    <message>
+        <source>The gold span here links to nothing</source>
+        <translation>مقطع المرجع هنا غير مربوط بشيء</translation>
+    </message>
+    <message>
+        <source>Accept a version first: there is no gold span here to edit</source>
+        <translation>اقبل نسخةً أولًا: لا مقطع في المرجع هنا لتعديله</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>لا شيء للتراجع عنه</translation>
+    </message>
+    <message>
+        <source>Undid: {step}</source>
+        <translation>تم التراجع عن: {step}</translation>
+    </message>
+    <message>
+        <source>Nothing to redo</source>
+        <translation>لا شيء لإعادته</translation>
+    </message>
+    <message>
+        <source>Redid: {step}</source>
+        <translation>تمت إعادة: {step}</translation>
+    </message>
+    <message>
+        <source>Saved: {step}</source>
+        <translation>حُفظ: {step}</translation>
+    </message>
+    <message>
+        <source>Gold span: grow at the start by a character</source>
+        <translation>مقطع المرجع: توسيع البداية بمحرف</translation>
+    </message>
+    <message>
+        <source>Gold span: shrink at the start by a character</source>
+        <translation>مقطع المرجع: تضييق البداية بمحرف</translation>
+    </message>
+    <message>
+        <source>Gold span: grow at the end by a character</source>
+        <translation>مقطع المرجع: توسيع النهاية بمحرف</translation>
+    </message>
+    <message>
+        <source>Gold span: shrink at the end by a character</source>
+        <translation>مقطع المرجع: تضييق النهاية بمحرف</translation>
+    </message>
+    <message>
+        <source>Gold span: grow at the start by a word</source>
+        <translation>مقطع المرجع: توسيع البداية بكلمة</translation>
+    </message>
+    <message>
+        <source>Gold span: shrink at the start by a word</source>
+        <translation>مقطع المرجع: تضييق البداية بكلمة</translation>
+    </message>
+    <message>
+        <source>Gold span: grow at the end by a word</source>
+        <translation>مقطع المرجع: توسيع النهاية بكلمة</translation>
+    </message>
+    <message>
+        <source>Gold span: shrink at the end by a word</source>
+        <translation>مقطع المرجع: تضييق النهاية بكلمة</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Gold {relation}: pick the span the gold {heads} links to…</source>
+        <translation>{relation} في المرجع: اختيار المقطع الذي يرتبط به {heads} في المرجع…</translation>
+    </message>
+    <message>
+        <source>span</source>
+        <translation>المقطع</translation>
     </message>
 </context>
 <context>

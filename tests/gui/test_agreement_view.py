@@ -134,7 +134,9 @@ def test_ctrl_shift_g_opens_agreement_beside_the_main_window(
     )
     (shown,) = [w for w in window.findChildren(AgreementView) if w.isVisible()]
     # the sample project has one annotator: nothing to compare, and the window says so
-    assert shown.message.text().startswith("agreement needs at least two annotators")
+    assert shown.message.text() == (
+        "Agreement needs at least two annotators: tick them in the list (ticked: sample)"
+    )
 
 
 def test_comparing_many_documents_shows_its_progress(
@@ -154,3 +156,37 @@ def test_comparing_many_documents_shows_its_progress(
     assert seen and seen[0][0] == "Comparing annotators…" and seen[0][2] == 120
     assert 0 < seen[0][1] < 120
     assert QApplication.activeModalWidget() is None  # the progress is gone
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "en",
+            "No documents to compare: none that ali, sara all marked done. Choose any to"
+            " compare every document.",
+        ),
+        (
+            "ar",
+            "لا مستندات للمقارنة: لم يعلِّم ali، sara جميعًا أيَّ مستند منجزًا. اختر «أي حالة»"
+            " لمقارنة كل المستندات.",
+        ),
+    ],
+)
+def test_with_no_document_done_by_all_the_window_says_which_choice_compares(
+    qtbot: QtBot, tmp_path: Path, language: str, said: str
+) -> None:
+    application(language)
+    try:
+        with Project.create(tmp_path / "agreement.annotate") as project:
+            two_analysts(project)
+            for document in project.documents.summaries():
+                project.documents.set_status(document.uid, "sara", "in_progress")
+            shown = AgreementView(None, project)
+            qtbot.addWidget(shown)
+            assert shown.message.text() == said
+            shown.status.setCurrentIndex(shown.status.findData("any"))
+            qtbot.mouseClick(shown.recompute_button, Qt.MouseButton.LeftButton)
+            assert shown.report is not None and shown.report.documents == 2
+    finally:
+        application("en")

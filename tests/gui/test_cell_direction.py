@@ -44,6 +44,7 @@ from gui.annotations_panel import TEXT_COLUMN, AnnotationsPanel
 from gui.app import application
 from gui.corpus_search import CorpusSearch
 from gui.document_list import TITLE_COLUMN, DocumentList
+from gui.i18n import ARABIC, ENGLISH
 from gui.keys_overlay import KeysOverlay
 from gui.main_window import MainWindow
 from gui.progress_models import AnalystsModel
@@ -240,9 +241,12 @@ VIEWS: list[Build] = [
 ]
 
 
-@pytest.fixture
-def shown(qtbot: QtBot, project: Project) -> Iterator[Callable[[Build, str], Cell]]:
-    application()  # the bundled font, as the app uses it
+@pytest.fixture(params=[ENGLISH, ARABIC], ids=["english-interface", "arabic-interface"])
+def shown(
+    qtbot: QtBot, project: Project, request: pytest.FixtureRequest
+) -> Iterator[Callable[[Build, str], Cell]]:
+    """Each view shown in the English interface, then in the Arabic one (mirrored)."""
+    application(request.param)  # the bundled font, as the app uses it
     parents: list[QWidget] = []  # kept until the test ends
 
     def show(view: Build, text: str) -> Cell:
@@ -265,6 +269,7 @@ def shown(qtbot: QtBot, project: Project) -> Iterator[Callable[[Build, str], Cel
         return table, index
 
     yield show
+    application(ENGLISH)
 
 
 def test_an_isolated_cell_reads_right_to_left_in_a_left_to_right_view() -> None:

@@ -22,6 +22,8 @@ def test_screenshot_command_writes_the_readme_pictures(tmp_path: Path) -> None:
         "review.png",
         "progress.png",
         "comments.png",
+        "main-window-ar.png",
+        "review-ar.png",
     ]
     window = QImage(str(written[0]))
     assert (window.width(), window.height()) == WINDOW_SIZE
