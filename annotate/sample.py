@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from annotate.bundled import RESOURCES
-from annotate.corpus.importing import import_paths
 from annotate.project import Project
 
 SAMPLE_FOLDER = RESOURCES / "sample"
@@ -41,6 +40,8 @@ def open_default_project() -> Project:
 
 def _create_seeded(path: Path) -> None:
     """Build the project under a temporary name so that a crash never leaves half of it."""
+    from annotate.corpus.importing import import_paths  # 16 ms at every start otherwise
+
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".creating")
     partial.unlink(missing_ok=True)

@@ -3,9 +3,13 @@ the interface language. The values themselves are data and stay as they are."""
 
 from __future__ import annotations
 
-from annotate.model import Status
-from annotate.progress import State
+from typing import TYPE_CHECKING
+
 from gui.i18n import translate
+
+if TYPE_CHECKING:  # the progress module loads the review's: not at every start
+    from annotate.model import Status
+    from annotate.progress import State
 
 
 def status_name(status: Status | str) -> str:
