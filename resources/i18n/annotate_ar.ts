@@ -849,7 +849,7 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
     <message>
         <source>Attribute of {label} and the values to add, e.g.  kind: mixed, partial</source>
-        <translation>سمة {label} والقيم المراد إضافتها، مثلًا  النوع: مختلط، جزئي</translation>
+        <translation>سمة {label} باسمها في المخطط والقيم المراد إضافتها، مثلًا  kind: مختلط، جزئي</translation>
     </message>
     <message>
         <source>Add attribute values</source>

@@ -207,7 +207,8 @@ def test_attribute_values_typed_with_the_arabic_comma_are_each_added(
     choose(arabic, "QUOTE", "إضافة &قيم للسمة…")
     assert asked == [
         "إضافة قيم للسمة",
-        "سمة اقتباس والقيم المراد إضافتها، مثلًا  النوع: مختلط، جزئي",
+        # the attribute as the schema names it: a translated name would make a new one
+        "سمة اقتباس باسمها في المخطط والقيم المراد إضافتها، مثلًا  kind: مختلط، جزئي",
     ]
     quote = arabic.project.labels.span_label("QUOTE")
     assert quote is not None
