@@ -237,7 +237,7 @@ class AgreementView(QDialog):
                 "Agreement needs at least two annotators: tick them in the list (ticked: {names})",
             )
             return said.format(names=chosen or "-")
-        if field == "status":
+        if field == "status" and self.status.currentData() == "done":
             said = translate(
                 "AgreementView",
                 "No documents to compare: none that {names} all marked done. Choose {any} to"
