@@ -43,6 +43,31 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 
 @pytest.fixture
+def in_arabic() -> Iterator[None]:
+    """The app in Arabic (mirrored) for the test, in English again after it."""
+    application("ar")
+    yield
+    application("en")
+
+
+@pytest.fixture
+def arabic_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_arabic: None
+) -> Iterator[MainWindow]:
+    """The main window in Arabic on a fresh sample project, for "ali", opened as the app
+    opens it."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with open_default_project() as project:
+        shown = MainWindow(project, annotator="ali")
+        qtbot.addWidget(shown)
+        shown.show()
+        qtbot.waitExposed(shown)
+        shown.protect_on_open()
+        yield shown
+        shown.close()
+
+
+@pytest.fixture
 def current(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[CurrentWindow]:

@@ -20,7 +20,6 @@ from annotate.commenting import comment_step, flag_step, resolve_step
 from annotate.editing import Edge, Editor
 from annotate.history import Step
 from annotate.project import Project
-from annotate.sample import open_default_project
 from gui.app import application
 from gui.keys_overlay import KeysOverlay
 from gui.label_words import step_name
@@ -50,20 +49,8 @@ def shown_texts(action: QAction) -> list[str]:
 
 
 @pytest.fixture
-def arabic(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
-    """The main window on a fresh sample project, for "ali", built in Arabic."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    application("ar")
-    try:
-        with open_default_project() as project:
-            shown = MainWindow(project, annotator="ali")
-            qtbot.addWidget(shown)
-            shown.show()
-            qtbot.waitExposed(shown)
-            yield shown
-            shown.close()
-    finally:
-        application("en")
+def arabic(arabic_window: MainWindow) -> MainWindow:
+    return arabic_window
 
 
 class ArabicSession(Session):

@@ -58,6 +58,7 @@ PROPER_NAMES = {
 PROPER_PHRASES = ("Label Studio",)
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 FUNCTION_KEY = re.compile(r"F\d{1,2}")
+FILE_NAME = re.compile(r"[^\s()]+\.annotate|/[^\s()]+")  # file and folder names: data
 
 
 def latin_words(text: str, data: tuple[str, ...]) -> list[str]:
@@ -65,6 +66,7 @@ def latin_words(text: str, data: tuple[str, ...]) -> list[str]:
     (file and annotator names) is taken out."""
     for shown in sorted((*data, *PROPER_PHRASES), key=len, reverse=True):
         text = re.sub(rf"(?<![A-Za-z]){re.escape(shown)}(?![A-Za-z])", " ", text)
+    text = FILE_NAME.sub(" ", text)
     words = WORD.findall(text.replace("&&", "").replace("&", ""))
     return [
         word
@@ -114,27 +116,6 @@ def bilingual(window: MainWindow) -> list[str]:
     name them: the schema's English name there is the label's other name, not interface."""
     schema = window.project.labels.schema()
     return [f"{item.arabic} · {item.english}" for item in (*schema.labels, *schema.relations)]
-
-
-@pytest.fixture
-def in_arabic() -> Iterator[None]:
-    application(ARABIC)
-    yield
-    application(ENGLISH)
-
-
-@pytest.fixture
-def arabic_window(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_arabic: None
-) -> Iterator[MainWindow]:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    with open_default_project() as project:
-        shown = MainWindow(project, annotator="ali")
-        qtbot.addWidget(shown)
-        shown.show()
-        qtbot.waitExposed(shown)
-        yield shown
-        shown.close()
 
 
 def test_in_arabic_every_text_the_app_shows_is_arabic(arabic_window: MainWindow) -> None:

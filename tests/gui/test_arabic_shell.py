@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -109,14 +108,6 @@ def is_arabic_letter(char: str) -> bool:
 
 
 @pytest.fixture
-def arabic() -> Iterator[None]:
-    """The app in Arabic for the test, in English again after it."""
-    application("ar")
-    yield
-    application("en")
-
-
-@pytest.fixture
 def boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
     """Every message box shown, as (title, text), answered at once."""
     shown: Shown = []
@@ -127,22 +118,6 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> Shown:
 
     monkeypatch.setattr(QMessageBox, "exec", record)
     return shown
-
-
-@pytest.fixture
-def arabic_window(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arabic: None
-) -> Iterator[MainWindow]:
-    """The main window in Arabic on a fresh sample project, opened as the app opens it."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    with open_default_project() as project:
-        window = MainWindow(project, annotator=ANALYST)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.protect_on_open()
-        yield window
-        window.close()
 
 
 def menus(window: MainWindow) -> dict[str, QMenu]:
@@ -239,7 +214,7 @@ def test_the_status_filter_in_arabic_lists_the_documents_of_the_status_chosen(
 
 
 def test_a_read_only_project_says_so_in_arabic(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, arabic: None
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_arabic: None
 ) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     with open_default_project() as project:
@@ -259,7 +234,7 @@ def test_a_read_only_project_says_so_in_arabic(
 
 
 def test_the_import_dialog_is_in_arabic_and_asks_for_the_format_by_its_name(
-    qtbot: QtBot, tmp_path: Path, arabic: None
+    qtbot: QtBot, tmp_path: Path, in_arabic: None
 ) -> None:
     source = tmp_path / "news.txt"
     dialog = ImportDialog(None, [source], ANALYST)
@@ -278,7 +253,7 @@ def test_the_import_dialog_is_in_arabic_and_asks_for_the_format_by_its_name(
 
 
 def test_the_export_dialog_is_in_arabic_and_exports_by_the_values_chosen(
-    qtbot: QtBot, arabic: None
+    qtbot: QtBot, in_arabic: None
 ) -> None:
     dialog = ExportDialog(None, ["sample", ANALYST])
     qtbot.addWidget(dialog)
@@ -330,7 +305,7 @@ def test_a_refused_import_is_told_in_arabic_around_the_files_own_error(
     assert text.startswith(f"{source}:1")  # the core's own words, naming file and line
 
 
-def test_what_an_import_export_and_merge_did_is_told_in_arabic(arabic: None) -> None:
+def test_what_an_import_export_and_merge_did_is_told_in_arabic(in_arabic: None) -> None:
     imported = ImportReport(3, 1, 12, 2, relations_added=4, labels_added=["PLACE"])
     assert describe_import(imported) == (
         "استُورد من المستندات 3 (وكان 1 منها موجودًا من قبل)، ومن المقاطع 12، ومن العلاقات 4"
@@ -346,7 +321,7 @@ def test_what_an_import_export_and_merge_did_is_told_in_arabic(arabic: None) -> 
     )
 
 
-def test_the_empty_project_panel_is_in_arabic(qtbot: QtBot, arabic: None) -> None:
+def test_the_empty_project_panel_is_in_arabic(qtbot: QtBot, in_arabic: None) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     panel = EmptyProjectPanel(parent, lambda: None, lambda: None, lambda: None)
@@ -359,7 +334,7 @@ def test_the_empty_project_panel_is_in_arabic(qtbot: QtBot, arabic: None) -> Non
 
 
 def test_the_first_run_name_dialog_asks_in_arabic_and_again_for_a_name_refused(
-    qtbot: QtBot, arabic: None, boxes: Shown
+    qtbot: QtBot, in_arabic: None, boxes: Shown
 ) -> None:
     asked: list[list[str]] = []
     names = iter(["ali\u202ehuda", "huda"])
@@ -382,7 +357,7 @@ def test_the_first_run_name_dialog_asks_in_arabic_and_again_for_a_name_refused(
 
 
 def test_failures_are_framed_in_arabic(
-    qtbot: QtBot, arabic: None, boxes: Shown, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, in_arabic: None, boxes: Shown, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     status: list[str] = []
     tell_refusal(WriteFailed("/data/p.annotate: the disk is full"), None, status.append)

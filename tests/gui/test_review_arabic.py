@@ -6,10 +6,9 @@ files (data) and of keys."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
@@ -28,7 +27,6 @@ from annotate.progress import State
 from annotate.project import Project
 from gui.agreement_chart import ALPHA_COLOUR
 from gui.agreement_view import AgreementView
-from gui.app import application
 from gui.keys_overlay import KeysOverlay
 from gui.progress_view import ProgressView
 from gui.review_window import ReviewWindow
@@ -47,13 +45,6 @@ LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 KEY_NAMES = {"F1", "Shift", "Ctrl"}  # F1 is also the name of a measure of agreement
 ANNOTATORS = {"ali", "huda", "omar", "sara", "layla", "gold", "reviewer"}
 STATES: tuple[State, ...] = ("not_started", "in_progress", "done", "reviewed")
-
-
-@pytest.fixture
-def arabic() -> Iterator[None]:
-    application("ar")
-    yield
-    application("en")
 
 
 def in_latin(texts: Iterable[str]) -> list[str]:
@@ -106,7 +97,7 @@ def key_help(qtbot: QtBot, review: ReviewWindow) -> list[tuple[str, str]]:
     return rows
 
 
-def test_the_review_window_is_arabic(qtbot: QtBot, project: Project, arabic: None) -> None:
+def test_the_review_window_is_arabic(qtbot: QtBot, project: Project, in_arabic: None) -> None:
     disagreeing_document(project)  # ali and huda disagree in every way
     three_annotators(project)  # ali, huda and omar on a quote's speaker and cue
     review = open_review(qtbot, project)
@@ -152,7 +143,7 @@ def test_the_review_window_is_arabic(qtbot: QtBot, project: Project, arabic: Non
     assert in_latin([*offered, *described, *shown_texts(review, project.path.name)]) == []
 
 
-def test_the_agreement_window_is_arabic(qtbot: QtBot, project: Project, arabic: None) -> None:
+def test_the_agreement_window_is_arabic(qtbot: QtBot, project: Project, in_arabic: None) -> None:
     two_analysts(project)
     view = AgreementView(None, project)
     qtbot.addWidget(view)
@@ -169,7 +160,7 @@ def test_the_agreement_window_is_arabic(qtbot: QtBot, project: Project, arabic: 
 
 
 def test_the_agreement_chart_is_mirrored_in_arabic(
-    qtbot: QtBot, project: Project, arabic: None
+    qtbot: QtBot, project: Project, in_arabic: None
 ) -> None:
     """The bars start at the axis beside the names on the right and grow leftwards."""
     two_analysts(project)
@@ -194,7 +185,9 @@ def painted(image: QImage, bar: QRectF) -> list[int]:
     return [x for x in range(image.width()) if QColor(image.pixel(x, y)).rgb() == colour]
 
 
-def test_the_progress_dashboard_is_arabic(qtbot: QtBot, project_path: Path, arabic: None) -> None:
+def test_the_progress_dashboard_is_arabic(
+    qtbot: QtBot, project_path: Path, in_arabic: None
+) -> None:
     make_team(project_path)
     with Project.open(project_path) as project:
         view = ProgressView(None, project, "huda")
