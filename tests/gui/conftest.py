@@ -27,12 +27,13 @@ def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield folder
 
 
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+@contextmanager
+def main_window_on_sample(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
     """The main window on a fresh sample project (the sample articles, annotated by
-    "sample"), for the analyst "ali"."""
+    "sample"), for the analyst "ali", in the language the app is in."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    application()  # the bundled font, as the app uses it
     with open_default_project() as project:
         shown = MainWindow(project, annotator="ali")
         qtbot.addWidget(shown)
@@ -40,6 +41,14 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         qtbot.waitExposed(shown)
         yield shown
         shown.close()  # its reader stops reading spans before the project closes
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """The main window on a fresh sample project, for the analyst "ali"."""
+    application()  # the bundled font, as the app uses it
+    with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
+        yield shown
 
 
 @pytest.fixture
@@ -56,15 +65,9 @@ def arabic_window(
 ) -> Iterator[MainWindow]:
     """The main window in Arabic on a fresh sample project, for "ali", opened as the app
     opens it."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
-    with open_default_project() as project:
-        shown = MainWindow(project, annotator="ali")
-        qtbot.addWidget(shown)
-        shown.show()
-        qtbot.waitExposed(shown)
+    with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
         shown.protect_on_open()
         yield shown
-        shown.close()
 
 
 @pytest.fixture
