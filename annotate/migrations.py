@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # sqlite-utils is loaded only when a migration is pending
 
 NOT_FOR_MIGRATIONS = ("pandas", "numpy")
 
-ORIGINS = "'manual', 'imported', 'propagated', 'adjudicated'"
+# The origins a span or relation may have: 0010 added 'suggested', rebuilding both tables
+ORIGINS_BEFORE_SUGGESTIONS = "'manual', 'imported', 'propagated', 'adjudicated'"
+ORIGINS = f"{ORIGINS_BEFORE_SUGGESTIONS}, 'suggested'"
 STATUSES = "'new', 'in_progress', 'done'"
 
 RELATIONS_WITHIN_ONE_LAYER = """
@@ -29,6 +31,29 @@ RELATIONS_WITHIN_ONE_LAYER = """
         SELECT RAISE(ABORT, 'a relation joins spans of one document and annotator');
     END
     """
+
+
+def relations_table(origins: str) -> str:
+    return f"""
+    CREATE TABLE relations (
+        uid TEXT PRIMARY KEY,
+        label TEXT NOT NULL REFERENCES relation_labels(name),
+        head TEXT NOT NULL REFERENCES spans(uid) ON DELETE CASCADE,
+        tail TEXT NOT NULL REFERENCES spans(uid) ON DELETE CASCADE,
+        attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
+        origin TEXT NOT NULL CHECK (origin IN ({origins})),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (head <> tail),
+        UNIQUE (label, head, tail)
+    )
+    """
+
+
+RELATIONS_INDEXES = [
+    "CREATE INDEX relations_by_head ON relations(head)",
+    "CREATE INDEX relations_by_tail ON relations(tail)",
+]
 
 INITIAL_SCHEMA = [
     """
@@ -85,7 +110,7 @@ INITIAL_SCHEMA = [
         start INTEGER NOT NULL CHECK (typeof(start) = 'integer' AND start >= 0),
         "end" INTEGER NOT NULL CHECK (typeof("end") = 'integer' AND start < "end"),
         attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
-        origin TEXT NOT NULL CHECK (origin IN ({ORIGINS})),
+        origin TEXT NOT NULL CHECK (origin IN ({ORIGINS_BEFORE_SUGGESTIONS})),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         UNIQUE (document, annotator, label, start, "end")
@@ -106,22 +131,8 @@ INITIAL_SCHEMA = [
         SELECT RAISE(ABORT, 'span end is beyond the document text');
     END
     """,
-    f"""
-    CREATE TABLE relations (
-        uid TEXT PRIMARY KEY,
-        label TEXT NOT NULL REFERENCES relation_labels(name),
-        head TEXT NOT NULL REFERENCES spans(uid) ON DELETE CASCADE,
-        tail TEXT NOT NULL REFERENCES spans(uid) ON DELETE CASCADE,
-        attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
-        origin TEXT NOT NULL CHECK (origin IN ({ORIGINS})),
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        CHECK (head <> tail),
-        UNIQUE (label, head, tail)
-    )
-    """,
-    "CREATE INDEX relations_by_head ON relations(head)",
-    "CREATE INDEX relations_by_tail ON relations(tail)",
+    relations_table(ORIGINS_BEFORE_SUGGESTIONS),
+    *RELATIONS_INDEXES,
     RELATIONS_WITHIN_ONE_LAYER,
     f"""
     CREATE TABLE document_status (
@@ -217,17 +228,9 @@ def spans_by_document_number(db: Database) -> None:
         db.execute(statement)
 
 
-SPANS_BY_NUMBER = [
-    """
-    CREATE TEMP TABLE spans_kept AS SELECT s.rowid AS kept_rowid, s.uid, d.position AS document,
-        s.annotator, s.label, s.start, s."end", s.attrs, s.origin, s.created_at, s.updated_at
-    FROM main.spans s LEFT JOIN main.documents d ON d.uid = s.document
-    """,
-    "CREATE TEMP TABLE relations_kept AS SELECT rowid AS kept_rowid, * FROM main.relations",
-    "DELETE FROM relations",
-    "DROP TRIGGER relations_within_one_layer",
-    "DROP TABLE spans",
-    f"""
+def numbered_spans_table(origins: str) -> str:
+    """The spans table since 0006, naming each span's document by number."""
+    return f"""
     CREATE TABLE spans (
         uid TEXT PRIMARY KEY,
         document INTEGER NOT NULL REFERENCES documents(position),
@@ -236,23 +239,18 @@ SPANS_BY_NUMBER = [
         start INTEGER NOT NULL CHECK (typeof(start) = 'integer' AND start >= 0),
         "end" INTEGER NOT NULL CHECK (typeof("end") = 'integer' AND start < "end"),
         attrs TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(attrs)),
-        origin TEXT NOT NULL CHECK (origin IN ({ORIGINS})),
+        origin TEXT NOT NULL CHECK (origin IN ({origins})),
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
     )
-    """,
     """
-    INSERT INTO spans (rowid, uid, document, annotator, label, start, "end", attrs, origin,
-        created_at, updated_at)
-    SELECT kept_rowid, uid, document, annotator, label, start, "end", attrs, origin,
-        created_at, updated_at
-    FROM temp.spans_kept ORDER BY kept_rowid
-    """,
+
+
+NUMBERED_SPANS_INDEXES = [
     'CREATE UNIQUE INDEX spans_by_document ON spans(document, annotator, label, start, "end")',
     'CREATE INDEX spans_by_position ON spans(document, start, "end")',
-    # a document's length beside its number: the check of each span's end would otherwise
-    # walk the text's overflow pages to the column after it (18 µs a span on a long article)
-    "CREATE INDEX documents_lengths ON documents(position, char_count)",
+]
+NUMBERED_SPANS_END_WITHIN_TEXT = [
     """
     CREATE TRIGGER spans_end_within_text_on_insert BEFORE INSERT ON spans
     WHEN NEW."end" > (
@@ -273,12 +271,41 @@ SPANS_BY_NUMBER = [
         SELECT RAISE(ABORT, 'span end is beyond the document text');
     END
     """,
-    RELATIONS_WITHIN_ONE_LAYER,
+]
+# The rows copied aside (temp.spans_kept, temp.relations_kept) put back under their rowids
+PUT_SPANS_BACK = """
+    INSERT INTO spans (rowid, uid, document, annotator, label, start, "end", attrs, origin,
+        created_at, updated_at)
+    SELECT kept_rowid, uid, document, annotator, label, start, "end", attrs, origin,
+        created_at, updated_at
+    FROM temp.spans_kept ORDER BY kept_rowid
     """
+PUT_RELATIONS_BACK = """
     INSERT INTO relations (rowid, uid, label, head, tail, attrs, origin, created_at, updated_at)
     SELECT kept_rowid, uid, label, head, tail, attrs, origin, created_at, updated_at
     FROM temp.relations_kept ORDER BY kept_rowid
+    """
+
+
+SPANS_BY_NUMBER = [
+    """
+    CREATE TEMP TABLE spans_kept AS SELECT s.rowid AS kept_rowid, s.uid, d.position AS document,
+        s.annotator, s.label, s.start, s."end", s.attrs, s.origin, s.created_at, s.updated_at
+    FROM main.spans s LEFT JOIN main.documents d ON d.uid = s.document
     """,
+    "CREATE TEMP TABLE relations_kept AS SELECT rowid AS kept_rowid, * FROM main.relations",
+    "DELETE FROM relations",
+    "DROP TRIGGER relations_within_one_layer",
+    "DROP TABLE spans",
+    numbered_spans_table(ORIGINS_BEFORE_SUGGESTIONS),
+    PUT_SPANS_BACK,
+    *NUMBERED_SPANS_INDEXES,
+    # a document's length beside its number: the check of each span's end would otherwise
+    # walk the text's overflow pages to the column after it (18 µs a span on a long article)
+    "CREATE INDEX documents_lengths ON documents(position, char_count)",
+    *NUMBERED_SPANS_END_WITHIN_TEXT,
+    RELATIONS_WITHIN_ONE_LAYER,
+    PUT_RELATIONS_BACK,
     "DROP TABLE temp.spans_kept",
     "DROP TABLE temp.relations_kept",
     # a document's number now keys its spans (and its search entries): it never changes
@@ -350,6 +377,25 @@ def comments(db: Database) -> None:
         db.execute(statement)
 
 
+COMMENTS_FOLLOW_THEIR_SPANS = [
+    """
+    CREATE TRIGGER comments_keep_a_deleted_span AFTER DELETE ON spans
+    BEGIN
+        UPDATE comments SET span_gone = OLD.label || ' ‘' || (
+            SELECT substr(text, OLD.start + 1, OLD."end" - OLD.start) FROM documents
+            WHERE position = OLD.document
+        ) || '’ of ' || OLD.annotator
+        WHERE span = OLD.uid;
+    END
+    """,
+    """
+    CREATE TRIGGER comments_find_their_span_again AFTER INSERT ON spans
+    BEGIN
+        UPDATE comments SET span_gone = '' WHERE span = NEW.uid AND span_gone <> '';
+    END
+    """,
+]
+
 COMMENT_TABLES = [
     """
     CREATE TABLE comments (
@@ -367,22 +413,7 @@ COMMENT_TABLES = [
     """,
     "CREATE INDEX comments_by_document ON comments(document, span)",
     "CREATE INDEX comments_by_span ON comments(span)",
-    """
-    CREATE TRIGGER comments_keep_a_deleted_span AFTER DELETE ON spans
-    BEGIN
-        UPDATE comments SET span_gone = OLD.label || ' ‘' || (
-            SELECT substr(text, OLD.start + 1, OLD."end" - OLD.start) FROM documents
-            WHERE position = OLD.document
-        ) || '’ of ' || OLD.annotator
-        WHERE span = OLD.uid;
-    END
-    """,
-    """
-    CREATE TRIGGER comments_find_their_span_again AFTER INSERT ON spans
-    BEGIN
-        UPDATE comments SET span_gone = '' WHERE span = NEW.uid AND span_gone <> '';
-    END
-    """,
+    *COMMENTS_FOLLOW_THEIR_SPANS,
     """
     CREATE TABLE flags (
         document INTEGER NOT NULL REFERENCES documents(position),
@@ -397,6 +428,86 @@ COMMENT_TABLES = [
 ]
 
 
+def suggestions(db: Database) -> None:
+    """Suggestions: spans proposed by a model, by the project's known mentions or by an
+    imported file, in a table of their own, so that nothing that reads spans (export,
+    agreement, review, merge, search, progress) sees one. An analyst's decision is kept
+    with it: accepted (the span it made, of origin 'suggested', by uid) or rejected, and by
+    whom, for the count of suggestions accepted, corrected and rejected. An open one is
+    never there twice (same document, label and bounds).
+
+    Spans and relations are made again so that their origin may be 'suggested': copied
+    aside with their rowids, the tables made anew with every index and trigger they had
+    (the comments' triggers on spans too), and put back, as 0006 did."""
+    for statement in [*SUGGESTIONS_TABLE, *SUGGESTED_ORIGIN]:
+        db.execute(statement)
+
+
+SUGGESTIONS_TABLE = [
+    """
+    CREATE TABLE suggestions (
+        uid TEXT PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(position),
+        label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+        start INTEGER NOT NULL CHECK (typeof(start) = 'integer' AND start >= 0),
+        "end" INTEGER NOT NULL CHECK (typeof("end") = 'integer' AND start < "end"),
+        attrs TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs)),
+        source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+        score REAL CHECK (score IS NULL OR typeof(score) = 'real'),
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'accepted', 'rejected')),
+        span TEXT NOT NULL DEFAULT '',
+        annotator TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        decided_at TEXT NOT NULL DEFAULT '',
+        CHECK ((state = 'open') = (annotator = '')),
+        CHECK ((state = 'accepted') = (span <> ''))
+    )
+    """,
+    'CREATE INDEX suggestions_by_document ON suggestions(document, start, "end")',
+    'CREATE UNIQUE INDEX suggestions_open_once ON suggestions(document, label, start, "end")'
+    " WHERE state = 'open'",
+    """
+    CREATE TRIGGER suggestions_end_within_text_on_insert BEFORE INSERT ON suggestions
+    WHEN NEW."end" > (
+        SELECT char_count FROM documents INDEXED BY documents_lengths
+        WHERE position = NEW.document
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'suggestion end is beyond the document text');
+    END
+    """,
+    """
+    CREATE TRIGGER suggestions_end_within_text_on_update
+    BEFORE UPDATE OF "end", document ON suggestions
+    WHEN NEW."end" > (
+        SELECT char_count FROM documents INDEXED BY documents_lengths
+        WHERE position = NEW.document
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'suggestion end is beyond the document text');
+    END
+    """,
+]
+SUGGESTED_ORIGIN = [
+    "CREATE TEMP TABLE spans_kept AS SELECT rowid AS kept_rowid, * FROM main.spans",
+    "CREATE TEMP TABLE relations_kept AS SELECT rowid AS kept_rowid, * FROM main.relations",
+    # relations first: dropping spans under them would delete them (ON DELETE CASCADE)
+    "DROP TABLE relations",
+    "DROP TABLE spans",
+    numbered_spans_table(ORIGINS),
+    PUT_SPANS_BACK,
+    *NUMBERED_SPANS_INDEXES,
+    *NUMBERED_SPANS_END_WITHIN_TEXT,
+    *COMMENTS_FOLLOW_THEIR_SPANS,  # made after the spans are back: none of them fires
+    relations_table(ORIGINS),
+    PUT_RELATIONS_BACK,
+    *RELATIONS_INDEXES,
+    RELATIONS_WITHIN_ONE_LAYER,
+    "DROP TABLE temp.spans_kept",
+    "DROP TABLE temp.relations_kept",
+]
+
+
 STEPS = [
     ("0001_initial_schema", initial_schema),
     ("0002_spans_by_position", spans_by_position),
@@ -407,6 +518,7 @@ STEPS = [
     ("0007_assignments", assignments),
     ("0008_label_guides_and_changes", label_guides_and_changes),
     ("0009_comments", comments),
+    ("0010_suggestions", suggestions),
 ]
 SCHEMA_VERSION = len(STEPS)
 

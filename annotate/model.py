@@ -6,9 +6,9 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any, Literal, NamedTuple
 
-Origin = Literal["manual", "imported", "propagated", "adjudicated"]
+Origin = Literal["manual", "imported", "propagated", "adjudicated", "suggested"]
 Status = Literal["new", "in_progress", "done"]
-ORIGINS: tuple[Origin, ...] = ("manual", "imported", "propagated", "adjudicated")
+ORIGINS: tuple[Origin, ...] = ("manual", "imported", "propagated", "adjudicated", "suggested")
 STATUSES: tuple[Status, ...] = ("new", "in_progress", "done")
 STATUS_FILTERS = ("any", "done")  # what export and agreement take: every document, or done
 GOLD_ANNOTATOR = "gold"
@@ -74,6 +74,7 @@ class Changes:
     statuses_changed: tuple[tuple[str, str], ...] = field(default=())
     assignments_changed: tuple[tuple[str, str], ...] = ()  # (document, annotator)
     comments_changed: tuple[str, ...] = ()  # documents whose comments or flags changed
+    suggestions_changed: tuple[str, ...] = ()  # documents whose suggestions changed
 
     def __add__(self, other: Changes) -> Changes:
         return Changes(
