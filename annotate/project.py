@@ -15,6 +15,7 @@ from annotate.errors import ProjectError
 from annotate.labels import Annotators, Labels
 from annotate.schema import DEFAULT_SCHEMA_PATH, Schema, load_schema
 from annotate.store import Store
+from annotate.suggestions import Suggestions
 
 
 class Project:
@@ -29,6 +30,7 @@ class Project:
         self.relations = Relations(store, self.labels, self.spans)
         self.assignments = Assignments(store, self.documents, self.annotators)
         self.comments = Comments(store)
+        self.suggestions = Suggestions(store, self.labels)
 
     @classmethod
     def create(cls, path: Path | str, schema: Schema | None = None) -> Project:

@@ -1,0 +1,227 @@
+"""Suggestions: spans proposed to an analyst, kept apart from the spans themselves.
+
+A model, the project's known mentions (annotate.gazetteer) or an imported file proposes
+them; nothing that reads spans (export, agreement, review, merge, search, progress) sees
+one. An analyst accepts one, and it becomes their span of origin "suggested", whose uid it
+keeps, or rejects it; the counts per label tell whether a source is worth its while.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from typing import Any, Literal, NamedTuple
+
+from annotate.annotations import DOCUMENT_NUMBER, check_span_fields, new_uid, to_json
+from annotate.errors import AnnotateError, InputError
+from annotate.labels import Labels
+from annotate.model import Changes, now
+from annotate.store import Store
+
+State = Literal["open", "accepted", "rejected"]
+OUTCOMES = ("open", "accepted", "corrected", "rejected")  # what `stats` counts per label
+Stats = dict[str, dict[str, int]]
+SUGGESTION_FIELDS = 'g.uid, d.uid, g.label, g.start, g."end", g.attrs, g.source, g.score,'
+SUGGESTION_FIELDS += " g.state, g.span, g.annotator"
+FROM_SUGGESTIONS = "FROM suggestions g JOIN documents d ON d.position = g.document"
+INSERT_SUGGESTION = (
+    'INSERT INTO suggestions (uid, document, label, start, "end", attrs, source, score,'
+    " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# What became of an accepted suggestion: its span as it was made, or changed since
+OUTCOME = """
+    CASE WHEN g.state <> 'accepted' THEN g.state
+    WHEN s.uid IS NULL OR s.label <> g.label OR s.start <> g.start OR s."end" <> g."end"
+    THEN 'corrected' ELSE 'accepted' END
+"""
+
+
+class Candidate(NamedTuple):
+    """A span proposed for a document: offsets into its stored text."""
+
+    label: str
+    start: int
+    end: int
+    score: float | None = None
+    attrs: dict[str, Any] = {}  # noqa: RUF012  # shared by candidates, never changed
+
+
+class Suggestion(NamedTuple):
+    uid: str
+    document: str  # the document's uid
+    label: str
+    start: int
+    end: int
+    attrs: dict[str, Any]
+    source: str  # who proposed it: "model:<folder>", "gazetteer", "import:<file>"
+    score: float | None
+    state: State
+    span: str  # the span accepting it made; "" until then
+    annotator: str  # who decided; "" while open
+
+
+class Suggestions:
+    """The suggestions of a project; writes run in the caller's transaction, if any."""
+
+    def __init__(self, store: Store, labels: Labels) -> None:
+        self._store = store
+        self._labels = labels
+
+    def add(self, document: str, candidates: Iterable[Candidate], source: str) -> Changes:
+        """Candidates for a document, checked and written all or nothing (see `write`)."""
+        added = self.write(document, candidates, source)
+        return Changes(suggestions_changed=(document,)) if added else Changes()
+
+    def write(self, document: str, candidates: Iterable[Candidate], source: str) -> int:
+        """How many of the candidates were written. Each is checked first (a label the
+        schema offers, offsets within the text, a number or nothing as its score): one bad
+        candidate writes none. One the document already has a suggestion like (same label
+        and bounds, from any source, open or decided) is skipped: an analyst is not asked
+        twice."""
+        if not isinstance(source, str) or not source.strip():
+            raise InputError("a suggestion needs a source", field="source")
+        number, length = self._document(document)
+        checked = [self.check(candidate, length) for candidate in candidates]
+        present = self._bounds(number)
+        rows = []
+        stamp = now()
+        for label, start, end, score, attrs in checked:
+            if (label, start, end) not in present:
+                present.add((label, start, end))
+                rows.append((new_uid(), number, label, start, end, attrs, source, score, stamp))
+        with self._store.write() as conn:
+            conn.executemany(INSERT_SUGGESTION, rows)
+        return len(rows)
+
+    def check(self, candidate: Candidate, length: int) -> tuple[str, int, int, float | None, str]:
+        """A candidate as a suggestion stores it (label, start, end, score, attributes as
+        JSON), refused with the field at fault when the project could not take it as a
+        span in a text of `length` characters."""
+        label, start, end, score, attrs = candidate
+        definition = self._labels.offered(label) if isinstance(label, str) else None
+        if not isinstance(attrs, dict):
+            raise InputError("expected an object of attribute values", field="attrs")
+        check_span_fields(definition, label, start, end, attrs, "suggested")
+        if end > length:
+            raise InputError(f"end {end} is beyond the end of the text ({length})", field="end")
+        return label, start, end, _score(score), to_json(attrs)
+
+    def get(self, uid: str) -> Suggestion:
+        query = f"SELECT {SUGGESTION_FIELDS} {FROM_SUGGESTIONS} WHERE g.uid = ?"
+        row = self._store.conn.execute(query, (uid,)).fetchone()
+        if row is None:
+            raise AnnotateError(f"no suggestion {uid}")
+        return _suggestion(row)
+
+    def open_for(self, document: str, annotator: str) -> list[Suggestion]:
+        """The open suggestions of a document, by (start, end), but those the annotator
+        has already made a span of (same label and bounds)."""
+        query = (
+            f"SELECT {SUGGESTION_FIELDS} {FROM_SUGGESTIONS}"
+            f" WHERE g.document = {DOCUMENT_NUMBER} AND g.state = 'open' AND NOT EXISTS ("
+            " SELECT 1 FROM spans s WHERE s.document = g.document AND s.annotator = ?"
+            ' AND s.label = g.label AND s.start = g.start AND s."end" = g."end")'
+            ' ORDER BY g.start, g."end", g.label'
+        )
+        rows = self._store.conn.execute(query, (document, annotator))
+        return [_suggestion(row) for row in rows]
+
+    def count_open(self, document: str | None = None) -> int:
+        where, params = _where(document, None)
+        query = f"SELECT count(*) FROM suggestions g WHERE g.state = 'open'{where}"
+        return int(self._store.conn.execute(query, params).fetchone()[0])
+
+    def decide(self, uid: str, state: State, annotator: str, span: str = "") -> Changes:
+        """An open suggestion accepted (with the uid of the span made of it) or rejected."""
+        document = self.get(uid).document
+        with self._store.write() as conn:
+            decided = conn.execute(
+                "UPDATE suggestions SET state = ?, annotator = ?, span = ?, decided_at = ?"
+                " WHERE uid = ? AND state = 'open'",
+                (state, annotator, span, now(), uid),
+            ).rowcount
+        if not decided:
+            raise InputError(f"the suggestion is already {self.get(uid).state}", field="state")
+        return Changes(suggestions_changed=(document,))
+
+    def reopen(self, uid: str) -> Changes:
+        """A decided suggestion open again, as it was before the decision."""
+        document = self.get(uid).document
+        with self._store.write() as conn:
+            conn.execute(
+                "UPDATE suggestions SET state = 'open', annotator = '', span = '',"
+                " decided_at = '' WHERE uid = ?",
+                (uid,),
+            )
+        return Changes(suggestions_changed=(document,))
+
+    def clear(self, document: str | None = None, source: str | None = None) -> Changes:
+        """Remove the open suggestions (of a document, of a source, or all); decided ones
+        stay, for the statistics."""
+        where, params = _where(document, source)
+        condition = f"g.state = 'open'{where}"
+        with self._store.write() as conn:
+            touched = conn.execute(
+                f"SELECT DISTINCT d.uid {FROM_SUGGESTIONS} WHERE {condition}", params
+            ).fetchall()
+            conn.execute(
+                f"DELETE FROM suggestions WHERE uid IN (SELECT g.uid FROM suggestions g"
+                f" WHERE {condition})",
+                params,
+            )
+        return Changes(suggestions_changed=tuple(str(uid) for (uid,) in touched))
+
+    def stats(self, annotator: str | None = None) -> Stats:
+        """Per label, in the schema's order: suggestions open, accepted (their span as it
+        was made), corrected (accepted under another label, or their span relabelled,
+        resized or deleted since) and rejected; decided ones only by `annotator` if given.
+        Each suggestion counts once."""
+        decider = "" if annotator is None else " WHERE g.state = 'open' OR g.annotator = ?"
+        query = (
+            f"SELECT g.label, {OUTCOME}, count(*) FROM suggestions g"
+            f" LEFT JOIN spans s ON s.uid = g.span{decider} GROUP BY 1, 2"
+        )
+        counted: Stats = {}
+        params = () if annotator is None else (annotator,)
+        for label, outcome, count in self._store.conn.execute(query, params):
+            counted.setdefault(label, dict.fromkeys(OUTCOMES, 0))[outcome] = count
+        order = {label.name: n for n, label in enumerate(self._labels.schema().labels)}
+        return {label: counted[label] for label in sorted(counted, key=lambda n: order.get(n, -1))}
+
+    def _document(self, document: str) -> tuple[int, int]:
+        row = self._store.conn.execute(
+            "SELECT position, char_count FROM documents WHERE uid = ?", (document,)
+        ).fetchone()
+        if row is None:
+            raise InputError(f"no document {document} in the project", field="document")
+        return int(row[0]), int(row[1])
+
+    def _bounds(self, number: int) -> set[tuple[str, int, int]]:
+        """(label, start, end) of every suggestion of a document, open or decided."""
+        query = 'SELECT label, start, "end" FROM suggestions WHERE document = ?'
+        return set(self._store.conn.execute(query, (number,)).fetchall())
+
+
+def _score(score: object) -> float | None:
+    if score is None:
+        return None
+    if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
+        shown = json.dumps(score, ensure_ascii=False, default=str)[:40]
+        raise InputError(f"expected a number or nothing, got {shown}", field="score")
+    return float(score)
+
+
+def _where(document: str | None, source: str | None) -> tuple[str, tuple[str, ...]]:
+    """The conditions on suggestions `g` of one document and one source, where given."""
+    conditions = {f"g.document = {DOCUMENT_NUMBER}": document, "g.source = ?": source}
+    given = {condition: value for condition, value in conditions.items() if value is not None}
+    return "".join(f" AND {condition}" for condition in given), tuple(given.values())
+
+
+def _suggestion(row: tuple[Any, ...]) -> Suggestion:
+    uid, document, label, start, end, attrs, source, score, state, span, annotator = row
+    attributes = {} if attrs == "{}" else json.loads(attrs)
+    return Suggestion(
+        uid, document, label, start, end, attributes, source, score, state, span, annotator
+    )
