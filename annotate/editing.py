@@ -12,6 +12,7 @@ from annotate.model import Changes, Origin, Relation, Span
 from annotate.project import Project
 from annotate.searching import project_lexicon
 from annotate.snapping import with_proclitics, without_proclitics
+from annotate.suggestion_steps import accept_all_step, accept_step, reject_step
 from annotate.words import (
     next_char,
     next_word_end,
@@ -219,6 +220,28 @@ class Editor:
                 head.document,
             )
         )
+
+    def accept_suggestion(self, uid: str, label: str | None = None) -> Changes:
+        """An open suggestion made this annotator's span (of `label`, by default the
+        suggestion's own), origin "suggested"; undone, the suggestion is open again."""
+        suggestion = self.project.suggestions.get(uid)
+        quoted = self._quoted(suggestion.document, suggestion.start, suggestion.end)
+        step = accept_step(self.project, self.annotator, suggestion, label, quoted)
+        return self.history.take(step)
+
+    def reject_suggestion(self, uid: str) -> Changes:
+        suggestion = self.project.suggestions.get(uid)
+        quoted = self._quoted(suggestion.document, suggestion.start, suggestion.end)
+        return self.history.take(reject_step(self.annotator, suggestion, quoted))
+
+    def accept_suggestions(self, document: str, start: int, end: int) -> Changes:
+        """Every suggestion open for this annotator within [start, end) (a paragraph),
+        accepted as one step."""
+        step = accept_all_step(self.project, self.annotator, document, start, end)
+        return self.history.take(step)
+
+    def _quoted(self, document: str, start: int, end: int) -> str:
+        return _short(self._document_text(document)[start:end])
 
     def _update(
         self, span: Span, name: Name, after: dict[str, Any], before: dict[str, Any]
