@@ -60,12 +60,14 @@ def propose(
     for mention in find_mentions(text, text[span.start : span.end], family=family, words=words):
         if mention.start < span.end and span.start < mention.end:
             continue  # the span itself (perhaps without a trailing mark)
-        why, labels = _why(mention.start, mention.end, span.label, layer, passages, mention.variant)
+        why, labels = why_unticked(
+            mention.start, mention.end, span.label, layer, passages, mention.variant
+        )
         proposals.append(Proposal(mention.start, mention.end, not why, why, labels))
     return proposals
 
 
-def _why(
+def why_unticked(
     start: int,
     end: int,
     label: str,
@@ -73,6 +75,8 @@ def _why(
     passages: frozenset[str],
     variant: bool = False,
 ) -> tuple[Why, tuple[str, ...]]:
+    """Why a mention of `label` at [start, end) starts unticked in a list of mentions to
+    annotate, judged against the spans of `layer`, with the labels that make it so."""
     kind = label in passages
     overlapping = [
         s for s in layer if s.start < end and start < s.end and (s.label in passages) == kind
@@ -108,7 +112,7 @@ def propose_in_corpus(
         if hit.document not in layers:
             layers[hit.document] = project.spans.for_document(hit.document, span.annotator)
         layer = layers[hit.document]
-        why, labels = _why(hit.start, hit.end, span.label, layer, passages, hit.variant)
+        why, labels = why_unticked(hit.start, hit.end, span.label, layer, passages, hit.variant)
         proposal = Proposal(hit.start, hit.end, not why, why, labels)
         proposals.append(CorpusProposal(hit.document, hit.number, proposal, hit.context))
     return proposals
