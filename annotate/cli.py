@@ -477,6 +477,76 @@ def search(
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("model_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--docs",
+    multiple=True,
+    metavar="DOC",
+    help="Only this document (number, title, uid or uid prefix); repeat for several.",
+)
+@click.option(
+    "--gazetteer",
+    is_flag=True,
+    help="Suggest the project's known mentions: the texts of a layer's spans, per label, "
+    "wherever else they are written.",
+)
+@click.option(
+    "--from",
+    "layer",
+    help="With --gazetteer: the layer whose spans are known: gold (default), an annotator's "
+    "name, or all.",
+)
+@reports_errors
+def suggest(
+    project: str, model_dir: str | None, docs: tuple[str, ...], gazetteer: bool, layer: str | None
+) -> None:
+    """Write suggestions for PROJECT's documents (all, or --docs) from the model trained
+    into MODEL_DIR, from the project's known mentions (--gazetteer), or both. Each source's
+    open suggestions in those documents are replaced; decided ones stay."""
+    from annotate.gazetteer import known_layer
+    from annotate.suggesting import every_document
+    from annotate.suggesting import suggest as write_suggestions
+
+    if layer is not None and not gazetteer:
+        raise InputError("--from goes with --gazetteer", field="from")
+    model = Path(model_dir) if model_dir is not None else None
+    with existing_project(project) as opened:
+        uids = [opened.documents.find(doc) for doc in docs] or every_document(opened)
+        known_layer(opened, layer or "gold", "from")
+        reports = write_suggestions(opened, uids, model, (layer or "gold") if gazetteer else None)
+        still_open = opened.suggestions.count_open()
+    for report in reports:
+        added, documents = _count(report.added, "suggestion"), _count(report.documents, "document")
+        replaced = f", {report.replaced} open from before replaced" if report.replaced else ""
+        click.echo(f"{report.source}: {added} added in {documents}{replaced}")
+        for note in report.notes:
+            click.echo(f"note: {note}")
+    click.echo(f"open suggestions in the project: {still_open}")
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option("--annotator", help="Count only the decisions of this analyst.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@reports_errors
+def suggestions(project: str, annotator: str | None, as_json: bool) -> None:
+    """Per label, the suggestions still open, accepted as they were, corrected (accepted
+    under another label, or their span relabelled, resized or deleted since) and rejected."""
+    from annotate.suggesting import stats_lines
+
+    with existing_project(project) as opened:
+        if annotator is not None and annotator not in opened.annotators.names():
+            raise InputError(f"no annotator {annotator!r} in the project", field="annotator")
+        stats = opened.suggestions.stats(annotator)
+    if as_json:
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=1))
+        return
+    for line in stats_lines(stats):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
 @reports_errors
 def check(project: str) -> None:
     """Check integrity, offsets, span texts and relations; exit code 1 on any problem.

@@ -38,7 +38,7 @@ class Gazetteer:
 
     def __init__(self, project: Project, source: str = GOLD_ANNOTATOR) -> None:
         self._project = project
-        self._annotator = _layer(project, source)
+        self._annotator = known_layer(project, source)
         self._passages = passage_labels(project.labels.schema())
         self._known = self._known_mentions()
         self._words: Lexicon = project_lexicon(
@@ -104,16 +104,15 @@ class Gazetteer:
         return texts
 
 
-def _layer(project: Project, source: str) -> str | None:
-    """The annotator whose spans are known mentions; None for every annotator's."""
+def known_layer(project: Project, source: str, field: str = "source") -> str | None:
+    """The annotator whose spans are the known mentions of `source` (None for every
+    annotator's), refused when the project has no such annotator."""
     if source == EVERY_LAYER:
         return None
     if source != GOLD_ANNOTATOR and source not in project.annotators.names():
-        names = ", ".join(name for name in project.annotators.names() if name != GOLD_ANNOTATOR)
-        raise InputError(
-            f"no annotator {source!r} in the project: give gold, all or one of: {names}",
-            field="source",
-        )
+        names = [name for name in project.annotators.names() if name != GOLD_ANNOTATOR]
+        choices = f"gold, all or one of: {', '.join(names)}" if names else "gold or all"
+        raise InputError(f"no annotator {source!r} in the project: give {choices}", field=field)
     return source
 
 

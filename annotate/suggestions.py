@@ -127,8 +127,8 @@ class Suggestions:
         rows = self._store.conn.execute(query, (document, annotator))
         return [_suggestion(row) for row in rows]
 
-    def count_open(self, document: str | None = None) -> int:
-        where, params = _where(document, None)
+    def count_open(self, document: str | None = None, source: str | None = None) -> int:
+        where, params = _where(document, source)
         query = f"SELECT count(*) FROM suggestions g WHERE g.state = 'open'{where}"
         return int(self._store.conn.execute(query, params).fetchone()[0])
 
