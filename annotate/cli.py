@@ -132,6 +132,12 @@ def init(project: str, schema_file: str | None) -> None:
     help="doccano: offsets count grapheme clusters (its 'count grapheme clusters as one "
     "character' option), not code points.",
 )
+@click.option(
+    "--as-suggestions",
+    is_flag=True,
+    help="Write the spans as suggestions (a model's predictions) for documents the project "
+    "already holds, instead of importing them.",
+)
 @reports_errors
 def import_command(
     project: str,
@@ -142,15 +148,44 @@ def import_command(
     repair_iob: bool,
     tag_column: int | None,
     graphemes: bool,
+    as_suggestions: bool,
 ) -> None:
     """Import documents and annotations into PROJECT, all or nothing: txt files and folders,
     native JSONL, CoNLL (flat or nested), brat, doccano JSONL, Label Studio JSON."""
     options = {"repair_iob": repair_iob, "tag_column": tag_column, "graphemes": graphemes}
+    if as_suggestions:
+        _import_suggestions(project, paths, fmt, annotator, add_labels, options)
+        return
     with existing_project(project) as opened:
         report = import_paths(
             opened, [Path(p) for p in paths], fmt, annotator, add_labels, **options
         )
     click.echo(_describe_import(report))
+
+
+def _import_suggestions(
+    project: str,
+    paths: tuple[str, ...],
+    fmt: str,
+    annotator: str | None,
+    add_labels: bool,
+    options: dict[str, Any],
+) -> None:
+    from annotate.corpus.import_suggestions import import_suggestions
+
+    for given, option in ((annotator, "annotator"), (add_labels, "add-labels")):
+        if given:
+            raise InputError(f"--{option} does not go with --as-suggestions", field=option)
+    with existing_project(project) as opened:
+        report = import_suggestions(opened, [Path(p) for p in paths], fmt, **options)
+    skipped = f", {report.skipped} suggested already skipped" if report.skipped else ""
+    click.echo(
+        f"suggestions: {report.added} added to {_count(report.documents, 'document')}{skipped}"
+    )
+    if report.relations:
+        click.echo(f"note: {_count(report.relations, 'relation')} left out (not suggested)")
+    for note in report.notes:
+        click.echo(f"note: {note}")
 
 
 def _describe_import(report: ImportReport) -> str:
