@@ -20,6 +20,7 @@ from annotate.model import Changes, now
 from annotate.store import Store
 
 State = Literal["open", "accepted", "rejected"]
+DECISIONS = ("accepted", "rejected")
 OUTCOMES = ("open", "accepted", "corrected", "rejected")  # what `stats` counts per label
 Stats = dict[str, dict[str, int]]
 SUGGESTION_FIELDS = 'g.uid, d.uid, g.label, g.start, g."end", g.attrs, g.source, g.score,'
@@ -134,6 +135,10 @@ class Suggestions:
 
     def decide(self, uid: str, state: State, annotator: str, span: str = "") -> Changes:
         """An open suggestion accepted (with the uid of the span made of it) or rejected."""
+        if state not in DECISIONS:
+            raise InputError(f"a decision is {' or '.join(DECISIONS)}", field="state")
+        if not annotator.strip():
+            raise InputError("a decision needs the name of who made it", field="annotator")
         document = self.get(uid).document
         with self._store.write() as conn:
             decided = conn.execute(

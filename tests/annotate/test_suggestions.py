@@ -188,3 +188,13 @@ def test_a_renamed_label_takes_its_suggestions_along(project: Project, document:
     project.suggestions.add(document, [at("كندا", "GPE")], "gazetteer")
     rename_label(project, "GPE", "COUNTRY")
     assert [s.label for s in project.suggestions.open_for(document, "ali")] == ["COUNTRY"]
+
+
+def test_a_decision_names_its_state_and_who_made_it(project: Project, document: str) -> None:
+    project.suggestions.add(document, [at("كندا", "GPE")], "gazetteer")
+    (canada,) = project.suggestions.open_for(document, "ali")
+    for state, annotator, field in (("open", "ali", "state"), ("rejected", " ", "annotator")):
+        with pytest.raises(InputError) as refused:
+            project.suggestions.decide(canada.uid, state, annotator)  # type: ignore[arg-type]
+        assert refused.value.field == field
+    assert project.suggestions.get(canada.uid).state == "open"
