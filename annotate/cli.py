@@ -545,10 +545,12 @@ def suggest(
     if layer is not None and not gazetteer:
         raise InputError("--from goes with --gazetteer", field="from")
     model = Path(model_dir) if model_dir is not None else None
+    known = (layer or "gold") if gazetteer else None
     with existing_project(project) as opened:
         uids = [opened.documents.find(doc) for doc in docs] or every_document(opened)
-        known_layer(opened, layer or "gold", "from")
-        reports = write_suggestions(opened, uids, model, (layer or "gold") if gazetteer else None)
+        if known is not None:
+            known_layer(opened, known, "from")  # named as the option, before any model runs
+        reports = write_suggestions(opened, uids, model, known)
         still_open = opened.suggestions.count_open()
     for report in reports:
         added, documents = _count(report.added, "suggestion"), _count(report.documents, "document")
