@@ -108,7 +108,7 @@ def _write(project: Project, report: Suggested, proposals: Proposals) -> None:
         try:
             added = project.suggestions.write(document, candidates, report.source)
         except InputError as error:
-            number = project.documents.get(document).position
+            number = project.documents.positions([document]).get(document, document)
             raise InputError(f"{report.source}, document {number}: {error.located()}") from None
         report.added += added
         report.documents += added > 0

@@ -192,6 +192,11 @@ def test_a_models_predictions_become_suggestions_of_its_folder(
         2,
         ["error: model:ner-1, document 3: field 'label': unknown label 'CITY'"],
     )
+    predictor(monkeypatch, lambda *args: {"abc": [Candidate("GPE", 5, 11)]})
+    code, output = run("suggest", str(project_file), str(model), "--docs", "3")
+    assert output.splitlines() == [
+        "error: model:ner-1, document abc: field 'document': no document abc in the project"
+    ]
     assert table_checksums(project_file) == before
 
 
