@@ -138,6 +138,12 @@ def init(project: str, schema_file: str | None) -> None:
     help="Write the spans as suggestions (a model's predictions) for documents the project "
     "already holds, instead of importing them.",
 )
+@click.option(
+    "--split",
+    metavar="NAME",
+    help="The part of the corpus the documents this import adds belong to (train, dev, test,"
+    " ...), kept in their meta for annotate train --split.",
+)
 @reports_errors
 def import_command(
     project: str,
@@ -149,16 +155,17 @@ def import_command(
     tag_column: int | None,
     graphemes: bool,
     as_suggestions: bool,
+    split: str | None,
 ) -> None:
     """Import documents and annotations into PROJECT, all or nothing: txt files and folders,
     native JSONL, CoNLL (flat or nested), brat, doccano JSONL, Label Studio JSON."""
     options = {"repair_iob": repair_iob, "tag_column": tag_column, "graphemes": graphemes}
     if as_suggestions:
-        _import_suggestions(project, paths, fmt, annotator, add_labels, options)
+        _import_suggestions(project, paths, fmt, (annotator, add_labels, split), options)
         return
     with existing_project(project) as opened:
         report = import_paths(
-            opened, [Path(p) for p in paths], fmt, annotator, add_labels, **options
+            opened, [Path(p) for p in paths], fmt, annotator, add_labels, split, **options
         )
     click.echo(_describe_import(report))
 
@@ -167,13 +174,12 @@ def _import_suggestions(
     project: str,
     paths: tuple[str, ...],
     fmt: str,
-    annotator: str | None,
-    add_labels: bool,
+    refused: tuple[str | None, bool, str | None],  # --annotator, --add-labels, --split
     options: dict[str, Any],
 ) -> None:
     from annotate.corpus.import_suggestions import import_suggestions
 
-    for given, option in ((annotator, "annotator"), (add_labels, "add-labels")):
+    for given, option in zip(refused, ("annotator", "add-labels", "split"), strict=True):
         if given:
             raise InputError(f"--{option} does not go with --as-suggestions", field=option)
     with existing_project(project) as opened:

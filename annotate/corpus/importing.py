@@ -11,6 +11,7 @@ from annotate.corpus.formats import IMPORT_FORMATS, ImportFormat, detect
 from annotate.corpus.import_labels import LabelsUnknown, refusal
 from annotate.corpus.import_writer import ImportReport, ImportWriter, Progress
 from annotate.corpus.records import Record
+from annotate.corpus.splits import SPLIT_KEY, checked_split_name
 from annotate.errors import InputError
 from annotate.input_files import refuse_special
 from annotate.names import checked_name
@@ -22,6 +23,7 @@ __all__ = [
     "Progress",
     "import_paths",
     "import_records",
+    "in_split",
     "read_paths",
     "read_records",
 ]
@@ -40,12 +42,29 @@ def import_paths(
     fmt: str = "auto",
     annotator: str | None = None,
     add_labels: bool = False,
+    split: str | None = None,
     **options: object,
 ) -> ImportReport:
     """Read, check and write every record of the files in one transaction, a batch at a
-    time, so that no more than a batch is held in memory. ``options`` go to the formats
+    time, so that no more than a batch is held in memory. ``split`` names the part of the
+    corpus (train, test, ...) the documents it adds belong to. ``options`` go to the formats
     that take them (see ``read_records``)."""
-    return import_records(project, read_paths(paths, fmt, **options), annotator, add_labels)
+    records = read_paths(paths, fmt, **options)
+    if split is not None:
+        records = in_split(records, checked_split_name(split))
+    report = import_records(project, records, annotator, add_labels)
+    if split is not None and report.documents_present:
+        report.notes.append(
+            f"{report.documents_present} document(s) were already in the project and keep"
+            " the split they had"
+        )
+    return report
+
+
+def in_split(records: Iterable[Record], name: str) -> Iterator[Record]:
+    """The records, each document's meta naming the split ``name``."""
+    for record in records:
+        yield replace(record, meta={**record.meta, SPLIT_KEY: name})
 
 
 def import_records(

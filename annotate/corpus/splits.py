@@ -1,4 +1,5 @@
-"""Splitting a corpus by document into named parts, the same way for the same seed."""
+"""Splitting a corpus by document into named parts, the same way for the same seed, and
+the part a document was imported into (its meta's "split", such as train or test)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,26 @@ import math
 import random
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from annotate.errors import InputError
 
 SPLIT_NAME = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+SPLIT_KEY = "split"  # in a document's meta: the named part of the corpus it belongs to
+
+
+def split_of(meta: dict[str, Any]) -> str | None:
+    """The named part a document belongs to, if its meta names one."""
+    name = meta.get(SPLIT_KEY)
+    return name if isinstance(name, str) and name else None
+
+
+def checked_split_name(name: str, field: str = "split") -> str:
+    if not SPLIT_NAME.match(name):
+        raise InputError(
+            f"{name!r} is not a split name (letters, digits, _ and -, at most 40)", field=field
+        )
+    return name
 
 
 def parse_split(spec: str) -> dict[str, float]:

@@ -3,6 +3,7 @@ progress within a record, and all or nothing whichever batch fails."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,3 +220,34 @@ def test_the_records_of_a_file_become_rows_as_the_native_format_says(
     assert second[0] != "r" and second[1] not in ("q", first[1]) and second[3] != "p0"
     assert project.spans.get(second[1]).label == "QUOTE"
     assert project.spans.get(second[3]).label == "PERSON"
+
+
+def test_an_import_into_a_split_keeps_it_in_the_meta_of_the_documents_it_adds(
+    project: Project, tmp_path: Path
+) -> None:
+    conll = tmp_path / "test.txt"
+    conll.write_text("زار O\nسامي B-PERSON\nحمص B-GPE\n", encoding="utf-8")
+    first = write_jsonl(tmp_path / "train.jsonl", [short_record(1)])
+    import_paths(project, [first], split="train")
+    report = import_paths(project, [conll, first], annotator="ali", split="test")
+    metas = {
+        title: json.loads(meta)
+        for title, meta in project.store.conn.execute("SELECT title, meta FROM documents")
+    }
+    assert metas["test"] == {"tokenisation": "space-separated", "split": "test"}
+    assert [meta["split"] for title, meta in metas.items() if title != "test"] == ["train"]
+    assert report.notes[-1] == (
+        "1 document(s) were already in the project and keep the split they had"
+    )
+
+
+def test_a_split_name_that_is_not_one_is_refused_before_anything_is_read(
+    project: Project, tmp_path: Path
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [short_record(1)])
+    with pytest.raises(InputError) as refused:
+        import_paths(project, [source], split="the test")
+    assert str(refused.value) == (
+        "field 'split': 'the test' is not a split name (letters, digits, _ and -, at most 40)"
+    )
+    assert project.documents.count() == 0
