@@ -31,6 +31,8 @@ from annotate.terminal import (
     wants_visual,
     with_marks,
 )
+from annotate.terminal_progress import TerminalProgress
+from annotate.training.options import EPOCHS, EVAL_SPLIT, TrainingOptions
 
 EXIT_BAD_INPUT = 2
 
@@ -674,10 +676,74 @@ def agreement(
     click.echo(format_report(report, schema, wants_visual(visual, sys.stdout)))
 
 
-def _names(value: str | None) -> list[str] | None:
+def _names(value: str | None, field: str = "annotators") -> list[str] | None:
     if value is None:
         return None
     names = [name.strip() for name in value.split(",") if name.strip()]
     if not names:
-        raise InputError("give at least one name", field="annotators")
+        raise InputError("give at least one name", field=field)
     return names
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("model_dir", type=click.Path(file_okay=False))
+@click.option(
+    "--source", default="all", show_default=True, help="gold, all, or an annotator's name."
+)
+@click.option("--labels", help="Learn only these labels, e.g. PERSON,ORG (default: all).")
+@click.option(
+    "--eval-split",
+    type=float,
+    default=EVAL_SPLIT,
+    show_default=True,
+    help="The share of the documents held out and scored, drawn with --seed (0: none).",
+)
+@click.option(
+    "--split",
+    metavar="NAME",
+    help="Hold out the documents of this split (annotate import --split) instead of a share.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random draw.")
+@click.option("--epochs", type=click.IntRange(min=1), default=EPOCHS, show_default=True)
+@click.option(
+    "--progress-lines",
+    is_flag=True,
+    help='Print progress as JSON lines ({"done": i, "total": n}), then the report as one.',
+)
+@reports_errors
+def train(
+    project: str,
+    model_dir: str,
+    source: str,
+    labels: str | None,
+    eval_split: float,
+    split: str | None,
+    seed: int,
+    epochs: int,
+    progress_lines: bool,
+) -> None:
+    """Train a suggestion model (spaCy, on the project's own tokens) on PROJECT's spans,
+    print precision, recall and F1 per label on the held-out part, and write MODEL_DIR."""
+    from annotate.training.trainer import train as train_model  # loaded by this command only
+
+    names = _names(labels, "labels")
+    options = TrainingOptions(
+        source, tuple(names) if names else None, eval_split, split, seed, epochs
+    )
+    with existing_project(project) as opened:
+        if progress_lines:
+            report = train_model(opened, Path(model_dir), options, _progress_line)
+            click.echo(json.dumps({**report.to_json(), "model": model_dir}, ensure_ascii=False))
+            return
+        with TerminalProgress("training") as progress:
+            report = train_model(opened, Path(model_dir), options, progress.show)
+    for line in report.lines():
+        click.echo(line)
+    for note in report.notes:
+        click.echo(f"note: {visible_controls(note)}")
+    click.echo(f"wrote {model_dir}")
+
+
+def _progress_line(done: int, total: int) -> None:
+    click.echo(json.dumps({"done": done, "total": total}))
