@@ -685,52 +685,64 @@ def _names(value: str | None, field: str = "annotators") -> list[str] | None:
     return names
 
 
-@main.command()
-@click.argument("project", type=click.Path(dir_okay=False))
-@click.argument("model_dir", type=click.Path(file_okay=False))
-@click.option(
-    "--source", default="all", show_default=True, help="gold, all, or an annotator's name."
-)
-@click.option("--labels", help="Learn only these labels, e.g. PERSON,ORG (default: all).")
-@click.option(
-    "--eval-split",
-    type=float,
-    default=EVAL_SPLIT,
-    show_default=True,
-    help="The share of the documents held out and scored, drawn with --seed (0: none).",
-)
-@click.option(
-    "--split",
-    metavar="NAME",
-    help="Hold out the documents of this split (annotate import --split) instead of a share.",
-)
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random draw.")
-@click.option("--epochs", type=click.IntRange(min=1), default=EPOCHS, show_default=True)
-@click.option(
-    "--progress-lines",
-    is_flag=True,
-    help='Print progress as JSON lines ({"done": i, "total": n}), then the report as one.',
-)
-@reports_errors
-def train(
-    project: str,
-    model_dir: str,
+def training_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of the commands that train: the layer, labels, held-out part, seed and
+    epochs. The command takes them as ``**chosen``, for ``chosen_training_options``."""
+    options = [
+        click.option(
+            "--source", default="all", show_default=True, help="gold, all, or an annotator's name."
+        ),
+        click.option("--labels", help="Learn only these labels, e.g. PERSON,ORG (default: all)."),
+        click.option(
+            "--eval-split",
+            type=float,
+            default=EVAL_SPLIT,
+            show_default=True,
+            help="The share of the documents held out and scored, drawn with --seed (0: none).",
+        ),
+        click.option(
+            "--split",
+            metavar="NAME",
+            help="Hold out the documents of this split (annotate import --split), not a share.",
+        ),
+        click.option(
+            "--seed", type=int, default=0, show_default=True, help="Seed of every random draw."
+        ),
+        click.option("--epochs", type=click.IntRange(min=1), default=EPOCHS, show_default=True),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def chosen_training_options(
     source: str,
     labels: str | None,
     eval_split: float,
     split: str | None,
     seed: int,
     epochs: int,
-    progress_lines: bool,
-) -> None:
+) -> TrainingOptions:
+    names = _names(labels, "labels")
+    return TrainingOptions(source, tuple(names) if names else None, eval_split, split, seed, epochs)
+
+
+@main.command()
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.argument("model_dir", type=click.Path(file_okay=False))
+@training_options
+@click.option(
+    "--progress-lines",
+    is_flag=True,
+    help='Print progress as JSON lines ({"done": i, "total": n}), then the report as one.',
+)
+@reports_errors
+def train(project: str, model_dir: str, progress_lines: bool, **chosen: Any) -> None:
     """Train a suggestion model (spaCy, on the project's own tokens) on PROJECT's spans,
     print precision, recall and F1 per label on the held-out part, and write MODEL_DIR."""
     from annotate.training.trainer import train as train_model  # loaded by this command only
 
-    names = _names(labels, "labels")
-    options = TrainingOptions(
-        source, tuple(names) if names else None, eval_split, split, seed, epochs
-    )
+    options = chosen_training_options(**chosen)
     with existing_project(project) as opened:
         if progress_lines:
             report = train_model(opened, Path(model_dir), options, _progress_line)

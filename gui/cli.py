@@ -5,11 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from annotate.cli import existing_project, main, reports_errors
+from annotate.cli import (
+    chosen_training_options,
+    existing_project,
+    main,
+    reports_errors,
+    training_options,
+)
 from annotate.errors import InputError
+from annotate.terminal_progress import TerminalProgress
 
 __all__ = ["main"]
 
@@ -91,3 +99,35 @@ def render(project: str, doc: str, out: str, annotator: str | None, width: int) 
         annotated = AnnotatedText.load(opened, opened.documents.resolve(doc), annotator)
     pages = render_document(annotated, Path(out), width)
     click.echo(f"wrote {out}" + (f" ({pages} pages)" if out.lower().endswith(".pdf") else ""))
+
+
+@main.command(name="train-curve")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default="curve.png",
+    show_default=True,
+    help="The PNG the curve is drawn to.",
+)
+@training_options
+@reports_errors
+def train_curve(project: str, out: str, **chosen: Any) -> None:
+    """F1 on the held-out part of models trained on 25, 50, 75 and 100% of PROJECT's
+    training sentences: printed as a table and drawn to a PNG."""
+    from annotate.training.curve import curve_lines, learning_curve
+
+    if not out.lower().endswith(".png"):
+        raise InputError(f"{out!r}: the curve is drawn to a .png file", field="out")
+    options = chosen_training_options(**chosen)
+    with existing_project(project) as opened, TerminalProgress("training") as progress:
+        points = learning_curve(opened, options, progress.show)
+    for line in curve_lines(points):
+        click.echo(line)
+    _use_offscreen_without_display()
+    from gui.app import application
+    from gui.curve_plot import draw_curve
+
+    application()
+    draw_curve(points, Path(out))
+    click.echo(f"wrote {out}")

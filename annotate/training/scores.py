@@ -76,12 +76,12 @@ def score_lines(scores: Scores) -> list[str]:
     lines = [header]
     for label, score in rows:
         figures = "  ".join(
-            f"{_shown(value):>{size}}"
+            f"{shown_figure(value):>{size}}"
             for value, size in ((score.precision, 9), (score.recall, 6), (score.f1, 6))
         )
         lines.append(f"{label:<{width}}  {figures}  {score.gold:>5}  {score.predicted:>5}")
     return lines
 
 
-def _shown(value: float | None) -> str:
+def shown_figure(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"

@@ -1,0 +1,76 @@
+"""The learning curve: F1 on the held-out part of models trained on 25, 50, 75 and 100% of
+the training sentences, so that a team lead sees whether more annotation still pays.
+
+Each share is a prefix of one shuffle of the sentences (drawn with the seed), so a larger
+share holds every sentence of the smaller ones.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+
+from annotate.errors import InputError
+from annotate.project import Project
+from annotate.training.options import TrainingOptions
+from annotate.training.scores import Scores, shown_figure
+from annotate.training.trainer import (
+    BATCH_SENTENCES,
+    Progress,
+    evaluate,
+    fit,
+    training_data,
+)
+
+SHARES = (0.25, 0.5, 0.75, 1.0)
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    share: float  # of the training sentences
+    sentences: int
+    scores: Scores
+
+    @property
+    def f1(self) -> float | None:
+        return self.scores.overall.f1
+
+
+def learning_curve(
+    project: Project, options: TrainingOptions, progress: Progress | None = None
+) -> list[CurvePoint]:
+    data = training_data(project, options)
+    if not data.held_out:
+        raise InputError(
+            "a curve needs a held-out part to score: --eval-split above 0, or --split NAME",
+            field="eval-split",
+        )
+    shuffled = list(data.train)
+    random.Random(options.seed).shuffle(shuffled)
+    sizes = [max(1, math.ceil(share * len(shuffled))) for share in SHARES]
+    batches = [math.ceil(size / BATCH_SENTENCES) * options.epochs for size in sizes]
+    points = []
+    for number, (share, size) in enumerate(zip(SHARES, sizes, strict=True)):
+        before = sum(batches[:number])
+        told = None if progress is None else _offset(progress, before, sum(batches))
+        nlp, optimizer = fit(shuffled[:size], data.labels, options, told)
+        points.append(CurvePoint(share, size, evaluate(nlp, optimizer, data.held_out)))
+    return points
+
+
+def _offset(progress: Progress, before: int, total: int) -> Progress:
+    return lambda done, _: progress(before + done, total)
+
+
+def curve_lines(points: list[CurvePoint]) -> list[str]:
+    """A row per share: the sentences trained on, and F1, precision and recall (all labels)."""
+    lines = ["share  sentences     F1  precision  recall"]
+    for point in points:
+        overall = point.scores.overall
+        figures = "  ".join(
+            f"{shown_figure(value):>{size}}"
+            for value, size in ((overall.f1, 5), (overall.precision, 9), (overall.recall, 6))
+        )
+        lines.append(f"{point.share:>5.0%}  {point.sentences:>9}  {figures}")
+    return lines
