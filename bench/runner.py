@@ -4,7 +4,9 @@ Each run of each side is a fresh ``python -m bench.worker`` process, so times an
 memory are per side and runs cannot affect one another. For a ratio scenario the best of the
 runs counts. For a latency scenario every repetition of every run counts: the percentiles
 are over all of them, and the peak memory is the highest of the runs. A memory or size
-scenario takes the highest peak, or the largest file, of each side's runs.
+scenario takes the highest peak, or the largest file, of each side's runs. A quality
+scenario takes the lowest figure and the longest time of its runs, and is skipped, saying
+why, where its data is absent.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from bench.scenario import (
     AnyScenario,
     LatencyScenario,
     MemoryScenario,
+    QualityScenario,
     Samples,
     Scenario,
     SizeScenario,
@@ -43,6 +46,7 @@ COLUMNS = ("scenario", "ours s", "ours MB", "ref s", "ref MB", "ratio", "target"
 LATENCY_COLUMNS = ("scenario", "n", "p50 ms", "p95 ms", "max ms", "MB", "target", "result")
 MEMORY_COLUMNS = ("scenario", "side", "items", "s", "MB", "target", "result")
 SIZE_COLUMNS = ("scenario", "side", "items", "file MB", "input MB", "ratio", "target", "result")
+QUALITY_COLUMNS = ("scenario", "items", "s", "MB", "figure", "target", "result")
 TARGET_PERCENTILE = 95
 
 
@@ -293,7 +297,53 @@ class SizeResult:
         }
 
 
-Result = ScenarioResult | LatencyResult | MemoryResult | SizeResult
+@dataclass(frozen=True)
+class QualityResult:
+    """A quality scenario: its figure (the lowest of the runs) against a floor, and the
+    time it took (the longest) against a ceiling; or why it was skipped."""
+
+    name: str
+    figure: str
+    min_quality: float
+    max_seconds: float
+    quality: float | None = None
+    seconds: float | None = None
+    peak_rss_mb: float | None = None
+    items: int | None = None
+    skipped: str | None = None
+
+    @property
+    def misses(self) -> list[str]:
+        if self.skipped is not None:
+            return []
+        checks = (
+            (self.figure, (self.quality or 0.0) >= self.min_quality),
+            ("time", (self.seconds or 0.0) <= self.max_seconds),
+        )
+        return [name for name, met in checks if not met]
+
+    @property
+    def passed(self) -> bool:
+        return not self.misses
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": "quality",
+            "summary": SCENARIOS[self.name].summary,
+            "figure": self.figure,
+            "quality": self.quality,
+            "min_quality": self.min_quality,
+            "seconds": self.seconds,
+            "max_seconds": self.max_seconds,
+            "peak_rss_mb": self.peak_rss_mb,
+            "items": self.items,
+            "skipped": self.skipped,
+            "passed": self.passed,
+        }
+
+
+Result = ScenarioResult | LatencyResult | MemoryResult | SizeResult | QualityResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -308,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
     """Set up the shared inputs once, then alternate the sides, one fresh process a run."""
+    if isinstance(scenario, QualityScenario) and (absent := scenario.unavailable()):
+        _progress(f"{scenario.name}: skipped: {absent}")
+        return _quality_skipped(scenario, absent)
     with tempfile.TemporaryDirectory(prefix=f"bench-{scenario.name}-data-") as folder:
         data = Path(folder)
         _progress(f"{scenario.name}: setting up (--docs {docs})")
@@ -325,6 +378,8 @@ def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
     if isinstance(scenario, MemoryScenario):
         sides = {side: _side_result(side_outputs) for side, side_outputs in outputs.items()}
         return MemoryResult(scenario.name, scenario.max_peak_rss_mb, sides)
+    if isinstance(scenario, QualityScenario):
+        return _quality_result(scenario, outputs["ours"])
     if isinstance(scenario, SizeScenario):
         sides = {side: _side_result(side_outputs) for side, side_outputs in outputs.items()}
         inputs = {
@@ -337,7 +392,10 @@ def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
 
 def _runs_of(scenario: AnyScenario, runs: int) -> int:
     """--runs, unless the scenario runs each side a number of times of its own."""
-    if isinstance(scenario, MemoryScenario | SizeScenario) and scenario.runs is not None:
+    if (
+        isinstance(scenario, MemoryScenario | SizeScenario | QualityScenario)
+        and scenario.runs is not None
+    ):
         return scenario.runs
     if isinstance(scenario, Scenario) and scenario.max_runs is not None:
         return min(runs, scenario.max_runs)
@@ -360,6 +418,7 @@ def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
     latencies = [result for result in results if isinstance(result, LatencyResult)]
     memories = [result for result in results if isinstance(result, MemoryResult)]
     sizes = [result for result in results if isinstance(result, SizeResult)]
+    qualities = [result for result in results if isinstance(result, QualityResult)]
     parts = [f"--docs {docs} (for the scenarios that scale with it), --runs {runs}"]
     if ratios:
         parts.append("ratio scenarios: the best run of each side")
@@ -378,6 +437,12 @@ def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
     if sizes:
         parts.append("size scenarios: each side's file over its inputs")
         parts.append(format_table(SIZE_COLUMNS, [row for r in sizes for row in _size_rows(r)]))
+    if qualities:
+        parts.append(
+            "quality scenarios: the lowest figure and the longest time of the runs; skipped"
+            " where their data is absent"
+        )
+        parts.append(format_table(QUALITY_COLUMNS, [_quality_row(r) for r in qualities]))
     return "\n".join(parts)
 
 
@@ -471,6 +536,21 @@ def _size_rows(result: SizeResult) -> list[tuple[str, ...]]:
     ]
 
 
+def _quality_row(result: QualityResult) -> tuple[str, ...]:
+    target = f">= {result.min_quality:g}, <= {result.max_seconds:g} s"
+    if result.skipped is not None:
+        return (result.name, "-", "-", "-", "-", target, f"skipped: {result.skipped}")
+    return (
+        result.name,
+        str(result.items),
+        f"{result.seconds or 0.0:.1f}",
+        f"{result.peak_rss_mb or 0.0:.1f}",
+        f"{result.figure} {result.quality or 0.0:.3f}",
+        target,
+        _verdict(result.passed, result.misses),
+    )
+
+
 def _ratio_target(result: ScenarioResult) -> str:
     target = f"<= {result.target_ratio:g}x"
     ours = result.ours
@@ -492,6 +572,8 @@ def _verdict(passed: bool, misses: list[str]) -> str:
 
 
 def _describe(output: dict[str, Any]) -> str:
+    if "quality" in output:
+        return f"{output['seconds']:.1f} s, {output['items']} items, figure {output['quality']:.3f}"
     if "samples" not in output:
         rate = output["items"] / output["seconds"] if output["seconds"] > 0 else math.inf
         return f"{output['seconds']:.3f} s, {output['items']} items ({rate:,.0f} a second)"
@@ -523,6 +605,30 @@ def _latency_result(scenario: LatencyScenario, outputs: list[dict[str, Any]]) ->
         ],
         peak_rss_mb=max(float(output["peak_rss_mb"]) for output in outputs),
         max_peak_rss_mb=scenario.max_peak_rss_mb,
+    )
+
+
+def _quality_skipped(scenario: QualityScenario, reason: str) -> QualityResult:
+    return QualityResult(
+        scenario.name,
+        scenario.figure,
+        scenario.min_quality,
+        scenario.max_seconds,
+        skipped=reason,
+    )
+
+
+def _quality_result(scenario: QualityScenario, outputs: list[dict[str, Any]]) -> QualityResult:
+    side = _side_result(outputs)
+    return QualityResult(
+        scenario.name,
+        scenario.figure,
+        scenario.min_quality,
+        scenario.max_seconds,
+        quality=min(float(output["quality"]) for output in outputs),
+        seconds=max(side.seconds),
+        peak_rss_mb=side.peak_rss_mb,
+        items=side.items,
     )
 
 

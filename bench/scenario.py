@@ -1,6 +1,6 @@
 """What a scenario is: shared setup, then the sides that are measured, each in its own process.
 
-Four kinds:
+Five kinds:
 
 - ``Scenario`` compares our side with a reference side doing the same work: ours / reference
   must not exceed ``target_ratio``.
@@ -11,6 +11,9 @@ Four kinds:
 - ``SizeScenario`` has several sides of ours, each writing a file from inputs of its own;
   the file's size over the inputs' (as the side weighs them) must not exceed
   ``target_ratio``.
+- ``QualityScenario`` has one side whose work yields a quality figure (a model's F1): the
+  figure must reach ``min_quality`` and the work take at most ``max_seconds``. It is skipped,
+  and says why, where its data is absent (a corpus in ../shared).
 
 The first two may also cap the peak memory (resident set) of our side's process.
 """
@@ -126,4 +129,28 @@ def _named_side(sides: tuple[str, ...], side: str, prepare: Callable[[str], Prep
     return prepare(side)
 
 
-AnyScenario = Scenario | LatencyScenario | MemoryScenario | SizeScenario
+Quality = Callable[[], tuple[float, int]]
+"""The timed work of a quality scenario; returns its figure and how many items it handled."""
+
+PrepareQuality = Callable[[Path, Path], Quality]
+"""Untimed preparation of a quality scenario from (data folder, scratch folder)."""
+
+
+@dataclass(frozen=True)
+class QualityScenario:
+    name: str
+    summary: str
+    figure: str  # what the figure is, as the table names it ("entity F1")
+    min_quality: float  # the figure must reach this
+    max_seconds: float  # the timed work must not take longer
+    setup: Setup
+    measure: PrepareQuality
+    unavailable: Callable[[], str | None]  # why it cannot run here, or None when it can
+    runs: int | None = 1  # of the side, whatever the runner's --runs (None: those)
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return (OURS,)
+
+
+AnyScenario = Scenario | LatencyScenario | MemoryScenario | SizeScenario | QualityScenario

@@ -49,6 +49,7 @@ from bench.scenario import (  # noqa: E402
     AnyScenario,
     LatencyScenario,
     MemoryScenario,
+    QualityScenario,
     Scenario,
     SizeScenario,
 )
@@ -76,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 def measure(scenario: AnyScenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
     if isinstance(scenario, LatencyScenario):
         return measure_latency(scenario, data, scratch)
+    if isinstance(scenario, QualityScenario):
+        return measure_quality(scenario, data, scratch)
     result = measure_action(scenario, side, data, scratch)
     if isinstance(scenario, SizeScenario):
         result["output_mb"], result["input_mb"] = scenario.weigh(data, scratch)
@@ -105,6 +108,14 @@ def measure_latency(scenario: LatencyScenario, data: Path, scratch: Path) -> dic
     seconds = time.perf_counter() - started
     items = sum(len(kind) for kind in samples.values())
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "samples": samples}
+
+
+def measure_quality(scenario: QualityScenario, data: Path, scratch: Path) -> dict[str, Any]:
+    work = scenario.measure(data, scratch)
+    started = time.perf_counter()
+    quality, items = work()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "quality": quality}
 
 
 def peak_rss_mb() -> float:

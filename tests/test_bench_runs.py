@@ -10,14 +10,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from bench import training_bench
 from bench.agreement_bench import CLI_RUNS
 from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.annotated_import_bench import ARTICLE_IMPORTS
 from bench.corpus import LONG_DOCUMENT_CHARS
 from bench.export_bench import FORMAT_SIDES
 from bench.reader_qt import REPETITIONS
+from bench.registry import SCENARIOS
 from bench.render_bench import ARTICLE_CHARS
 from bench.review_qt import DECISION_PLACES, OPENINGS
+from bench.runner import format_report, run_scenario
 from bench.search_bench import REPETITIONS as SEARCHES
 from bench.size_bench import LENGTHS
 from bench.startup_bench import LAUNCHES
@@ -65,6 +70,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "render-pdf",
         "startup",
         "startup-gui",
+        "train-wojood",
     }
     annotated = ("import-spans-1k", "import-spans-10k", "import-spans-50k")
     ratios = (
@@ -140,11 +146,49 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     assert size["passed"] == all(
         side["ratio"] <= size["target_ratio"] for side in size["sides"].values()
     )
+    _check_quality(scenarios["train-wojood"], trained=20)  # the first --docs sentences
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout
     assert "memory scenarios" in result.stdout and "jsonl --split" in result.stdout
     assert "size scenarios" in result.stdout and "4500-chars" in result.stdout
+    assert "quality scenarios" in result.stdout and "train-wojood" in result.stdout
+
+
+def test_a_quality_scenario_is_skipped_and_says_why_without_its_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(training_bench, "corpus_folder", lambda: None)
+    result = run_scenario(SCENARIOS["train-wojood"], docs=20, runs=1)
+    reason = "the Wojood sample (shared/corpora/wojood-sample: train.txt, test.txt) is not here"
+    assert result.to_json() | {"summary": ""} == {
+        "name": "train-wojood",
+        "kind": "quality",
+        "summary": "",
+        "figure": "entity F1",
+        "quality": None,
+        "min_quality": 0.72,
+        "seconds": None,
+        "max_seconds": 120.0,
+        "peak_rss_mb": None,
+        "items": None,
+        "skipped": reason,
+        "passed": True,
+    }
+    assert format_report([result], 20, 1).splitlines()[-1].endswith(f"skipped: {reason}")
+
+
+def _check_quality(scenario: dict[str, Any], trained: int) -> None:
+    assert scenario["kind"] == "quality"
+    if scenario["skipped"] is not None:
+        assert scenario["skipped"].startswith("the Wojood sample") and scenario["passed"]
+        return
+    assert scenario["items"] == trained
+    assert 0 <= scenario["quality"] <= 1 and scenario["seconds"] > 0
+    assert scenario["passed"] == (
+        scenario["quality"] >= scenario["min_quality"]
+        and scenario["seconds"] <= scenario["max_seconds"]
+    )
 
 
 def _check_latency(scenario: dict[str, Any], counts: dict[str, int]) -> None:
