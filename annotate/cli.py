@@ -7,7 +7,7 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -732,17 +732,22 @@ def chosen_training_options(
 @click.argument("model_dir", type=click.Path(file_okay=False))
 @training_options
 @click.option(
+    "--nested",
+    is_flag=True,
+    help="Also train a span categoriser for the spans inside others (about three times as long).",
+)
+@click.option(
     "--progress-lines",
     is_flag=True,
     help='Print progress as JSON lines ({"done": i, "total": n}), then the report as one.',
 )
 @reports_errors
-def train(project: str, model_dir: str, progress_lines: bool, **chosen: Any) -> None:
+def train(project: str, model_dir: str, nested: bool, progress_lines: bool, **chosen: Any) -> None:
     """Train a suggestion model (spaCy, on the project's own tokens) on PROJECT's spans,
     print precision, recall and F1 per label on the held-out part, and write MODEL_DIR."""
     from annotate.training.trainer import train as train_model  # loaded by this command only
 
-    options = chosen_training_options(**chosen)
+    options = replace(chosen_training_options(**chosen), nested=nested)
     with existing_project(project) as opened:
         if progress_lines:
             report = train_model(opened, Path(model_dir), options, _progress_line)

@@ -13,15 +13,10 @@ from dataclasses import dataclass
 
 from annotate.errors import InputError
 from annotate.project import Project
+from annotate.training.data import training_data
 from annotate.training.options import TrainingOptions
 from annotate.training.scores import Scores, shown_figure
-from annotate.training.trainer import (
-    BATCH_SENTENCES,
-    Progress,
-    evaluate,
-    fit,
-    training_data,
-)
+from annotate.training.trainer import Progress, batches, evaluate, fit
 
 SHARES = (0.25, 0.5, 0.75, 1.0)
 
@@ -49,13 +44,13 @@ def learning_curve(
     shuffled = list(data.train)
     random.Random(options.seed).shuffle(shuffled)
     sizes = [max(1, math.ceil(share * len(shuffled))) for share in SHARES]
-    batches = [math.ceil(size / BATCH_SENTENCES) * options.epochs for size in sizes]
+    steps = [batches(size) * options.epochs for size in sizes]
     points = []
     for number, (share, size) in enumerate(zip(SHARES, sizes, strict=True)):
-        before = sum(batches[:number])
-        told = None if progress is None else _offset(progress, before, sum(batches))
-        nlp, optimizer = fit(shuffled[:size], data.labels, options, told)
-        points.append(CurvePoint(share, size, evaluate(nlp, optimizer, data.held_out)))
+        told = None if progress is None else _offset(progress, sum(steps[:number]), sum(steps))
+        nlp, optimizer = fit(shuffled[:size], data.learnt, options, told)
+        scores = evaluate(nlp, optimizer, data.held_out).entities
+        points.append(CurvePoint(share, size, scores))
     return points
 
 

@@ -66,27 +66,20 @@ class LeftOut:
         if self.off_tokens:
             found.append(
                 f"{self.off_tokens.total()} span(s) do not start and end on token bounds and"
-                f" were left out ({_by_label(self.off_tokens)}); for example: "
+                f" were left out ({by_label(self.off_tokens)}); for example: "
                 + "; ".join(self.examples)
             )
         if self.passages:
             found.append(
                 f"{self.passages.total()} passage span(s) were left out"
-                f" ({_by_label(self.passages)}): a passage runs over tens of words, beyond"
+                f" ({by_label(self.passages)}): a passage runs over tens of words, beyond"
                 " the spans of a few tokens that spaCy's entity recogniser and span"
                 " categoriser learn"
             )
         return found
 
 
-def nested_note(nested: Counter[str]) -> str:
-    return (
-        f"{nested.total()} span(s) inside or across a longer one ({_by_label(nested)}):"
-        " the entity recogniser learns the outermost"
-    )
-
-
-def _by_label(counts: Counter[str]) -> str:
+def by_label(counts: Counter[str]) -> str:
     return ", ".join(f"{label} {count}" for label, count in sorted(counts.items()))
 
 

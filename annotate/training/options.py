@@ -16,3 +16,4 @@ class TrainingOptions:
     split: str | None = None  # the named split held out
     seed: int = 0
     epochs: int = EPOCHS
+    nested: bool = False  # also train a span categoriser for the spans inside others

@@ -1,5 +1,6 @@
 """The spaCy pipeline of a suggestion model: a blank Arabic pipeline (nothing downloaded)
-with an entity recogniser for the outermost spans, fed Docs of the project's own tokens.
+with an entity recogniser for the outermost spans and, when asked, a span categoriser for
+the spans inside them; fed Docs of the project's own tokens.
 
 spaCy is imported by the functions that need it, so that ``import annotate`` stays fast.
 """
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 
 LANGUAGE = "ar"
 ENTITIES = "ner"
+NESTED = "spancat"  # the span categoriser's name in the pipeline
+NESTED_KEY = "nested"  # the span group the span categoriser learns and fills
+NESTED_THRESHOLD = 0.5  # the least score of a nested span found
 # spaCy's CPU entity recogniser, its token vectors wider (128, not 96): 0.70 -> 0.73 entity
 # F1 on the Wojood sample's test file, for a fifth more time an epoch.
 TOKEN_VECTORS = {
@@ -43,13 +47,36 @@ ENTITY_MODEL = {
 }
 
 
-def new_pipeline(labels: Iterable[str]) -> Language:
+def nested_config(longest: int) -> dict[str, Any]:
+    """spaCy's span categoriser weighing every run of 1 to ``longest`` tokens."""
+    return {
+        "spans_key": NESTED_KEY,
+        "threshold": NESTED_THRESHOLD,
+        "max_positive": None,
+        "suggester": {"@misc": "spacy.ngram_suggester.v1", "sizes": list(range(1, longest + 1))},
+        "model": {
+            "@architectures": "spacy.SpanCategorizer.v1",
+            "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
+            "scorer": {"@layers": "spacy.LinearLogistic.v1", "nO": None, "nI": None},
+            "tok2vec": {**TOKEN_VECTORS, "width": 96},
+        },
+    }
+
+
+def new_pipeline(labels: Iterable[str], nested: Iterable[str] = (), longest: int = 0) -> Language:
+    """The pipeline for the entity ``labels``; with a span categoriser for the ``nested``
+    labels, when there are any, on spans of at most ``longest`` tokens."""
     import spacy
 
     nlp = spacy.blank(LANGUAGE)
     recogniser = nlp.add_pipe(ENTITIES, config={"model": ENTITY_MODEL})
     for label in sorted(set(labels)):
         recogniser.add_label(label)  # type: ignore[attr-defined]
+    nested_labels = sorted(set(nested))
+    if nested_labels:
+        categoriser = nlp.add_pipe(NESTED, config=nested_config(longest))
+        for label in nested_labels:
+            categoriser.add_label(label)  # type: ignore[attr-defined]
     return nlp
 
 
@@ -59,17 +86,33 @@ def sentence_doc(vocab: Vocab, sentence: Sentence) -> Doc:
     return Doc(vocab, words=list(sentence.words), spaces=list(sentence.spaces))
 
 
-def training_example(vocab: Vocab, sentence: Sentence) -> Example:
+def training_example(vocab: Vocab, sentence: Sentence, nested: bool = False) -> Example:
     from spacy.tokens import Span
     from spacy.training import Example
 
     reference = sentence_doc(vocab, sentence)
     reference.ents = [Span(reference, m.first, m.end, label=m.label) for m in sentence.entities]
+    if nested:
+        reference.spans[NESTED_KEY] = [
+            Span(reference, m.first, m.end, label=m.label) for m in sentence.nested
+        ]
     return Example(sentence_doc(vocab, sentence), reference)
 
 
 def found_mentions(doc: Doc) -> list[Mention]:
     return [Mention(span.start, span.end, span.label_) for span in doc.ents]
+
+
+def found_nested(doc: Doc) -> list[tuple[Mention, float]]:
+    """The spans the span categoriser found, with their scores (none without one)."""
+    if NESTED_KEY not in doc.spans:
+        return []
+    group = doc.spans[NESTED_KEY]
+    scores = group.attrs.get("scores", [None] * len(group))
+    return [
+        (Mention(span.start, span.end, span.label_), float(score))
+        for span, score in zip(group, scores, strict=True)
+    ]
 
 
 def predicted(nlp: Language, sentences: Sequence[Sentence], batch_size: int = 64) -> list[Doc]:

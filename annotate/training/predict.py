@@ -13,8 +13,8 @@ from annotate.errors import InputError
 from annotate.project import Project
 from annotate.suggestions import Candidate
 from annotate.token_bounds import fast_tokenise
-from annotate.training.examples import Sentence, document_sentences
-from annotate.training.pipeline import found_mentions, predicted
+from annotate.training.examples import Mention, Sentence, document_sentences
+from annotate.training.pipeline import found_mentions, found_nested, predicted
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 def predict_candidates(
     model_dir: Path, project: Project, document_uids: list[str]
 ) -> dict[str, list[Candidate]]:
-    """{document uid: the model's spans in it, by start and end}."""
+    """{document uid: the model's spans in it, by start and end}: the outermost (score
+    None), and the nested with the span categoriser's score, when the model has one."""
     nlp = load_model(model_dir)
     return {uid: document_candidates(nlp, project, uid) for uid in document_uids}
 
@@ -45,13 +46,14 @@ def document_candidates(nlp: Language, project: Project, uid: str) -> list[Candi
     document = project.documents.get(uid)
     tokens = fast_tokenise(document.text, document.meta)
     sentences = list(document_sentences(document.text, tokens, document.meta))
-    candidates = [
-        _candidate(sentence, mention.first, mention.end, mention.label)
-        for sentence, doc in zip(sentences, predicted(nlp, sentences), strict=True)
-        for mention in found_mentions(doc)
-    ]
+    candidates: list[Candidate] = []
+    for sentence, doc in zip(sentences, predicted(nlp, sentences), strict=True):
+        candidates.extend(_candidate(sentence, mention) for mention in found_mentions(doc))
+        candidates.extend(_candidate(sentence, *found) for found in found_nested(doc))
     return sorted(candidates, key=lambda c: (c.start, c.end, c.label))
 
 
-def _candidate(sentence: Sentence, first: int, end: int, label: str) -> Candidate:
-    return Candidate(label, sentence.tokens[first].start, sentence.tokens[end - 1].end)
+def _candidate(sentence: Sentence, mention: Mention, score: float | None = None) -> Candidate:
+    """The entity recogniser gives no score; the span categoriser gives its own."""
+    start, end = sentence.tokens[mention.first].start, sentence.tokens[mention.end - 1].end
+    return Candidate(mention.label, start, end, score)

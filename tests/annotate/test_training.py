@@ -11,14 +11,16 @@ import spacy
 from click.testing import CliRunner
 
 from annotate.cli import main
+from annotate.corpus.importing import import_paths
 from annotate.errors import InputError
 from annotate.project import Project
 from annotate.suggestions import Candidate
+from annotate.training.data import training_data
 from annotate.training.options import TrainingOptions
 from annotate.training.predict import predict_candidates
-from annotate.training.trainer import train, training_data
+from annotate.training.trainer import train
 from tests.annotate.test_jsonl import write_jsonl
-from tests.helpers import table_checksums
+from tests.helpers import shared_corpus, table_checksums
 
 NAMES = ("سمير حداد", "ليلى منصور", "خالد العمر", "مريم يوسف", "عمر الخطيب", "سارة علي")
 PLACES = ("بيروت", "دمشق", "القاهرة", "عمان", "تونس", "الرباط")
@@ -112,6 +114,62 @@ def test_candidates_have_exact_offsets_after_harakat_and_emoji(
     assert [text[c.start : c.end] for c in found[uid]] == ["سمير حداد", "بيروت"]
 
 
+def add_university_news(project: Project, number: int) -> str:
+    """A sentence we wrote with a GPE inside an ORG."""
+    name, place = NAMES[number % len(NAMES)], PLACES[number % len(PLACES)]
+    text = f"درس {name} في جامعة {place} الأهلية عام {2000 + number}."
+    uid = project.documents.add(text, f"جامعة {number}").documents_added[0]
+    university = text.index("جامعة")
+    spans = [
+        ("PERSON", text.index(name), text.index(name) + len(name)),
+        ("ORG", university, text.index(" عام")),
+        ("GPE", text.index(place), text.index(place) + len(place)),
+    ]
+    for label, start, end in spans:
+        project.spans.add(uid, "ali", label, start, end)
+    return uid
+
+
+def test_nested_spans_are_learnt_by_a_span_categoriser_when_asked(
+    project: Project, tmp_path: Path
+) -> None:
+    fill_news(project, 6)
+    for number in range(12):
+        add_university_news(project, number)
+    options = TrainingOptions(eval_split=0, epochs=15, nested=True)
+    report = train(project, tmp_path / "model", options)
+    assert (report.labels, report.nested_labels) == (["GPE", "ORG", "PERSON"], ["GPE"])
+    assert report.notes == []
+    assert spacy.load(tmp_path / "model").pipe_names == ["ner", "spancat"]
+    text = "🌍 درسَ مريم يوسف في جامعة القاهرة الأهلية عام 2030."
+    uid = project.documents.add(text, "جديد").documents_added[0]
+    found = predict_candidates(tmp_path / "model", project, [uid])[uid]
+    shown = [(text[c.start : c.end], c.label, c.score is None) for c in found]
+    assert shown == [
+        ("مريم يوسف", "PERSON", True),
+        ("جامعة القاهرة الأهلية", "ORG", True),
+        ("القاهرة", "GPE", False),  # nested: the span categoriser's, with its score
+    ]
+    assert all(c.score is None or 0.5 <= c.score <= 1 for c in found)
+
+
+def test_nested_spans_are_scored_on_their_own(project_path: Path, tmp_path: Path) -> None:
+    with Project.create(project_path) as project:
+        for number in range(10):
+            add_university_news(project, number)
+    args = ["train", str(project_path), str(tmp_path / "model"), "--epochs", "2", "--nested"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "trained on 8 sentence(s), scored on 2 held out (0.2 of the documents, seed 0)"
+    )
+    assert lines[5] == "nested spans (the span categoriser):"
+    assert [line.split()[0] for line in lines[6:9]] == ["label", "GPE", "all"]
+    assert lines[8].split()[-2] == "2"  # the GPE inside each held-out ORG
+    assert lines[9:] == [f"wrote {tmp_path / 'model'}"]
+
+
 def test_a_folder_that_is_not_a_model_is_refused(project: Project, tmp_path: Path) -> None:
     uid = fill_news(project, 1)[0]
     with pytest.raises(InputError) as refused:
@@ -135,8 +193,9 @@ def test_spans_off_the_tokens_are_counted_and_left_out(project: Project, tmp_pat
         "1 passage span(s) were left out (QUOTE 1): a passage runs over tens of words,"
         " beyond the spans of a few tokens that spaCy's entity recogniser and span"
         " categoriser learn",
-        "1 span(s) inside or across a longer one (GPE 1): the entity recogniser learns the"
-        " outermost",
+        "1 span(s) inside or across a longer one (GPE 1) were left out: the entity recogniser"
+        " learns and finds the outermost; --nested also trains a span categoriser for them"
+        " (about three times as long)",
     ]
     first = data.train[0]
     assert [(first.words[m.first], m.label) for m in first.entities] == [
@@ -283,3 +342,22 @@ def _record(number: int) -> dict[str, object]:
     text, spans = news_text(number)
     marked = [{"start": start, "end": end, "label": label} for label, start, end in spans]
     return {"text": text, "annotator": "ali", "spans": marked}
+
+
+WOJOOD = shared_corpus("wojood-sample")
+
+
+@pytest.mark.skipif(
+    not WOJOOD.is_dir(), reason="the Wojood sample is not in ../shared/corpora (wojood-sample)"
+)
+def test_wojood_trains_on_its_train_file_and_holds_out_its_test_file(project: Project) -> None:
+    for part in ("train", "test"):
+        path = WOJOOD / f"{part}.txt"
+        import_paths(project, [path], "conll-nested", "wojood", True, part, repair_iob=True)
+    data = training_data(project, TrainingOptions(split="test"))
+    assert (len(data.train), len(data.held_out)) == (1114, 357)  # its sentences, as written
+    assert data.parts.described == "split test"
+    assert sum(len(sentence.entities) for sentence in data.held_out) == 711  # outermost
+    assert len(data.notes) == 1  # every span is on the tokens; the nested ones are counted
+    assert data.notes[0].startswith("730 span(s) inside or across a longer one (CARDINAL 1,")
+    assert "ORG" in data.labels and "PERS" in data.labels
