@@ -49,6 +49,12 @@ def training_data(project: Project, options: TrainingOptions) -> TrainingData:
     labels = _checked_labels(project, options.labels)
     left_out = LeftOut()
     documents = layer_documents(project, options.source, labels, left_out)
+    if not documents:
+        raise InputError(
+            f"nothing to train on: no document has spans of {options.source!r}, or is marked"
+            " done by it",
+            field="source",
+        )
     parts = held_out_parts(documents, options.split, options.eval_split, options.seed)
     train = [s for document in parts.train for s in document.sentences]
     held_out = [s for document in parts.held_out for s in document.sentences]

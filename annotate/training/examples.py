@@ -95,14 +95,14 @@ def layer_documents(
 
 
 def _annotated(project: Project, source: str) -> Iterator[ExportRecord]:
-    done = set(
-        project.store.conn.execute(
-            "SELECT document, annotator FROM document_status WHERE status = 'done'"
-        ).fetchall()
-    )
+    """The layers with spans, then those marked done that have none."""
+    with_spans = set()
     for record in export_records(project, source):
-        annotator = record["annotator"]
-        if annotator is not None and (record["spans"] or (record["id"], annotator) in done):
+        if record["annotator"] is not None and record["spans"]:
+            with_spans.add((record["id"], record["annotator"]))
+            yield record
+    for record in export_records(project, source, "done"):
+        if (record["id"], record["annotator"]) not in with_spans:
             yield record
 
 

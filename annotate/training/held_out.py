@@ -27,8 +27,6 @@ def held_out_parts(
 ) -> Parts:
     """The layers of the documents in split ``split`` held out, or a share ``eval_split``
     of the documents (0: none, every layer trains)."""
-    if not documents:
-        raise InputError("no annotated document to train on (no spans, none marked done)")
     if split is not None:
         parts = _named(documents, checked_split_name(split))
     else:

@@ -205,6 +205,20 @@ def test_spans_off_the_tokens_are_counted_and_left_out(project: Project, tmp_pat
     assert data.labels == ["GPE", "LOC", "PERSON"]
 
 
+def test_a_document_marked_done_without_spans_is_trained_on_and_others_are_not(
+    project: Project,
+) -> None:
+    fill_news(project, 4)
+    empty = project.documents.add("لم يحدث شيء يذكر اليوم.", "هادئ").documents_added[0]
+    project.documents.add("نص لم يقرأه أحد بعد.", "جديد")
+    project.documents.set_status(empty, "ali", "done")
+    data = training_data(project, TrainingOptions(eval_split=0))
+    assert len(data.train) == 4 * 4 + 1  # the news, and the one sentence marked done
+    assert [s.words for s in data.train if not s.entities] == [
+        ("لم", "يحدث", "شيء", "يذكر", "اليوم", ".")
+    ]
+
+
 def test_a_named_split_is_held_out(project: Project, tmp_path: Path) -> None:
     fill_news(project, 9)
     for number in (20, 21):
@@ -238,6 +252,11 @@ def test_a_named_split_is_held_out(project: Project, tmp_path: Path) -> None:
             " EVENT, NORP, DATE, TITLE, QUOTE, CUE)",
         ),
         (TrainingOptions(source="sara"), "no annotator 'sara' in this project (annotators: ali)"),
+        (
+            TrainingOptions(source="gold"),
+            "field 'source': nothing to train on: no document has spans of 'gold', or is"
+            " marked done by it",
+        ),
         (
             TrainingOptions(labels=("ORG",)),
             "field 'labels': no span to learn in the documents trained on (labels: ORG)",
