@@ -708,7 +708,13 @@ def training_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--seed", type=int, default=0, show_default=True, help="Seed of every random draw."
         ),
-        click.option("--epochs", type=click.IntRange(min=1), default=EPOCHS, show_default=True),
+        click.option(
+            "--epochs",
+            type=click.IntRange(min=1),
+            default=EPOCHS,
+            show_default=True,
+            help="Passes over the training sentences.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
