@@ -85,7 +85,8 @@ def fit(
     fix_random_seed(options.seed)
     nlp = new_pipeline(learnt.entities, learnt.nested, learnt.longest)
     examples = [training_example(nlp.vocab, s, bool(learnt.nested)) for s in sentences]
-    optimizer = nlp.initialize(lambda: examples, sgd=Adam())
+    # Adam keeping an average of the weights, which the model is scored and saved with
+    optimizer = nlp.initialize(lambda: examples, sgd=Adam(use_averages=True))
     order = random.Random(options.seed)
     total = batches(len(examples)) * options.epochs
     done = 0
