@@ -729,6 +729,11 @@ def chosen_training_options(
     seed: int,
     epochs: int,
 ) -> TrainingOptions:
+    given = click.get_current_context().get_parameter_source("eval_split")
+    if split is not None and given is not click.core.ParameterSource.DEFAULT:
+        raise InputError(
+            "--split and --eval-split both choose the held-out part: give one", field="split"
+        )
     names = _names(labels, "labels")
     return TrainingOptions(source, tuple(names) if names else None, eval_split, split, seed, epochs)
 

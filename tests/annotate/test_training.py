@@ -350,6 +350,11 @@ def test_an_imported_split_is_held_out_from_the_command_line(tmp_path: Path) -> 
     assert result.stdout.splitlines()[0] == (
         "trained on 24 sentence(s), scored on 8 held out (split test)"
     )
+    result = runner.invoke(main, [*args, "--eval-split", "0.5"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: field 'split': --split and --eval-split both choose the held-out part: give one\n",
+    )
     result = runner.invoke(main, [*args[:3], "--split", "dev"])
     assert result.exit_code == 2
     assert result.stderr == (
