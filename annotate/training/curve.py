@@ -1,8 +1,9 @@
 """The learning curve: F1 on the held-out part of models trained on 25, 50, 75 and 100% of
 the training sentences, so that a team lead sees whether more annotation still pays.
 
-Each share is a prefix of one shuffle of the sentences (drawn with the seed), so a larger
-share holds every sentence of the smaller ones.
+Each share is drawn from one shuffle of the sentences (with the seed), so a larger share
+holds every sentence of the smaller ones; the sentences keep their order, so the model at
+100% is the one `annotate train` makes with the same options.
 """
 
 from __future__ import annotations
@@ -41,14 +42,15 @@ def learning_curve(
             "a curve needs a held-out part to score: --eval-split above 0, or --split NAME",
             field="eval-split",
         )
-    shuffled = list(data.train)
-    random.Random(options.seed).shuffle(shuffled)
-    sizes = [max(1, math.ceil(share * len(shuffled))) for share in SHARES]
+    drawn = list(range(len(data.train)))
+    random.Random(options.seed).shuffle(drawn)
+    sizes = [max(1, math.ceil(share * len(drawn))) for share in SHARES]
     steps = [batches(size) * options.epochs for size in sizes]
     points = []
     for number, (share, size) in enumerate(zip(SHARES, sizes, strict=True)):
         told = None if progress is None else _offset(progress, sum(steps[:number]), sum(steps))
-        nlp, optimizer = fit(shuffled[:size], data.learnt, options, told)
+        sentences = [data.train[index] for index in sorted(drawn[:size])]
+        nlp, optimizer = fit(sentences, data.learnt, options, told)
         scores = evaluate(nlp, optimizer, data.held_out).entities
         points.append(CurvePoint(share, size, scores))
     return points

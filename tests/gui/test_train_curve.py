@@ -8,6 +8,9 @@ from click.testing import CliRunner
 from PySide6.QtGui import QColor, QImage
 
 from annotate.project import Project
+from annotate.training.curve import learning_curve
+from annotate.training.options import TrainingOptions
+from annotate.training.trainer import train
 from gui.cli import main
 from gui.curve_plot import CURVE_COLOUR, HEIGHT, WIDTH
 from tests.annotate.test_training import fill_news
@@ -61,3 +64,13 @@ def test_a_curve_needs_a_png_name_and_a_held_out_part(tmp_path: Path) -> None:
         " 0, or --split NAME\n"
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["news.annotate"]
+
+
+def test_the_whole_share_scores_as_annotate_train_does(tmp_path: Path) -> None:
+    with Project.create(tmp_path / "news.annotate") as project:
+        fill_news(project)
+        options = TrainingOptions(seed=5, epochs=6)
+        points = learning_curve(project, options)
+        report = train(project, tmp_path / "model", options)
+    assert [point.sentences for point in points] == [10, 20, 30, 40]
+    assert points[-1].scores == report.scores
