@@ -745,7 +745,7 @@ def chosen_training_options(
 @click.option(
     "--nested",
     is_flag=True,
-    help="Also train a span categoriser for the spans inside others (about three times as long).",
+    help="Also train a span categoriser for the spans inside others (two to three times as long).",
 )
 @click.option(
     "--progress-lines",

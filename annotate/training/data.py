@@ -105,7 +105,7 @@ def _nested_note(nested: Counter[str]) -> str:
     return (
         f"{nested.total()} span(s) inside or across a longer one ({by_label(nested)}) were"
         " left out: the entity recogniser learns and finds the outermost; --nested also"
-        " trains a span categoriser for them (about three times as long)"
+        " trains a span categoriser for them (two to three times as long)"
     )
 
 

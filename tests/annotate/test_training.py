@@ -195,7 +195,7 @@ def test_spans_off_the_tokens_are_counted_and_left_out(project: Project, tmp_pat
         " categoriser learn",
         "1 span(s) inside or across a longer one (GPE 1) were left out: the entity recogniser"
         " learns and finds the outermost; --nested also trains a span categoriser for them"
-        " (about three times as long)",
+        " (two to three times as long)",
     ]
     first = data.train[0]
     assert [(first.words[m.first], m.label) for m in first.entities] == [
