@@ -590,6 +590,51 @@ def suggestions(project: str, annotator: str | None, as_json: bool) -> None:
         click.echo(line)
 
 
+@main.command(name="second-look")
+@click.argument("project", type=click.Path(dir_okay=False))
+@click.option(
+    "--min-score",
+    type=float,
+    default=0.8,
+    show_default=True,
+    help="The least score of a suggestion that counts (one without a score always counts).",
+)
+@click.option("--doc", help="This document only (number, title, uid or uid prefix).")
+@click.option("--json", "as_json", is_flag=True, help="Print every place as JSON.")
+@visual_option
+@reports_errors
+def second_look_command(
+    project: str, min_score: float, doc: str | None, as_json: bool, visual: str
+) -> None:
+    """Where a trained model confidently reads a document otherwise than its analysts:
+    possible misses (a model's or imported prediction no analyst has a span of that label
+    over) and possible errors (an analyst's span of another label there, or of the same
+    label with other bounds), for a second look. Gold is left out; suggestions open,
+    accepted or rejected count."""
+    from annotate.review.second_look import check_min_score, second_look
+
+    threshold = check_min_score(min_score)
+    with existing_project(project) as opened:
+        uid = opened.documents.find(doc) if doc is not None else None
+        places = second_look(opened, uid, threshold)
+    if as_json:
+        click.echo(json.dumps([p.to_json() for p in places], ensure_ascii=False, indent=1))
+        return
+    visual_order = wants_visual(visual, sys.stdout)
+    for place in places:
+        text = for_terminal(" ".join(place.text.split()), visual_order)
+        click.echo(f"{place.number:>5}  {place.start}-{place.end}  {place.described()}  {text}")
+    misses = sum(place.kind == "miss" for place in places)
+    documents = len({place.document for place in places})
+    click.echo(
+        f"{misses} possible miss{'es' * (misses != 1)},"
+        f" {_count(len(places) - misses, 'possible error')}"
+        f" in {_count(documents, 'document')} (suggestions of model: and import: sources"
+        f" scored {threshold:g} or more, or unscored)",
+        err=True,
+    )
+
+
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
 @reports_errors
