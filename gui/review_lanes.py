@@ -6,7 +6,8 @@ for agreed, wavy for a different label, dashed for different boundaries, dotted 
 only some annotators found, dash-dot for another speaker, dash-dot-dot for another cue,
 solid with a line above for other links. The current item is bold. The speaker and cue
 the current item links to in each lane are bold, dark and overlined, and written beside
-the lane under its name.
+the lane under its name. Where a trained model's suggestions count for a second look
+(annotate.review.second_look), a last lane shows them, dotted with a line above.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from gui.positions import Utf16Positions
 
 CONTEXT = 160  # characters shown on each side of the item, within its paragraph
 LANE_LINES = 3
+SECOND_LOOK_LINES = 2  # of each lane with the model's: the list of places keeps some room
 RLM = "\u200f"  # right-to-left mark
 NAME_WIDTH = 200  # pixels, at most, for what a lane's span links to (or its name's width)
 Underline = QTextCharFormat.UnderlineStyle
@@ -52,7 +54,9 @@ LOOKS: dict[str, Look] = {
     "missing": Look("#ffadad", Underline.DotLine, "◐", "missing"),
     "relation": Look("#d6ccc2", Underline.SingleUnderline, "⋯", "relation", overline=True),
     "gold": Look("#ffe066", Underline.SingleUnderline, "★", "gold"),
+    "model": Look("#cfd8dc", Underline.DotLine, "◇", "model", overline=True),
 }
+MODEL_LANE = ""  # the lane of a model's suggestions: no annotator has an empty name
 LINKED = "linked"  # a mark's state: the speaker or cue of the current item
 LINKED_COLOUR = "#5a189a"
 
@@ -72,6 +76,7 @@ def state_words(state: State | str) -> str:
         "missing": translate("ReviewLanes", "only some"),
         "relation": translate("ReviewLanes", "other links"),
         "gold": translate("ReviewLanes", "gold"),
+        "model": translate("ReviewLanes", "model's suggestion"),
     }
     return words[state]
 
@@ -85,7 +90,7 @@ def linked_legend() -> str:
 class Mark:
     start: int  # offsets into the document
     end: int
-    state: str  # an item state, or "gold"
+    state: str  # an item state, "gold" or "model"
     current: bool
 
 
@@ -111,9 +116,14 @@ class Lane(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        lines = self.fontMetrics().lineSpacing() * LANE_LINES
-        self.setFixedHeight(lines + 2 * self.frameWidth() + 8)
         self._shown: tuple[str, int, list[Mark]] | None = None
+        self.set_lines(LANE_LINES)
+
+    def set_lines(self, lines: int) -> None:
+        """As high as so many lines of text, the current mark kept in view."""
+        height = self.fontMetrics().lineSpacing() * lines
+        self.setFixedHeight(height + 2 * self.frameWidth() + 8)
+        self.ensureCursorVisible()
 
     def show_marks(self, text: str, first: int, marks: list[Mark]) -> None:
         """The stretch of text that starts at offset ``first``, with its marks. After a
@@ -181,9 +191,9 @@ def _format(mark: Mark) -> QTextCharFormat:
 
 
 class LanesView(QWidget):
-    """A name on the left of each lane: "Gold", then "1  ali", "2  huda"; the digit is the
-    key that accepts that annotator's version. Under the name, what the lane's span in the
-    current item links to ("SPEAKER والتز")."""
+    """A name on the left of each lane: "Gold", then "1  ali", "2  huda" (the digit is the
+    key that accepts that annotator's version), and "Model" where a model suggested.
+    Under the name, what the lane's span in the current item links to ("SPEAKER والتز")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,20 +203,40 @@ class LanesView(QWidget):
         self.names: dict[str, QLabel] = {}
         self.titles: dict[str, str] = {}
 
-    def set_lanes(self, annotators: list[str], gold: str) -> None:
-        if list(self.lanes) == [gold, *annotators]:
+    def set_lanes(self, annotators: list[str], gold: str, model: bool = False) -> None:
+        """Gold's lane, each annotator's, and, with `model`, one of a model's suggestions
+        (MODEL_LANE) last, hidden until `show_model`."""
+        named = [gold, *annotators, *[MODEL_LANE] * model]
+        if list(self.lanes) == named:
             return
         for widget in [*self.lanes.values(), *self.names.values()]:
             widget.deleteLater()
         self.lanes, self.names = {}, {}
         self.titles = {}
-        for row, name in enumerate([gold, *annotators]):
-            self.titles[name] = translate("ReviewLanes", "Gold") if row == 0 else f"{row}  {name}"
+        for row, name in enumerate(named):
+            self.titles[name] = self._title(row, name)
             self.names[name] = _name_label(self._directed(self.titles[name]), self)
             self.lanes[name] = Lane(self)
             self.grid.addWidget(self.names[name], row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(self.lanes[name], row, 1)
         self.grid.setColumnStretch(1, 1)
+        self.show_model(False)
+
+    def show_model(self, shown: bool) -> None:
+        """The model's lane, if there is one, shown (on a second look, every lane lower
+        then) or hidden."""
+        shown = shown and MODEL_LANE in self.lanes
+        for widgets in (self.lanes, self.names):
+            if MODEL_LANE in widgets:
+                widgets[MODEL_LANE].setVisible(shown)
+        for lane in self.lanes.values():
+            lane.set_lines(SECOND_LOOK_LINES if shown else LANE_LINES)
+
+    @staticmethod
+    def _title(row: int, name: str) -> str:
+        if name == MODEL_LANE:
+            return translate("ReviewLanes", "Model")
+        return translate("ReviewLanes", "Gold") if row == 0 else f"{row}  {name}"
 
     def _directed(self, text: str) -> str:
         """The lines of a lane's name in the window's direction: right to left in Arabic

@@ -16,6 +16,7 @@ from annotate.review.attribution import links_in_order
 from annotate.review.counts import ReviewCount
 from annotate.review.disagreements import Item, Links
 from annotate.review.listing import ItemList
+from annotate.review.second_look import Counts
 from annotate.review.tally import Found
 from annotate.schema import SPEAKER_RELATION, Schema
 from gui.comment_marks import PlacedTalk
@@ -25,6 +26,7 @@ from gui.review_lanes import look
 from gui.table_model import ModelIndex, RowsModel
 
 NOTHING = "—"
+SECOND_LOOK_COLUMN = 4  # of the list of documents, when it shows
 ISOLATE = "\u2068{}\u2069"  # FSI ... PDI: a name laid out in its own direction
 
 
@@ -63,24 +65,54 @@ def verdict_words(verdict: str) -> str:
 
 
 class ReviewDocumentsModel(RowsModel):
+    """A row per document: its title, its disagreements, those left to decide and the
+    items to accept; and, where a model's suggestions were made, its places for a second
+    look (possible misses and errors)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._documents: list[ReviewCount] = []
+        self._second_looks: dict[str, Counts] = {}  # by document uid
+        self.columns = self._headers(False)
+
+    @staticmethod
+    def _headers(second_look: bool) -> tuple[str, ...]:
         # Left to decide: the disagreements without a decision; To accept: the items
         # everyone agrees on that are not in gold yet (A accepts them all)
-        self.columns = (
+        headers = (
             translate("ReviewModels", "Title"),
             translate("ReviewModels", "Disagreements"),
             translate("ReviewModels", "Left to decide"),
             translate("ReviewModels", "To accept"),
         )
+        return (*headers, look("model").symbol) if second_look else headers
 
-    def set_documents(self, documents: list[ReviewCount]) -> None:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole and section == SECOND_LOOK_COLUMN:
+            return translate(
+                "ReviewModels",
+                "Second look: places where a trained model disagrees with the analysts"
+                " (possible misses and errors)",
+            )
+        return super().headerData(section, orientation, role)
+
+    def set_documents(
+        self, documents: list[ReviewCount], second_looks: Mapping[str, Counts] | None = None
+    ) -> None:
+        """The documents, and the places for a second look of those that have any (the
+        column shows only when some document has a model's suggestions)."""
         self.beginResetModel()
         self._documents = sorted(
             documents, key=lambda d: (-d.undecided_disagreements, -d.disagreements)
         )
+        self._second_looks = dict(second_looks or {})
+        self.columns = self._headers(second_looks is not None)
         self.endResetModel()
+
+    def second_look(self, row: int) -> Counts:
+        return self._second_looks.get(self._documents[row].uid, Counts(0, 0))
 
     def document(self, row: int) -> ReviewCount:
         return self._documents[row]
@@ -97,9 +129,17 @@ class ReviewDocumentsModel(RowsModel):
         return self._documents
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SECOND_LOOK_COLUMN:
+            counts = self.second_look(index.row())
+            said = translate("ReviewModels", "Possible misses: {misses}; possible errors: {errors}")
+            return said.format(misses=counts.misses, errors=counts.errors)
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         document = self._documents[index.row()]
+        if index.column() == SECOND_LOOK_COLUMN:
+            return sum(self.second_look(index.row()))
         return (
             document.title,
             document.disagreements,

@@ -9,6 +9,12 @@ to); A accepts every span all annotators agree on; Delete rejects (gold keeps no
 there); Alt+S and Alt+C pick the gold quote's speaker and cue from a list, U removes one of
 its links; the label keys relabel the item's gold span and Alt+Home/End (Shift: shrink,
 Ctrl: by a word) move its edges; Ctrl+Z and Ctrl+Shift+Z undo and redo.
+
+Where a trained model's confident suggestions read a document otherwise than its analysts
+(annotate.review.second_look), a second tab lists those places, possible misses and
+possible errors, and the list of documents counts them; F7 and Shift+F7 walk them, each
+shown in the lanes with a last lane of the model's suggestions, and a possible error's
+item chosen, so that the keys decide it.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +42,14 @@ from annotate.review.adjudication import Review
 from annotate.review.counts import ReviewCount, review_counts
 from annotate.review.disagreements import Item
 from annotate.review.listing import ItemList, ListOutdated
+from annotate.review.second_look import (
+    Place,
+    confident_suggestions,
+    second_look,
+    second_look_counts,
+)
 from annotate.schema import RelationLabel
+from annotate.suggestions import Suggestion
 from gui import review_steps
 from gui.annotating import MENU_MNEMONICS, RESIZE_KEYS
 from gui.arabic_keys import ArabicLayoutKeys
@@ -45,11 +59,13 @@ from gui.i18n import translate
 from gui.keys_overlay import KeysOverlay
 from gui.linking import pick
 from gui.plain_text import plain_label
-from gui.review_lanes import LOOKS, LanesView, Mark, context_of, linked_legend
+from gui.review_lanes import LOOKS, MODEL_LANE, LanesView, Mark, context_of, linked_legend
 from gui.review_links import lane_lines, linked_marks, tail_choice
 from gui.review_models import ItemsModel, ReviewDocumentsModel, ShownNames
+from gui.review_second_look import SecondLookModel, tab_title
 from gui.review_steps import words_of
 from gui.rtl import direct_cells
+from gui.table_model import RowsModel
 from gui.work_progress import quiet_progress
 
 MAX_VERSION_KEYS = 9
@@ -79,6 +95,12 @@ class ReviewWindow(QWidget):
         self.items_model = ItemsModel(self)
         self.documents = _table(self, self.documents_model)
         self.items = _table(self, self.items_model)
+        self.second_look_model = SecondLookModel(self)
+        self.second_look = _table(self, self.second_look_model)
+        self.tabs = QTabWidget(self)  # the items, and the places for a second look if any
+        self.tabs.setTabBarAutoHide(True)
+        self.tabs.addTab(self.items, translate("ReviewWindow", "Items"))
+        self._suggested: list[Suggestion] = []  # the document's, that count for a second look
         self.lanes = LanesView(self)
         self.progress = plain_label(parent=self)
         self.notes = plain_label(parent=self)  # the comments and flags on the item's spans
@@ -88,6 +110,8 @@ class ReviewWindow(QWidget):
         self._add_keys()
         self.documents.selectionModel().currentRowChanged.connect(self._open_current)
         self.items.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
+        self.second_look.selectionModel().currentRowChanged.connect(self._show_place)
+        self.tabs.currentChanged.connect(self._switch_tab)
         self.refresh_documents()
         self.resize(1200, 760)
 
@@ -95,7 +119,7 @@ class ReviewWindow(QWidget):
         looks = [f"{look.symbol} {look.name}" for look in LOOKS.values()]
         legend = "   ".join([*looks, linked_legend(), translate("ReviewWindow", "F1: keys")])
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.items)
+        right.addWidget(self.tabs)
         right.addWidget(self.lanes)
         right.setSizes([380, 300])
         both = QSplitter(Qt.Orientation.Horizontal, self)
@@ -121,6 +145,16 @@ class ReviewWindow(QWidget):
             "Shift+F8",
             lambda: self.go_to_disagreement(-1),
             translate("ReviewWindow", "Previous undecided disagreement"),
+        )
+        self._key(
+            "F7",
+            lambda: self.go_to_place(1),
+            translate("ReviewWindow", "Next place for a second look (a model disagrees)"),
+        )
+        self._key(
+            "Shift+F7",
+            lambda: self.go_to_place(-1),
+            translate("ReviewWindow", "Previous place for a second look"),
         )
         self._accept_actions = [
             self._key(str(number), self._accept_key(number))
@@ -209,14 +243,16 @@ class ReviewWindow(QWidget):
             translate("ReviewWindow", "Review"),
         ) as step:
             listed = review_counts(self.project, step)
+        second_looks = second_look_counts(self.project)
         current = self.document
         row = self.items.currentIndex().row()
         self._resume_at = self.items_model.found(row).key if row >= 0 else None
         self.document = None  # read the open document's items again: they may have changed
-        self.documents_model.set_documents(listed)
+        self.documents_model.set_documents(listed, second_looks or None)
+        self._offer_second_look(bool(second_looks))
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in range(1, self.documents_model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         row = self.documents_model.row_of(current) if current else 0
         if listed:
@@ -241,7 +277,10 @@ class ReviewWindow(QWidget):
             self.items.setColumnWidth(
                 column, min(self.items.columnWidth(column), MAX_VERSION_COLUMN)
             )
-        self.lanes.set_lanes(self.annotators, GOLD_ANNOTATOR)
+        self._suggested = confident_suggestions(self.project, uid)
+        self.lanes.set_lanes(self.annotators, GOLD_ANNOTATOR, bool(self._suggested))
+        self.lanes.show_model(self.tabs.currentWidget() is self.second_look)
+        self._list_places(uid, text)
         row = self.items_model.row_of(self._resume_at) if self._resume_at else 0
         self.items.setCurrentIndex(self.items_model.index(max(row, 0), 0))
         self.items.setFocus()
@@ -268,13 +307,7 @@ class ReviewWindow(QWidget):
         self.notes.setText("\n".join(self.items_model.notes(row)))
         text = self.items_model.text
         first, last = context_of(text, item.start, item.end)
-        marks: dict[str, list[Mark]] = {}
-        for other in self.items_model.overlapping(first, last):
-            state = self.items_model.found(other).state
-            for annotator, spans in self.items_model.spans(other).items():
-                marks.setdefault(annotator, []).extend(
-                    Mark(start, end, state, other == row) for start, end in spans
-                )
+        marks = self._lane_marks(first, last, row, (item.start, item.end))
         gold = self.review.gold_spans(item)
         marks[GOLD_ANNOTATOR] = [
             Mark(s.start, s.end, "gold", s in gold)
@@ -288,6 +321,92 @@ class ReviewWindow(QWidget):
         self.lanes.show_links(
             lane_lines(text, item, gold, links, model.passage_labels, model.names)
         )
+
+    def _lane_marks(
+        self, first: int, last: int, row: int, around: tuple[int, int]
+    ) -> dict[str, list[Mark]]:
+        """The annotators' spans in [first, last), each in its item's state (those of item
+        `row` bold), and the model's suggestions there (those over `around` bold)."""
+        marks: dict[str, list[Mark]] = {}
+        for other in self.items_model.overlapping(first, last):
+            state = self.items_model.found(other).state
+            for annotator, spans in self.items_model.spans(other).items():
+                marks.setdefault(annotator, []).extend(
+                    Mark(start, end, state, other == row) for start, end in spans
+                )
+        if self._suggested:
+            marks[MODEL_LANE] = [
+                Mark(s.start, s.end, "model", s.start < around[1] and s.end > around[0])
+                for s in self._suggested
+                if s.start < last and s.end > first
+            ]
+        return marks
+
+    def _list_places(self, document: str, text: str) -> None:
+        """The document's places for a second look, in their tab."""
+        places = second_look(self.project, document)
+        self.second_look_model.set_places(text, places, self.items_model.names)
+        at = self.tabs.indexOf(self.second_look)
+        if at >= 0:
+            self.tabs.setTabText(at, tab_title(len(places)))
+        self.second_look.resizeColumnsToContents()
+        self.second_look.setColumnWidth(1, min(self.second_look.columnWidth(1), MAX_TEXT_COLUMN))
+
+    def _offer_second_look(self, offered: bool) -> None:
+        """The tab of places for a second look, only where a model's suggestions make some."""
+        at = self.tabs.indexOf(self.second_look)
+        if offered and at < 0:
+            self.tabs.addTab(self.second_look, tab_title(0))
+        elif not offered and at >= 0:
+            self.tabs.removeTab(at)
+
+    def _switch_tab(self) -> None:
+        """The model's lane shows with the places for a second look, and the current
+        place with it; the items' tab shows the current item, as before."""
+        second_look = self.tabs.currentWidget() is self.second_look
+        self.lanes.show_model(second_look)
+        if second_look and self.second_look.currentIndex().isValid():
+            self._show_place(self.second_look.currentIndex())
+        else:
+            self._show_item()
+
+    def _show_place(self, current: QModelIndex) -> None:
+        """A place for a second look: a possible error's item chosen in the list of items
+        (the keys then decide it); a possible miss, which no item holds, shown alone."""
+        if not current.isValid() or self.document is None:
+            return
+        place = self.second_look_model.place(current.row())
+        row = self._item_of(place)
+        if row >= 0:
+            self.message.clear()
+            if row == self.items.currentIndex().row():
+                self._show_item()
+            else:
+                self.items.setCurrentIndex(self.items_model.index(row, 0))
+            return
+        self.items.setCurrentIndex(QModelIndex())  # the keys decide no item
+        text, suggested = self.items_model.text, place.suggestion
+        first, last = context_of(text, place.start, place.end)
+        marks = self._lane_marks(first, last, -1, (suggested.start, suggested.end))
+        marks[GOLD_ANNOTATOR] = [
+            Mark(s.start, s.end, "gold", False)
+            for s in self.project.spans.overlapping(self.document, first, last, GOLD_ANNOTATOR)
+        ]
+        self.notes.setText("")
+        self.lanes.show_context(text, first, last, marks)
+        self.lanes.show_links({})
+        self.message.setText(
+            translate("ReviewWindow", "A possible miss: no analyst marked it, no item holds it")
+        )
+
+    def _item_of(self, place: Place) -> int:
+        """The row of the item holding a possible error's span; -1 for a miss."""
+        if place.kind == "miss":
+            return -1
+        for row in self.items_model.overlapping(place.start, place.end):
+            if (place.start, place.end) in self.items_model.spans(row).get(place.annotator, []):
+                return row
+        return -1
 
     def _show_progress(self) -> None:
         model = self.items_model
@@ -314,11 +433,31 @@ class ReviewWindow(QWidget):
         for offset in range(1, model.rowCount() + 1):
             candidate = (row + step * offset) % model.rowCount()
             if model.found(candidate).disagreement and not model.decided(candidate):
+                self.tabs.setCurrentWidget(self.items)
                 self.items.setCurrentIndex(self.items_model.index(candidate, 0))
+                self.items.setFocus()
                 return
         self.message.setText(
             translate("ReviewWindow", "No disagreement left to decide in this document")
         )
+
+    def go_to_place(self, step: int) -> None:
+        """The next (or previous) place for a second look, in its tab."""
+        places = self.second_look_model.rowCount()
+        if not places:
+            self.message.setText(
+                translate("ReviewWindow", "No place for a second look in this document")
+            )
+            return
+        row = self.second_look.currentIndex().row()
+        target = (row + step) % places if row >= 0 else (0 if step > 0 else places - 1)
+        index = self.second_look_model.index(target, 0)
+        if target == row:
+            self._show_place(index)  # the one place, shown again
+        else:
+            self.second_look.setCurrentIndex(index)
+        self.tabs.setCurrentWidget(self.second_look)
+        self.second_look.setFocus()
 
     def accept(self, number: int) -> None:
         item = self.current_item()
@@ -540,7 +679,7 @@ def _linking(relation: RelationLabel, names: ShownNames) -> str:
     )
 
 
-def _table(parent: QWidget, model: ItemsModel | ReviewDocumentsModel) -> QTableView:
+def _table(parent: QWidget, model: RowsModel) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
     direct_cells(table)

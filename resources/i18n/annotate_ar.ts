@@ -1693,8 +1693,16 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>المرجع</translation>
     </message>
     <message>
+        <source>model&apos;s suggestion</source>
+        <translation>اقتراح النموذج</translation>
+    </message>
+    <message>
         <source>‾ speaker, cue</source>
         <translation>‾ المتحدث، فعل القول</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
     </message>
     <message>
         <source>Gold</source>
@@ -1743,6 +1751,14 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>للقبول</translation>
     </message>
     <message>
+        <source>Second look: places where a trained model disagrees with the analysts (possible misses and errors)</source>
+        <translation>نظرة ثانية: مواضع يخالف فيها نموذج مدرَّب المحللين (السهو والأخطاء المحتملة)</translation>
+    </message>
+    <message>
+        <source>Possible misses: {misses}; possible errors: {errors}</source>
+        <translation>السهو المحتمل: {misses}؛ الأخطاء المحتملة: {errors}</translation>
+    </message>
+    <message>
         <source>no {relation}</source>
         <translation>{relation}: غير محدد</translation>
     </message>
@@ -1769,6 +1785,65 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>, </source>
         <translation>، </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSecondLook</name>
+    <message>
+        <source>possible miss</source>
+        <translation>سهو محتمل</translation>
+    </message>
+    <message>
+        <source>possible error: other label</source>
+        <translation>خطأ محتمل: وسم آخر</translation>
+    </message>
+    <message>
+        <source>possible error: other bounds</source>
+        <translation>خطأ محتمل: حدود أخرى</translation>
+    </message>
+    <message>
+        <source>rejected by {annotator}</source>
+        <translation>رفضه {annotator}</translation>
+    </message>
+    <message>
+        <source>accepted by {annotator}</source>
+        <translation>قبله {annotator}</translation>
+    </message>
+    <message>
+        <source>Second look: {count}</source>
+        <translation>نظرة ثانية: {count}</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>المحلل</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>درجة الثقة</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>الاقتراح</translation>
+    </message>
+    <message>
+        <source>{label}: {words}</source>
+        <translation>{label}: {words}</translation>
     </message>
 </context>
 <context>
@@ -1813,6 +1888,10 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>المراجعة — {project}</translation>
     </message>
     <message>
+        <source>Items</source>
+        <translation>العناصر</translation>
+    </message>
+    <message>
         <source>F1: keys</source>
         <translation>F1: المفاتيح</translation>
     </message>
@@ -1831,6 +1910,14 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>Previous undecided disagreement</source>
         <translation>الخلاف السابق بلا قرار</translation>
+    </message>
+    <message>
+        <source>Next place for a second look (a model disagrees)</source>
+        <translation>الموضع التالي لنظرة ثانية (يخالف فيه النموذج)</translation>
+    </message>
+    <message>
+        <source>Previous place for a second look</source>
+        <translation>الموضع السابق لنظرة ثانية</translation>
     </message>
     <message>
         <source>Accept every undecided span all agree on</source>
@@ -1869,6 +1956,10 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>المراجعة</translation>
     </message>
     <message>
+        <source>A possible miss: no analyst marked it, no item holds it</source>
+        <translation>سهو محتمل: لم يسِمه أي محلل، فلا عنصر يضمه</translation>
+    </message>
+    <message>
         <source>Resolved {decided} / {items} in this document; 1 disagreement left</source>
         <translation>حُسم {decided} من {items} في هذا المستند؛ بقي خلاف واحد</translation>
     </message>
@@ -1879,6 +1970,10 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>No disagreement left to decide in this document</source>
         <translation>لم يبقَ في هذا المستند خلاف بلا قرار</translation>
+    </message>
+    <message>
+        <source>No place for a second look in this document</source>
+        <translation>لا موضع لنظرة ثانية في هذا المستند</translation>
     </message>
     <message>
         <source>No span in this document can be the {relation}</source>
