@@ -13,10 +13,12 @@ from bench import (
     search_bench,
     size_bench,
     startup_bench,
+    suggestion_bench,
     training_bench,
 )
 from bench.scenario import (
     AnyScenario,
+    FigureScenario,
     LatencyScenario,
     MemoryScenario,
     QualityScenario,
@@ -346,5 +348,19 @@ SCENARIOS: dict[str, AnyScenario] = {
         setup=training_bench.setup,
         measure=training_bench.wojood,
         unavailable=training_bench.corpus_absent,
+    ),
+    "suggestion-keys": FigureScenario(
+        name="suggestion-keys",
+        summary=(
+            "actions (a drag or a key) per entity for a scripted analyst to mark the seed"
+            " article's names of people, places and organisations: without suggestions (a"
+            " drag and a label key each), and with those of a model annotate train made of"
+            " the sample project (default options) and of the sample's known mentions (Tab"
+            " to each, Y, R or a label key; a drag and a key for each one missed)"
+        ),
+        shown=suggestion_bench.FIGURES,
+        setup=suggestion_bench.setup,
+        measure=suggestion_bench.annotation_keys,
+        unavailable=suggestion_bench.article_absent,
     ),
 }

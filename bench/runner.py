@@ -6,7 +6,8 @@ runs counts. For a latency scenario every repetition of every run counts: the pe
 are over all of them, and the peak memory is the highest of the runs. A memory or size
 scenario takes the highest peak, or the largest file, of each side's runs. A quality
 scenario takes the lowest figure and the longest time of its runs, and is skipped, saying
-why, where its data is absent.
+why, where its data is absent. A figure scenario reports the figures of its first run and
+the longest time, and passes whatever they are (they have no target), unless skipped.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 from bench.registry import SCENARIOS
 from bench.scenario import (
     AnyScenario,
+    FigureScenario,
     LatencyScenario,
     MemoryScenario,
     QualityScenario,
@@ -47,6 +49,7 @@ LATENCY_COLUMNS = ("scenario", "n", "p50 ms", "p95 ms", "max ms", "MB", "target"
 MEMORY_COLUMNS = ("scenario", "side", "items", "s", "MB", "target", "result")
 SIZE_COLUMNS = ("scenario", "side", "items", "file MB", "input MB", "ratio", "target", "result")
 QUALITY_COLUMNS = ("scenario", "items", "s", "MB", "figure", "target", "result")
+FIGURE_COLUMNS = ("scenario", "items", "s", "MB", "figures", "result")
 TARGET_PERCENTILE = 95
 
 
@@ -343,7 +346,37 @@ class QualityResult:
         }
 
 
-Result = ScenarioResult | LatencyResult | MemoryResult | SizeResult | QualityResult
+@dataclass(frozen=True)
+class FigureResult:
+    """A figure scenario: figures without a target, reported; or why it was skipped."""
+
+    name: str
+    shown: tuple[str, ...]  # the figures the table shows
+    figures: dict[str, float] | None = None
+    seconds: float | None = None
+    peak_rss_mb: float | None = None
+    items: int | None = None
+    skipped: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        return True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": "figures",
+            "summary": SCENARIOS[self.name].summary,
+            "figures": self.figures,
+            "seconds": self.seconds,
+            "peak_rss_mb": self.peak_rss_mb,
+            "items": self.items,
+            "skipped": self.skipped,
+            "passed": self.passed,
+        }
+
+
+Result = ScenarioResult | LatencyResult | MemoryResult | SizeResult | QualityResult | FigureResult
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -361,6 +394,9 @@ def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
     if isinstance(scenario, QualityScenario) and (absent := scenario.unavailable()):
         _progress(f"{scenario.name}: skipped: {absent}")
         return _quality_skipped(scenario, absent)
+    if isinstance(scenario, FigureScenario) and (absent := scenario.unavailable()):
+        _progress(f"{scenario.name}: skipped: {absent}")
+        return FigureResult(scenario.name, scenario.shown, skipped=absent)
     with tempfile.TemporaryDirectory(prefix=f"bench-{scenario.name}-data-") as folder:
         data = Path(folder)
         _progress(f"{scenario.name}: setting up (--docs {docs})")
@@ -380,6 +416,8 @@ def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
         return MemoryResult(scenario.name, scenario.max_peak_rss_mb, sides)
     if isinstance(scenario, QualityScenario):
         return _quality_result(scenario, outputs["ours"])
+    if isinstance(scenario, FigureScenario):
+        return _figure_result(scenario, outputs["ours"])
     if isinstance(scenario, SizeScenario):
         sides = {side: _side_result(side_outputs) for side, side_outputs in outputs.items()}
         inputs = {
@@ -393,7 +431,7 @@ def run_scenario(scenario: AnyScenario, docs: int, runs: int) -> Result:
 def _runs_of(scenario: AnyScenario, runs: int) -> int:
     """--runs, unless the scenario runs each side a number of times of its own."""
     if (
-        isinstance(scenario, MemoryScenario | SizeScenario | QualityScenario)
+        isinstance(scenario, MemoryScenario | SizeScenario | QualityScenario | FigureScenario)
         and scenario.runs is not None
     ):
         return scenario.runs
@@ -419,6 +457,7 @@ def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
     memories = [result for result in results if isinstance(result, MemoryResult)]
     sizes = [result for result in results if isinstance(result, SizeResult)]
     qualities = [result for result in results if isinstance(result, QualityResult)]
+    figures = [result for result in results if isinstance(result, FigureResult)]
     parts = [f"--docs {docs} (for the scenarios that scale with it), --runs {runs}"]
     if ratios:
         parts.append("ratio scenarios: the best run of each side")
@@ -443,6 +482,12 @@ def format_report(results: Sequence[Result], docs: int, runs: int) -> str:
             " where their data is absent"
         )
         parts.append(format_table(QUALITY_COLUMNS, [_quality_row(r) for r in qualities]))
+    if figures:
+        parts.append(
+            "figure scenarios: figures without a target, reported (the first run's); skipped"
+            " where their data is absent"
+        )
+        parts.append(format_table(FIGURE_COLUMNS, [_figure_row(r) for r in figures]))
     return "\n".join(parts)
 
 
@@ -551,6 +596,20 @@ def _quality_row(result: QualityResult) -> tuple[str, ...]:
     )
 
 
+def _figure_row(result: FigureResult) -> tuple[str, ...]:
+    if result.skipped is not None or result.figures is None:
+        return (result.name, "-", "-", "-", "-", f"skipped: {result.skipped}")
+    shown = ", ".join(f"{name} {result.figures[name]:.2f}" for name in result.shown)
+    return (
+        result.name,
+        str(result.items),
+        f"{result.seconds or 0.0:.1f}",
+        f"{result.peak_rss_mb or 0.0:.1f}",
+        shown,
+        "reported",
+    )
+
+
 def _ratio_target(result: ScenarioResult) -> str:
     target = f"<= {result.target_ratio:g}x"
     ours = result.ours
@@ -572,6 +631,9 @@ def _verdict(passed: bool, misses: list[str]) -> str:
 
 
 def _describe(output: dict[str, Any]) -> str:
+    if "figures" in output:
+        shown = ", ".join(f"{name} {value:g}" for name, value in output["figures"].items())
+        return f"{output['seconds']:.1f} s, {output['items']} items, {shown}"
     if "quality" in output:
         return f"{output['seconds']:.1f} s, {output['items']} items, figure {output['quality']:.3f}"
     if "samples" not in output:
@@ -626,6 +688,19 @@ def _quality_result(scenario: QualityScenario, outputs: list[dict[str, Any]]) ->
         scenario.min_quality,
         scenario.max_seconds,
         quality=min(float(output["quality"]) for output in outputs),
+        seconds=max(side.seconds),
+        peak_rss_mb=side.peak_rss_mb,
+        items=side.items,
+    )
+
+
+def _figure_result(scenario: FigureScenario, outputs: list[dict[str, Any]]) -> FigureResult:
+    side = _side_result(outputs)
+    figures = {name: float(value) for name, value in outputs[0]["figures"].items()}
+    return FigureResult(
+        scenario.name,
+        scenario.shown,
+        figures=figures,
         seconds=max(side.seconds),
         peak_rss_mb=side.peak_rss_mb,
         items=side.items,

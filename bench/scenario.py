@@ -1,6 +1,6 @@
 """What a scenario is: shared setup, then the sides that are measured, each in its own process.
 
-Five kinds:
+Six kinds:
 
 - ``Scenario`` compares our side with a reference side doing the same work: ours / reference
   must not exceed ``target_ratio``.
@@ -14,6 +14,9 @@ Five kinds:
 - ``QualityScenario`` has one side whose work yields a quality figure (a model's F1): the
   figure must reach ``min_quality`` and the work take at most ``max_seconds``. It is skipped,
   and says why, where its data is absent (a corpus in ../shared).
+- ``FigureScenario`` has one side whose work yields figures that have no target (how many
+  keys an analyst presses per entity, with suggestions and without): they are reported,
+  never failed. It is skipped, and says why, where its data is absent.
 
 The first two may also cap the peak memory (resident set) of our side's process.
 """
@@ -153,4 +156,29 @@ class QualityScenario:
         return (OURS,)
 
 
-AnyScenario = Scenario | LatencyScenario | MemoryScenario | SizeScenario | QualityScenario
+Measured = Callable[[], tuple[dict[str, float], int]]
+"""The timed work of a figure scenario; returns its figures by name and how many items it
+handled."""
+
+PrepareMeasured = Callable[[Path, Path], Measured]
+"""Untimed preparation of a figure scenario from (data folder, scratch folder)."""
+
+
+@dataclass(frozen=True)
+class FigureScenario:
+    name: str
+    summary: str
+    shown: tuple[str, ...]  # the figures the table shows, by name (the JSON has them all)
+    setup: Setup
+    measure: PrepareMeasured
+    unavailable: Callable[[], str | None]  # why it cannot run here, or None when it can
+    runs: int | None = 1  # of the side, whatever the runner's --runs (None: those)
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        return (OURS,)
+
+
+AnyScenario = (
+    Scenario | LatencyScenario | MemoryScenario | SizeScenario | QualityScenario | FigureScenario
+)

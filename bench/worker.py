@@ -47,6 +47,7 @@ from bench.registry import SCENARIOS  # noqa: E402
 from bench.scenario import (  # noqa: E402
     OUTPUT_STEM,
     AnyScenario,
+    FigureScenario,
     LatencyScenario,
     MemoryScenario,
     QualityScenario,
@@ -79,6 +80,8 @@ def measure(scenario: AnyScenario, side: str, data: Path, scratch: Path) -> dict
         return measure_latency(scenario, data, scratch)
     if isinstance(scenario, QualityScenario):
         return measure_quality(scenario, data, scratch)
+    if isinstance(scenario, FigureScenario):
+        return measure_figures(scenario, data, scratch)
     result = measure_action(scenario, side, data, scratch)
     if isinstance(scenario, SizeScenario):
         result["output_mb"], result["input_mb"] = scenario.weigh(data, scratch)
@@ -116,6 +119,14 @@ def measure_quality(scenario: QualityScenario, data: Path, scratch: Path) -> dic
     quality, items = work()
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "quality": quality}
+
+
+def measure_figures(scenario: FigureScenario, data: Path, scratch: Path) -> dict[str, Any]:
+    work = scenario.measure(data, scratch)
+    started = time.perf_counter()
+    figures, items = work()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "figures": figures}
 
 
 def peak_rss_mb() -> float:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bench import training_bench
+from bench import suggestion_bench, training_bench
 from bench.agreement_bench import CLI_RUNS
 from bench.agreement_bench import REPETITIONS as AGREEMENTS
 from bench.annotated_import_bench import ARTICLE_IMPORTS
@@ -71,6 +71,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "startup",
         "startup-gui",
         "train-wojood",
+        "suggestion-keys",
     }
     annotated = ("import-spans-1k", "import-spans-10k", "import-spans-50k")
     ratios = (
@@ -147,12 +148,14 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         side["ratio"] <= size["target_ratio"] for side in size["sides"].values()
     )
     _check_quality(scenarios["train-wojood"], trained=20)  # the first --docs sentences
+    _check_figures(scenarios["suggestion-keys"])
     assert report["passed"] == all(s["passed"] for s in scenarios.values())
     assert "scenario" in result.stdout and "ratio" in result.stdout
     assert "p95 ms" in result.stdout and "span-edit" in result.stdout
     assert "memory scenarios" in result.stdout and "jsonl --split" in result.stdout
     assert "size scenarios" in result.stdout and "4500-chars" in result.stdout
     assert "quality scenarios" in result.stdout and "train-wojood" in result.stdout
+    assert "figure scenarios" in result.stdout and "suggestion-keys" in result.stdout
 
 
 def test_a_quality_scenario_is_skipped_and_says_why_without_its_corpus(
@@ -176,6 +179,48 @@ def test_a_quality_scenario_is_skipped_and_says_why_without_its_corpus(
         "passed": True,
     }
     assert format_report([result], 20, 1).splitlines()[-1].endswith(f"skipped: {reason}")
+
+
+def test_a_figure_scenario_is_skipped_and_says_why_without_its_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(suggestion_bench, "seed_article", lambda: None)
+    result = run_scenario(SCENARIOS["suggestion-keys"], docs=20, runs=1)
+    reason = "the seed article (shared/corpora/seed/article.txt) is not here"
+    assert result.to_json() | {"summary": ""} == {
+        "name": "suggestion-keys",
+        "kind": "figures",
+        "summary": "",
+        "figures": None,
+        "seconds": None,
+        "peak_rss_mb": None,
+        "items": None,
+        "skipped": reason,
+        "passed": True,
+    }
+    assert format_report([result], 20, 1).splitlines()[-1].endswith(f"skipped: {reason}")
+
+
+def _check_figures(scenario: dict[str, Any]) -> None:
+    """Reported, whatever the figures: each entity costs a drag and a key without
+    suggestions; with them, two actions for each suggestion and two for each entity none
+    gave."""
+    assert scenario["kind"] == "figures" and scenario["passed"]
+    if scenario["skipped"] is not None:
+        assert scenario["skipped"].startswith("the seed article")
+        return
+    figures = scenario["figures"]
+    entities = figures["entities"]
+    assert scenario["items"] == entities > 0
+    assert figures["keys per entity without suggestions"] == 2.0
+    suggested = figures["suggested by the model"] + figures["suggested by the known mentions"]
+    decided = sum(figures[f"{what} (Tab, {key})"] for what, key in DECISIONS)
+    assert decided == suggested
+    actions = 2 * (suggested + figures["drawn (drag, label key)"])
+    assert figures["keys per entity with suggestions"] == actions / entities
+
+
+DECISIONS = (("accepted", "Y"), ("relabelled", "label key"), ("rejected", "R"))
 
 
 def _check_quality(scenario: dict[str, Any], trained: int) -> None:
