@@ -104,6 +104,14 @@ class Gazetteer:
         return texts
 
 
+def usual_layer(project: Project) -> str:
+    """The layer whose mentions are known by default: the reviewed reference where the
+    project has a span of it, else everyone's."""
+    query = "SELECT 1 FROM spans WHERE annotator = ? LIMIT 1"
+    has_gold = project.store.conn.execute(query, (GOLD_ANNOTATOR,)).fetchone() is not None
+    return GOLD_ANNOTATOR if has_gold else EVERY_LAYER
+
+
 def known_layer(project: Project, source: str, field: str = "source") -> str | None:
     """The annotator whose spans are the known mentions of `source` (None for every
     annotator's), refused when the project has no such annotator."""

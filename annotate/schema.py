@@ -28,8 +28,10 @@ FIELD_PATH = re.compile(r"^(\w+)\[(\d+)\]\.?([\w.]*)")
 COMMAND_KEYS = {
     "a": "attributes",
     "m": "annotate every mention",
+    "r": "reject a suggestion",
     "u": "unlink",
     "x": "remove a proclitic",
+    "y": "accept a suggestion",
 }
 
 

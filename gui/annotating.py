@@ -33,9 +33,10 @@ from gui.plain_text import ask
 from gui.propagation_dialog import Candidate, Find, choose_mentions, line_in_text
 from gui.reader import ReaderView
 from gui.settings import app_settings
+from gui.suggestion_keys import SuggestionKeys
 
 SNAP_KEY = "annotating/snap_to_words"
-MENU_MNEMONICS = "aefghnrv"  # Alt+ these open the menus
+MENU_MNEMONICS = "aefghnruv"  # Alt+ these open the menus
 PROCLITIC_LETTERS = "وفبلك"
 
 
@@ -59,6 +60,7 @@ class Annotating(QObject):
         self.read_only_note: str | None = None
         self.actions = _ActionSet(window, before_command=self._leave_link_mode)
         self._add_actions()
+        self.suggestion_keys = SuggestionKeys(self)
         self.link = linking.PendingLink(self.actions.group("link-mode"))
         reader.picked.connect(self.tail_picked)
         reader.edge_dragged.connect(
@@ -177,7 +179,10 @@ class Annotating(QObject):
     # -- commands ---------------------------------------------------------------------
 
     def apply_label(self, label: str, exact: bool = False) -> None:
-        """A selection becomes a span; with no selection, the selected span is relabelled."""
+        """A selection becomes a span; with no selection, the selected span is relabelled.
+        On a suggestion Tab chose, the suggestion is accepted as that label."""
+        if self.suggestion_keys.accept_as(label):
+            return
         selected = self.reader.selected_range()
         if selected is not None and self.read_only_note is not None:
             self.message.emit(self.read_only_note)
@@ -540,6 +545,11 @@ class Annotating(QObject):
     @staticmethod
     def _listed(words: Iterable[str]) -> str:
         return translate("Annotating", ", ", "between the names of a list").join(words)
+
+    def run(self, command: Callable[[], Changes]) -> Changes | None:
+        """Run a command made elsewhere (gui/suggestion_keys.py) as the keys here run
+        theirs; None when it was refused (and said so)."""
+        return self._do(command)
 
     def _do(self, command: Callable[[], Changes], done: str | None = None) -> Changes | None:
         """Run one command; it is committed when it returns. Refusals become a message, and

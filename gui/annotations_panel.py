@@ -44,6 +44,7 @@ def origin_name(origin: Origin) -> str:
         "imported": translate("AnnotationsPanel", "imported"),
         "propagated": translate("AnnotationsPanel", "propagated"),
         "adjudicated": translate("AnnotationsPanel", "adjudicated"),
+        "suggested": translate("AnnotationsPanel", "suggested"),
     }
     return names.get(origin, origin)
 

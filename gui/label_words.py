@@ -48,8 +48,8 @@ def step_name(step: Step, labels: Labels) -> str:
 
 
 def _step_patterns() -> dict[str, str]:
-    """The core's patterns of step names (annotate/editing.py, annotate/commenting.py),
-    each with its translation."""
+    """The core's patterns of step names (annotate/editing.py, annotate/commenting.py,
+    annotate/suggestion_steps.py), each with its translation."""
     return {
         "Add {label} ‘{text}’": translate("LabelWords", "Add {label} ‘{text}’"),
         "Add {count} {label} span": translate("LabelWords", "Add {count} {label} span"),
@@ -83,6 +83,10 @@ def _step_patterns() -> dict[str, str]:
         "Remove ‘{letters}’ from {label} ‘{text}’": translate(
             "LabelWords", "Remove ‘{letters}’ from {label} ‘{text}’"
         ),
+        "Accept {label} ‘{text}’": translate("LabelWords", "Accept {label} ‘{text}’"),
+        "Accept {count} suggestion": translate("LabelWords", "Accept {count} suggestion"),
+        "Accept {count} suggestions": translate("LabelWords", "Accept {count} suggestions"),
+        "Reject {label} ‘{text}’": translate("LabelWords", "Reject {label} ‘{text}’"),
         "Link {relation}": translate("LabelWords", "Link {relation}"),
         "Unlink {relation}": translate("LabelWords", "Unlink {relation}"),
         "Comment on the span ‘{text}’": translate("LabelWords", "Comment on the span ‘{text}’"),

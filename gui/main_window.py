@@ -62,6 +62,7 @@ from gui.reading_places import Place, go_back_to, place_in, remember_place, reme
 from gui.recent_projects import remember_project
 from gui.settings import app_settings
 from gui.span_paint import Found
+from gui.suggestions_menu import SuggestionsMenu
 from gui.vocabulary import status_name
 
 if TYPE_CHECKING:
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
             ),
         ):
             self._add(review_menu, name, keys, slot)
+        self.suggestions = SuggestionsMenu(self, self.annotating)
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._add(help_menu, translate("MainWindow", "&Keys"), "F1", self.show_keys)
 
@@ -436,6 +438,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             self.reader.show_text(None)
             self.commenting.show_document(None)
+            self.annotating.suggestion_keys.show_document()
             self._show_spans()
             self._show_position()
             return
@@ -450,6 +453,7 @@ class MainWindow(QMainWindow):
         else:
             self.reader.open_document(self.project, uid, self.shown_annotator(), near)
         self.commenting.show_document(uid)
+        self.annotating.suggestion_keys.show_document()
         if self.find_bar.isVisible():
             self.find_bar.refresh_found()  # the same query in the new document
         if shown is not None and not again:  # (the first one opened is where it was left)

@@ -34,6 +34,7 @@ from annotate.model import Changes, Span
 from annotate.project import Project
 from annotate.schema import SpanLabel
 from annotate.snapping import word_at
+from annotate.suggestions import Suggestion
 from annotate.text import base_direction
 from annotate.words import is_word_char, next_char
 from gui import gutter
@@ -65,6 +66,7 @@ from gui.span_paint import (
     paint_under,
     painting,
 )
+from gui.suggestion_marks import ShownSuggestions, describe_suggestion, paint_suggestions
 
 DEFAULT_POINT_SIZE = 16
 MIN_POINT_SIZE = 8
@@ -104,6 +106,8 @@ class ReaderView(QPlainTextEdit):
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_AlwaysShowToolTips)
         self.annotated: AnnotatedText | None = None
         self.talk = Talk()  # the open document's comments and flags
+        self.suggestions = ShownSuggestions()  # the analyst's open ones in this document
+        self._chosen_suggestion: str | None = None  # the uid of one Tab went to
         self.positions = Utf16Positions("")
         self.selected_span: str | None = None
         self.found: Found | None = None  # what a find shows
@@ -320,6 +324,38 @@ class ReaderView(QPlainTextEdit):
         elif uids:
             self.select_span(uids[0])
 
+    def show_suggestions(self, shown: ShownSuggestions) -> None:
+        """Outline these suggestions (of the open document) from now on."""
+        stretches = [(s.start, s.end) for s in (*self.suggestions, *shown)]
+        self.suggestions = shown
+        self._repaint_stretches(stretches)
+
+    def choose_suggestion(self, suggestion: Suggestion) -> None:
+        """Select a suggestion's text, the caret at its end, in view; a label's key then
+        accepts it as that label (see `chosen_suggestion`)."""
+        self.select_span(None)
+        self._move_caret(suggestion.start, keep_anchor=False)
+        self.ensureCursorVisible()
+        self._move_caret(suggestion.end, keep_anchor=True)
+        self.ensureCursorVisible()
+        self._chosen_suggestion = suggestion.uid
+
+    def chosen_suggestion(self) -> Suggestion | None:
+        """The suggestion last chosen, while its text is what is selected."""
+        chosen = self.suggestions.get(self._chosen_suggestion)
+        if chosen is None or self.selected_range() != (chosen.start, chosen.end):
+            return None
+        return chosen
+
+    def put_caret(self, offset: int) -> None:
+        """The caret at offset, nothing selected, its line in view."""
+        self._move_caret(offset, keep_anchor=False)
+        self.ensureCursorVisible()
+
+    def caret(self) -> int:
+        """The code point offset of the caret, or of the start of the selection."""
+        return self.positions.to_core(self.textCursor().selectionStart())
+
     def show_found(self, found: Found | None) -> None:
         """Mark a find's mentions (None: no more), and bring the current one into view."""
         self.found = found
@@ -484,6 +520,9 @@ class ReaderView(QPlainTextEdit):
                 marked += sum(paint_over(painter, annotated, line, marks) for line in lines)
                 for line in lines:
                     paint_marks(painter, annotated, line, self.talk, self.right_to_left)
+                if self.suggestions.document == annotated.document.uid:
+                    for line in lines:
+                        paint_suggestions(painter, annotated, line, self.suggestions)
             if selection is not None:
                 for line in lines:
                     paint_selected_text(painter, line, selection, self.palette())
@@ -732,16 +771,36 @@ class ReaderView(QPlainTextEdit):
 
     def _show_tooltip(self, event: QHelpEvent) -> None:
         spans = self.spans_at(event.pos())
-        if not spans or self.annotated is None:
+        suggested = self.suggestions_at(event.pos())
+        if not (spans or suggested) or self.annotated is None:
             QToolTip.hideText()
             return
-        marks = self.annotator_marks or {}
+        annotated, marks = self.annotated, self.annotator_marks or {}
         tip = "<hr>".join(
-            describe_span(self.annotated, span, marks.get(span.annotator))
-            + (f"<br>{self.talk.described(span.uid)}" if self.talk.has(span.uid) else "")
-            for span in spans
+            [
+                *(
+                    describe_span(annotated, span, marks.get(span.annotator))
+                    + (f"<br>{self.talk.described(span.uid)}" if self.talk.has(span.uid) else "")
+                    for span in spans
+                ),
+                *(
+                    _label_heading(s.label, annotated.labels.get(s.label))
+                    + "<br>"
+                    + describe_suggestion(s)
+                    for s in suggested
+                ),
+            ]
         )
         QToolTip.showText(event.globalPos(), tip, self.viewport())
+
+    def suggestions_at(self, point: QPoint) -> list[Suggestion]:
+        """The suggestions shown on the character at a viewport point."""
+        offset = self.char_at(point)
+        if offset is None or self.annotated is None:
+            return []
+        if self.suggestions.document != self.annotated.document.uid:
+            return []
+        return self.suggestions.overlapping(offset, offset + 1)
 
 
 def _settle_heap(annotated: AnnotatedText | None) -> None:

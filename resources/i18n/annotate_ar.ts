@@ -346,6 +346,10 @@
         <source>adjudicated</source>
         <translation>محكَّم</translation>
     </message>
+    <message>
+        <source>suggested</source>
+        <translation>مقترَح</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -945,6 +949,22 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>Remove ‘{letters}’ from {label} ‘{text}’</source>
         <translation>حذف «{letters}» من {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Accept {label} ‘{text}’</source>
+        <translation>قبول {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestion</source>
+        <translation>قبول اقتراح واحد</translation>
+    </message>
+    <message>
+        <source>Accept {count} suggestions</source>
+        <translation>قبول اقتراحات، عددها {count}</translation>
+    </message>
+    <message>
+        <source>Reject {label} ‘{text}’</source>
+        <translation>رفض {label} «{text}»</translation>
     </message>
     <message>
         <source>Link {relation}</source>
@@ -2050,6 +2070,285 @@ The details are on the terminal; please report them. Everything saved before thi
     <message>
         <source>span</source>
         <translation>المقطع</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionKeys</name>
+    <message>
+        <source>Accept the suggestion at the cursor (or the next)</source>
+        <translation>قبول الاقتراح عند المؤشر (أو التالي)</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion at the cursor (or the next)</source>
+        <translation>رفض الاقتراح عند المؤشر (أو التالي)</translation>
+    </message>
+    <message>
+        <source>Accept every suggestion in the paragraph</source>
+        <translation>قبول كل الاقتراحات في الفقرة</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>No open suggestion in this paragraph.</source>
+        <translation>لا اقتراح مفتوح في هذه الفقرة.</translation>
+    </message>
+    <message>
+        <source>No more suggestions that way.</source>
+        <translation>لا مزيد من الاقتراحات في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>No open suggestion in this document.</source>
+        <translation>لا اقتراح مفتوح في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>Suggestion {number} of {count}: {label} ‘{text}’</source>
+        <translation>الاقتراح {number} من {count}: {label} «{text}»</translation>
+    </message>
+    <message>
+        <source>No open suggestion at or after the cursor.</source>
+        <translation>لا اقتراح مفتوح عند المؤشر أو بعده.</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionMarks</name>
+    <message>
+        <source>the project&apos;s known names</source>
+        <translation>الأسماء المعروفة في المشروع</translation>
+    </message>
+    <message>
+        <source>the model {name}</source>
+        <translation>النموذج {name}</translation>
+    </message>
+    <message>
+        <source>the file {name}</source>
+        <translation>الملف {name}</translation>
+    </message>
+    <message>
+        <source>Suggested by {source}</source>
+        <translation>اقتراح من {source}</translation>
+    </message>
+    <message>
+        <source>score: {score}</source>
+        <translation>الدرجة: {score}</translation>
+    </message>
+    <message>
+        <source>{accept}: accept · {reject}: reject · {all}: accept all in the paragraph · {next}, then a label&apos;s key: accept as that label</source>
+        <translation>{accept}: قبول · {reject}: رفض · {all}: قبول الكل في الفقرة · {next} ثم مفتاح وسم: قبوله بذلك الوسم</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionStats</name>
+    <message>
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>مصحَّحة</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>Suggestion statistics</source>
+        <translation>إحصاءات الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Corrected: accepted under another label, or its span relabelled, resized or deleted since.</source>
+        <translation>المصحَّحة: ما قُبل بوسم آخر، أو غُيِّر بعد قبوله وسمُ مقطعه أو حدوده، أو حُذف.</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s decisions</source>
+        <translation>قرارات الجميع</translation>
+    </message>
+    <message>
+        <source>Decisions of {name}</source>
+        <translation>قرارات {name}</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsMenu</name>
+    <message>
+        <source>S&amp;uggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Suggest from &amp;known names</source>
+        <translation>اقتراح من الأسماء الم&amp;عروفة</translation>
+    </message>
+    <message>
+        <source>Suggest from known names in &amp;all documents</source>
+        <translation>اقتراح من الأسماء المعروفة في &amp;كل المستندات</translation>
+    </message>
+    <message>
+        <source>Suggest from the trained &amp;model</source>
+        <translation>اقتراح من ال&amp;نموذج المدرَّب</translation>
+    </message>
+    <message>
+        <source>&amp;Train suggestion model…</source>
+        <translation>&amp;تدريب نموذج الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>&amp;Clear open suggestions in this document</source>
+        <translation>إ&amp;زالة الاقتراحات المفتوحة من هذا المستند</translation>
+    </message>
+    <message>
+        <source>Suggestion &amp;statistics…</source>
+        <translation>إ&amp;حصاءات الاقتراحات…</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>افتح مستندًا أولًا.</translation>
+    </message>
+    <message>
+        <source>the reference&apos;s names</source>
+        <translation>أسماء المرجع</translation>
+    </message>
+    <message>
+        <source>everyone&apos;s names</source>
+        <translation>أسماء الجميع</translation>
+    </message>
+    <message>
+        <source>Suggestions from {known}: {added} in {documents} documents.</source>
+        <translation>الاقتراحات من {known}: {added}، في مستندات عددها {documents}.</translation>
+    </message>
+    <message>
+        <source>Suggestions from {known}: {added} in this document.</source>
+        <translation>الاقتراحات من {known} في هذا المستند: {added}.</translation>
+    </message>
+    <message>
+        <source>Open suggestions removed from this document: {count}.</source>
+        <translation>الاقتراحات المفتوحة التي أُزيلت من هذا المستند: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>Training on the project&apos;s spans…</source>
+        <translation>التدريب على مقاطع المشروع…</translation>
+    </message>
+    <message>
+        <source>Scoring on the held-out part and saving…</source>
+        <translation>التقييم على الجزء المحجوز والحفظ…</translation>
+    </message>
+    <message>
+        <source>Finding suggestions in the open document…</source>
+        <translation>البحث عن اقتراحات في المستند المفتوح…</translation>
+    </message>
+    <message>
+        <source>About {time} left</source>
+        <translation>المتبقي نحو {time}</translation>
+    </message>
+    <message>
+        <source>Train suggestion model</source>
+        <translation>تدريب نموذج الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s spans</source>
+        <translation>مقاطع الجميع</translation>
+    </message>
+    <message>
+        <source>The reference (gold)</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>The spans of {name}</source>
+        <translation>مقاطع {name}</translation>
+    </message>
+    <message>
+        <source>Learn from:</source>
+        <translation>التعلم من:</translation>
+    </message>
+    <message>
+        <source>Passes over the spans (epochs):</source>
+        <translation>مرات المرور على المقاطع (الدورات):</translation>
+    </message>
+    <message>
+        <source>The model is kept in {folder}.</source>
+        <translation>يُحفظ النموذج في {folder}.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>مقياس F1</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;تدريب</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>إ&amp;لغاء</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>جارٍ البدء…</translation>
+    </message>
+    <message>
+        <source>Suggest from the trained model</source>
+        <translation>اقتراح من النموذج المدرَّب</translation>
+    </message>
+    <message>
+        <source>Cancelled: the model is as it was before.</source>
+        <translation>أُلغي: بقي النموذج كما كان.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no model was written.</source>
+        <translation>أُلغي: لم يُكتب أي نموذج.</translation>
+    </message>
+    <message>
+        <source>Trained on {sentences} sentences; none held out to score it.</source>
+        <translation>دُرِّب على جمل عددها {sentences}؛ ولم يُحجز منها شيء لتقييمه.</translation>
+    </message>
+    <message>
+        <source>Trained on {sentences} sentences; on {held_out} held out, F1 {f1}.</source>
+        <translation>دُرِّب على جمل عددها {sentences}؛ ومقياس F1 على الجمل المحجوزة ({held_out}): {f1}.</translation>
+    </message>
+    <message>
+        <source>All labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <source>It did not work: {error}</source>
+        <translation>لم ينجح: {error}</translation>
+    </message>
+    <message>
+        <source>Suggestions from the model in the open document: {count}.</source>
+        <translation>اقتراحات النموذج في المستند المفتوح: {count}.</translation>
     </message>
 </context>
 <context>

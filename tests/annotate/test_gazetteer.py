@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from annotate.errors import InputError
-from annotate.gazetteer import Gazetteer, gazetteer_candidates
+from annotate.gazetteer import Gazetteer, gazetteer_candidates, usual_layer
 from annotate.project import Project
 
 # News sentences we wrote for these tests.
@@ -125,3 +125,13 @@ def test_a_name_with_the_article_is_found_after_a_contracted_lam(
     assert [(c.label, text[c.start : c.end]) for c in gazetteer_candidates(project, document)] == [
         ("ORG", "لأمم المتحدة")
     ]
+
+
+def test_the_usual_layer_is_gold_once_it_has_a_span_else_everyone(project: Project) -> None:
+    known = project.documents.add(KNOWN).documents_added[0]
+    assert usual_layer(project) == "all"
+    project.annotators.ensure("gold")  # an annotator without spans
+    project.spans.add(known, "ali", "PERSON", *place(KNOWN, "ندا"))
+    assert usual_layer(project) == "all"
+    project.spans.add(known, "gold", "GPE", *place(KNOWN, "كندا"))
+    assert usual_layer(project) == "gold"

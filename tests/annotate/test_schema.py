@@ -89,3 +89,14 @@ def test_a_label_key_that_a_command_uses_is_refused(tmp_path: Path) -> None:
     path.write_text(LABEL + 'key = "X"\n', encoding="utf-8")
     with pytest.raises(InputError, match="key 'X' is the key to remove a proclitic"):
         load_schema(path)
+
+
+@pytest.mark.parametrize(("key", "command"), [("y", "accept"), ("R", "reject")])
+def test_the_keys_that_decide_suggestions_are_no_label_keys(
+    tmp_path: Path, key: str, command: str
+) -> None:
+    path = tmp_path / "schema.toml"
+    path.write_text(LABEL + f'key = "{key}"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=f"key '{key}' is the key to {command} a suggestion") as e:
+        load_schema(path)
+    assert e.value.field == "labels[0].key"

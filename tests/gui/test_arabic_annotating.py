@@ -20,6 +20,7 @@ from annotate.commenting import comment_step, flag_step, resolve_step
 from annotate.editing import Edge, Editor
 from annotate.history import Step
 from annotate.project import Project
+from annotate.suggestions import Candidate
 from gui.app import application
 from gui.keys_overlay import KeysOverlay
 from gui.label_words import step_name
@@ -327,6 +328,20 @@ def every_kind_of_step(project: Project) -> list[Step]:
         step = resolve_step(project, comment, "ali", resolved)
         editor.history.take(step)
         steps.append(step)
+    suggested = [("PERSON", "ليلى"), ("GPE", "الخطيب"), ("ORG", "وأكد"), ("ORG", "ذلك")]
+    suggested += [("EVENT", "لم يعد"), ("EVENT", "الجفاف")]
+    candidates = [Candidate(label, *at(words)) for label, words in suggested]
+    project.suggestions.add(document, candidates, "gazetteer")
+    uids = {TEXT[s.start : s.end]: s.uid for s in project.suggestions.open_for(document, "ali")}
+    for decide in (
+        lambda: editor.accept_suggestion(uids["ليلى"]),
+        lambda: editor.accept_suggestion(uids["الخطيب"], "ORG"),
+        lambda: editor.reject_suggestion(uids["وأكد"]),
+        lambda: editor.accept_suggestions(document, *at("ذلك")),
+        lambda: editor.accept_suggestions(document, 0, len(TEXT)),
+    ):
+        decide()
+        steps.append(last())
     return steps
 
 
@@ -356,4 +371,11 @@ def test_every_step_has_an_arabic_name_and_its_own_name_in_english(
     assert "ربط المتحدث" in names and "فك ربط المتحدث" in names
     assert "إزالة علامة «يحتاج إلى نقاش» عن المستند" in names
     assert "إعادة فتح التعليق «هل هو الأمين العام؟»" in names
+    assert names[-5:] == [
+        "قبول شخص «ليلى»",
+        "قبول منظمة «الخطيب»",
+        "رفض منظمة «وأكد»",
+        "قبول اقتراح واحد",
+        "قبول اقتراحات، عددها 2",
+    ]
     assert len(set(names)) == len(names)

@@ -136,7 +136,7 @@ def test_in_arabic_every_text_the_app_shows_is_arabic(arabic_window: MainWindow)
     )
     assert untranslated == []
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus[0] == "&ملف" and len(menus) == 8
+    assert menus[0] == "&ملف" and len(menus) == 9
 
 
 def test_the_check_finds_english_texts(window: MainWindow) -> None:

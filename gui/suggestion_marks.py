@@ -1,0 +1,148 @@
+"""Suggestions where the reader shows them: a dashed outline in the label's colour around
+the glyphs of each open suggestion, never filled, so that a suggestion never looks like a
+span; the words a hover shows; and the order Tab walks them in.
+
+The outline is painted from the laid-out line's glyph boxes, as spans are (gui/span_paint.py):
+the text's formats are never touched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+from collections.abc import Iterable, Iterator
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPen
+
+from annotate.annotated_text import AnnotatedText
+from annotate.suggestions import Suggestion
+from gui.i18n import translate
+from gui.span_paint import PaintedLine, label_colour
+
+OUTLINE_WIDTH = 2.0  # pixels
+DASHES = [3.0, 2.0]  # dash and gap, in outline widths
+INSET = 1.0  # the outline lies this far inside the glyphs' box, so two side by side stay two
+ACCEPT_KEY, REJECT_KEY, ACCEPT_ALL_KEY, NEXT_KEY, PREVIOUS_KEY = (
+    "Y",
+    "R",
+    "Shift+Y",
+    "Tab",
+    "Shift+Tab",
+)
+
+
+class ShownSuggestions:
+    """The open suggestions a reader shows on one document (none: document ""), in the
+    order Tab walks them: by start, then end."""
+
+    def __init__(self, document: str = "", suggestions: Iterable[Suggestion] = ()) -> None:
+        self.document = document
+        self._all = sorted(suggestions, key=lambda s: (s.start, s.end, s.label, s.uid))
+        self._starts = [suggestion.start for suggestion in self._all]
+        self._longest = max((s.end - s.start for s in self._all), default=0)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def __iter__(self) -> Iterator[Suggestion]:
+        return iter(self._all)
+
+    def get(self, uid: str | None) -> Suggestion | None:
+        return next((s for s in self._all if s.uid == uid), None) if uid else None
+
+    def overlapping(self, start: int, end: int) -> list[Suggestion]:
+        """The suggestions sharing a character with [start, end)."""
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        return [s for s in self._all[first:last] if s.end > start]
+
+    def at(self, offset: int) -> Suggestion | None:
+        """The suggestion under a caret at offset: one holding the character after it, else
+        one ending right before it (the caret just after a word)."""
+        around = self.overlapping(offset, offset + 1)
+        if around:
+            return around[0]
+        return next((s for s in self.overlapping(offset - 1, offset) if s.end == offset), None)
+
+    def at_or_after(self, offset: int) -> Suggestion | None:
+        """The suggestion under the caret, else the first one after it."""
+        return self.at(offset) or self._from(bisect.bisect_left(self._starts, offset))
+
+    def following(self, offset: int, chosen: Suggestion | None) -> Suggestion | None:
+        """Where Tab goes: the suggestion after the chosen one, or, none chosen, the one
+        under the caret or else the first after it."""
+        if chosen is None:
+            return self.at_or_after(offset)
+        return self._from(self._all.index(chosen) + 1)
+
+    def preceding(self, offset: int, chosen: Suggestion | None) -> Suggestion | None:
+        """Where Shift+Tab goes: the suggestion before the chosen one, or, none chosen, the
+        last one that starts before the caret."""
+        if chosen is None:
+            return self._from(bisect.bisect_left(self._starts, offset) - 1)
+        return self._from(self._all.index(chosen) - 1)
+
+    def _from(self, index: int) -> Suggestion | None:
+        return self._all[index] if 0 <= index < len(self._all) else None
+
+
+def paint_suggestions(
+    painter: QPainter, annotated: AnnotatedText, painted: PaintedLine, shown: ShownSuggestions
+) -> int:
+    """The dashed outline of each suggestion on a line, a rectangle for each run of its
+    glyphs there; how many rectangles it drew."""
+    drawn = 0
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for suggestion in shown.overlapping(painted.start, max(painted.end, painted.start + 1)):
+        pen = QPen(label_colour(annotated, suggestion.label), OUTLINE_WIDTH)
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern(DASHES)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        margin = INSET + OUTLINE_WIDTH / 2  # the pen's middle: its whole width inside
+        for piece in painted.rects(suggestion.start, suggestion.end):
+            painter.drawRect(piece.adjusted(margin, margin, -margin, -margin))
+            drawn += 1
+    painter.restore()
+    return drawn
+
+
+def source_name(source: str) -> str:
+    """Who proposed a suggestion, in the interface language."""
+    if source == "gazetteer":
+        return translate("SuggestionMarks", "the project's known names")
+    if source.startswith("model:"):
+        return translate("SuggestionMarks", "the model {name}").format(
+            name=source.removeprefix("model:")
+        )
+    if source.startswith("import:"):
+        return translate("SuggestionMarks", "the file {name}").format(
+            name=source.removeprefix("import:")
+        )
+    return source
+
+
+def describe_suggestion(suggestion: Suggestion) -> str:
+    """What a hover says of a suggestion besides its label, as escaped rich text: where it
+    came from, its score, and the keys that decide it."""
+    said = translate("SuggestionMarks", "Suggested by {source}").format(
+        source=html.escape(source_name(suggestion.source))
+    )
+    lines = [f"<i>{said}</i>"]
+    if suggestion.score is not None:
+        score = translate("SuggestionMarks", "score: {score}")
+        lines.append(score.format(score=f"{suggestion.score:.2f}"))
+    keys = translate(
+        "SuggestionMarks",
+        "{accept}: accept · {reject}: reject · {all}: accept all in the paragraph ·"
+        " {next}, then a label's key: accept as that label",
+    )
+    lines.append(
+        html.escape(
+            keys.format(accept=ACCEPT_KEY, reject=REJECT_KEY, all=ACCEPT_ALL_KEY, next=NEXT_KEY)
+        )
+    )
+    return "<br>".join(lines)

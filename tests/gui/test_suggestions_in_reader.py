@@ -1,0 +1,372 @@
+"""Suggestions in the reader: the seed article with 48 spans of three analysts and 24
+suggestions (some of two words, wrapping at a narrow window), outlined dashed in their
+label's colour and never filled; Tab walks them in order; Y, R, Shift+Y and a label's key
+decide them as one undoable step each, and what is stored is exactly what was decided.
+Every test runs in the English window and in the mirrored Arabic one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
+
+from annotate.schema import SpanLabel
+from annotate.suggestions import Candidate, Suggestion
+from gui.app import application
+from gui.i18n import is_arabic
+from gui.main_window import MainWindow
+from gui.suggestion_marks import INSET, OUTLINE_WIDTH
+from tests.gui.conftest import main_window_on_sample
+from tests.gui.layout_geometry import glyph_boxes
+from tests.gui.test_arabic_keys import type_on_arabic_layout
+from tests.gui.test_gestures import LABEL_KEYS, LEFT, SHIFT, WIDTHS, Annotated, words_of
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SOURCE = "model:seed.annotate.model"
+LABELS = list(LABEL_KEYS)  # PERSON, ORG, GPE
+WHITE = "#ffffff"
+
+
+@pytest.fixture(params=["en", "ar"], ids=["English", "Arabic"])
+def window(
+    request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    application(request.param)
+    try:
+        with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
+            yield shown
+    finally:
+        application("en")
+
+
+class Suggested(Annotated):
+    """The seed article with 24 spans of ali's, 24 of sara's and omar's (all shown), and 24
+    suggestions on other words: every fourth one covers two words."""
+
+    def __init__(self, qtbot: QtBot, window: MainWindow, width: int) -> None:
+        super().__init__(qtbot, window, width)
+        words = words_of(self.text)
+        candidates = []
+        for number, index in enumerate(range(8, 8 + 10 * 24, 10)):
+            start, end = words[index]
+            if number % 4 == 3:
+                end = words[index + 1][1]
+            candidates.append(Candidate(LABELS[number % 3], start, end, 0.5 + number / 100))
+        window.project.suggestions.add(self.uid, candidates, SOURCE)
+        window.reopen()
+        self.reader.setFocus()
+        self.suggestions = window.project.suggestions.open_for(self.uid, "ali")
+        assert len(self.suggestions) == 24
+
+    def shown(self) -> list[Suggestion]:
+        return list(self.reader.suggestions)
+
+    def decisions(self) -> dict[str, tuple[str, str]]:
+        """Each suggestion of the document: uid -> (state, who decided)."""
+        rows = self.window.project.store.conn.execute(
+            "SELECT uid, state, annotator FROM suggestions"
+        )
+        return {uid: (state, annotator) for uid, state, annotator in rows}
+
+    def tab_to(self, suggestion: Suggestion) -> None:
+        """Tab from the start of the text until the suggestion is chosen."""
+        self.reader.put_caret(0)
+        for _ in range(len(self.shown())):
+            self.key(Qt.Key.Key_Tab)
+            if self.reader.selected_range() == (suggestion.start, suggestion.end):
+                return
+        raise AssertionError("Tab never reached the suggestion")
+
+    def click_on(self, suggestion: Suggestion) -> None:
+        """A click in the middle of the suggestion's first word."""
+        self.edges(suggestion.start, suggestion.end)  # into view
+        boxes = glyph_boxes(self.reader, suggestion.start, suggestion.start + 3)
+        middle = boxes[len(boxes) // 2].center().toPoint()
+        self.qtbot.mouseClick(self.reader.viewport(), LEFT, pos=middle)
+
+    def origin_shown(self, uid: str) -> str:
+        panel = self.window.annotations
+        row = panel.spans.row_of(uid)
+        assert row is not None
+        return str(panel.spans.index(row, 3).data())
+
+
+def says(window: MainWindow, english: str, arabic: str) -> None:
+    assert window.saved_label.text() == (arabic if is_arabic() else english)
+
+
+def outline_boxes(reading: Suggested, suggestion: Suggestion) -> list[QRectF]:
+    """The rectangle of each line's run of the suggestion's glyphs, the height of the
+    line, as the outline is drawn around it."""
+    by_line: dict[float, QRectF] = {}
+    for start, end in words_of(reading.text):  # a word is on one line: its glyphs' line
+        if suggestion.start <= start and end <= suggestion.end:
+            for box in glyph_boxes(reading.reader, start, end):
+                line = by_line.get(box.top())
+                by_line[box.top()] = box if line is None else line.united(box)
+    return list(by_line.values())
+
+
+def colours(image: QImage, points: list[tuple[int, int]]) -> list[str]:
+    return [QColor(image.pixel(x, y)).name() for x, y in points]
+
+
+def dashed(image: QImage, colour: str, left: int, right: int, rows: range) -> float:
+    """The share of the columns from left to right that have the colour in the rows."""
+    marked = [colour in colours(image, [(x, y) for y in rows]) for x in range(left, right)]
+    return marked.count(True) / len(marked)
+
+
+def outlined(reading: Suggested, suggestion: Suggestion) -> bool:
+    """Whether the reader draws the suggestion's outline: its top edge dashed in its
+    colour (a span's colour would be there in every column)."""
+    reading.edges(suggestion.start, suggestion.end)
+    image = reading.reader.viewport().grab().toImage()
+    colour = QColor(label_of(reading.window, suggestion.label).colour).name()
+    box = outline_boxes(reading, suggestion)[0]
+    top = round(box.top())
+    rows = range(top, top + round(INSET + OUTLINE_WIDTH) + 1)
+    return 0.3 < dashed(image, colour, round(box.left()) + 4, round(box.right()) - 4, rows) < 0.9
+
+
+def label_of(window: MainWindow, label: str) -> SpanLabel:
+    definition = window.project.labels.span_label(label)
+    assert definition is not None
+    return definition
+
+
+def arabic_name(window: MainWindow, label: str) -> str:
+    definition = window.project.labels.span_label(label)
+    assert definition is not None
+    return definition.arabic
+
+
+@pytest.mark.parametrize("width", [WIDTHS["narrow"], WIDTHS["wide"]], ids=["narrow", "wide"])
+def test_each_suggestion_is_outlined_dashed_in_its_labels_colour_and_never_filled(
+    qtbot: QtBot, window: MainWindow, width: int
+) -> None:
+    reading = Suggested(qtbot, window, width)
+    reader = reading.reader
+    labels = window.project.labels
+    wrapped = 0
+    for suggestion in reading.suggestions:
+        reading.edges(suggestion.start, suggestion.end)  # into view, painted
+        image = reader.viewport().grab().toImage()
+        colour = QColor(labels.span_label(suggestion.label).colour).name()  # type: ignore[union-attr]
+        boxes = outline_boxes(reading, suggestion)
+        wrapped += len(boxes) > 1
+        for box in boxes:
+            left, right = round(box.left()) + 4, round(box.right()) - 4
+            edge = round(INSET + OUTLINE_WIDTH) + 1  # rows from the line's top or bottom
+            top, bottom = round(box.top()), round(box.bottom())
+            for rows in (range(top, top + edge), range(bottom - edge, bottom)):
+                share = dashed(image, colour, left, right, rows)
+                assert 0.3 < share < 0.9, (reading.text[suggestion.start : suggestion.end], share)
+            inside = [
+                (x, y)
+                for x in range(left, right)
+                for y in range(round(box.top()) + 5, round(box.bottom()) - 5)
+            ]
+            assert colour not in colours(image, inside)  # the text on the page, not filled
+            assert colours(image, inside).count(WHITE) > len(inside) / 2
+    assert wrapped or width == WIDTHS["wide"]  # a two-word one breaks at the narrow window
+    for number in range(reader.document().blockCount()):  # the text itself is untouched
+        assert reader.document().findBlockByNumber(number).layout().formats() == []
+
+
+def test_tab_walks_every_suggestion_in_order_and_keeps_the_focus(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["narrow"])
+    reader = reading.reader
+    reader.put_caret(0)
+    for number, suggestion in enumerate(reading.suggestions, start=1):
+        reading.key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is reader
+        assert reader.selected_range() == (suggestion.start, suggestion.end)
+        assert reader.chosen_suggestion() == suggestion
+        assert reader.viewport().rect().contains(reader.cursorRect().center())  # in view
+        words = " ".join(reading.text[suggestion.start : suggestion.end].split())
+        label = window.project.labels.span_label(suggestion.label)
+        assert label is not None
+        says(
+            window,
+            f"Suggestion {number} of 24: {suggestion.label} ‘{words}’",
+            f"الاقتراح {number} من 24: {label.arabic} «{words}»",
+        )
+    reading.key(Qt.Key.Key_Tab)  # none after the last: it stays chosen
+    assert reader.chosen_suggestion() == reading.suggestions[-1]
+    says(window, "No more suggestions that way.", "لا مزيد من الاقتراحات في هذا الاتجاه.")
+    for suggestion in reversed(reading.suggestions[:-1]):
+        reading.key(Qt.Key.Key_Tab, SHIFT)
+        assert QApplication.focusWidget() is reader
+        assert reader.selected_range() == (suggestion.start, suggestion.end)
+    assert reading.decisions() == {s.uid: ("open", "") for s in reading.suggestions}
+
+
+def test_y_r_shift_y_and_a_label_key_store_exactly_what_was_decided_each_undone_and_redone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    project, reader, all_ = window.project, reading.reader, reading.suggestions
+    spans, decisions = reading.state(), reading.decisions()
+
+    def check(selected: str | None) -> None:
+        assert reading.state() == spans
+        assert reading.decisions() == decisions
+        still_open = [s for s in all_ if decisions[s.uid][0] == "open"]
+        assert reading.shown() == still_open  # outlined: exactly the open ones
+        assert reading.selected() == (selected, selected)
+
+    def undone_and_redone(before: tuple[dict, dict], after: tuple[dict, dict]) -> None:
+        nonlocal spans, decisions
+        selected = reader.selected_span
+        reading.key(Qt.Key.Key_Z, CTRL)
+        spans, decisions = dict(before[0]), dict(before[1])
+        check(None)
+        reading.key(Qt.Key.Key_Z, CTRL | SHIFT)
+        spans, decisions = dict(after[0]), dict(after[1])
+        check(selected)
+
+    def new_span() -> str:
+        (uid,) = set(reading.state()) - set(spans)
+        return uid
+
+    # Y on the suggestion Tab chose
+    chosen = all_[5]
+    reading.tab_to(chosen)
+    before = (dict(spans), dict(decisions))
+    reading.key(Qt.Key.Key_Y)
+    made = new_span()
+    spans[made] = ("ali", chosen.label, chosen.start, chosen.end)
+    decisions[chosen.uid] = ("accepted", "ali")
+    check(made)
+    assert project.spans.get(made).origin == "suggested"
+    assert project.suggestions.get(chosen.uid).span == made
+    assert reading.origin_shown(made) == ("مقترَح" if is_arabic() else "suggested")
+    words = reading.text[chosen.start : chosen.end]
+    arabic = arabic_name(window, chosen.label)
+    says(window, f"Accept {chosen.label} ‘{words}’", f"قبول {arabic} «{words}»")
+    undone_and_redone(before, (spans, decisions))
+    reading.key(Qt.Key.Key_Z, CTRL)  # the suggestion is back, drawn again
+    assert outlined(reading, chosen)
+    reading.key(Qt.Key.Key_Z, CTRL | SHIFT)
+    assert not outlined(reading, chosen)  # a span now: filled, no dashes
+
+    # R on the one a click put the caret in
+    clicked = all_[9]
+    reading.click_on(clicked)
+    before = (dict(spans), dict(decisions))
+    reading.key(Qt.Key.Key_R)
+    decisions[clicked.uid] = ("rejected", "ali")
+    check(None)
+    words, arabic = reading.text[clicked.start : clicked.end], arabic_name(window, clicked.label)
+    says(window, f"Reject {clicked.label} ‘{words}’", f"رفض {arabic} «{words}»")
+    undone_and_redone(before, (spans, decisions))
+
+    # a label's key on a chosen one: accepted as that label (corrected)
+    chosen = all_[12]  # a PERSON
+    assert chosen.label == "PERSON"
+    reading.tab_to(chosen)
+    before = (dict(spans), dict(decisions))
+    reading.key(LABEL_KEYS["GPE"])
+    made = new_span()
+    spans[made] = ("ali", "GPE", chosen.start, chosen.end)
+    decisions[chosen.uid] = ("accepted", "ali")
+    check(made)
+    assert project.suggestions.stats("ali")["PERSON"]["corrected"] == 1
+    undone_and_redone(before, (spans, decisions))
+
+    # Shift+Y: every open one in the caret's paragraph, one step
+    paragraph = reader.document().findBlock(reader.positions.to_qt(all_[15].start))
+    start, end = reader.block_offsets(paragraph)
+    still_open = [s for s in all_ if decisions[s.uid][0] == "open"]
+    inside = [s for s in still_open if start <= s.start and s.end <= end]
+    assert len(inside) >= 2
+    reader.put_caret(all_[15].start)
+    reader.select_span(None)
+    before = (dict(spans), dict(decisions))
+    reading.key(Qt.Key.Key_Y, SHIFT)
+    made_spans = {s.uid: s for s in project.spans.for_document(reading.uid, "ali")}
+    for suggestion in inside:
+        span = project.suggestions.get(suggestion.uid).span
+        assert made_spans[span].origin == "suggested"
+        spans[span] = ("ali", suggestion.label, suggestion.start, suggestion.end)
+        decisions[suggestion.uid] = ("accepted", "ali")
+    check(None)
+    count = len(inside)
+    says(window, f"Accept {count} suggestions", f"قبول اقتراحات، عددها {count}")
+    reading.key(Qt.Key.Key_Z, CTRL)  # one step undoes them all
+    spans, decisions = before
+    check(None)
+
+
+def test_y_after_y_accepts_each_next_one_and_never_another(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Y, again and again from a click: each press the next suggestion in reading order,
+    exactly it, the span it made selected; nothing else changes."""
+    reading = Suggested(qtbot, window, WIDTHS["narrow"])
+    project, all_ = window.project, reading.suggestions
+    reading.click_on(all_[2])
+    spans = reading.state()
+    for suggestion in all_[2:14]:
+        reading.key(Qt.Key.Key_Y)
+        (made,) = set(reading.state()) - set(spans)
+        spans[made] = ("ali", suggestion.label, suggestion.start, suggestion.end)
+        assert reading.state() == spans
+        assert project.suggestions.get(suggestion.uid).state == "accepted"
+        assert reading.selected() == (made, made)
+    decided = {uid for uid, (state, _) in reading.decisions().items() if state != "open"}
+    assert decided == {s.uid for s in all_[2:14]}
+
+
+def test_a_click_on_a_suggestion_and_y_or_r_decide_that_one(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["wide"])
+    decisions = reading.decisions()
+    for number, suggestion in enumerate(reading.suggestions[::3]):
+        reading.click_on(suggestion)
+        accept = number % 2 == 0
+        reading.key(Qt.Key.Key_Y if accept else Qt.Key.Key_R)
+        decisions[suggestion.uid] = ("accepted" if accept else "rejected", "ali")
+        assert reading.decisions() == decisions
+
+
+def test_on_the_arabic_layout_the_keys_of_y_and_r_decide(qtbot: QtBot, window: MainWindow) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    first, second = reading.suggestions[:2]
+    reading.tab_to(first)
+    type_on_arabic_layout(qtbot, reading.reader, "y")  # غ
+    assert window.project.suggestions.get(first.uid).state == "accepted"
+    reading.tab_to(second)
+    type_on_arabic_layout(qtbot, reading.reader, "r")  # ق
+    assert window.project.suggestions.get(second.uid).state == "rejected"
+
+
+def test_hovering_a_suggestion_says_what_it_is_and_its_keys(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    suggestion = reading.suggestions[1]  # an ORG
+    reading.edges(suggestion.start, suggestion.end)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    box = glyph_boxes(reading.reader, suggestion.start, suggestion.start + 2)[0]
+    qtbot.mouseMove(reading.reader.viewport(), box.center().toPoint())
+    qtbot.waitUntil(lambda: QToolTip.isVisible() and "Y" in QToolTip.text())
+    tip = QToolTip.text()
+    if is_arabic():
+        assert "<b>منظمة</b>" in tip
+        assert "اقتراح من النموذج seed.annotate.model" in tip
+        assert "الدرجة: 0.51" in tip and "Y: قبول · R: رفض" in tip
+    else:
+        assert "<b>ORG</b>" in tip and "Suggested by the model seed.annotate.model" in tip
+        assert "score: 0.51" in tip and "Y: accept · R: reject" in tip
+    QToolTip.hideText()
