@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QKeySequence
 
 from annotate.model import Changes
 from annotate.suggestions import Suggestion
@@ -30,8 +29,6 @@ from gui.suggestion_marks import (
 
 if TYPE_CHECKING:
     from gui.annotating import Annotating
-
-BACKTAB = "Backtab"  # what Qt calls Shift+Tab on some platforms
 
 
 class SuggestionKeys(QObject):
@@ -59,13 +56,12 @@ class SuggestionKeys(QObject):
             self.accept_paragraph,
         )
         add("suggestion", translate("SuggestionKeys", "Next suggestion"), NEXT_KEY, self.next)
-        previous = add(
+        add(
             "suggestion",
             translate("SuggestionKeys", "Previous suggestion"),
             PREVIOUS_KEY,
             self.previous,
         )
-        previous.setShortcuts([QKeySequence(PREVIOUS_KEY), QKeySequence(BACKTAB)])
         annotating.changed.connect(self._after_change)
 
     @property

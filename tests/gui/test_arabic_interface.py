@@ -39,6 +39,7 @@ from gui.main_window import MainWindow
 from gui.project_switch import CurrentWindow
 from gui.screenshots import WINDOW_SIZE, wait_for_reader
 from gui.settings import app_settings
+from gui.training_run import model_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "resources" / "i18n" / "annotate_ar.ts"
@@ -126,9 +127,13 @@ def test_in_arabic_every_text_the_app_shows_is_arabic(arabic_window: MainWindow)
     window.show_agreement()
     window.show_progress()
     window.review_disagreements()
+    window.suggestions.show_stats()
+    window.suggestions.train()  # the training dialog, asking what to learn from
     window.find_bar.open_bar()
     QApplication.processEvents()
-    data = (str(window.project.path), window.project.path.name, *ANNOTATORS, *bilingual(window))
+    model = str(model_folder(window.project.path))  # a folder's name: data
+    data = (model, str(window.project.path), window.project.path.name, *ANNOTATORS)
+    data += tuple(bilingual(window))
     texts = list(shown_texts(window))
     assert len(texts) > 300
     untranslated = sorted(

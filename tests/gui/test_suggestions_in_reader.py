@@ -203,7 +203,7 @@ def test_tab_walks_every_suggestion_in_order_and_keeps_the_focus(
     assert reader.chosen_suggestion() == reading.suggestions[-1]
     says(window, "No more suggestions that way.", "لا مزيد من الاقتراحات في هذا الاتجاه.")
     for suggestion in reversed(reading.suggestions[:-1]):
-        reading.key(Qt.Key.Key_Tab, SHIFT)
+        reading.key(Qt.Key.Key_Backtab, SHIFT)  # what Shift+Tab sends
         assert QApplication.focusWidget() is reader
         assert reader.selected_range() == (suggestion.start, suggestion.end)
     assert reading.decisions() == {s.uid: ("open", "") for s in reading.suggestions}
