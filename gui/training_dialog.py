@@ -38,8 +38,6 @@ from gui.training_run import (
     TrainingRun,
     model_folder,
     model_source,
-    suggest_command,
-    train_command,
 )
 
 EPOCHS = 16  # annotate train's default (annotate/training/options.py)
@@ -71,8 +69,8 @@ class TrainingDialog(QDialog):
         parent: QWidget | None,
         project: Project,
         document: str | None,
-        train: TrainCommand = train_command,
-        suggest: SuggestCommand = suggest_command,
+        train: TrainCommand | None = None,
+        suggest: SuggestCommand | None = None,
     ) -> None:
         super().__init__(parent)
         self.project = project

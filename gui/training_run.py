@@ -76,15 +76,17 @@ class TrainingRun(QObject):
         parent: QObject,
         project: Path,
         document: str | None,
-        train: TrainCommand = train_command,
-        suggest: SuggestCommand = suggest_command,
+        train: TrainCommand | None = None,
+        suggest: SuggestCommand | None = None,
     ) -> None:
+        """`train` and `suggest` make the command lines (by default `annotate train` and
+        `annotate suggest`)."""
         super().__init__(parent)
         self.project = project
         self.document = document
         self.model_dir = model_folder(project)
         self.report: dict[str, Any] | None = None
-        self._train, self._suggest = train, suggest
+        self._train, self._suggest = train or train_command, suggest or suggest_command
         self._process: AnnotateProcess | None = None
         self._work: Path | None = None
         self.stage = ""
