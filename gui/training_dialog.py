@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotate.gazetteer import EVERY_LAYER
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from annotate.training.options import EPOCHS
 from gui.i18n import translate
 from gui.label_words import label_word
 from gui.plain_text import plain_label
@@ -40,7 +41,6 @@ from gui.training_run import (
     model_source,
 )
 
-EPOCHS = 16  # annotate train's default (annotate/training/options.py)
 MAX_EPOCHS = 200
 SCORES = ("precision", "recall", "f1")
 
@@ -82,6 +82,7 @@ class TrainingDialog(QDialog):
         self.run.trained.connect(self._trained)
         self.run.finished.connect(self._finished)
         self.run_eta = Eta()
+        self._close_when_done = False  # only suggesting: the status bar says how it went
         self._build()
         self.resize(520, 360)
 
@@ -161,6 +162,7 @@ class TrainingDialog(QDialog):
     def suggest_only(self) -> None:
         """Suggest in the open document with the model trained before, no training."""
         self.setWindowTitle(translate("TrainingDialog", "Suggest from the trained model"))
+        self._close_when_done = True
         self.bar.setRange(0, 0)
         self.eta.setText("")
         self._show_parts(running=True)
@@ -251,6 +253,8 @@ class TrainingDialog(QDialog):
             self.suggested.emit()
         self._show_parts()
         self.message.emit(self.outcome.text().replace("\n", " "))
+        if ok and self._close_when_done:
+            self.close()
 
 
 def _figure(value: object) -> str:
