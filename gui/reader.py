@@ -521,8 +521,9 @@ class ReaderView(QPlainTextEdit):
                 for line in lines:
                     paint_marks(painter, annotated, line, self.talk, self.right_to_left)
                 if self.suggestions.document == annotated.document.uid:
+                    page = self.palette().base().color()
                     for line in lines:
-                        paint_suggestions(painter, annotated, line, self.suggestions)
+                        paint_suggestions(painter, annotated, line, self.suggestions, page)
             if selection is not None:
                 for line in lines:
                     paint_selected_text(painter, line, selection, self.palette())

@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable, Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from annotate.annotated_text import AnnotatedText
 from annotate.suggestions import Suggestion
@@ -88,26 +88,41 @@ class ShownSuggestions:
 
 
 def paint_suggestions(
-    painter: QPainter, annotated: AnnotatedText, painted: PaintedLine, shown: ShownSuggestions
+    painter: QPainter,
+    annotated: AnnotatedText,
+    painted: PaintedLine,
+    shown: ShownSuggestions,
+    page: QColor,
 ) -> int:
     """The dashed outline of each suggestion on a line, a rectangle for each run of its
-    glyphs there; how many rectangles it drew."""
+    glyphs there; how many rectangles it drew. The gaps between the dashes are the page's
+    colour (`page`), so that the outline shows on a span of its own colour too."""
     drawn = 0
     painter.save()
     painter.setBrush(Qt.BrushStyle.NoBrush)
+    margin = INSET + OUTLINE_WIDTH / 2  # the pen's middle: its whole width inside
     for suggestion in shown.overlapping(painted.start, max(painted.end, painted.start + 1)):
-        pen = QPen(label_colour(annotated, suggestion.label), OUTLINE_WIDTH)
-        pen.setStyle(Qt.PenStyle.CustomDashLine)
-        pen.setDashPattern(DASHES)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        margin = INSET + OUTLINE_WIDTH / 2  # the pen's middle: its whole width inside
-        for piece in painted.rects(suggestion.start, suggestion.end):
-            painter.drawRect(piece.adjusted(margin, margin, -margin, -margin))
-            drawn += 1
+        pieces = [
+            piece.adjusted(margin, margin, -margin, -margin)
+            for piece in painted.rects(suggestion.start, suggestion.end)
+        ]
+        for pen in (_pen(page, solid=True), _pen(label_colour(annotated, suggestion.label))):
+            painter.setPen(pen)
+            for piece in pieces:
+                painter.drawRect(piece)
+        drawn += len(pieces)
     painter.restore()
     return drawn
+
+
+def _pen(colour: QColor, solid: bool = False) -> QPen:
+    pen = QPen(colour, OUTLINE_WIDTH)
+    if not solid:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern(DASHES)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+    return pen
 
 
 def source_name(source: str) -> str:

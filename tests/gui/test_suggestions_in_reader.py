@@ -370,3 +370,25 @@ def test_hovering_a_suggestion_says_what_it_is_and_its_keys(
         assert "<b>ORG</b>" in tip and "Suggested by the model seed.annotate.model" in tip
         assert "score: 0.51" in tip and "Y: accept · R: reject" in tip
     QToolTip.hideText()
+
+
+def test_a_suggestion_inside_a_span_of_its_colour_still_shows_its_dashes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    project, text = window.project, reading.text
+    whole = text.index("دونالد ترامب")
+    project.spans.add(reading.uid, "ali", "PERSON", whole, whole + len("دونالد ترامب"))
+    trump = text.index("ترامب", whole)
+    project.suggestions.add(reading.uid, [Candidate("PERSON", trump, trump + 5)], SOURCE)
+    window.reopen()
+    (inside,) = [s for s in reading.reader.suggestions if s.start == trump]
+    reading.edges(inside.start, inside.end)
+    image = reading.reader.viewport().grab().toImage()
+    (box,) = outline_boxes(reading, inside)
+    top, bottom = round(box.top()), round(box.bottom())
+    edge = round(INSET + OUTLINE_WIDTH) + 1
+    left, right = round(box.left()) + 4, round(box.right()) - 4
+    for rows in (range(top, top + edge), range(bottom - edge, bottom)):
+        gaps = dashed(image, WHITE, left, right, rows)
+        assert 0.2 < gaps < 0.7  # the gaps in the page's colour, on the span's
