@@ -23,6 +23,7 @@ from gui.plain_text import plain_label
 from gui.rtl import direct_cells
 
 EVERYONE = ""  # the chooser's item data for every analyst's decisions
+MIN_COLUMN = 48  # pixels
 
 
 def outcome_names() -> dict[str, str]:
@@ -46,7 +47,9 @@ class SuggestionStats(QDialog):
             [translate("SuggestionStats", "Label"), *(names[o] for o in OUTCOMES)]
         )
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(MIN_COLUMN)  # Qt's default comes out at 187 px here
         direct_cells(self.table)
         note = plain_label(
             translate(

@@ -43,6 +43,7 @@ from gui.training_run import (
 
 MAX_EPOCHS = 200
 SCORES = ("precision", "recall", "f1")
+MIN_COLUMN = 48  # pixels
 
 __all__ = ["TrainingDialog", "model_folder"]
 
@@ -118,7 +119,9 @@ class TrainingDialog(QDialog):
             ]
         )
         self.scores.verticalHeader().hide()
-        self.scores.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.scores.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(MIN_COLUMN)  # Qt's default comes out at 187 px here
         direct_cells(self.scores)
         buttons = QDialogButtonBox(self)
         self.start_button = QPushButton(translate("TrainingDialog", "&Train"), self)

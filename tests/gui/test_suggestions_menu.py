@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.gazetteer import gazetteer_candidates
@@ -31,6 +31,12 @@ def choose(qtbot: QtBot, window: MainWindow, text: str) -> None:
     item = action_named(menu, text)
     qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(item).center())
     qtbot.waitUntil(lambda: not menu.isVisible())
+
+
+def every_column_shows(table: QTableWidget) -> bool:
+    header = table.horizontalHeader()
+    widths = [header.sectionSize(column) for column in range(header.count())]
+    return sum(widths) <= table.viewport().width() and min(widths) > 0
 
 
 def every(text: str, words: str) -> list[tuple[int, int]]:
@@ -146,6 +152,7 @@ def test_the_statistics_count_per_label_for_everyone_or_one_analyst(
     choose(qtbot, window, "Suggestion statistics…")
     stats = window.suggestions.stats
     assert stats is not None and stats.isVisible()
+    assert every_column_shows(stats.table)
     assert stats.rows() == [
         ["PERSON", "3", "2", "0", "2"],
         ["GPE", "2", "0", "1", "0"],

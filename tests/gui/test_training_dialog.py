@@ -24,7 +24,7 @@ from gui.training_dialog import TrainingDialog
 from gui.training_run import model_folder
 from tests.gui.conftest import main_window_on_sample
 from tests.gui.test_gestures import WIDTHS, Reading, seed_text
-from tests.gui.test_suggestions_menu import choose
+from tests.gui.test_suggestions_menu import choose, every_column_shows
 
 LEFT = Qt.MouseButton.LeftButton
 FAKE_TRAIN = """
@@ -149,6 +149,8 @@ def test_training_shows_progress_and_time_left_and_then_the_models_suggestions(
         )
         assert window.saved_label.text() == outcome.replace("\n", " ")
     assert dialog.scores.rowCount() == 2
+    QApplication.processEvents()  # laid out again, the scores shown
+    assert every_column_shows(dialog.scores)
     assert dialog.scores.item(0, 3).text() == "0.67"
 
 
