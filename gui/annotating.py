@@ -617,7 +617,10 @@ class _ActionSet:
         keys: str,
         slot: Callable[[], None],
         window_wide: bool = False,
+        only_in: QWidget | None = None,
     ) -> QAction:
+        """An action in a group; its key works where spans are, or in the whole window
+        (`window_wide`), or only while `only_in` has the focus."""
         action = QAction(text, self._window)
         action.setShortcut(QKeySequence(keys))
         if group != "link-mode":
@@ -625,6 +628,9 @@ class _ActionSet:
         action.triggered.connect(slot)
         if window_wide:
             self._window.addAction(action)
+        elif only_in is not None:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            only_in.addAction(action)
         else:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for widget in self._span_widgets:

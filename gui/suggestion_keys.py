@@ -55,13 +55,12 @@ class SuggestionKeys(QObject):
             ACCEPT_ALL_KEY,
             self.accept_paragraph,
         )
-        add("suggestion", translate("SuggestionKeys", "Next suggestion"), NEXT_KEY, self.next)
-        add(
-            "suggestion",
-            translate("SuggestionKeys", "Previous suggestion"),
-            PREVIOUS_KEY,
-            self.previous,
-        )
+        # Tab walks the reader's suggestions; elsewhere (the panel) it moves as usual
+        reader = self.reader
+        next_text = translate("SuggestionKeys", "Next suggestion")
+        add("suggestion", next_text, NEXT_KEY, self.next, only_in=reader)
+        previous_text = translate("SuggestionKeys", "Previous suggestion")
+        add("suggestion", previous_text, PREVIOUS_KEY, self.previous, only_in=reader)
         annotating.changed.connect(self._after_change)
 
     @property

@@ -206,6 +206,13 @@ def test_tab_walks_every_suggestion_in_order_and_keeps_the_focus(
         reading.key(Qt.Key.Key_Backtab, SHIFT)  # what Shift+Tab sends
         assert QApplication.focusWidget() is reader
         assert reader.selected_range() == (suggestion.start, suggestion.end)
+    panel = window.annotations
+    panel.setFocus()
+    panel.setCurrentIndex(panel.spans.index(0, 0))  # its span selected in the reader
+    shown = (reader.selected_range(), reader.selected_span)
+    qtbot.keyClick(panel, Qt.Key.Key_Tab)  # in the panel, Tab moves to the next cell
+    assert panel.currentIndex().column() == 1
+    assert (reader.selected_range(), reader.selected_span) == shown
     assert reading.decisions() == {s.uid: ("open", "") for s in reading.suggestions}
 
 
