@@ -325,10 +325,18 @@ class ReaderView(QPlainTextEdit):
             self.select_span(uids[0])
 
     def show_suggestions(self, shown: ShownSuggestions) -> None:
-        """Outline these suggestions (of the open document) from now on."""
-        stretches = [(s.start, s.end) for s in (*self.suggestions, *shown)]
+        """Outline these suggestions (of the open document) from now on; the lines of
+        those that came or went are painted again."""
+        same_document = self.suggestions.document == shown.document
+        before = {s.uid: s for s in self.suggestions} if same_document else {}
+        after = {s.uid: s for s in shown}
+        changed = [
+            (s.start, s.end)
+            for uid, s in (*before.items(), *after.items())
+            if (uid in before) != (uid in after)
+        ]
         self.suggestions = shown
-        self._repaint_stretches(stretches)
+        self._repaint_stretches(changed)
 
     def choose_suggestion(self, suggestion: Suggestion) -> None:
         """Select a suggestion's text, the caret at its end, in view; a label's key then

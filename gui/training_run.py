@@ -96,9 +96,14 @@ class TrainingRun(QObject):
         return self._process is not None and self._process.running
 
     def start_training(self, options: list[str]) -> None:
-        self._work = Path(
-            tempfile.mkdtemp(prefix=self.model_dir.name + WORK_PREFIX, dir=self.project.parent)
-        )
+        folder = self.project.parent
+        try:
+            self._work = Path(
+                tempfile.mkdtemp(prefix=self.model_dir.name + WORK_PREFIX, dir=folder)
+            )
+        except OSError as error:  # a folder that cannot be written: say so, as the CLI would
+            self._end(False, f"error: {folder}: {error.strerror or error}")
+            return
         command = self._train(self.project, self._work / TRAINED, options)
         self._run(command, "training", self._trained)
 

@@ -19,6 +19,7 @@ from annotate.schema import SpanLabel
 from annotate.suggestions import Candidate, Suggestion
 from gui.app import application
 from gui.i18n import is_arabic
+from gui.layers import MINE, annotator_layer
 from gui.main_window import MainWindow
 from gui.suggestion_marks import INSET, OUTLINE_WIDTH
 from tests.gui.conftest import main_window_on_sample
@@ -399,3 +400,17 @@ def test_a_suggestion_inside_a_span_of_its_colour_still_shows_its_dashes(
     for rows in (range(top, top + edge), range(bottom - edge, bottom)):
         gaps = dashed(image, WHITE, left, right, rows)
         assert 0.2 < gaps < 0.7  # the gaps in the page's colour, on the span's
+
+
+def test_in_another_analysts_layer_no_suggestion_is_shown_or_decided(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    window.layers.choose(annotator_layer("sara"))
+    assert len(reading.shown()) == 0
+    reading.reader.put_caret(0)
+    reading.key(Qt.Key.Key_Y)
+    assert window.saved_label.text() == window.annotating.read_only_note
+    assert reading.decisions() == {s.uid: ("open", "") for s in reading.suggestions}
+    window.layers.choose(MINE)
+    assert reading.shown() == reading.suggestions

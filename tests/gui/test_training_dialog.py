@@ -17,6 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from annotate.project import Project
+from annotate.sample import open_default_project
 from gui.app import application
 from gui.i18n import is_arabic
 from gui.main_window import MainWindow
@@ -25,6 +27,7 @@ from gui.training_run import model_folder
 from tests.gui.conftest import main_window_on_sample
 from tests.gui.test_gestures import WIDTHS, Reading, seed_text
 from tests.gui.test_suggestions_menu import choose, every_column_shows
+from tests.helpers import read_only_copy
 
 LEFT = Qt.MouseButton.LeftButton
 FAKE_TRAIN = """
@@ -232,3 +235,22 @@ def test_the_reader_answers_keys_while_it_trains(
     assert all(window.project.suggestions.get(s.uid).state == "accepted" for s in accepted)
     assert sorted(took)[len(took) // 2] <= 0.016, took  # the median key: within a frame
     qtbot.mouseClick(dialog.cancel_button, LEFT)
+
+
+def test_a_project_in_a_folder_that_cannot_be_written_says_so_and_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with open_default_project() as project:
+        sample = project.path
+    with read_only_copy([sample], tmp_path / "ro") as folder:
+        window = MainWindow(Project.open(folder / sample.name), annotator="ali")
+        qtbot.addWidget(window)
+        window.show()
+        dialog = start_training(qtbot, window)
+        outcome = dialog.outcome.text()
+        left = sorted(path.name for path in folder.iterdir())
+        window.close()
+        window.project.close()
+    assert outcome == f"It did not work: error: {folder}: Read-only file system"
+    assert left == [sample.name]
