@@ -233,13 +233,17 @@ def test_y_r_shift_y_and_a_label_key_store_exactly_what_was_decided_each_undone_
 
     def undone_and_redone(before: tuple[dict, dict], after: tuple[dict, dict]) -> None:
         nonlocal spans, decisions
-        selected = reader.selected_span
+        selected, step = reader.selected_span, window.saved_label.text()  # the step's name
         reading.key(Qt.Key.Key_Z, CTRL)
         spans, decisions = dict(before[0]), dict(before[1])
         check(None)
+        said = "تم التراجع عن: {step}" if is_arabic() else "Undid: {step}"
+        assert window.saved_label.text() == said.format(step=step)
         reading.key(Qt.Key.Key_Z, CTRL | SHIFT)
         spans, decisions = dict(after[0]), dict(after[1])
         check(selected)
+        said = "تمت إعادة: {step}" if is_arabic() else "Redid: {step}"
+        assert window.saved_label.text() == said.format(step=step)
 
     def new_span() -> str:
         (uid,) = set(reading.state()) - set(spans)
