@@ -54,7 +54,7 @@ NAMES = {
     "English",  # the Language menu names each language in itself
 }
 ANALYST = "ali"
-MENUS = ("File", "Edit", "Annotate", "View", "Find", "Go", "Review", "Help")
+MENUS = ("File", "Edit", "Annotate", "View", "Find", "Go", "Review", "Suggestions", "Help")
 Shown = list[tuple[str, str]]
 
 
@@ -139,7 +139,17 @@ def test_the_menus_and_docks_of_the_main_window_are_in_arabic(
 ) -> None:
     window = arabic_window
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&ملف", "ت&حرير", "&توسيم", "&عرض", "&بحث", "ا&نتقال", "م&راجعة", "م&ساعدة"]
+    assert titles == [
+        "&ملف",
+        "ت&حرير",
+        "&توسيم",
+        "&عرض",
+        "&بحث",
+        "ا&نتقال",
+        "م&راجعة",
+        "ا&قتراحات",
+        "م&ساعدة",
+    ]
     shown = menus(window)
     project = window.project.path  # in Open recent
     for name in ("File", "Find", "Go", "Review", "Help"):
@@ -149,7 +159,7 @@ def test_the_menus_and_docks_of_the_main_window_are_in_arabic(
     view = menu_texts(shown["View"], skipped=(window.layers.menu,))
     assert english_left(view) == []
     assert {"العربية", "English"} <= set(view)  # each language named in itself
-    for name in ("Edit", "Annotate"):
+    for name in ("Edit", "Annotate", "Suggestions"):
         assert english_left(own_actions(window, shown[name])) == [], name
     assert "تعيين المستند &منجزًا والانتقال إلى التالي" in own_actions(window, shown["Annotate"])
     docks = [dock.windowTitle() for dock in window.findChildren(QDockWidget)]
@@ -168,6 +178,7 @@ def test_each_arabic_menu_command_has_an_arabic_access_key_of_its_own(
     for name in ("File", "Find", "Go", "Review", "Help"):
         groups[name] = [a.text() for a in shown[name].actions() if not a.isSeparator()]
     groups["View"] = own_actions(window, shown["View"])
+    groups["Suggestions"] = own_actions(window, shown["Suggestions"])
     for name, texts in groups.items():
         keys = mnemonics(texts)
         assert len(keys) == len(texts), (name, texts)
