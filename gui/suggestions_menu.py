@@ -6,19 +6,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from annotate.errors import AnnotateError
-from annotate.gazetteer import usual_layer
-from annotate.suggesting import Suggested, every_document, suggest
 from gui.annotating import Annotating
 from gui.failure_box import tell_refusal
 from gui.i18n import translate
-from gui.suggestion_stats import SuggestionStats
-from gui.training_dialog import TrainingDialog, model_folder
+
+# The commands' own modules load when one is first chosen, not at the app's start.
+if TYPE_CHECKING:
+    from annotate.suggesting import Suggested
+    from gui.suggestion_stats import SuggestionStats
+    from gui.training_dialog import TrainingDialog
 
 
 class SuggestionsMenu(QObject):
@@ -59,6 +62,8 @@ class SuggestionsMenu(QObject):
 
     @property
     def model_dir(self) -> Path:
+        from gui.training_run import model_folder
+
         return model_folder(self.project.path)
 
     # -- commands ---------------------------------------------------------------------
@@ -66,6 +71,9 @@ class SuggestionsMenu(QObject):
     def from_known_names(self, everywhere: bool = False) -> None:
         """Suggestions from the known names of the reviewed reference (or, where it has no
         span, of everyone), for the open document or all of them."""
+        from annotate.gazetteer import usual_layer
+        from annotate.suggesting import every_document, suggest
+
         document = self.annotating.document
         if document is None and not everywhere:
             self._say(translate("SuggestionsMenu", "Open a document first."))
@@ -111,6 +119,8 @@ class SuggestionsMenu(QObject):
 
     def _open_training(self, train: bool) -> None:
         """The training dialog, one at a time: a training under way is shown again."""
+        from gui.training_dialog import TrainingDialog
+
         shown = self.training
         if shown is None or not shown.busy():
             if shown is not None:
@@ -141,6 +151,8 @@ class SuggestionsMenu(QObject):
         self._say(said.format(count=count))
 
     def show_stats(self) -> None:
+        from gui.suggestion_stats import SuggestionStats
+
         if self.stats is None:
             self.stats = SuggestionStats(self.window, self.project)
         self.stats.refresh()
