@@ -33,7 +33,10 @@ def accept_step(
 
 
 def accept_all_step(project: Project, annotator: str, document: str, start: int, end: int) -> Step:
-    """Accept every suggestion open for the annotator within [start, end) of a document."""
+    """Accept every suggestion open for the annotator within [start, end) of a document
+    that is a choice of its own: not one that overlaps another open suggestion (two
+    labels for one name, a name inside a longer one), nor one at the bounds of a span the
+    annotator gave another label. Those are left open, to be decided one by one."""
     within = [
         suggestion
         for suggestion in project.suggestions.open_for(document, annotator)
@@ -41,6 +44,14 @@ def accept_all_step(project: Project, annotator: str, document: str, start: int,
     ]
     if not within:
         raise InputError("no open suggestion there", field="suggestions")
+    spans = project.spans.overlapping(document, start, end, annotator)
+    labelled = {(span.start, span.end) for span in spans}
+    within = [s for s in _apart(within) if (s.start, s.end) not in labelled]
+    if not within:
+        raise InputError(
+            "the open suggestions there overlap one another or your spans: decide them one by one",
+            field="suggestions",
+        )
     do, undo = _accepting([_acceptance(project, s, None) for s in within], annotator)
     pattern = "Accept {count} suggestions" if len(within) > 1 else "Accept {count} suggestion"
     return named_step(pattern, {"count": str(len(within))}, do, undo, document)
@@ -56,6 +67,19 @@ def reject_step(annotator: str, suggestion: Suggestion, quoted: str) -> Step:
         lambda p: p.suggestions.reopen(uid),
         suggestion.document,
     )
+
+
+def _apart(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions that overlap none of the others. In order of start, a later one
+    overlaps an earlier one exactly when it starts before the earlier one ends."""
+    ordered = sorted(suggestions, key=lambda s: (s.start, s.end))
+    overlapped: set[str] = set()
+    for index, earlier in enumerate(ordered):
+        later = index + 1
+        while later < len(ordered) and ordered[later].start < earlier.end:
+            overlapped.update((earlier.uid, ordered[later].uid))
+            later += 1
+    return [s for s in ordered if s.uid not in overlapped]
 
 
 def _acceptance(project: Project, suggestion: Suggestion, label: str | None) -> Acceptance:

@@ -116,13 +116,14 @@ class Suggestions:
         return _suggestion(row)
 
     def open_for(self, document: str, annotator: str) -> list[Suggestion]:
-        """The open suggestions of a document, by (start, end), but those the annotator
-        has already made a span of (same label and bounds)."""
+        """The open suggestions of a document, by (start, end), but those a span of the
+        annotator's with the same label overlaps: accepting one would mark the name twice
+        (ترامب suggested where the analyst has دونالد ترامب, or كندا beside their وكندا)."""
         query = (
             f"SELECT {SUGGESTION_FIELDS} {FROM_SUGGESTIONS}"
             f" WHERE g.document = {DOCUMENT_NUMBER} AND g.state = 'open' AND NOT EXISTS ("
             " SELECT 1 FROM spans s WHERE s.document = g.document AND s.annotator = ?"
-            ' AND s.label = g.label AND s.start = g.start AND s."end" = g."end")'
+            ' AND s.label = g.label AND s.start < g."end" AND g.start < s."end")'
             ' ORDER BY g.start, g."end", g.label'
         )
         rows = self._store.conn.execute(query, (document, annotator))

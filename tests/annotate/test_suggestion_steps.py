@@ -135,3 +135,41 @@ def test_accepting_all_in_a_paragraph_is_one_step(project: Project, document: st
         editor.accept_suggestions(document, BREAK, len(TEXT))
     editor.accept_suggestions(document, 0, BREAK)
     assert editor.history.next_undo().name == "Accept 3 suggestions"
+
+
+def test_accepting_all_leaves_the_suggestions_that_overlap_one_another_or_a_span(
+    project: Project, document: str
+) -> None:
+    """Two labels for one name, or a name inside a longer one of the same suggestions, are
+    choices to make one by one: accepting all never marks a name twice."""
+    project.suggestions.add(
+        document,
+        [at("كندا", "ORG"), at("الحداد", "PERSON"), at("عمان", "ORG")],
+        "model:news",
+    )
+    project.annotators.ensure("ali")
+    project.spans.add(document, "ali", "LOC", *at("عمان", "GPE")[1:3])  # another label there
+    editor = Editor(project, "ali")
+    with pytest.raises(InputError, match="overlap one another or your spans"):
+        editor.accept_suggestions(document, 0, BREAK)  # every one there is in doubt
+    assert ali_spans(project, document) == [("LOC", "عمان", "manual")]
+    editor.accept_suggestions(document, BREAK, len(TEXT))  # the second paragraph's are clear
+    assert [text for _, text, _ in ali_spans(project, document)] == [
+        "عمان",
+        "الحداد",
+        "الأردن",
+        "كندا",
+    ]
+
+
+def test_a_suggestion_a_span_of_its_label_overlaps_is_not_offered(
+    project: Project, document: str
+) -> None:
+    project.annotators.ensure("ali")
+    name = at("سليم الحداد", "PERSON")
+    project.spans.add(document, "ali", "PERSON", name.start + 5, name.end)  # الحداد only
+    offered = [TEXT[s.start : s.end] for s in project.suggestions.open_for(document, "ali")]
+    assert "سليم الحداد" not in offered
+    assert "سليم الحداد" in [
+        TEXT[s.start : s.end] for s in project.suggestions.open_for(document, "sara")
+    ]
