@@ -9,7 +9,7 @@ longer known mention of its label found at the same place."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from annotate.errors import InputError
@@ -70,20 +70,24 @@ class Gazetteer:
 
     def _known_mentions(self) -> dict[str, list[Query]]:
         """Per label that a new span may take (entities, not passages), the query of each
-        different spelling of its spans' texts."""
+        different spelling of its spans' texts. A text the layer gave several labels is
+        known under the one it gave most often, and not at all when two tie: offered under
+        each, it would be two suggestions on one name."""
         offered = {
             label.name
             for label in self._project.labels.schema().labels
             if not label.retired and label.name not in self._passages
         }
-        spelled: dict[str, set[str]] = defaultdict(set)
+        labels_of: dict[str, Counter[str]] = defaultdict(Counter)
         for label, mention in self._mention_texts():
             if label in offered and len(written(mention).replace(" ", "")) >= MIN_LETTERS:
-                spelled[label].add(written(mention))
-        return {
-            label: [compile_query(text) for text in sorted(texts)]
-            for label, texts in spelled.items()
-        }
+                labels_of[written(mention)][label] += 1
+        spelled: dict[str, list[str]] = defaultdict(list)
+        for text, labels in sorted(labels_of.items()):
+            (label, most), *others = labels.most_common(2)
+            if not others or others[0][1] < most:
+                spelled[label].append(text)
+        return {label: [compile_query(text) for text in texts] for label, texts in spelled.items()}
 
     def _mention_texts(self) -> list[tuple[str, str]]:
         """(label, text) of every span of the layer, each document's text read once."""

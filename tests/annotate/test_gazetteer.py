@@ -135,3 +135,14 @@ def test_the_usual_layer_is_gold_once_it_has_a_span_else_everyone(project: Proje
     assert usual_layer(project) == "all"
     project.spans.add(known, "gold", "GPE", *place(KNOWN, "كندا"))
     assert usual_layer(project) == "gold"
+
+
+def test_a_text_given_two_labels_is_known_under_the_one_given_more_often(
+    project: Project, documents: tuple[str, str]
+) -> None:
+    known, new = documents
+    project.spans.add(known, "gold", "ORG", *place(KNOWN, "كندا"))  # GPE once, ORG once: a tie
+    assert [label for label, text, _ in found(project, new) if text == "كندا"] == []
+    other = project.documents.add("زار الوفد كندا الشهر الماضي.").documents_added[0]
+    project.spans.add(other, "gold", "GPE", *place("زار الوفد كندا الشهر الماضي.", "كندا"))
+    assert {label for label, text, _ in found(project, new) if text == "كندا"} == {"GPE"}
