@@ -66,11 +66,16 @@ def _from_model(
 ) -> tuple[Suggested, Proposals]:
     report = Suggested(f"model:{model_dir.resolve().name}")
     proposals = _predictor()(model_dir, project, documents)
+    renames = project.labels.renames()  # a model trained before a rename uses the old name
+    named = {
+        uid: [c._replace(label=renames.get(c.label, c.label)) for c in found]
+        for uid, found in proposals.items()
+    }
     retired = {label.name for label in project.labels.schema().labels if label.retired}
-    left_out = sum(c.label in retired for found in proposals.values() for c in found)
+    left_out = sum(c.label in retired for found in named.values() for c in found)
     if left_out:
         report.notes.append(f"{left_out} of retired labels left out ({', '.join(sorted(retired))})")
-    kept = {uid: [c for c in found if c.label not in retired] for uid, found in proposals.items()}
+    kept = {uid: [c for c in found if c.label not in retired] for uid, found in named.items()}
     return report, kept
 
 

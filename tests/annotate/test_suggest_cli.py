@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from annotate.cli import main
 from annotate.editing import Editor
-from annotate.label_changes import retire_label
+from annotate.label_changes import rename_label, retire_label
 from annotate.project import Project
 from annotate.suggestions import Candidate
 from tests.helpers import table_checksums
@@ -185,6 +185,13 @@ def test_a_models_predictions_become_suggestions_of_its_folder(
         (2, "GPE", 20, 24, "model:ner-1", "open"),
         (3, "PERSON", 5, 11, "model:ner-1", "open"),
     ]
+    with Project.open(project_file) as opened:
+        rename_label(opened, "GPE", "COUNTRY")  # after the model was trained
+    canada = SECOND.index("كندا")
+    predictor(monkeypatch, lambda *args: {documents[1]: [Candidate("GPE", canada, canada + 4)]})
+    code, output = run("suggest", str(project_file), str(model), "--docs", "3")
+    assert code == 0, output
+    assert stored(project_file)[-1] == (3, "COUNTRY", canada, canada + 4, "model:ner-1", "open")
     predictor(monkeypatch, lambda *args: {documents[1]: [Candidate("CITY", 5, 11)]})
     before = table_checksums(project_file)
     code, output = run("suggest", str(project_file), str(model), "--docs", "3")
