@@ -1,7 +1,9 @@
 """The project's annotations as sentences of its own tokens, with the spans a model learns.
 
 A span must start at a token's start and end at a token's end (annotate.tokens): one that
-does not is left out and counted, never moved to the nearest bounds. Of the spans that
+does not is left out and counted, never moved to the nearest bounds, and the tokens it
+touches are taught as unknown, not as "no entity" (كندا marked inside the token وكندا
+does not teach that وكندا is no name). Of the spans that
 overlap, the entity recogniser learns the outermost (the longest, then the earliest, as
 ``spacy.util.filter_spans`` keeps them); the others are nested. Passages (quotes) run over
 tens of words and are not learnt.
@@ -9,9 +11,10 @@ tens of words and are not learnt.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -41,6 +44,7 @@ class Sentence:
     spaces: tuple[bool, ...]  # whether something separates each word from the next
     entities: tuple[Mention, ...] = ()  # the outermost: what the entity recogniser learns
     nested: tuple[Mention, ...] = ()  # inside or across an outermost one
+    unknown: tuple[Mention, ...] = ()  # the tokens of a span off their bounds: not learnt
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class LeftOut:
     off_tokens: Counter[str] = field(default_factory=Counter)
     passages: Counter[str] = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)
+    unread: int = 0  # sentences after the last span of a layer not marked done
 
     def notes(self) -> list[str]:
         found = []
@@ -76,6 +81,11 @@ class LeftOut:
                 " the spans of a few tokens that spaCy's entity recogniser and span"
                 " categoriser learn"
             )
+        if self.unread:
+            found.append(
+                f"{self.unread} sentence(s) after the last span of a layer not marked done"
+                " were left out: not read yet, they would teach that they hold no name"
+            )
         return found
 
 
@@ -89,21 +99,32 @@ def layer_documents(
     """Every layer of ``source`` (gold, an annotator or all) that annotated its document:
     it has spans there, or marked the document done. Only ``labels``, when named."""
     passages = passage_labels(project.labels.schema())
-    return [
-        layer_document(record, labels, passages, left_out) for record in _annotated(project, source)
-    ]
+    documents = []
+    for record, done in _annotated(project, source):
+        document = layer_document(record, labels, passages, left_out)
+        documents.append(document if done else _read_so_far(document, record, left_out))
+    return documents
 
 
-def _annotated(project: Project, source: str) -> Iterator[ExportRecord]:
-    """The layers with spans, then those marked done that have none."""
-    with_spans = set()
+def _annotated(project: Project, source: str) -> Iterator[tuple[ExportRecord, bool]]:
+    """The layers with spans, then those marked done that have none; each with whether
+    its annotator marked the document done."""
+    done = {(r["id"], r["annotator"]): r for r in export_records(project, source, "done")}
     for record in export_records(project, source):
         if record["annotator"] is not None and record["spans"]:
-            with_spans.add((record["id"], record["annotator"]))
-            yield record
-    for record in export_records(project, source, "done"):
-        if (record["id"], record["annotator"]) not in with_spans:
-            yield record
+            yield record, done.pop((record["id"], record["annotator"]), None) is not None
+    for record in done.values():
+        if not record["spans"]:
+            yield record, True
+
+
+def _read_so_far(document: LayerDocument, record: ExportRecord, left_out: LeftOut) -> LayerDocument:
+    """A layer not marked done, up to the sentence of its last span: an analyst reads in
+    order, and the sentences after it, not read yet, would teach that they hold no name."""
+    last = max(span["end"] for span in record["spans"])
+    read = tuple(s for s in document.sentences if s.tokens[0].start < last)
+    left_out.unread += len(document.sentences) - len(read)
+    return replace(document, sentences=read)
 
 
 def layer_document(
@@ -117,6 +138,7 @@ def layer_document(
     starts = {token.start: index for index, token in enumerate(tokens)}
     ends = {token.end: index + 1 for index, token in enumerate(tokens)}
     learnt: list[Mention] = []
+    unknown: list[Mention] = []
     for span in record["spans"]:
         if labels is not None and span["label"] not in labels:
             continue
@@ -126,12 +148,24 @@ def layer_document(
             learnt.append(Mention(starts[span["start"]], ends[span["end"]], span["label"]))
         else:
             _off_tokens(left_out, record, span)
+            unknown.append(_touched(tokens, span["start"], span["end"], span["label"]))
     return LayerDocument(
         uid=record["id"],
         annotator=record["annotator"] or "",
         split=split_of(record["meta"]),
-        sentences=tuple(document_sentences(text, tokens, meta, learnt)),
+        sentences=tuple(document_sentences(text, tokens, meta, learnt, unknown)),
     )
+
+
+def _touched(tokens: list[Token], start: int, end: int, label: str) -> Mention:
+    """The tokens that share a character with [start, end) (at least the nearest one)."""
+    first = max(bisect_right([t.start for t in tokens], start) - 1, 0)
+    while first < len(tokens) - 1 and tokens[first].end <= start:
+        first += 1
+    last = first
+    while last + 1 < len(tokens) and tokens[last + 1].start < end:
+        last += 1
+    return Mention(first, last + 1, label)
 
 
 def _off_tokens(left_out: LeftOut, record: ExportRecord, span: ExportSpan) -> None:
@@ -144,25 +178,35 @@ def _off_tokens(left_out: LeftOut, record: ExportRecord, span: ExportSpan) -> No
 
 
 def document_sentences(
-    text: str, tokens: list[Token], meta: dict[str, Any], mentions: Iterable[Mention] = ()
+    text: str,
+    tokens: list[Token],
+    meta: dict[str, Any],
+    mentions: Iterable[Mention] = (),
+    unknown: Iterable[Mention] = (),
 ) -> Iterator[Sentence]:
-    """The document's sentences (none ends inside a mention), each with its mentions."""
+    """The document's sentences (none ends inside a mention or an unknown stretch), each
+    with its mentions and unknown stretches."""
     outermost, nested = split_outermost(mentions)
-    bounds = [(tokens[m.first].start, tokens[m.end - 1].end) for m in (*outermost, *nested)]
+    unsure = sorted(set(unknown))
+    bounds = [
+        (tokens[m.first].start, tokens[m.end - 1].end) for m in (*outermost, *nested, *unsure)
+    ]
     first = 0
-    outer = iter(outermost)
-    inner = iter(nested)
+    outer, inner, unknowns = iter(outermost), iter(nested), iter(unsure)
     pending_outer, pending_inner = next(outer, None), next(inner, None)
+    pending_unknown = next(unknowns, None)
     for group in sentences(text, tokens, meta, bounds):
         end = first + len(group)
         entities, pending_outer = _taken(outer, pending_outer, first, end)
         inside, pending_inner = _taken(inner, pending_inner, first, end)
+        unsure_here, pending_unknown = _taken(unknowns, pending_unknown, first, end)
         yield Sentence(
             tokens=tuple(group),
             words=tuple(text[token.start : token.end] for token in group),
             spaces=(*(a.end < b.start for a, b in pairwise(group)), False),
             entities=entities,
             nested=inside,
+            unknown=unsure_here,
         )
         first = end
 

@@ -92,12 +92,27 @@ def training_example(vocab: Vocab, sentence: Sentence, nested: bool = False) -> 
     from spacy.training import Example
 
     reference = sentence_doc(vocab, sentence)
-    reference.ents = [Span(reference, m.first, m.end, label=m.label) for m in sentence.entities]
+    entities = [Span(reference, m.first, m.end, label=m.label) for m in sentence.entities]
+    named = {token for m in sentence.entities for token in range(m.first, m.end)}
+    unknown = {token for m in sentence.unknown for token in range(m.first, m.end)} - named
+    missing = [Span(reference, first, end) for first, end in _runs(sorted(unknown))]
+    reference.set_ents(entities, missing=missing)  # the rest of the tokens: no entity
     if nested:
         reference.spans[NESTED_KEY] = [
             Span(reference, m.first, m.end, label=m.label) for m in sentence.nested
         ]
     return Example(sentence_doc(vocab, sentence), reference)
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Sorted token indexes as (first, end) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for index in indexes:
+        if runs and runs[-1][1] == index:
+            runs[-1] = (runs[-1][0], index + 1)
+        else:
+            runs.append((index, index + 1))
+    return runs
 
 
 def found_mentions(doc: Doc) -> list[Mention]:

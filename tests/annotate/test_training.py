@@ -17,6 +17,7 @@ from annotate.project import Project
 from annotate.suggestions import Candidate
 from annotate.training.data import training_data
 from annotate.training.options import TrainingOptions
+from annotate.training.pipeline import training_example
 from annotate.training.predict import predict_candidates
 from annotate.training.trainer import train
 from tests.annotate.test_jsonl import write_jsonl
@@ -385,3 +386,43 @@ def test_wojood_trains_on_its_train_file_and_holds_out_its_test_file(project: Pr
     assert len(data.notes) == 1  # every span is on the tokens; the nested ones are counted
     assert data.notes[0].startswith("730 span(s) inside or across a longer one (CARDINAL 1,")
     assert "ORG" in data.labels and "PERS" in data.labels
+
+
+def test_a_name_marked_inside_its_word_is_taught_as_unknown_not_as_no_name(
+    project: Project,
+) -> None:
+    uid = project.documents.add("قال الوزير إن العلاقات مع كندا ووزارة الخارجية في وكندا جيدة.")
+    document = uid.documents_added[0]
+    text = project.documents.get(document).text
+    inside = text.index("وكندا") + 1  # كندا without its و: the token is the whole word
+    project.spans.add(document, "ali", "GPE", inside, inside + 4)
+    alone = text.index("كندا")
+    project.spans.add(document, "ali", "GPE", alone, alone + 4)
+    (sentence,) = training_data(project, TrainingOptions(eval_split=0)).train
+    word = sentence.words.index("وكندا")
+    assert [(sentence.words[m.first], m.label) for m in sentence.entities] == [("كندا", "GPE")]
+    assert [(m.first, m.end) for m in sentence.unknown] == [(word, word + 1)]
+    example = training_example(spacy.blank("ar").vocab, sentence)
+    tags = [token.ent_iob_ for token in example.reference]
+    assert tags[word] == ""  # unknown: neither a name nor "no name"
+    assert tags[sentence.words.index("كندا")] == "B"
+    assert tags[sentence.words.index("الخارجية")] == "O"
+
+
+def test_a_layer_not_marked_done_is_trained_on_up_to_its_last_span(project: Project) -> None:
+    """An analyst half way through a document has not read the rest: its sentences would
+    teach that they hold no name."""
+    text, spans = news_text(0)
+    document = project.documents.add(text, "خبر").documents_added[0]
+    for label, start, end in spans[:2]:  # the first sentence's names only
+        project.spans.add(document, "ali", label, start, end)
+    data = training_data(project, TrainingOptions(eval_split=0))
+    assert len(data.train) == 1
+    assert data.notes == [
+        "3 sentence(s) after the last span of a layer not marked done were left out: not"
+        " read yet, they would teach that they hold no name"
+    ]
+    project.documents.set_status(document, "ali", "done")
+    data = training_data(project, TrainingOptions(eval_split=0))
+    assert len(data.train) == 4
+    assert data.notes == []
