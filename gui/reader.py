@@ -10,7 +10,8 @@ from __future__ import annotations
 import gc
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -66,7 +67,13 @@ from gui.span_paint import (
     paint_under,
     painting,
 )
-from gui.suggestion_marks import ShownSuggestions, describe_suggestion, paint_suggestions
+from gui.suggestion_marks import (
+    ShownSuggestions,
+    WalkPlace,
+    describe_suggestion,
+    paint_suggestions,
+    walk_place,
+)
 
 DEFAULT_POINT_SIZE = 16
 MIN_POINT_SIZE = 8
@@ -108,6 +115,9 @@ class ReaderView(QPlainTextEdit):
         self.talk = Talk()  # the open document's comments and flags
         self.suggestions = ShownSuggestions()  # the analyst's open ones in this document
         self._chosen_suggestion: str | None = None  # the uid of one Tab went to
+        # where the walk is after a decision: the decided suggestion's place (Tab's order)
+        self._walked: WalkPlace | None = None
+        self._placing = False  # the caret moves for the walk, which keeps its place
         self.positions = Utf16Positions("")
         self.selected_span: str | None = None
         self.found: Found | None = None  # what a find shows
@@ -140,6 +150,8 @@ class ReaderView(QPlainTextEdit):
         self._gutter = gutter.GutterWidget(self)
         self._shown_selection: tuple[int, int] | None = None
         self.selectionChanged.connect(self._repaint_selection)
+        self.selectionChanged.connect(self._leave_walk)
+        self.cursorPositionChanged.connect(self._leave_walk)
         self.updateRequest.connect(self._gutter.follow)
         self._apply_point_size(_saved_point_size())
 
@@ -342,11 +354,37 @@ class ReaderView(QPlainTextEdit):
         """Select a suggestion's text, the caret at its end, in view; a label's key then
         accepts it as that label (see `chosen_suggestion`)."""
         self.select_span(None)
-        self._move_caret(suggestion.start, keep_anchor=False)
-        self.ensureCursorVisible()
-        self._move_caret(suggestion.end, keep_anchor=True)
-        self.ensureCursorVisible()
-        self._chosen_suggestion = suggestion.uid
+        with self._walking():
+            self._move_caret(suggestion.start, keep_anchor=False)
+            self.ensureCursorVisible()
+            self._move_caret(suggestion.end, keep_anchor=True)
+            self.ensureCursorVisible()
+        self._chosen_suggestion, self._walked = suggestion.uid, None
+
+    def walk_on_from(self, suggestion: Suggestion) -> None:
+        """After a decision on a suggestion: the caret where it began, and the walk goes on
+        from its place (the next Y or Tab takes the one after it in Tab's order), until
+        the caret or the selection is moved otherwise."""
+        with self._walking():
+            self.put_caret(suggestion.start)
+        self._chosen_suggestion, self._walked = None, walk_place(suggestion)
+
+    def walked(self) -> WalkPlace | None:
+        """The place of the suggestion last decided, while the caret is where that put it."""
+        return self._walked
+
+    @contextmanager
+    def _walking(self) -> Iterator[None]:
+        self._placing = True
+        try:
+            yield
+        finally:
+            self._placing = False
+
+    def _leave_walk(self) -> None:
+        """A caret or selection the analyst moved: the walk starts from there again."""
+        if not self._placing:
+            self._walked = None
 
     def chosen_suggestion(self) -> Suggestion | None:
         """The suggestion last chosen, while its text is what is selected."""

@@ -130,10 +130,16 @@ class SuggestionKeys(QObject):
             self._tell_step()
 
     def next(self) -> None:
-        self._walk(self.shown.following(self.reader.caret(), self.reader.chosen_suggestion()))
+        reader = self.reader
+        self._walk(
+            self.shown.following(reader.caret(), reader.chosen_suggestion(), reader.walked())
+        )
 
     def previous(self) -> None:
-        self._walk(self.shown.preceding(self.reader.caret(), self.reader.chosen_suggestion()))
+        reader = self.reader
+        self._walk(
+            self.shown.preceding(reader.caret(), reader.chosen_suggestion(), reader.walked())
+        )
 
     def _walk(self, suggestion: Suggestion | None) -> None:
         if suggestion is None:
@@ -158,11 +164,14 @@ class SuggestionKeys(QObject):
         )
 
     def _target(self) -> Suggestion | None:
-        """The suggestion Y and R act on: the one Tab chose, else the one under the caret,
-        else the next after it."""
+        """The suggestion Y and R act on: the one Tab chose, else, right after a decision,
+        the next in Tab's order, else the innermost under the caret or the next after it."""
         if not self._may_annotate():
             return None
-        found = self.reader.chosen_suggestion() or self.shown.at_or_after(self.reader.caret())
+        reader = self.reader
+        found = reader.chosen_suggestion() or self.shown.following(
+            reader.caret(), None, reader.walked()
+        )
         if found is None:
             self.annotating.message.emit(
                 translate("SuggestionKeys", "No open suggestion at or after the cursor.")
@@ -176,12 +185,13 @@ class SuggestionKeys(QObject):
         return note is None
 
     def _decide(self, suggestion: Suggestion, command: Callable[[], Changes]) -> None:
-        """Run a decision; the caret goes to where the suggestion began, so the next Y or
-        Tab takes the one after it, and the span accepting it made is selected."""
+        """Run a decision; the caret goes to where the suggestion began and the next Y or
+        Tab takes the one after it in Tab's order, and the span accepting it made is
+        selected."""
         changes = self.annotating.run(command)
         if changes is None:
             return
-        self.reader.put_caret(suggestion.start)
+        self.reader.walk_on_from(suggestion)
         annotated = self.reader.annotated
         made = [uid for uid in changes.spans_added if annotated and annotated.has_span(uid)]
         if made:

@@ -32,14 +32,22 @@ ACCEPT_KEY, REJECT_KEY, ACCEPT_ALL_KEY, NEXT_KEY, PREVIOUS_KEY = (
 )
 
 
+WalkPlace = tuple[int, int, str]  # a suggestion's place in the walk: start, end, label
+
+
+def walk_place(suggestion: Suggestion) -> WalkPlace:
+    return (suggestion.start, suggestion.end, suggestion.label)
+
+
 class ShownSuggestions:
     """The open suggestions a reader shows on one document (none: document ""), in the
-    order Tab walks them: by start, then end."""
+    order Tab walks them: by start, then end, then label."""
 
     def __init__(self, document: str = "", suggestions: Iterable[Suggestion] = ()) -> None:
         self.document = document
-        self._all = sorted(suggestions, key=lambda s: (s.start, s.end, s.label, s.uid))
+        self._all = sorted(suggestions, key=lambda s: (*walk_place(s), s.uid))
         self._starts = [suggestion.start for suggestion in self._all]
+        self._places = [walk_place(suggestion) for suggestion in self._all]
         self._longest = max((s.end - s.start for s in self._all), default=0)
 
     def __len__(self) -> int:
@@ -58,30 +66,40 @@ class ShownSuggestions:
         return [s for s in self._all[first:last] if s.end > start]
 
     def at(self, offset: int) -> Suggestion | None:
-        """The suggestion under a caret at offset: one holding the character after it, else
-        one ending right before it (the caret just after a word)."""
+        """The suggestion under a caret at offset, the innermost where they nest: one
+        holding the character after it, else one ending right before it (the caret just
+        after a word)."""
         around = self.overlapping(offset, offset + 1)
-        if around:
-            return around[0]
-        return next((s for s in self.overlapping(offset - 1, offset) if s.end == offset), None)
+        if not around:
+            around = [s for s in self.overlapping(offset - 1, offset) if s.end == offset]
+        return min(around, key=lambda s: s.end - s.start, default=None)
 
     def at_or_after(self, offset: int) -> Suggestion | None:
         """The suggestion under the caret, else the first one after it."""
         return self.at(offset) or self._from(bisect.bisect_left(self._starts, offset))
 
-    def following(self, offset: int, chosen: Suggestion | None) -> Suggestion | None:
-        """Where Tab goes: the suggestion after the chosen one, or, none chosen, the one
-        under the caret or else the first after it."""
-        if chosen is None:
-            return self.at_or_after(offset)
-        return self._from(self._all.index(chosen) + 1)
+    def following(
+        self, offset: int, chosen: Suggestion | None, walked: WalkPlace | None = None
+    ) -> Suggestion | None:
+        """Where Tab (and Y with none chosen) goes: the suggestion after the chosen one;
+        none chosen, the one after the place the walk is at (`walked`: where the one just
+        decided was); else the one under the caret or the first after it."""
+        if chosen is not None:
+            return self._from(self._all.index(chosen) + 1)
+        if walked is not None:
+            return self._from(bisect.bisect_right(self._places, walked))
+        return self.at_or_after(offset)
 
-    def preceding(self, offset: int, chosen: Suggestion | None) -> Suggestion | None:
-        """Where Shift+Tab goes: the suggestion before the chosen one, or, none chosen, the
-        last one that starts before the caret."""
-        if chosen is None:
-            return self._from(bisect.bisect_left(self._starts, offset) - 1)
-        return self._from(self._all.index(chosen) - 1)
+    def preceding(
+        self, offset: int, chosen: Suggestion | None, walked: WalkPlace | None = None
+    ) -> Suggestion | None:
+        """Where Shift+Tab goes: the suggestion before the chosen one, or before the place
+        the walk is at, or, neither, the last one that starts before the caret."""
+        if chosen is not None:
+            return self._from(self._all.index(chosen) - 1)
+        if walked is not None:
+            return self._from(bisect.bisect_left(self._places, walked) - 1)
+        return self._from(bisect.bisect_left(self._starts, offset) - 1)
 
     def _from(self, index: int) -> Suggestion | None:
         return self._all[index] if 0 <= index < len(self._all) else None

@@ -418,3 +418,54 @@ def test_in_another_analysts_layer_no_suggestion_is_shown_or_decided(
     assert reading.decisions() == {s.uid: ("open", "") for s in reading.suggestions}
     window.layers.choose(MINE)
     assert reading.shown() == reading.suggestions
+
+
+def nested(reading: Suggested) -> tuple[Suggestion, Suggestion]:
+    """An ORG suggestion «إدارة ترامب» and, inside it, a PERSON one on «ترامب», besides
+    the 24: (outer, inner)."""
+    window, text = reading.window, reading.text
+    start = text.index("إدارة ترامب")
+    end = start + len("إدارة ترامب")
+    inside = text.index("ترامب", start)
+    candidates = [Candidate("ORG", start, end), Candidate("PERSON", inside, end)]
+    window.project.suggestions.add(reading.uid, candidates, SOURCE)
+    window.reopen()
+    reading.reader.setFocus()
+    shown = reading.shown()
+    outer = next(s for s in shown if (s.start, s.end) == (start, end))
+    inner = next(s for s in shown if (s.start, s.end) == (inside, end))
+    return outer, inner
+
+
+def test_y_and_tab_after_a_nested_suggestion_go_on_in_reading_order(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A click inside the inner of two nested suggestions and Y takes the inner one; the
+    next Y, or Tab, takes the one after it in reading order, never the outer one again."""
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    suggestions, reader = window.project.suggestions, reading.reader
+    outer, inner = nested(reading)
+    shown = reading.shown()
+    after = shown[shown.index(inner) + 1 : shown.index(inner) + 3]
+
+    def state(suggestion: Suggestion) -> str:
+        return suggestions.get(suggestion.uid).state
+
+    reading.click_on(inner)
+    reading.key(Qt.Key.Key_Y)
+    assert (state(inner), state(outer)) == ("accepted", "open")
+    reading.key(Qt.Key.Key_Y)
+    assert (state(after[0]), state(outer)) == ("accepted", "open")
+    reading.key(Qt.Key.Key_Z, CTRL)
+    reading.key(Qt.Key.Key_Z, CTRL)
+    assert (state(inner), state(after[0]), state(outer)) == ("open", "open", "open")
+
+    reading.tab_to(inner)  # Tab passed the outer one to get there
+    reading.key(Qt.Key.Key_Y)
+    assert (state(inner), state(outer)) == ("accepted", "open")
+    reading.key(Qt.Key.Key_Tab)
+    assert reader.selected_range() == (after[0].start, after[0].end)
+    reading.key(Qt.Key.Key_R)
+    reading.key(Qt.Key.Key_Tab)
+    assert reader.selected_range() == (after[1].start, after[1].end)
+    assert (state(after[0]), state(outer)) == ("rejected", "open")
