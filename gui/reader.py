@@ -382,12 +382,14 @@ class ReaderView(QPlainTextEdit):
             self._placing = False
 
     def _leave_walk(self) -> None:
-        """A caret or selection the analyst moved: the walk starts from there again."""
+        """A caret or selection the analyst moved: no suggestion is chosen any more (a
+        label's key on the same words selected again by hand makes a span of their own),
+        and the walk starts from there again."""
         if not self._placing:
-            self._walked = None
+            self._chosen_suggestion, self._walked = None, None
 
     def chosen_suggestion(self) -> Suggestion | None:
-        """The suggestion last chosen, while its text is what is selected."""
+        """The suggestion Tab chose, until the caret or the selection moves otherwise."""
         chosen = self.suggestions.get(self._chosen_suggestion)
         if chosen is None or self.selected_range() != (chosen.start, chosen.end):
             return None

@@ -469,3 +469,31 @@ def test_y_and_tab_after_a_nested_suggestion_go_on_in_reading_order(
     reading.key(Qt.Key.Key_Tab)
     assert reader.selected_range() == (after[1].start, after[1].end)
     assert (state(after[0]), state(outer)) == ("rejected", "open")
+
+
+def test_a_tab_choice_is_forgotten_once_the_analyst_moves_the_cursor(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Tab to a suggestion, click elsewhere, select its word by hand and press a label's
+    key: a span of the analyst's own is made; the suggestion stays open."""
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    project, reader = window.project, reading.reader
+    chosen = reading.suggestions[5]  # a GPE on one word
+    assert chosen.label == "GPE"
+    spans = reading.state()
+    reading.tab_to(chosen)
+    reading.click_on(reading.suggestions[9])
+    reading.double_click(chosen.start, chosen.end)
+    assert reader.selected_range() == (chosen.start, chosen.end)
+    reading.key(LABEL_KEYS["PERSON"])
+    (made,) = set(reading.state()) - set(spans)
+    span = project.spans.get(made)
+    assert (span.label, span.start, span.end, span.origin) == (
+        "PERSON",
+        chosen.start,
+        chosen.end,
+        "manual",
+    )
+    assert project.suggestions.get(chosen.uid).state == "open"
+    counted = project.suggestions.stats("ali")["GPE"]
+    assert (counted["accepted"], counted["corrected"]) == (0, 0)
