@@ -37,22 +37,23 @@ class SuggestionKeys(QObject):
         self.annotating = annotating
         self.reader = annotating.reader
         add = annotating.actions.add
+        unless_a_labels = _keys_labels_leave(annotating)
         add(
             "suggestion",
             translate("SuggestionKeys", "Accept the suggestion at the cursor (or the next)"),
-            ACCEPT_KEY,
+            unless_a_labels(ACCEPT_KEY),
             self.accept,
         )
         add(
             "suggestion",
             translate("SuggestionKeys", "Reject the suggestion at the cursor (or the next)"),
-            REJECT_KEY,
+            unless_a_labels(REJECT_KEY),
             self.reject,
         )
         add(
             "suggestion",
             translate("SuggestionKeys", "Accept every suggestion in the paragraph"),
-            ACCEPT_ALL_KEY,
+            unless_a_labels(ACCEPT_ALL_KEY),
             self.accept_paragraph,
         )
         # Tab walks the reader's suggestions; elsewhere (the panel) it moves as usual
@@ -203,3 +204,12 @@ class SuggestionKeys(QObject):
         step = self.annotating.editor.history.next_undo()
         if step is not None:
             self.annotating.message.emit(step_name(step, self.annotating.project.labels))
+
+
+def _keys_labels_leave(annotating: Annotating) -> Callable[[str], str]:
+    """A suggestion key, or none where a label has its letter: a project made before Y and
+    R were kept for suggestions may hold a label keyed y or r, and two actions on one key
+    would make Qt fire neither. The label keeps it (the analyst's habit and data); Tab
+    and that label's key still accept a suggestion."""
+    taken = {label.key.upper() for label in annotating.project.labels.schema().labels}
+    return lambda keys: "" if keys.split("+")[-1].upper() in taken else keys

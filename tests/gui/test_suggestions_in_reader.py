@@ -15,17 +15,28 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from annotate.sample import open_default_project
 from annotate.schema import SpanLabel
 from annotate.suggestions import Candidate, Suggestion
 from gui.app import application
 from gui.i18n import is_arabic
+from gui.keys_overlay import KeysOverlay
 from gui.layers import MINE, annotator_layer
 from gui.main_window import MainWindow
 from gui.suggestion_marks import INSET, OUTLINE_WIDTH
 from tests.gui.conftest import main_window_on_sample
 from tests.gui.layout_geometry import glyph_boxes
 from tests.gui.test_arabic_keys import type_on_arabic_layout
-from tests.gui.test_gestures import LABEL_KEYS, LEFT, SHIFT, WIDTHS, Annotated, words_of
+from tests.gui.test_gestures import (
+    LABEL_KEYS,
+    LEFT,
+    SHIFT,
+    WIDTHS,
+    Annotated,
+    Reading,
+    seed_text,
+    words_of,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SOURCE = "model:seed.annotate.model"
@@ -497,3 +508,40 @@ def test_a_tab_choice_is_forgotten_once_the_analyst_moves_the_cursor(
     assert project.suggestions.get(chosen.uid).state == "open"
     counted = project.suggestions.stats("ali")["GPE"]
     assert (counted["accepted"], counted["corrected"]) == (0, 0)
+
+
+def test_a_label_keyed_y_in_an_older_project_keeps_its_key(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A project made before Y and R were kept for suggestions, its ORG keyed y: Y makes an
+    ORG span as it always did, and the keys' help gives y to the label alone."""
+    application()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with open_default_project() as project:
+        project.store.conn.execute("UPDATE labels SET key = 'y' WHERE name = 'ORG'")
+        project.store.conn.commit()
+        project.labels.forget()
+        window = MainWindow(project, annotator="ali")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        try:
+            reading = Reading(qtbot, window, seed_text(), WIDTHS["default"])
+            words = words_of(reading.text)
+            start, end = words[12]
+            project.suggestions.add(reading.uid, [Candidate("PERSON", *words[8])], SOURCE)
+            window.reopen()
+            reading.double_click(start, end)
+            qtbot.keyClick(reading.reader, Qt.Key.Key_Y)
+            spans = project.spans.for_document(reading.uid, "ali")
+            assert [(s.label, s.start, s.end, s.origin) for s in spans] == [
+                ("ORG", start, end, "manual")
+            ]
+            assert len(project.suggestions.open_for(reading.uid, "ali")) == 1
+            actions = window.annotating.actions.all()
+            rows = KeysOverlay(window, [a for a in actions if a.shortcuts()]).rows()
+            (plain,) = [does for keys, does in rows if keys == "y / غ"]
+            (shifted,) = [does for keys, does in rows if keys == "Shift+Y"]
+            assert "(ORG)" in plain and "suggestion" not in shifted
+        finally:
+            window.close()
