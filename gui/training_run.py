@@ -18,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from annotate.errors import InputError
+from annotate.training.model_folder import check_model_target, swap_in
 from gui.annotate_process import AnnotateProcess, annotate_command
 
 MODEL_SUFFIX = ".model"  # the model of news.annotate is news.annotate.model/
@@ -98,6 +100,11 @@ class TrainingRun(QObject):
     def start_training(self, options: list[str]) -> None:
         folder = self.project.parent
         try:
+            check_model_target(self.model_dir)  # never lose what is not a model there
+        except InputError as error:
+            self._end(False, f"error: {error}")
+            return
+        try:
             self._work = Path(
                 tempfile.mkdtemp(prefix=self.model_dir.name + WORK_PREFIX, dir=folder)
             )
@@ -158,6 +165,10 @@ class TrainingRun(QObject):
             return
         try:
             self._install()
+        except InputError as error:  # something not a model came there while it trained
+            self._remove_work()
+            self._end(False, f"error: {error}")
+            return
         except OSError as error:
             self._remove_work()
             self._end(False, f"{error.filename or self.model_dir}: {error.strerror or error}")
@@ -166,17 +177,11 @@ class TrainingRun(QObject):
         self.start_suggesting()
 
     def _install(self) -> None:
-        """The trained model in the model's place, the one before it removed."""
+        """The trained model in the model's place, the one before it removed, as
+        `annotate train` does; anything there that is not a model is left alone."""
         assert self._work is not None
-        earlier = self._work / "earlier"
-        if self.model_dir.exists():
-            self.model_dir.replace(earlier)
-        try:
-            (self._work / TRAINED).replace(self.model_dir)
-        except OSError:
-            if earlier.exists():
-                earlier.replace(self.model_dir)
-            raise
+        check_model_target(self.model_dir)
+        swap_in(self._work / TRAINED, self.model_dir, self._work / "earlier")
         self._remove_work()
 
     def _suggested(self, code: int, said: str) -> None:

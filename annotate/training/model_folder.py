@@ -48,12 +48,14 @@ def write_model(nlp: Language, model_dir: Path) -> None:
     model_dir.parent.mkdir(parents=True, exist_ok=True)
     try:
         nlp.to_disk(partial)
-        _swap(partial, model_dir, earlier)
+        swap_in(partial, model_dir, earlier)
     finally:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _swap(partial: Path, model_dir: Path, earlier: Path) -> None:
+def swap_in(partial: Path, model_dir: Path, earlier: Path) -> None:
+    """``partial`` in ``model_dir``'s place; the model there before, moved to ``earlier``
+    meanwhile, is back if that fails and gone if not."""
     if model_dir.exists():
         model_dir.replace(earlier)
     try:

@@ -254,3 +254,36 @@ def test_a_project_in_a_folder_that_cannot_be_written_says_so_and_writes_nothing
         window.project.close()
     assert outcome == f"It did not work: error: {folder}: Read-only file system"
     assert left == [sample.name]
+
+
+@pytest.mark.parametrize("when", ["before", "while it trains"])
+def test_a_folder_in_the_models_place_that_is_not_a_model_is_never_deleted(
+    qtbot: QtBot,
+    window: MainWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    when: str,
+) -> None:
+    Stand_in(tmp_path, monkeypatch, steps=6, delay=0.1, mode="ok")
+    model = model_folder(window.project.path)
+
+    def put_notes() -> None:
+        model.mkdir()
+        (model / "notes.txt").write_text("the analyst's own notes", encoding="utf-8")
+
+    if when == "before":
+        put_notes()
+    dialog = start_training(qtbot, window)
+    if when == "while it trains":
+        qtbot.waitUntil(lambda: dialog.bar.value() >= 1, timeout=20_000)
+        put_notes()
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.close_button.isVisible(), timeout=20_000)
+    assert [path.name for path in model.iterdir()] == ["notes.txt"]
+    assert (model / "notes.txt").read_text(encoding="utf-8") == "the analyst's own notes"
+    assert leftovers(window) == []
+    error = (
+        f"error: {model}: the folder holds files and is not a model from annotate train;"
+        " name a new or empty folder"
+    )
+    said = f"لم ينجح: {error}" if is_arabic() else f"It did not work: {error}"
+    assert dialog.outcome.text() == said
