@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotate.gazetteer import EVERY_LAYER
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from annotate.training.data import documents_with_spans
 from annotate.training.options import EPOCHS
 from gui.i18n import translate
 from gui.label_words import label_word
@@ -44,6 +45,9 @@ from gui.training_run import (
 MAX_EPOCHS = 200
 SCORES = ("precision", "recall", "f1")
 MIN_COLUMN = 48  # pixels
+# Fewer annotated documents than this: the model learns from all of them, and is not
+# scored (a fifth of them would be one document or none).
+FEW_DOCUMENTS = 10
 
 __all__ = ["TrainingDialog", "model_folder"]
 
@@ -156,7 +160,10 @@ class TrainingDialog(QDialog):
     # -- commands ---------------------------------------------------------------------
 
     def start(self) -> None:
-        options = ["--source", str(self.source.currentData()), "--epochs", str(self.epochs.value())]
+        source = str(self.source.currentData())
+        options = ["--source", source, "--epochs", str(self.epochs.value())]
+        if documents_with_spans(self.project, source) < FEW_DOCUMENTS:
+            options += ["--eval-split", "0"]  # a share of a few holds none, or one, out
         self.bar.setRange(0, 0)  # busy until the first step is told
         self.eta.setText(translate("TrainingDialog", "Starting…"))
         self._show_parts(running=True)
@@ -172,12 +179,17 @@ class TrainingDialog(QDialog):
         self.run.start_suggesting()
 
     def cancel(self) -> None:
+        suggesting = self.run.stage == "suggesting"  # the model is in place by then
         self.run.cancel()
-        self.outcome.setText(
-            translate("TrainingDialog", "Cancelled: the model is as it was before.")
-            if model_folder(self.project.path).is_dir()
-            else translate("TrainingDialog", "Cancelled: no model was written.")
-        )
+        if suggesting:
+            said = translate(
+                "TrainingDialog", "Cancelled: the model is kept; no suggestions were written."
+            )
+        elif model_folder(self.project.path).is_dir():
+            said = translate("TrainingDialog", "Cancelled: the model is as it was before.")
+        else:
+            said = translate("TrainingDialog", "Cancelled: no model was written.")
+        self.outcome.setText(said)
         self._show_parts()
         self.message.emit(self.outcome.text())
 

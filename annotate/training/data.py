@@ -115,3 +115,11 @@ def _long_nested_note(long: Counter[str]) -> str:
         f" ({by_label(long)}): the span categoriser weighs runs of at most"
         f" {NESTED_MOST_TOKENS} tokens"
     )
+
+
+def documents_with_spans(project: Project, source: str) -> int:
+    """How many documents hold spans of ``source`` (gold, an annotator or all)."""
+    query = "SELECT count(DISTINCT document) FROM spans"
+    if source == "all":
+        return int(project.store.conn.execute(query).fetchone()[0])
+    return int(project.store.conn.execute(query + " WHERE annotator = ?", (source,)).fetchone()[0])

@@ -2323,6 +2323,10 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>اقتراح من النموذج المدرَّب</translation>
     </message>
     <message>
+        <source>Cancelled: the model is kept; no suggestions were written.</source>
+        <translation>أُلغي: بقي النموذج الجديد، ولم تُكتب اقتراحات.</translation>
+    </message>
+    <message>
         <source>Cancelled: the model is as it was before.</source>
         <translation>أُلغي: بقي النموذج كما كان.</translation>
     </message>

@@ -126,7 +126,8 @@ def test_training_shows_progress_and_time_left_and_then_the_models_suggestions(
     stand_in = Stand_in(tmp_path, monkeypatch, steps=6, delay=0.25, mode="ok")
     reading = Reading(qtbot, window, seed_text(), WIDTHS["default"])
     dialog = start_training(qtbot, window, epochs=3)
-    assert stand_in.options == ["--source", "all", "--epochs", "3"]
+    # three documents with spans: a fifth of them would hold none out, so none is
+    assert stand_in.options == ["--source", "all", "--epochs", "3", "--eval-split", "0"]
     seen: list[tuple[int, int, str]] = []
     dialog.bar.valueChanged.connect(
         lambda value: seen.append((value, dialog.bar.maximum(), dialog.eta.text()))
@@ -155,6 +156,39 @@ def test_training_shows_progress_and_time_left_and_then_the_models_suggestions(
     QApplication.processEvents()  # laid out again, the scores shown
     assert every_column_shows(dialog.scores)
     assert dialog.scores.item(0, 3).text() == "0.67"
+
+
+def test_with_ten_annotated_documents_a_fifth_is_held_out_to_score_the_model(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stand_in = Stand_in(tmp_path, monkeypatch, steps=2, delay=0.05, mode="ok")
+    project = window.project
+    for number in range(8):  # beside the sample's two
+        text = f"وصل الوفد رقم {number} إلى عمان صباح اليوم."
+        uid = project.documents.add(text).documents_added[0]
+        project.spans.add(uid, "ali", "GPE", text.index("عمان"), text.index("عمان") + 4)
+    window.refresh()
+    dialog = start_training(qtbot, window, epochs=3)
+    assert stand_in.options == ["--source", "all", "--epochs", "3"]  # annotate train's 0.2
+    qtbot.waitUntil(lambda: not dialog.busy(), timeout=20_000)
+
+
+def test_cancel_while_suggesting_keeps_the_new_model_and_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Stand_in(tmp_path, monkeypatch, steps=2, delay=0.05, mode="ok")
+    slow = [sys.executable, "-c", "import time; time.sleep(60)"]
+    monkeypatch.setattr("gui.training_run.suggest_command", lambda *args: slow)
+    dialog = start_training(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.run.stage == "suggesting", timeout=20_000)
+    qtbot.mouseClick(dialog.cancel_button, LEFT)
+    assert dialog.outcome.text() == (
+        "أُلغي: بقي النموذج الجديد، ولم تُكتب اقتراحات."
+        if is_arabic()
+        else "Cancelled: the model is kept; no suggestions were written."
+    )
+    assert (model_folder(window.project.path) / "meta.json").is_file()
+    assert window.project.suggestions.count_open() == 0
 
 
 def test_cancel_kills_the_training_and_leaves_no_model_or_the_one_before(
