@@ -97,6 +97,7 @@ class ReviewWindow(QWidget):
         self.items = _table(self, self.items_model)
         self.second_look_model = SecondLookModel(self)
         self.second_look = _table(self, self.second_look_model)
+        self.second_look.hide()  # until its tab is offered, which shows it
         self.tabs = QTabWidget(self)  # the items, and the places for a second look if any
         self.tabs.setTabBarAutoHide(True)
         self.tabs.addTab(self.items, translate("ReviewWindow", "Items"))

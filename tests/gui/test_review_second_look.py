@@ -238,6 +238,7 @@ def test_without_a_models_suggestions_the_window_is_as_before(
     review = open_review(qtbot, project)
     assert headers(review.documents) == ["Title", "Disagreements", "Left to decide", "To accept"]
     assert tab_titles(review) == ["Items"] and not review.tabs.tabBar().isVisible()
+    assert not review.second_look.isVisible()  # not drawn over the window's corner
     assert MODEL_LANE not in review.lanes.lanes
     key(qtbot, review, Qt.Key.Key_F7)
     assert review.message.text() == "No place for a second look in this document"
