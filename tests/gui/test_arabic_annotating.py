@@ -328,7 +328,7 @@ def every_kind_of_step(project: Project) -> list[Step]:
         step = resolve_step(project, comment, "ali", resolved)
         editor.history.take(step)
         steps.append(step)
-    suggested = [("PERSON", "ليلى"), ("GPE", "الخطيب"), ("ORG", "وأكد"), ("ORG", "ذلك")]
+    suggested = [("PERSON", "ليلى"), ("GPE", "الخطيب"), ("ORG", "وأكد"), ("ORG", "إن")]
     suggested += [("EVENT", "لم يعد"), ("EVENT", "الجفاف")]
     candidates = [Candidate(label, *at(words)) for label, words in suggested]
     project.suggestions.add(document, candidates, "gazetteer")
@@ -337,7 +337,7 @@ def every_kind_of_step(project: Project) -> list[Step]:
         lambda: editor.accept_suggestion(uids["ليلى"]),
         lambda: editor.accept_suggestion(uids["الخطيب"], "ORG"),
         lambda: editor.reject_suggestion(uids["وأكد"]),
-        lambda: editor.accept_suggestions(document, *at("ذلك")),
+        lambda: editor.accept_suggestions(document, *at("إن")),
         lambda: editor.accept_suggestions(document, 0, len(TEXT)),
     ):
         decide()
