@@ -51,6 +51,20 @@ def window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         yield shown
 
 
+@pytest.fixture(params=["en", "ar"], ids=["English", "Arabic"])
+def window_in_each_language(
+    request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """The main window on the sample project, in English and in Arabic (mirrored)."""
+    application(request.param)
+    try:
+        with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
+            assert shown.isRightToLeft() == (request.param == "ar")
+            yield shown
+    finally:
+        application("en")
+
+
 @pytest.fixture
 def in_arabic() -> Iterator[None]:
     """The app in Arabic (mirrored) for the test, in English again after it."""

@@ -9,9 +9,6 @@ in the mirrored Arabic one (docks on the other side, the reader elsewhere on scr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
@@ -19,11 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from annotate.tokens import tokenise
 from annotate.words import is_word_char
-from gui.app import application
 from gui.i18n import is_arabic
 from gui.layers import EVERYONE
 from gui.main_window import MainWindow
-from tests.gui.conftest import main_window_on_sample
 from tests.gui.layout_geometry import glyph_boxes, reading_edges
 from tests.helpers import shared_corpus
 
@@ -43,18 +38,10 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture(params=["en", "ar"], ids=["English", "Arabic"])
-def window(
-    request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    """The main window on the sample project, in English and in Arabic (mirrored)."""
-    application(request.param)
-    try:
-        with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
-            assert shown.isRightToLeft() == (request.param == "ar")
-            yield shown
-    finally:
-        application("en")
+@pytest.fixture
+def window(window_in_each_language: MainWindow) -> MainWindow:
+    """Each test in the English window and in the mirrored Arabic one."""
+    return window_in_each_language
 
 
 def says(window: MainWindow, words: str, exactly: bool = False) -> bool:

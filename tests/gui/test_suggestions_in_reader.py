@@ -6,7 +6,6 @@ Every test runs in the English window and in the mirrored Arabic one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,6 @@ from gui.keys_overlay import KeysOverlay
 from gui.layers import EVERYONE, MINE, annotator_layer
 from gui.main_window import MainWindow
 from gui.suggestion_marks import INSET, OUTLINE_WIDTH
-from tests.gui.conftest import main_window_on_sample
 from tests.gui.layout_geometry import glyph_boxes
 from tests.gui.test_arabic_keys import type_on_arabic_layout
 from tests.gui.test_gestures import (
@@ -44,16 +42,10 @@ LABELS = list(LABEL_KEYS)  # PERSON, ORG, GPE
 WHITE = "#ffffff"
 
 
-@pytest.fixture(params=["en", "ar"], ids=["English", "Arabic"])
-def window(
-    request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    application(request.param)
-    try:
-        with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
-            yield shown
-    finally:
-        application("en")
+@pytest.fixture
+def window(window_in_each_language: MainWindow) -> MainWindow:
+    """Each test in the English window and in the mirrored Arabic one."""
+    return window_in_each_language
 
 
 class Suggested(Annotated):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,10 @@ from pytestqt.qtbot import QtBot
 
 from annotate.project import Project
 from annotate.sample import open_default_project
-from gui.app import application
 from gui.i18n import is_arabic
 from gui.main_window import MainWindow
 from gui.training_dialog import TrainingDialog
 from gui.training_run import model_folder
-from tests.gui.conftest import main_window_on_sample
 from tests.gui.test_gestures import WIDTHS, Reading, seed_text
 from tests.gui.test_suggestions_menu import choose, every_column_shows
 from tests.helpers import read_only_copy
@@ -62,16 +59,10 @@ with Project.open(Path(project)) as opened:
 """
 
 
-@pytest.fixture(params=["en", "ar"], ids=["English", "Arabic"])
-def window(
-    request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    application(request.param)
-    try:
-        with main_window_on_sample(qtbot, tmp_path, monkeypatch) as shown:
-            yield shown
-    finally:
-        application("en")
+@pytest.fixture
+def window(window_in_each_language: MainWindow) -> MainWindow:
+    """Each test in the English window and in the mirrored Arabic one."""
+    return window_in_each_language
 
 
 class Stand_in:  # what the dialog runs instead of annotate train and suggest
