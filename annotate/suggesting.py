@@ -12,9 +12,9 @@ from pathlib import Path
 from annotate.errors import AnnotateError, InputError
 from annotate.gazetteer import Gazetteer
 from annotate.project import Project
-from annotate.suggestions import OUTCOMES, Candidate
+from annotate.suggestions import GAZETTEER_SOURCE, OUTCOMES, Candidate, model_source
 
-GAZETTEER = "gazetteer"
+GAZETTEER = GAZETTEER_SOURCE
 PREDICT = "annotate.training.predict"
 NOT_INSTALLED = "training support is not installed"
 Proposals = dict[str, list[Candidate]]  # by document uid
@@ -64,7 +64,7 @@ def every_document(project: Project) -> list[str]:
 def _from_model(
     project: Project, model_dir: Path, documents: list[str]
 ) -> tuple[Suggested, Proposals]:
-    report = Suggested(f"model:{model_dir.resolve().name}")
+    report = Suggested(model_source(model_dir))
     proposals = _predictor()(model_dir, project, documents)
     renames = project.labels.renames()  # a model trained before a rename uses the old name
     named = {

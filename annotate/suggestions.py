@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from annotate.annotations import DOCUMENT_NUMBER, check_span_fields, new_uid, to_json
@@ -20,6 +21,9 @@ from annotate.model import Changes, now
 from annotate.store import Store
 
 State = Literal["open", "accepted", "rejected"]
+GAZETTEER_SOURCE = "gazetteer"
+MODEL_SOURCE = "model:"  # and the model's folder name
+IMPORT_SOURCE = "import:"  # and the file's name
 DECISIONS = ("accepted", "rejected")
 OUTCOMES = ("open", "accepted", "corrected", "rejected")  # what `stats` counts per label
 Stats = dict[str, dict[str, int]]
@@ -113,7 +117,7 @@ class Suggestions:
         row = self._store.conn.execute(query, (uid,)).fetchone()
         if row is None:
             raise AnnotateError(f"no suggestion {uid}")
-        return _suggestion(row)
+        return suggestion_from_row(row)
 
     def open_for(self, document: str, annotator: str) -> list[Suggestion]:
         """The open suggestions of a document, by (start, end), but those a span of the
@@ -127,7 +131,7 @@ class Suggestions:
             ' ORDER BY g.start, g."end", g.label'
         )
         rows = self._store.conn.execute(query, (document, annotator))
-        return [_suggestion(row) for row in rows]
+        return [suggestion_from_row(row) for row in rows]
 
     def count_open(self, document: str | None = None, source: str | None = None) -> int:
         where, params = _where(document, source)
@@ -225,9 +229,15 @@ def _where(document: str | None, source: str | None) -> tuple[str, tuple[str, ..
     return "".join(f" AND {condition}" for condition in given), tuple(given.values())
 
 
-def _suggestion(row: tuple[Any, ...]) -> Suggestion:
+def suggestion_from_row(row: tuple[Any, ...]) -> Suggestion:
+    """A row of SUGGESTION_FIELDS as a Suggestion."""
     uid, document, label, start, end, attrs, source, score, state, span, annotator = row
     attributes = {} if attrs == "{}" else json.loads(attrs)
     return Suggestion(
         uid, document, label, start, end, attributes, source, score, state, span, annotator
     )
+
+
+def model_source(model_dir: Path) -> str:
+    """The source a model's suggestions are stored with: its folder's name."""
+    return MODEL_SOURCE + model_dir.resolve().name

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from annotate.annotated_text import AnnotatedText
-from annotate.suggestions import Suggestion
+from annotate.suggestions import GAZETTEER_SOURCE, IMPORT_SOURCE, MODEL_SOURCE, Suggestion
 from gui.i18n import translate
 from gui.span_paint import PaintedLine, label_colour
 
@@ -145,15 +145,15 @@ def _pen(colour: QColor, solid: bool = False) -> QPen:
 
 def source_name(source: str) -> str:
     """Who proposed a suggestion, in the interface language."""
-    if source == "gazetteer":
+    if source == GAZETTEER_SOURCE:
         return translate("SuggestionMarks", "the project's known names")
-    if source.startswith("model:"):
+    if source.startswith(MODEL_SOURCE):
         return translate("SuggestionMarks", "the model {name}").format(
-            name=source.removeprefix("model:")
+            name=source.removeprefix(MODEL_SOURCE)
         )
-    if source.startswith("import:"):
+    if source.startswith(IMPORT_SOURCE):
         return translate("SuggestionMarks", "the file {name}").format(
-            name=source.removeprefix("import:")
+            name=source.removeprefix(IMPORT_SOURCE)
         )
     return source
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from annotate.gazetteer import EVERY_LAYER
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
+from annotate.suggestions import model_source
 from annotate.training.data import documents_with_spans
 from annotate.training.options import EPOCHS
 from gui.i18n import translate
@@ -39,7 +40,6 @@ from gui.training_run import (
     TrainCommand,
     TrainingRun,
     model_folder,
-    model_source,
 )
 
 MAX_EPOCHS = 200

@@ -43,11 +43,6 @@ def suggest_command(project: Path, model_dir: Path, document: str) -> list[str]:
     return annotate_command("suggest", str(project), str(model_dir), "--docs", document)
 
 
-def model_source(model_dir: Path) -> str:
-    """The source the suggestions of a model are stored with (annotate/suggesting.py)."""
-    return f"model:{model_dir.resolve().name}"
-
-
 class Eta:
     """Time left, from the pace so far."""
 

@@ -12,7 +12,7 @@ from annotate.corpus.importing import read_paths
 from annotate.corpus.records import Record
 from annotate.errors import InputError
 from annotate.project import Project
-from annotate.suggestions import Candidate
+from annotate.suggestions import IMPORT_SOURCE, Candidate
 
 
 @dataclass
@@ -36,7 +36,7 @@ def import_suggestions(
         for record in read_paths(paths, fmt, **options):
             report.notes.extend(record.notes)
             candidates = _candidates(project, record, renamed)
-            source = f"import:{Path(record.file).name}"
+            source = IMPORT_SOURCE + Path(record.file).name
             added = project.suggestions.write(record.uid, candidates, source)
             report.added += added
             report.skipped += len(candidates) - added

@@ -23,18 +23,23 @@ Every place of a document or of the whole project comes from one query.
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any, Literal, NamedTuple
 
 from annotate.errors import InputError
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
-from annotate.suggestions import SUGGESTION_FIELDS, Suggestion
+from annotate.suggestions import (
+    IMPORT_SOURCE,
+    MODEL_SOURCE,
+    SUGGESTION_FIELDS,
+    Suggestion,
+    suggestion_from_row,
+)
 
 Kind = Literal["miss", "error"]
 DEFAULT_MIN_SCORE = 0.8
-MODEL_SOURCES = ("model:*", "import:*")  # GLOB patterns: case matters, as in the sources
+MODEL_SOURCES = (MODEL_SOURCE + "*", IMPORT_SOURCE + "*")  # GLOB patterns: case matters
 ONE_DOCUMENT = "AND g.document = (SELECT position FROM documents WHERE uid = ?)"
 
 # {document} in the queries: ONE_DOCUMENT, or nothing for the whole project
@@ -180,7 +185,7 @@ def confident_suggestions(
 ) -> list[Suggestion]:
     """The suggestions of a document that count, by start (the longer first)."""
     query, params = _query(SUGGESTED, document, min_score)
-    return [_suggestion(row) for row in project.store.conn.execute(query, params)]
+    return [suggestion_from_row(row) for row in project.store.conn.execute(query, params)]
 
 
 def check_min_score(value: float) -> float:
@@ -200,15 +205,7 @@ def _query(query: str, document: str | None, min_score: float) -> tuple[str, tup
 
 def _place(row: tuple[Any, ...]) -> Place:
     kind, number, start, end, label, annotator, span, text, *suggested = row
-    suggestion = _suggestion(tuple(suggested))
+    suggestion = suggestion_from_row(tuple(suggested))
     return Place(
         suggestion.document, number, kind, start, end, label, annotator, span, text, suggestion
-    )
-
-
-def _suggestion(row: tuple[Any, ...]) -> Suggestion:
-    uid, document, label, start, end, attrs, source, score, state, span, annotator = row
-    attributes = {} if attrs == "{}" else json.loads(attrs)
-    return Suggestion(
-        uid, document, label, start, end, attributes, source, score, state, span, annotator
     )
