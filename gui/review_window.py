@@ -19,7 +19,7 @@ item chosen, so that the keys decide it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -310,10 +310,7 @@ class ReviewWindow(QWidget):
         first, last = context_of(text, item.start, item.end)
         marks = self._lane_marks(first, last, row, (item.start, item.end))
         gold = self.review.gold_spans(item)
-        marks[GOLD_ANNOTATOR] = [
-            Mark(s.start, s.end, "gold", s in gold)
-            for s in self.project.spans.overlapping(self.document, first, last, GOLD_ANNOTATOR)
-        ]
+        marks[GOLD_ANNOTATOR] = self._gold_marks(self.document, first, last, gold)
         links = self.review.gold_links(item)
         for name, linked in linked_marks(item, links).items():
             marks.setdefault(name, []).extend(linked)
@@ -322,6 +319,13 @@ class ReviewWindow(QWidget):
         self.lanes.show_links(
             lane_lines(text, item, gold, links, model.passage_labels, model.names)
         )
+
+    def _gold_marks(
+        self, document: str, first: int, last: int, bold: Collection[Span] = ()
+    ) -> list[Mark]:
+        """Gold's spans in [first, last), those in `bold` bold."""
+        spans = self.project.spans.overlapping(document, first, last, GOLD_ANNOTATOR)
+        return [Mark(s.start, s.end, "gold", s in bold) for s in spans]
 
     def _lane_marks(
         self, first: int, last: int, row: int, around: tuple[int, int]
@@ -389,10 +393,7 @@ class ReviewWindow(QWidget):
         text, suggested = self.items_model.text, place.suggestion
         first, last = context_of(text, place.start, place.end)
         marks = self._lane_marks(first, last, -1, (suggested.start, suggested.end))
-        marks[GOLD_ANNOTATOR] = [
-            Mark(s.start, s.end, "gold", False)
-            for s in self.project.spans.overlapping(self.document, first, last, GOLD_ANNOTATOR)
-        ]
+        marks[GOLD_ANNOTATOR] = self._gold_marks(self.document, first, last)
         self.notes.setText("")
         self.lanes.show_context(text, first, last, marks)
         self.lanes.show_links({})

@@ -115,11 +115,14 @@ def paint_suggestions(
     """The dashed outline of each suggestion on a line, a rectangle for each run of its
     glyphs there; how many rectangles it drew. The gaps between the dashes are the page's
     colour (`page`), so that the outline shows on a span of its own colour too."""
+    on_line = shown.overlapping(painted.start, max(painted.end, painted.start + 1))
+    if not on_line:
+        return 0
     drawn = 0
     painter.save()
     painter.setBrush(Qt.BrushStyle.NoBrush)
     margin = INSET + OUTLINE_WIDTH / 2  # the pen's middle: its whole width inside
-    for suggestion in shown.overlapping(painted.start, max(painted.end, painted.start + 1)):
+    for suggestion in on_line:
         pieces = [
             piece.adjusted(margin, margin, -margin, -margin)
             for piece in painted.rects(suggestion.start, suggestion.end)
