@@ -101,6 +101,12 @@ def label_key(data: Path, scratch: Path) -> Repeat:
     return window_qt.label_key(data / PROJECT_NAME, scratch, ANNOTATOR)
 
 
+def label_key_while_training(data: Path, scratch: Path) -> Repeat:
+    from bench import window_qt
+
+    return window_qt.label_key_while_training(data / PROJECT_NAME, scratch, ANNOTATOR)
+
+
 def show_others(data: Path, scratch: Path) -> Repeat:
     from bench import window_qt
 

@@ -226,6 +226,18 @@ SCENARIOS: dict[str, AnyScenario] = {
         repeat=reader_bench.label_key,
         max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
     ),
+    "label-key-training": LatencyScenario(
+        name="label-key-training",
+        summary=(
+            "label-key while a suggestion model trains on the article's project: Suggestions"
+            " > Train suggestion model..., Train (annotate train in a process of its own, its"
+            " progress shown), the keys timed once it tells its first steps"
+        ),
+        target_ms=FRAME_MS,
+        setup=reader_bench.setup,
+        repeat=reader_bench.label_key_while_training,
+        max_peak_rss_mb=READER_MAX_PEAK_RSS_MB,
+    ),
     "scroll": LatencyScenario(
         name="scroll",
         summary="one page down the scroll bar + the frame after it, at 50 places, to new text",

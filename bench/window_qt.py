@@ -3,6 +3,8 @@
 What a user waits for: the key press through Qt's shortcut system, the committed step, the
 reader, the annotations panel and the document list brought up to date, and the frame after
 it. The window is the app's main window at WINDOW_SIZE, on a copy of the article's project.
+The same keys are also timed while a suggestion model trains on that project, started from
+the window's Suggestions menu as an analyst starts it (a process of its own).
 """
 
 from __future__ import annotations
@@ -10,23 +12,59 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from annotate.project import Project
 from bench.reader_qt import REPETITIONS, WORD, PaintCounter, next_frame, start_qt
 from bench.scenario import Repeat, Samples
 from gui.main_window import MainWindow
+from gui.training_dialog import TrainingDialog
 
 WINDOW_SIZE = (1400, 900)
 MAX_EVENT_TURNS = 10
 SHOW_OTHERS_PLACES = 10
+TRAINING_START_SECONDS = 120  # to its first step: spaCy loaded, the project read (15 s here)
 
 
 def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
-    from annotate.project import Project
+    app, window, project = _window_on_copy(project_path, scratch, annotator)
+    return _label_keys(app, window, project, annotator)
 
+
+def label_key_while_training(project_path: Path, scratch: Path, annotator: str) -> Repeat:
+    """label_key while a suggestion model trains on the project: Suggestions › Train
+    suggestion model…, the dialog's Train, and the keys once the training tells its first
+    steps (the window reads its progress lines and moves the dialog's bar meanwhile). It
+    must still be training after the last key, and have told steps while the keys were
+    pressed; it is cancelled then, untimed."""
+    app, window, project = _window_on_copy(project_path, scratch, annotator)
+    dialog = _start_training(app, window)
+    steps: list[int] = []
+    dialog.run.progressed.connect(lambda done, total: steps.append(done))
+    _focus_reader(app, window)
+    keys = _label_keys(app, window, project, annotator)
+
+    def run() -> Samples:
+        told = len(steps)
+        samples = keys()
+        if not dialog.busy():
+            raise RuntimeError("the training ended before the last key")
+        if len(steps) <= told:
+            raise RuntimeError("the training told no step while the keys were pressed")
+        dialog.cancel()
+        return samples
+
+    return run
+
+
+def _window_on_copy(
+    project_path: Path, scratch: Path, annotator: str
+) -> tuple[QApplication, MainWindow, Project]:
+    """The main window at WINDOW_SIZE on a copy of the project (the keys' edits stay there),
+    the article shown, every span read, the reader focused."""
     app = start_qt(scratch)
     copy = scratch / project_path.name
     with Project.open(project_path) as original:
@@ -35,11 +73,40 @@ def label_key(project_path: Path, scratch: Path, annotator: str) -> Repeat:
     window = MainWindow(project, annotator)
     window.resize(*WINDOW_SIZE)
     window.show()
+    _focus_reader(app, window)
+    return app, window, project
+
+
+def _focus_reader(app: QApplication, window: MainWindow) -> None:
     reader = window.reader
     window.activateWindow()
     reader.setFocus()  # the label keys work where spans are
     while reader.loading or reader.annotated is None or not reader.hasFocus():
         app.processEvents()
+
+
+def _start_training(app: QApplication, window: MainWindow) -> TrainingDialog:
+    """The training as an analyst starts it, under way: its first step told."""
+    window.suggestions.train()
+    dialog = window.suggestions.training
+    assert dialog is not None
+    started: list[int] = []
+    dialog.run.progressed.connect(lambda done, total: started.append(done))
+    QTest.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    deadline = time.monotonic() + TRAINING_START_SECONDS
+    while not started:
+        if not dialog.busy() or time.monotonic() > deadline:
+            raise RuntimeError(f"the training told no step: {dialog.outcome.text()}")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
+    return dialog
+
+
+def _label_keys(app: QApplication, window: MainWindow, project: Project, annotator: str) -> Repeat:
+    """At each place: the label key on a selected word, Ctrl+Z, Ctrl+Y, each timed to the
+    next frame, then an untimed Ctrl+Z, so the next place starts from the document as it
+    was."""
+    reader = window.reader
+    assert reader.annotated is not None
     painted = PaintCounter(reader.viewport())
     document, text = reader.annotated.document.uid, reader.annotated.text
     length = len(text)
@@ -86,7 +153,6 @@ def show_others(project_path: Path, scratch: Path, annotator: str) -> Repeat:
     """View › Show › Everyone, then Mine, at places through the article: each timed from
     the menu action to the next frame of the reader, which then shows the spans of the
     page (the rest are read between events, as the app always does)."""
-    from annotate.project import Project
     from gui.layers import EVERYONE, MINE
 
     app = start_qt(scratch)

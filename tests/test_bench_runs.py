@@ -54,6 +54,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
         "reader-open",
         "span-edit",
         "label-key",
+        "label-key-training",
         "scroll",
         "search",
         "agreement",
@@ -120,6 +121,7 @@ def test_bench_runner_measures_every_side_of_every_scenario(tmp_path: Path) -> N
     _check_latency(scenarios["span-edit"], {"add": REPETITIONS, "delete": REPETITIONS})
     _check_latency(scenarios["scroll"], {"page": REPETITIONS})
     _check_latency(scenarios["label-key"], keys)
+    _check_latency(scenarios["label-key-training"], keys)  # and still training at the end
     searches = {
         "rare, all results": SEARCHES,
         "common, first 200": SEARCHES,
