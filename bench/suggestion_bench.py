@@ -8,8 +8,9 @@ as search finds them, but those inside a longer name of the list). The article i
 ours to copy: it is read where it lies (../shared/corpora/seed), into a scratch project,
 and the scenario is skipped where it is absent.
 
-A scripted analyst reaches the target through the core's own steps (those the reader's
-keys take), counting an action for a drag and one for a key:
+A scripted analyst reaches the target in the app's main window (bench/suggestion_qt.py),
+each action a real mouse drag or key press in the reader, checked to have done what was
+meant:
 - without suggestions, a drag over each entity and its label's key (2 an entity);
 - with suggestions, Tab to each one, then Y to accept a right one, a label's key to accept
   one of the right bounds as its right label, R to reject a wrong one (another place, other
@@ -25,14 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotate.corpus.importing import import_paths
-from annotate.editing import Editor
 from annotate.mentions import find_mentions
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
-from annotate.suggesting import suggest
-from annotate.suggestions import Suggestion
-from annotate.training.options import TrainingOptions
-from annotate.training.trainer import train
 from bench.scenario import Measured
 
 SEED = ("shared", "corpora", "seed", "article.txt")
@@ -132,48 +128,6 @@ class Actions:
         return self.count / self.entities
 
 
-def without_suggestions(project: Project, document: str, target: list[Entity]) -> Actions:
-    editor = Editor(project, WITHOUT)
-    for label, start, end in target:
-        editor.add_span(document, label, start, end)
-    return Actions(drawn=len(target), entities=len(target))
-
-
-def with_suggestions(project: Project, document: str, target: list[Entity]) -> Actions:
-    """Each open suggestion decided in order, then the entities none gave drawn."""
-    editor = Editor(project, WITH)
-    actions = Actions(entities=len(target))
-    wanted = {(start, end): label for label, start, end in target}
-    offered = project.suggestions.open_for(document, WITH)
-    for suggestion in _right_labels_first(offered, wanted):
-        bounds = (suggestion.start, suggestion.end)
-        label = wanted.pop(bounds, None)
-        if label is None:
-            editor.reject_suggestion(suggestion.uid)
-            actions.rejected += 1
-        elif label == suggestion.label:
-            editor.accept_suggestion(suggestion.uid)
-            actions.accepted += 1
-        else:
-            editor.accept_suggestion(suggestion.uid, label)
-            actions.relabelled += 1
-    for (start, end), label in sorted(wanted.items()):
-        editor.add_span(document, label, start, end)
-        actions.drawn += 1
-    return actions
-
-
-def _right_labels_first(
-    offered: list[Suggestion], wanted: dict[tuple[int, int], str]
-) -> list[Suggestion]:
-    """The suggestions in the order they are walked, but at one entity's bounds the one of
-    its label first: it is the one accepted, the others rejected."""
-    return sorted(
-        offered,
-        key=lambda s: (s.start, s.end, wanted.get((s.start, s.end)) != s.label, s.label),
-    )
-
-
 def layer(project: Project, document: str, annotator: str) -> list[Entity]:
     return sorted(
         (s.label, s.start, s.end) for s in project.spans.for_document(document, annotator)
@@ -182,39 +136,38 @@ def layer(project: Project, document: str, annotator: str) -> list[Entity]:
 
 def annotation_keys(data: Path, scratch: Path) -> Measured:
     """Train on the sample, suggest in the seed article, and count both analysts'
-    actions; the figures: keys per entity without and with suggestions, and what the
-    second analyst did with them."""
+    actions in the app's window; the figures: keys per entity without and with
+    suggestions, and what the second analyst did with them."""
+    from bench import suggestion_qt  # Qt is loaded by this scenario's worker only
+    from bench.reader_qt import start_qt
+
+    start_qt(scratch)
     project = Project.open(data / PROJECT_NAME)
 
     def run() -> tuple[dict[str, float], int]:
         try:
-            return _count(project, scratch / "model")
+            return suggestion_qt.count(project, scratch / "model")
         finally:
             project.close()
 
     return run
 
 
-def _count(project: Project, model: Path) -> tuple[dict[str, float], int]:
-    seed = project.store.conn.execute("SELECT uid FROM documents WHERE title = ?", (SEED_TITLE,))
-    document = str(seed.fetchone()[0])
-    target = target_entities(project.documents.get(document).text)
-    without = without_suggestions(project, document, target)
-    train(project, model, TrainingOptions(source=SAMPLE_ANNOTATOR, eval_split=0.0))
-    by_model, by_gazetteer = suggest(project, [document], model, SAMPLE_ANNOTATOR)
-    with_them = with_suggestions(project, document, target)
-    for annotator in (WITHOUT, WITH):
-        if layer(project, document, annotator) != target:
-            raise AssertionError(f"{annotator} suggestions: the layer is not the target")
-    figures = {
+def seed_document(project: Project) -> str:
+    found = project.store.conn.execute("SELECT uid FROM documents WHERE title = ?", (SEED_TITLE,))
+    return str(found.fetchone()[0])
+
+
+def figures(without: Actions, with_them: Actions, suggested: tuple[int, int]) -> dict[str, float]:
+    """The figures of both analysts; ``suggested``: by the model, by the known mentions."""
+    return {
         FIGURES[0]: without.per_entity,
         FIGURES[1]: with_them.per_entity,
-        "entities": float(len(target)),
-        "suggested by the model": float(by_model.added),
-        "suggested by the known mentions": float(by_gazetteer.added),
+        "entities": float(without.entities),
+        "suggested by the model": float(suggested[0]),
+        "suggested by the known mentions": float(suggested[1]),
         "accepted (Tab, Y)": float(with_them.accepted),
         "relabelled (Tab, label key)": float(with_them.relabelled),
         "rejected (Tab, R)": float(with_them.rejected),
         "drawn (drag, label key)": float(with_them.drawn),
     }
-    return figures, len(target)
