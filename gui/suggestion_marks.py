@@ -22,7 +22,10 @@ from gui.span_paint import PaintedLine, label_colour
 
 OUTLINE_WIDTH = 2.0  # pixels
 DASHES = [3.0, 2.0]  # dash and gap, in outline widths
-INSET = 1.0  # the outline lies this far inside the glyphs' box, so two side by side stay two
+# The top and bottom sides lie this far inside the line, so outlines on two lines stay two;
+# the left and right ones just outside the glyphs, in the space beside the word: drawn over
+# a thin first or last letter (the alef of الـ), they hid it.
+INSET = 1.0
 ACCEPT_KEY, REJECT_KEY, ACCEPT_ALL_KEY, NEXT_KEY, PREVIOUS_KEY = (
     "Y",
     "R",
@@ -121,16 +124,20 @@ def paint_suggestions(
     drawn = 0
     painter.save()
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    margin = INSET + OUTLINE_WIDTH / 2  # the pen's middle: its whole width inside
+    inward = INSET + OUTLINE_WIDTH / 2  # the pen's middle: its whole width inside
+    outward = OUTLINE_WIDTH / 2  # its whole width outside
     for suggestion in on_line:
         pieces = [
-            piece.adjusted(margin, margin, -margin, -margin)
+            piece.adjusted(-outward, inward, outward, -inward)
             for piece in painted.rects(suggestion.start, suggestion.end)
         ]
-        for pen in (_pen(page, solid=True), _pen(label_colour(annotated, suggestion.label))):
-            painter.setPen(pen)
-            for piece in pieces:
-                painter.drawRect(piece)
+        painter.setPen(_pen(page, solid=True))  # under the top and bottom: a span's fill
+        for piece in pieces:
+            painter.drawLine(piece.topLeft(), piece.topRight())
+            painter.drawLine(piece.bottomLeft(), piece.bottomRight())
+        painter.setPen(_pen(label_colour(annotated, suggestion.label)))
+        for piece in pieces:
+            painter.drawRect(piece)
         drawn += len(pieces)
     painter.restore()
     return drawn

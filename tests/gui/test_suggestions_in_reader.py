@@ -23,7 +23,7 @@ from gui.keys_overlay import KeysOverlay
 from gui.layers import EVERYONE, MINE, annotator_layer
 from gui.main_window import MainWindow
 from gui.suggestion_marks import INSET, OUTLINE_WIDTH
-from tests.gui.layout_geometry import glyph_boxes
+from tests.gui.layout_geometry import colours_in, glyph_boxes
 from tests.gui.test_arabic_keys import type_on_arabic_layout
 from tests.gui.test_gestures import (
     LABEL_KEYS,
@@ -181,6 +181,28 @@ def test_each_suggestion_is_outlined_dashed_in_its_labels_colour_and_never_fille
     assert wrapped or width == WIDTHS["wide"]  # a two-word one breaks at the narrow window
     for number in range(reader.document().blockCount()):  # the text itself is untouched
         assert reader.document().findBlockByNumber(number).layout().formats() == []
+
+
+@pytest.mark.parametrize("width", [WIDTHS["narrow"], WIDTHS["wide"]], ids=["narrow", "wide"])
+def test_an_outline_leaves_its_first_and_last_letters_uncovered(
+    qtbot: QtBot, window: MainWindow, width: int
+) -> None:
+    """Its sides lie beside the word, not on it: a side drawn over a thin first letter
+    (the alef of الـ) showed the suggestion a letter shorter than it is."""
+    reading = Suggested(qtbot, window, width)
+    labels = window.project.labels
+    covered = []
+    for suggestion in reading.suggestions:
+        reading.edges(suggestion.start, suggestion.end)
+        image = reading.reader.viewport().grab().toImage()
+        colour = QColor(labels.span_label(suggestion.label).colour).name()  # type: ignore[union-attr]
+        edge = round(INSET + OUTLINE_WIDTH) + 1  # the top and bottom sides' rows
+        for letter in (suggestion.start, suggestion.end - 1):
+            for box in glyph_boxes(reading.reader, letter, letter + 1):
+                middle = QRectF(box.left(), box.top() + edge, box.width(), box.height() - 2 * edge)
+                if colour in colours_in(image, middle):  # a pixel in: its own columns
+                    covered.append(reading.text[suggestion.start : suggestion.end])
+    assert covered == []
 
 
 def test_tab_walks_every_suggestion_in_order_and_keeps_the_focus(
