@@ -25,6 +25,16 @@ WINDOW_SIZE = (1280, 760)
 WATER_ARTICLE = 1  # row of the sample article on water in the document list
 SEARCHED = "الماء"  # in the water article, with its family
 SEARCH_SIZE = (760, 300)
+SUGGESTIONS_SIZE = (1100, 560)
+# A follow-up to the sample articles, written for this picture: most of its names are ones
+# the sample's analyst marked there.
+FOLLOW_UP = (
+    "عمّان - قالت وزيرة المياه الأردنية ليلى الخطيب، الأحد، إن الأردن وتونس ومصر بدأت تبادل"
+    " بيانات الأمطار عبر شبكة EWN، بعد اجتماع المنظمة العربية للموارد المائية الأسبوع الماضي."
+    "\n\nوأضافت الخطيب أن مركز القاهرة الإقليمي للأرصاد سيصدر أول نشرة مشتركة في الربيع، فيما"
+    " أكد سامي بن عاشور أن الصندوق العربي للتنمية وافق على تمويل المرحلة الأولى."
+    "\n\nوفي صفاقس، قال كمال الرياحي إن البحارة في قابس ينتظرون نتائج الشبكة قبل موسم الصيد."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,6 +85,7 @@ def write_all(scratch: Path, folder: Path) -> list[Path]:
         written.append(_comments(window, folder / "comments.png"))
         window.close()
         written.extend(_in_arabic(project, folder))
+        written.append(_suggestions(project, folder / "suggestions.png"))  # adds a document
     return written
 
 
@@ -222,6 +233,36 @@ def _comments(window: MainWindow, out: Path) -> Path:
     reader.scroll_to(0)
     QApplication.processEvents()
     window.grab().save(str(out))
+    return out
+
+
+def _suggestions(project: Project, out: Path) -> Path:
+    """A follow-up article (FOLLOW_UP) with suggestions from the names the sample's analyst
+    marked in the sample articles: the first two accepted with Y (filled, spans now), the
+    next one chosen with Tab (selected), the others outlined."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from annotate.suggesting import suggest
+    from gui.main_window import MainWindow
+
+    document = project.documents.add(FOLLOW_UP, "متابعة").documents_added[0]
+    suggest(project, [document], gazetteer_from="sample")
+    window = MainWindow(project, annotator="sample")
+    window.resize(*SUGGESTIONS_SIZE)
+    window.show()
+    window.open_document(document)
+    wait_for_reader(window)
+    reader = window.reader
+    window.activateWindow()
+    reader.setFocus()
+    reader.put_caret(0)
+    for key in (Qt.Key.Key_Y, Qt.Key.Key_Y, Qt.Key.Key_Tab):
+        QTest.keyClick(reader, key)
+        QApplication.processEvents()
+    window.grab().save(str(out))
+    window.close()
     return out
 
 

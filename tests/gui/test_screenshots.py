@@ -24,6 +24,7 @@ def test_screenshot_command_writes_the_readme_pictures(tmp_path: Path) -> None:
         "comments.png",
         "main-window-ar.png",
         "review-ar.png",
+        "suggestions.png",
     ]
     window = QImage(str(written[0]))
     assert (window.width(), window.height()) == WINDOW_SIZE
