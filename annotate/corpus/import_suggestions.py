@@ -27,13 +27,14 @@ class SuggestionsImport:
 def import_suggestions(
     project: Project, paths: Iterable[Path], fmt: str = "auto", **options: object
 ) -> SuggestionsImport:
-    """Each record's spans as suggestions of the source "import:<file name>"; a record
+    """Each record's spans as suggestions of the source "import:<file name>" (a Label
+    Studio file's predictions too, with their scores); a record
     whose text is not a document of the project, or a span the project could not take,
     is refused naming its file, line and field, and nothing is written."""
     report = SuggestionsImport()
     renamed = project.labels.renames()  # a label renamed since the file was made
     with project.transaction():
-        for record in read_paths(paths, fmt, **options):
+        for record in read_paths(paths, fmt, predictions=True, **options):
             report.notes.extend(record.notes)
             candidates = _candidates(project, record, renamed)
             source = IMPORT_SOURCE + Path(record.file).name
@@ -55,7 +56,7 @@ def _candidates(project: Project, record: Record, renamed: dict[str, str]) -> li
     candidates = []
     for span in record.spans:
         label = renamed.get(span.label, span.label)
-        candidate = Candidate(label, span.start, span.end, None, span.attrs)
+        candidate = Candidate(label, span.start, span.end, span.score, span.attrs)
         try:
             project.suggestions.check(candidate, len(record.text))
         except InputError as error:

@@ -32,6 +32,7 @@ class RecordSpan:
     line: int | None = None  # where the span is written, when not on the record's line
     comments: tuple[RecordComment, ...] = ()
     flags: tuple[RecordFlag, ...] = ()
+    score: float | None = None  # a model's confidence, where a file gives one
 
 
 @dataclass(slots=True)

@@ -184,3 +184,73 @@ def test_options_of_a_real_import_are_refused(
         2,
         f"error: field '{name}': --{name} does not go with --as-suggestions\n",
     )
+
+
+def region(text: str, region_id: str, label: str, words: str, **more: object) -> dict[str, object]:
+    """A Label Studio labels result over the words."""
+    start = text.index(words)
+    value = {"start": start, "end": start + len(words), "text": words, "labels": [label]}
+    return {"id": region_id, "from_name": "label", "to_name": "text", "type": "labels"} | {
+        "value": value,
+        **more,
+    }
+
+
+def label_studio_file(tmp_path: Path, predictions: list[dict[str, object]]) -> Path:
+    """One task of the first sentence: nobody's annotation, the predictions given."""
+    task = {"id": 1, "data": {"text": TEXTS[0]}, "annotations": [], "predictions": predictions}
+    path = tmp_path / "tasks.json"
+    path.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_label_studio_predictions_become_suggestions_with_their_scores(
+    target: Path, tmp_path: Path
+) -> None:
+    text = TEXTS[0]
+    tasks = label_studio_file(
+        tmp_path,
+        [
+            {
+                "model_version": "ner-1",
+                "score": 0.7,
+                "result": [
+                    region(text, "a", "PERSON", "سليم الحداد", score=0.93),
+                    region(text, "b", "GPE", "كندا"),  # the prediction's score
+                ],
+            },
+            {"model_version": "ner-2", "result": [region(text, "c", "GPE", "عمان")]},
+        ],
+    )
+    code, output = run("import", target, tasks, "--as-suggestions")
+    assert (code, output) == (0, "suggestions: 3 added to 1 document\n")
+    with Project.open(target) as opened:
+        rows = opened.store.conn.execute(
+            'SELECT label, start, "end", score, source FROM suggestions ORDER BY start'
+        ).fetchall()
+    assert rows == [
+        ("PERSON", 4, 15, 0.93, "import:tasks.json"),
+        ("GPE", 19, 23, 0.7, "import:tasks.json"),
+        ("GPE", 39, 43, None, "import:tasks.json"),
+    ]
+    fresh = tmp_path / "fresh.annotate"  # a real import leaves a model's predictions out
+    run("init", fresh)
+    assert run("import", fresh, tasks)[0] == 0
+    assert spans_and_suggestions(fresh) == (set(), set())
+
+
+def test_a_label_studio_score_that_is_no_number_is_refused_where_it_is(
+    target: Path, tmp_path: Path
+) -> None:
+    text = TEXTS[0]
+    result = [region(text, "a", "PERSON", "سليم الحداد"), region(text, "b", "GPE", "كندا")]
+    result[1]["score"] = "high"
+    tasks = label_studio_file(tmp_path, [{"model_version": "ner-1", "result": result}])
+    before = table_checksums(target)
+    code, output = run("import", target, tasks, "--as-suggestions")
+    assert (code, output) == (
+        2,
+        f"error: {tasks}:1, field '[0].predictions[0].result[1].score': expected a number as"
+        ' the score, got "high"\n',
+    )
+    assert table_checksums(target) == before

@@ -114,7 +114,12 @@ IMPORT_FORMATS = {
             ("graphemes",),
             sniffs=(".jsonl", ".ndjson"),
         ),
-        ImportFormat("label-studio", "annotate.corpus.formats.label_studio", claims=(".json",)),
+        ImportFormat(
+            "label-studio",
+            "annotate.corpus.formats.label_studio",
+            ("predictions",),
+            claims=(".json",),
+        ),
     )
 }
 

@@ -8,11 +8,15 @@ after emoji in 2022 (label-studio-frontend#308; its test ``e2e/ner/emoji.cy.ts``
 Each span is a ``labels`` result whose id is the span's uid; a string attribute is a
 ``choices`` result with the same id (a per-region Choices control named after the
 attribute); a relation is a ``relation`` result from head to tail, direction ``right``.
+
+A task's ``predictions`` (a model's, from Label Studio's ML backend) are read only for
+suggestions (``predictions=True``), each region with its ``score``, else its prediction's.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import count, groupby
@@ -167,23 +171,27 @@ def _config(schema: Schema, used: dict[str, set[str]]) -> str:
 # Reading
 
 
-def read(path: Path) -> Iterator[Record]:
+def read(path: Path, predictions: bool = False) -> Iterator[Record]:
+    """One record per annotation, and with ``predictions`` one per prediction too."""
     file = str(path)
     found = False
     for line, where, task in top_level_items(read_json_file(path), file):
         found = True
         try:
             refuse_surrogates(task, where)
-            yield from _task_records(file, line, where, task)
+            yield from _task_records(file, line, where, task, predictions)
         except InputError as error:
             raise error.at(file=file, line=line) from None
     if not found:
         raise InputError("the file holds no tasks", file=file)
 
 
-def _task_records(file: str, line: int, where: str, task: Any) -> Iterator[Record]:
+def _task_records(
+    file: str, line: int, where: str, task: Any, predictions: bool
+) -> Iterator[Record]:
     """One record per annotation; the document alone when nobody annotated it. Predictions
-    are a model's suggestions, not an annotator's work, and are not imported."""
+    are a model's suggestions, not an annotator's work: read only when asked for, one
+    record each, its spans scored."""
     if not isinstance(task, dict):
         raise InputError("expected a Label Studio task object", field=where)
     data_where = f"{where}.data" if where else "data"
@@ -211,6 +219,12 @@ def _task_records(file: str, line: int, where: str, task: Any) -> Iterator[Recor
         yield document
     for index, annotation in enumerate(annotations):
         yield _annotated(document, raw_text, annotation, f"{where}.{key}[{index}]".lstrip("."))
+    if predictions:
+        for index, prediction in enumerate(
+            get_field(task, "predictions", list, where, default=[])
+        ):
+            here = f"{where}.predictions[{index}]".lstrip(".")
+            yield _annotated(document, raw_text, prediction, here, scored=True)
 
 
 def _meta(task: dict[str, Any], data: dict[str, Any], where: str) -> dict[str, Any]:
@@ -220,13 +234,18 @@ def _meta(task: dict[str, Any], data: dict[str, Any], where: str) -> dict[str, A
     return meta
 
 
-def _annotated(document: Record, raw_text: str, annotation: Any, where: str) -> Record:
+def _annotated(
+    document: Record, raw_text: str, annotation: Any, where: str, scored: bool = False
+) -> Record:
+    """An annotation's spans and relations; a prediction's (``scored``) with the score of
+    each region, else of the prediction."""
     if not isinstance(annotation, dict):
         raise InputError("expected an annotation object", field=where)
     items = get_field(annotation, "result", list, where, default=[])
     results = f"{where}.result"
     to_stored = stored_offset_mapper(raw_text)
-    spans, regions = _spans(items, results, raw_text, to_stored)
+    overall = _score(annotation, where) if scored else None
+    spans, regions = _spans(items, results, raw_text, to_stored, (scored, overall))
     return replace(
         document,
         annotator=_annotator(annotation, where),
@@ -247,10 +266,15 @@ def _annotator(annotation: dict[str, Any], where: str) -> str | None:
 
 
 def _spans(
-    items: list[Any], where: str, raw_text: str, to_stored: Callable[[int], int]
+    items: list[Any],
+    where: str,
+    raw_text: str,
+    to_stored: Callable[[int], int],
+    scoring: tuple[bool, float | None] = (False, None),  # scored; the prediction's score
 ) -> tuple[list[RecordSpan], dict[str, list[int]]]:
     """The spans of the ``labels`` results, and for each region id the places of its spans
     (a region with several labels makes one span per label)."""
+    scored, overall = scoring
     spans: list[RecordSpan] = []
     regions: dict[str, list[int]] = {}
     places: dict[str, tuple[int, int, str]] = {}  # region id: its offsets, first given where
@@ -267,16 +291,27 @@ def _spans(
         region = get_field(item, "id", str, here)
         start, end, labels = _region_value(item, here, raw_text)
         _check_one_place(places, region, start, end, here)
+        score = _score(item, here, overall) if scored else None
         for label in labels:
             place = regions.setdefault(region, [])
             if any(spans[i].label == label for i in place):
                 continue
             span_id = region if not place else f"{region}:{label}"
             place.append(len(spans))
-            spans.append(
-                RecordSpan(len(spans), span_id, label, to_stored(start), to_stored(end), {})
-            )
+            stored = (to_stored(start), to_stored(end))
+            spans.append(RecordSpan(len(spans), span_id, label, *stored, {}, score=score))
     return spans, regions
+
+
+def _score(owner: dict[str, Any], where: str, otherwise: float | None = None) -> float | None:
+    """A result's or a prediction's ``score``: a number, or none given (``otherwise``)."""
+    value = owner.get("score")
+    if value is None:
+        return otherwise
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        shown = json.dumps(value, ensure_ascii=False)[:40]
+        raise InputError(f"expected a number as the score, got {shown}", field=f"{where}.score")
+    return float(value)
 
 
 def _check_one_place(
