@@ -1,6 +1,9 @@
 """A second look: where a trained model confidently reads a document otherwise than its
 analysts (gold apart) did.
 
+Only documents an analyst has worked on count (a span there, or marked in progress or
+done): in one nobody has opened, everything a model finds would be a "miss" of nobody's.
+
 A *possible miss* is a confident suggestion that no analyst's span of its label overlaps,
 and that no analyst's span of another label competes with (the same bounds, or across
 them): that span is listed instead. A *possible error* is an analyst's span that a
@@ -43,11 +46,18 @@ MODEL_SOURCES = (MODEL_SOURCE + "*", IMPORT_SOURCE + "*")  # GLOB patterns: case
 ONE_DOCUMENT = "AND g.document = (SELECT position FROM documents WHERE uid = ?)"
 
 # {document} in the queries: ONE_DOCUMENT, or nothing for the whole project
+WORKED_ON = f"""(
+    EXISTS (SELECT 1 FROM spans s WHERE s.document = g.document
+        AND s.annotator <> '{GOLD_ANNOTATOR}')
+    OR EXISTS (SELECT 1 FROM document_status t JOIN documents d ON d.uid = t.document
+        WHERE d.position = g.document AND t.annotator <> '{GOLD_ANNOTATOR}'
+        AND t.status <> 'new')
+)"""
 CONFIDENT = f"""
 confident AS MATERIALIZED (
     SELECT g.rowid AS id, g.document, g.label, g.start, g."end" FROM suggestions g
     WHERE ({" OR ".join("g.source GLOB ?" for _ in MODEL_SOURCES)})
-    AND (g.score IS NULL OR g.score >= ?) {{document}}
+    AND (g.score IS NULL OR g.score >= ?) {{document}} AND {WORKED_ON}
 )
 """
 DISAGREEING = f"""

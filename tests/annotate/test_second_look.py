@@ -142,6 +142,7 @@ def test_unscored_and_imported_predictions_count(project: Project, document: str
 def test_gold_is_not_an_analysts_work(project: Project, document: str) -> None:
     """A gold span the model agrees with leaves its miss; a gold span it reads otherwise
     is no error."""
+    project.documents.set_status(document, "ali", "done")  # and marked nothing
     mark(project, document, "gold", "PERSON", "سامي الحداد")
     mark(project, document, "gold", "TITLE", "وزير الخارجية")
     suggest(project, document, "PERSON", "سامي الحداد", 0.9)
@@ -176,6 +177,7 @@ def test_each_document_and_the_whole_project_are_counted_in_one_go(
 ) -> None:
     other = project.documents.add(OTHER, "الوصول").documents_added[0]
     project.documents.add("لا أحد هنا.", "فارغ")
+    project.documents.set_status(other, "omar", "in_progress")
     mark(project, document, "ali", "TITLE", "وزير الخارجية")
     suggest(project, document, "PERSON", "وزير الخارجية", 0.9)
     suggest(project, document, "PERSON", "سامي الحداد", 0.9)
@@ -193,6 +195,19 @@ def test_each_document_and_the_whole_project_are_counted_in_one_go(
         ("PERSON", 5, 15),
         ("GPE", 20, 25),
     ]
+
+
+def test_a_document_no_analyst_has_worked_on_has_nothing_to_look_at(
+    project: Project, document: str
+) -> None:
+    """Neither a span of gold's nor a status of new makes a document worked on."""
+    suggest(project, document, "PERSON", "سامي الحداد", 0.95)
+    mark(project, document, "gold", "GPE", "عمّان")
+    project.documents.set_status(document, "ali", "new")
+    assert seen(project) == [] and second_look_counts(project) == {}
+    assert confident_suggestions(project, document) == []
+    project.documents.set_status(document, "ali", "in_progress")
+    assert seen(project) == [("miss", 18, 29, "PERSON", "", "PERSON", "سامي الحداد")]
 
 
 @pytest.mark.parametrize("threshold", [-0.1, 1.5, float("nan")])
