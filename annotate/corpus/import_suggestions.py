@@ -33,6 +33,7 @@ def import_suggestions(
     is refused naming its file, line and field, and nothing is written."""
     report = SuggestionsImport()
     renamed = project.labels.renames()  # a label renamed since the file was made
+    suggested_to: set[str] = set()  # a document may have several records (annotators, models)
     with project.transaction():
         for record in read_paths(paths, fmt, predictions=True, **options):
             report.notes.extend(record.notes)
@@ -41,8 +42,10 @@ def import_suggestions(
             added = project.suggestions.write(record.uid, candidates, source)
             report.added += added
             report.skipped += len(candidates) - added
-            report.documents += added > 0
+            if added:
+                suggested_to.add(record.uid)
             report.relations += len(record.relations)
+    report.documents = len(suggested_to)
     return report
 
 

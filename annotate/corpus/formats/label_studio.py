@@ -220,9 +220,7 @@ def _task_records(
     for index, annotation in enumerate(annotations):
         yield _annotated(document, raw_text, annotation, f"{where}.{key}[{index}]".lstrip("."))
     if predictions:
-        for index, prediction in enumerate(
-            get_field(task, "predictions", list, where, default=[])
-        ):
+        for index, prediction in enumerate(get_field(task, "predictions", list, where, default=[])):
             here = f"{where}.predictions[{index}]".lstrip(".")
             yield _annotated(document, raw_text, prediction, here, scored=True)
 
