@@ -539,9 +539,19 @@ def search(
     help="With --gazetteer: the layer whose spans are known: gold (default), an annotator's "
     "name, or all.",
 )
+@click.option(
+    "--progress-lines",
+    is_flag=True,
+    help='Print progress as JSON lines ({"done": i, "total": n}), then the report as one.',
+)
 @reports_errors
 def suggest(
-    project: str, model_dir: str | None, docs: tuple[str, ...], gazetteer: bool, layer: str | None
+    project: str,
+    model_dir: str | None,
+    docs: tuple[str, ...],
+    gazetteer: bool,
+    layer: str | None,
+    progress_lines: bool,
 ) -> None:
     """Write suggestions for PROJECT's documents (all, or --docs) from the model trained
     into MODEL_DIR, from the project's known mentions (--gazetteer), or both. Each source's
@@ -558,8 +568,14 @@ def suggest(
         uids = [opened.documents.find(doc) for doc in docs] or every_document(opened)
         if known is not None:
             known_layer(opened, known, "from")  # named as the option, before any model runs
-        reports = write_suggestions(opened, uids, model, known)
+        with TerminalProgress("searching known mentions") as progress:
+            shown = _progress_line if progress_lines else _on_terminal(progress)
+            reports = write_suggestions(opened, uids, model, known, shown)
         still_open = opened.suggestions.count_open()
+    if progress_lines:
+        told = [asdict(report) for report in reports]
+        click.echo(json.dumps({"suggested": told, "open": still_open}, ensure_ascii=False))
+        return
     for report in reports:
         added, documents = _count(report.added, "suggestion"), _count(report.documents, "document")
         replaced = f", {report.replaced} open from before replaced" if report.replaced else ""
@@ -816,6 +832,11 @@ def train(project: str, model_dir: str, nested: bool, progress_lines: bool, **ch
     for note in report.notes:
         click.echo(f"note: {visible_controls(note)}")
     click.echo(f"wrote {model_dir}")
+
+
+def _on_terminal(progress: TerminalProgress) -> Callable[[int, int], None] | None:
+    """The bar where someone watches it; none in a file or a pipe."""
+    return progress.show if sys.stderr.isatty() else None
 
 
 def _progress_line(done: int, total: int) -> None:

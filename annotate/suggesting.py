@@ -18,6 +18,7 @@ GAZETTEER = GAZETTEER_SOURCE
 PREDICT = "annotate.training.predict"
 NOT_INSTALLED = "training support is not installed"
 Proposals = dict[str, list[Candidate]]  # by document uid
+Progress = Callable[[int, int], None]  # (documents searched, documents in all)
 
 
 @dataclass
@@ -36,9 +37,11 @@ def suggest(
     documents: list[str],
     model_dir: Path | None = None,
     gazetteer_from: str | None = None,
+    progress: Progress | None = None,
 ) -> list[Suggested]:
     """Suggestions for the documents from the model in `model_dir`, the known mentions of
-    the layer `gazetteer_from` (gold, an annotator, all), or both, in one transaction."""
+    the layer `gazetteer_from` (gold, an annotator, all), or both, in one transaction;
+    `progress` hears of each document the known mentions were searched in."""
     if model_dir is None and gazetteer_from is None:
         raise InputError("give MODEL_DIR or --gazetteer (or both)", field="model_dir")
     proposed: list[tuple[Suggested, Proposals]] = []
@@ -49,11 +52,22 @@ def suggest(
         report = Suggested(
             GAZETTEER, notes=[f"{gazetteer.size} known mentions of {gazetteer_from}"]
         )
-        proposed.append((report, {uid: gazetteer.candidates(uid) for uid in documents}))
+        proposed.append((report, _known_mentions(gazetteer, documents, progress)))
     with project.transaction():
         for report, proposals in proposed:
             _write(project, report, proposals)
     return [report for report, _ in proposed]
+
+
+def _known_mentions(
+    gazetteer: Gazetteer, documents: list[str], progress: Progress | None
+) -> Proposals:
+    found: Proposals = {}
+    for done, uid in enumerate(documents, start=1):
+        found[uid] = gazetteer.candidates(uid)
+        if progress is not None:
+            progress(done, len(documents))
+    return found
 
 
 def every_document(project: Project) -> list[str]:

@@ -20,6 +20,7 @@ from gui.i18n import translate
 # The commands' own modules load when one is first chosen, not at the app's start.
 if TYPE_CHECKING:
     from annotate.suggesting import Suggested
+    from gui.known_names_run import KnownNamesRun
     from gui.suggestion_stats import SuggestionStats
     from gui.training_dialog import TrainingDialog
 
@@ -31,6 +32,7 @@ class SuggestionsMenu(QObject):
         self.annotating = annotating
         self.project = annotating.project
         self.training: TrainingDialog | None = None
+        self.searching: KnownNamesRun | None = None  # known names in every document
         self.stats: SuggestionStats | None = None
         self.menu = window.menuBar().addMenu(translate("SuggestionsMenu", "S&uggestions"))
         self.menu.addActions(annotating.actions.group("suggestion"))
@@ -70,26 +72,46 @@ class SuggestionsMenu(QObject):
 
     def from_known_names(self, everywhere: bool = False) -> None:
         """Suggestions from the known names of the reviewed reference (or, where it has no
-        span, of everyone), for the open document or all of them."""
+        span, of everyone), for the open document here, or for all of them in a process
+        of its own (gui/known_names_run.py)."""
         from annotate.gazetteer import usual_layer
-        from annotate.suggesting import every_document, suggest
+        from annotate.suggesting import suggest
 
+        layer = usual_layer(self.project)
+        if everywhere:
+            self._search_everywhere(layer)
+            return
         document = self.annotating.document
-        if document is None and not everywhere:
+        if document is None:
             self._say(translate("SuggestionsMenu", "Open a document first."))
             return
-        documents = every_document(self.project) if everywhere else [document or ""]
-        layer = usual_layer(self.project)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            (report,) = suggest(self.project, documents, gazetteer_from=layer)
+            (report,) = suggest(self.project, [document], gazetteer_from=layer)
         except AnnotateError as error:
             tell_refusal(error, self.window, self._say)
             return
         finally:
             QApplication.restoreOverrideCursor()
         self.suggestions_written()
-        self._say(self._added_text(report, layer, everywhere))
+        self._say(self._added_text(report, layer, everywhere=False))
+
+    def _search_everywhere(self, layer: str) -> None:
+        """One search at a time: one under way is shown again."""
+        from gui.known_names_run import KnownNamesRun
+
+        if self.searching is not None and self.searching.running:
+            self.searching.show()
+            self.searching.raise_()
+            return
+        run = self.searching = KnownNamesRun(self.window, self.project.path, layer)
+        run.succeeded.connect(lambda report: self._searched(report, layer))
+        run.failed.connect(self._say)
+        run.start()
+
+    def _searched(self, report: Suggested, layer: str) -> None:
+        self.suggestions_written()
+        self._say(self._added_text(report, layer, everywhere=True))
 
     def _added_text(self, report: Suggested, layer: str, everywhere: bool) -> str:
         known = (

@@ -814,6 +814,29 @@ The details are on the terminal; please report them. Everything saved before thi
     </message>
 </context>
 <context>
+    <name>KnownNamesRun</name>
+    <message>
+        <source>Suggest from known names</source>
+        <translation>اقتراح من الأسماء المعروفة</translation>
+    </message>
+    <message>
+        <source>Searching every document for known names…</source>
+        <translation>جارٍ البحث عن الأسماء المعروفة في كل الوثائق…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>The search for known names failed.</source>
+        <translation>تعذّر البحث عن الأسماء المعروفة.</translation>
+    </message>
+    <message>
+        <source>Cancelled: no suggestions were written.</source>
+        <translation>أُلغي: لم تُكتب اقتراحات.</translation>
+    </message>
+</context>
+<context>
     <name>LabelEditing</name>
     <message>
         <source>&amp;Rename…</source>

@@ -3,6 +3,7 @@ known mentions (or a model's predictions), and what analysts made of them."""
 
 from __future__ import annotations
 
+import json
 import sys
 import types
 from pathlib import Path
@@ -68,6 +69,29 @@ def test_the_gazetteer_suggests_known_names_in_every_document(project_file: Path
     assert output.splitlines()[0] == (
         "gazetteer: 1 suggestion added in 1 document, 1 open from before replaced"
     )
+
+
+def test_progress_lines_tell_each_document_searched_then_the_report(project_file: Path) -> None:
+    """As the app reads them: a JSON line per document, then one with what was written."""
+    code, output = run("suggest", str(project_file), "--gazetteer", "--progress-lines")
+    assert code == 0, output
+    assert [json.loads(line) for line in output.splitlines()] == [
+        {"done": 1, "total": 3},
+        {"done": 2, "total": 3},
+        {"done": 3, "total": 3},
+        {
+            "suggested": [
+                {
+                    "source": "gazetteer",
+                    "added": 3,
+                    "documents": 2,
+                    "replaced": 0,
+                    "notes": ["2 known mentions of gold"],
+                }
+            ],
+            "open": 3,
+        },
+    ]
 
 
 def test_suggest_replaces_a_sources_open_suggestions_and_keeps_decisions(

@@ -4,18 +4,24 @@ ones; the counts per label a team lead reads; the keys in the F1 help."""
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QTableWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.gazetteer import gazetteer_candidates
 from annotate.suggestions import Candidate
+from gui import known_names_run
 from gui.keys_overlay import KeysOverlay
 from gui.main_window import MainWindow
 from tests.gui.test_gestures import WIDTHS, Reading, seed_text
 
 LEFT = Qt.MouseButton.LeftButton
+PROGRESS_THEN_WAIT = 'import time; print(\'{"done": 1, "total": 3}\', flush=True); time.sleep(60)'
+FAILING = "import sys; print('error: the project is busy', file=sys.stderr); sys.exit(2)"
 
 
 def action_named(menu: QMenu, text: str) -> QAction:
@@ -99,11 +105,56 @@ def test_known_names_in_all_documents(qtbot: QtBot, window: MainWindow) -> None:
     uids = [changes.documents_added[0] for changes in documents]
     window.refresh()
     choose(qtbot, window, "Suggest from known names in all documents")
+    run = window.suggestions.searching
+    assert run is not None and run.isVisible()  # a bar while another process searches
+    said = "Suggestions from everyone's names: 4 in 2 documents."
+    qtbot.waitUntil(lambda: window.saved_label.text() == said, timeout=30_000)
+    assert not run.isVisible() and run.maximum() == run.value() == 4  # every document told
     for uid in uids:
         found = project.suggestions.open_for(uid, "ali")
         assert [(s.label, s.source) for s in found] == [("PERSON", "gazetteer")] * 2
-    said = window.saved_label.text()
-    assert said.startswith("Suggestions from everyone's names: ") and "documents." in said
+
+
+def stand_in(monkeypatch: pytest.MonkeyPatch, script: str) -> None:
+    """The search for known names replaced by a Python script of the test's."""
+    monkeypatch.setattr(
+        known_names_run,
+        "known_names_command",
+        lambda project, layer: [sys.executable, "-c", script],
+    )
+
+
+def test_the_window_is_the_analysts_while_every_document_is_searched(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A label key is stored at once while the search goes on; Cancel stops it, and the
+    search (which writes at its end) has written nothing."""
+    stand_in(monkeypatch, PROGRESS_THEN_WAIT)
+    reading = Reading(qtbot, window, seed_text(), WIDTHS["default"])
+    choose(qtbot, window, "Suggest from known names in all documents")
+    run = window.suggestions.searching
+    assert run is not None
+    qtbot.waitUntil(lambda: run.value() == 1 and run.maximum() == 3, timeout=30_000)
+    start = reading.text.index("ترامب")
+    reading.drag(start, start + len("ترامب"))
+    qtbot.keyClick(reading.reader, "p")
+    assert [(s.label, s.start) for s in window.project.spans.for_document(reading.uid, "ali")] == [
+        ("PERSON", start)
+    ]
+    assert run.running
+    qtbot.mouseClick(run.findChild(QPushButton), LEFT)
+    assert not run.running and not run.isVisible()
+    assert window.saved_label.text() == "Cancelled: no suggestions were written."
+    assert window.project.store.conn.execute("SELECT count(*) FROM suggestions").fetchone() == (0,)
+
+
+def test_a_search_that_fails_says_why(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stand_in(monkeypatch, FAILING)
+    choose(qtbot, window, "Suggest from known names in all documents")
+    qtbot.waitUntil(lambda: window.saved_label.text().startswith("error:"), timeout=30_000)
+    assert window.saved_label.text() == "error: the project is busy"
 
 
 def test_clearing_removes_the_open_ones_and_keeps_decisions(
