@@ -80,6 +80,11 @@ class KnownNamesRun(QProgressDialog):
                 said or translate("KnownNamesRun", "The search for known names failed.")
             )
 
+    def reject(self) -> None:
+        """Escape cancels, as the button and closing do."""
+        self._cancel()
+        super().reject()
+
     def _cancel(self) -> None:
         if self._process.running:
             self._process.kill()

@@ -28,9 +28,9 @@ def import_suggestions(
     project: Project, paths: Iterable[Path], fmt: str = "auto", **options: object
 ) -> SuggestionsImport:
     """Each record's spans as suggestions of the source "import:<file name>" (a Label
-    Studio file's predictions too, with their scores); a record
-    whose text is not a document of the project, or a span the project could not take,
-    is refused naming its file, line and field, and nothing is written."""
+    Studio file's predictions too, with their scores); a record whose text is not a
+    document of the project, or a span the project could not take, is refused naming its
+    file, line and field, and nothing is written."""
     report = SuggestionsImport()
     renamed = project.labels.renames()  # a label renamed since the file was made
     suggested_to: set[str] = set()  # a document may have several records (annotators, models)

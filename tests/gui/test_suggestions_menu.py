@@ -148,6 +148,19 @@ def test_the_window_is_the_analysts_while_every_document_is_searched(
     assert window.project.store.conn.execute("SELECT count(*) FROM suggestions").fetchone() == (0,)
 
 
+def test_escape_on_the_bar_cancels_the_search(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stand_in(monkeypatch, PROGRESS_THEN_WAIT)
+    choose(qtbot, window, "Suggest from known names in all documents")
+    run = window.suggestions.searching
+    assert run is not None
+    qtbot.waitUntil(lambda: run.value() == 1, timeout=30_000)
+    qtbot.keyClick(run, Qt.Key.Key_Escape)
+    assert not run.running and not run.isVisible()
+    assert window.saved_label.text() == "Cancelled: no suggestions were written."
+
+
 def test_a_search_that_fails_says_why(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
