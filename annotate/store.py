@@ -140,16 +140,20 @@ class Store:
         """Written by an older version and not upgraded (only a read-only store can be)."""
         return self.schema_version < SCHEMA_VERSION
 
-    @contextmanager
-    def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction (BEGIN IMMEDIATE), or a savepoint when nested in one. A write the
-        database refuses (full disk, read-only file, a lock held too long, damage) is
-        rolled back and raised as WriteFailed, saying what failed."""
+    def check_writable(self) -> None:
+        """Refuse, as any write would, when the project is open read-only."""
         if self.read_only:
             raise ReadOnlyProject(
                 f"{self.path}: the project is open read-only (its file or folder cannot be"
                 " written): nothing was changed"
             )
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction (BEGIN IMMEDIATE), or a savepoint when nested in one. A write the
+        database refuses (full disk, read-only file, a lock held too long, damage) is
+        rolled back and raised as WriteFailed, saying what failed."""
+        self.check_writable()
         if self._depth:
             with self._savepoint():
                 yield self.conn

@@ -104,6 +104,13 @@ class SuggestionsMenu(QObject):
             self.searching.show()
             self.searching.raise_()
             return
+        try:
+            self.project.store.check_writable()  # said now, not after minutes of search
+        except AnnotateError as error:
+            tell_refusal(error, self.window, self._say)
+            return
+        if self.searching is not None:
+            self.searching.deleteLater()
         run = self.searching = KnownNamesRun(self.window, self.project.path, layer)
         run.succeeded.connect(lambda report: self._searched(report, layer))
         run.failed.connect(self._say)

@@ -5,6 +5,7 @@ ones; the counts per label a team lead reads; the keys in the F1 help."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,11 +14,14 @@ from PySide6.QtWidgets import QMenu, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from annotate.gazetteer import gazetteer_candidates
+from annotate.project import Project
+from annotate.sample import open_default_project
 from annotate.suggestions import Candidate
 from gui import known_names_run
 from gui.keys_overlay import KeysOverlay
 from gui.main_window import MainWindow
 from tests.gui.test_gestures import WIDTHS, Reading, seed_text
+from tests.helpers import read_only_copy, table_checksums
 
 LEFT = Qt.MouseButton.LeftButton
 PROGRESS_THEN_WAIT = 'import time; print(\'{"done": 1, "total": 3}\', flush=True); time.sleep(60)'
@@ -244,3 +248,29 @@ def test_f1_lists_the_suggestion_keys(qtbot: QtBot, window: MainWindow) -> None:
     assert keys["Shift+Y"] == "Accept every suggestion in the paragraph"
     assert keys["Tab"] == "Next suggestion"
     assert keys["Shift+Tab"] == "Previous suggestion"
+
+
+def test_a_read_only_project_is_not_searched(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said at once, as every change there is refused, not after minutes of search."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    with open_default_project() as sample:
+        sample.store.backup_to(tmp_path / "sample.annotate")
+    with read_only_copy([tmp_path / "sample.annotate"], tmp_path / "ro") as folder:
+        copy = folder / "sample.annotate"
+        before = table_checksums(copy)
+        project = Project.open(copy)
+        window = MainWindow(project, annotator="ali")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        choose(qtbot, window, "Suggest from known names in all documents")
+        assert window.suggestions.searching is None  # no process started
+        assert window.saved_label.text() == (
+            f"{copy}: the project is open read-only (its file or folder cannot be written):"
+            " nothing was changed"
+        )
+        window.close()
+        project.close()
+        assert table_checksums(copy) == before
