@@ -222,14 +222,16 @@ class Editor:
         )
 
     def accept_suggestion(self, uid: str, label: str | None = None) -> Changes:
-        """An open suggestion made this annotator's span (of `label`, by default the
-        suggestion's own), origin "suggested"; undone, the suggestion is open again."""
+        """A suggestion this annotator has not decided made their span (of `label`, by
+        default the suggestion's own), origin "suggested", and their decision; undone, the
+        suggestion is open for them again (other analysts' decisions are theirs)."""
         suggestion = self.project.suggestions.get(uid)
         quoted = self._quoted(suggestion.document, suggestion.start, suggestion.end)
         step = accept_step(self.project, self.annotator, suggestion, label, quoted)
         return self.history.take(step)
 
     def reject_suggestion(self, uid: str) -> Changes:
+        """A suggestion this annotator has not decided rejected by them."""
         suggestion = self.project.suggestions.get(uid)
         quoted = self._quoted(suggestion.document, suggestion.start, suggestion.end)
         return self.history.take(reject_step(self.annotator, suggestion, quoted))

@@ -443,6 +443,29 @@ def suggestions(db: Database) -> None:
         db.execute(statement)
 
 
+SUGGESTIONS_END_WITHIN_TEXT = [
+    """
+    CREATE TRIGGER suggestions_end_within_text_on_insert BEFORE INSERT ON suggestions
+    WHEN NEW."end" > (
+        SELECT char_count FROM documents INDEXED BY documents_lengths
+        WHERE position = NEW.document
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'suggestion end is beyond the document text');
+    END
+    """,
+    """
+    CREATE TRIGGER suggestions_end_within_text_on_update
+    BEFORE UPDATE OF "end", document ON suggestions
+    WHEN NEW."end" > (
+        SELECT char_count FROM documents INDEXED BY documents_lengths
+        WHERE position = NEW.document
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'suggestion end is beyond the document text');
+    END
+    """,
+]
 SUGGESTIONS_TABLE = [
     """
     CREATE TABLE suggestions (
@@ -466,27 +489,7 @@ SUGGESTIONS_TABLE = [
     'CREATE INDEX suggestions_by_document ON suggestions(document, start, "end")',
     'CREATE UNIQUE INDEX suggestions_open_once ON suggestions(document, label, start, "end")'
     " WHERE state = 'open'",
-    """
-    CREATE TRIGGER suggestions_end_within_text_on_insert BEFORE INSERT ON suggestions
-    WHEN NEW."end" > (
-        SELECT char_count FROM documents INDEXED BY documents_lengths
-        WHERE position = NEW.document
-    )
-    BEGIN
-        SELECT RAISE(ABORT, 'suggestion end is beyond the document text');
-    END
-    """,
-    """
-    CREATE TRIGGER suggestions_end_within_text_on_update
-    BEFORE UPDATE OF "end", document ON suggestions
-    WHEN NEW."end" > (
-        SELECT char_count FROM documents INDEXED BY documents_lengths
-        WHERE position = NEW.document
-    )
-    BEGIN
-        SELECT RAISE(ABORT, 'suggestion end is beyond the document text');
-    END
-    """,
+    *SUGGESTIONS_END_WITHIN_TEXT,
 ]
 SUGGESTED_ORIGIN = [
     "CREATE TEMP TABLE spans_kept AS SELECT rowid AS kept_rowid, * FROM main.spans",
@@ -508,6 +511,72 @@ SUGGESTED_ORIGIN = [
 ]
 
 
+def decisions_per_analyst(db: Database) -> None:
+    """A suggestion's decisions in a table of their own, one per suggestion and analyst, so
+    that one analyst's acceptance or rejection no longer decides it for the others: each
+    decided suggestion's decision is copied there, and the suggestions table is made again
+    without its decision columns, keeping every uid (and rowid), index and trigger. A place
+    (document, label and bounds) now holds one suggestion, decided or not: where an older
+    project held two (one decided, one suggested again), the first one stays and takes the
+    other's decisions, the later one winning for the same analyst."""
+    for statement in DECISIONS_PER_ANALYST:
+        db.execute(statement)
+
+
+SUGGESTIONS_TABLE_11 = """
+    CREATE TABLE suggestions (
+        uid TEXT PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(position),
+        label TEXT NOT NULL REFERENCES labels(name) ON UPDATE CASCADE,
+        start INTEGER NOT NULL CHECK (typeof(start) = 'integer' AND start >= 0),
+        "end" INTEGER NOT NULL CHECK (typeof("end") = 'integer' AND start < "end"),
+        attrs TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attrs)),
+        source TEXT NOT NULL CHECK (length(trim(source)) > 0),
+        score REAL CHECK (score IS NULL OR typeof(score) = 'real'),
+        created_at TEXT NOT NULL
+    )
+    """
+SUGGESTION_COLUMNS = 'uid, document, label, start, "end", attrs, source, score, created_at'
+DECISIONS_PER_ANALYST = [
+    "CREATE TEMP TABLE suggestions_kept AS SELECT rowid AS kept_rowid, * FROM main.suggestions",
+    "DROP TABLE suggestions",
+    SUGGESTIONS_TABLE_11,
+    f"""
+    INSERT INTO suggestions (rowid, {SUGGESTION_COLUMNS})
+    SELECT kept_rowid, {SUGGESTION_COLUMNS} FROM temp.suggestions_kept
+    WHERE kept_rowid IN (
+        SELECT min(kept_rowid) FROM temp.suggestions_kept GROUP BY document, label, start, "end"
+    )
+    ORDER BY kept_rowid
+    """,
+    'CREATE INDEX suggestions_by_document ON suggestions(document, start, "end")',
+    'CREATE UNIQUE INDEX suggestions_once ON suggestions(document, label, start, "end")',
+    *SUGGESTIONS_END_WITHIN_TEXT,
+    """
+    CREATE TABLE suggestion_decisions (
+        suggestion TEXT NOT NULL REFERENCES suggestions(uid) ON DELETE CASCADE,
+        annotator TEXT NOT NULL CHECK (length(trim(annotator)) > 0),
+        state TEXT NOT NULL CHECK (state IN ('accepted', 'rejected')),
+        span TEXT NOT NULL DEFAULT '',
+        decided_at TEXT NOT NULL,
+        PRIMARY KEY (suggestion, annotator),
+        CHECK ((state = 'accepted') = (span <> ''))
+    ) WITHOUT ROWID
+    """,
+    """
+    INSERT INTO suggestion_decisions (suggestion, annotator, state, span, decided_at)
+    SELECT g.uid, k.annotator, k.state, k.span, k.decided_at
+    FROM temp.suggestions_kept k JOIN suggestions g ON g.document = k.document
+    AND g.label = k.label AND g.start = k.start AND g."end" = k."end"
+    WHERE k.state <> 'open' ORDER BY k.kept_rowid
+    ON CONFLICT (suggestion, annotator) DO UPDATE SET state = excluded.state,
+    span = excluded.span, decided_at = excluded.decided_at
+    WHERE excluded.decided_at > suggestion_decisions.decided_at
+    """,
+    "DROP TABLE temp.suggestions_kept",
+]
+
+
 STEPS = [
     ("0001_initial_schema", initial_schema),
     ("0002_spans_by_position", spans_by_position),
@@ -519,6 +588,7 @@ STEPS = [
     ("0008_label_guides_and_changes", label_guides_and_changes),
     ("0009_comments", comments),
     ("0010_suggestions", suggestions),
+    ("0011_decisions_per_analyst", decisions_per_analyst),
 ]
 SCHEMA_VERSION = len(STEPS)
 

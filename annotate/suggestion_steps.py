@@ -1,6 +1,7 @@
-"""Accepting and rejecting suggestions (annotate.suggestions) as undoable named steps: an
-accepted suggestion becomes the analyst's span, of origin "suggested"; undoing the step
-removes the span and opens the suggestion again."""
+"""Accepting and rejecting suggestions (annotate.suggestions) as undoable named steps, each
+the decision of one analyst: an accepted suggestion becomes their span, of origin
+"suggested"; undoing the step removes the span and their decision (other analysts'
+decisions stay), opening the suggestion for them again."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def accept_step(
     project: Project, annotator: str, suggestion: Suggestion, label: str | None, quoted: str
 ) -> Step:
     """Accept one suggestion; `quoted` is its text as the step's name shows it."""
-    acceptance = _acceptance(project, suggestion, label)
+    acceptance = _acceptance(project, suggestion, label, annotator)
     do, undo = _accepting([acceptance], annotator)
     values = {"label": acceptance.label, "text": quoted}
     return named_step("Accept {label} ‘{text}’", values, do, undo, suggestion.document)
@@ -52,19 +53,20 @@ def accept_all_step(project: Project, annotator: str, document: str, start: int,
             "the open suggestions there overlap one another or your spans: decide them one by one",
             field="suggestions",
         )
-    do, undo = _accepting([_acceptance(project, s, None) for s in within], annotator)
+    acceptances = [_acceptance(project, s, None, annotator) for s in within]
+    do, undo = _accepting(acceptances, annotator)
     pattern = "Accept {count} suggestions" if len(within) > 1 else "Accept {count} suggestion"
     return named_step(pattern, {"count": str(len(within))}, do, undo, document)
 
 
 def reject_step(annotator: str, suggestion: Suggestion, quoted: str) -> Step:
-    _check_open(suggestion)
+    _check_open(suggestion, annotator)
     uid = suggestion.uid
     return named_step(
         "Reject {label} ‘{text}’",
         {"label": suggestion.label, "text": quoted},
         lambda p: p.suggestions.decide(uid, "rejected", annotator),
-        lambda p: p.suggestions.reopen(uid),
+        lambda p: p.suggestions.reopen(uid, annotator),
         suggestion.document,
     )
 
@@ -82,8 +84,10 @@ def _apart(suggestions: list[Suggestion]) -> list[Suggestion]:
     return [s for s in ordered if s.uid not in overlapped]
 
 
-def _acceptance(project: Project, suggestion: Suggestion, label: str | None) -> Acceptance:
-    _check_open(suggestion)
+def _acceptance(
+    project: Project, suggestion: Suggestion, label: str | None, annotator: str
+) -> Acceptance:
+    _check_open(suggestion, annotator)
     label = label or suggestion.label
     allowed = project.labels.offered(label).attributes
     attrs = suggestion.attrs
@@ -92,11 +96,12 @@ def _acceptance(project: Project, suggestion: Suggestion, label: str | None) -> 
     return Acceptance(suggestion, label, attrs, new_uid())
 
 
-def _check_open(suggestion: Suggestion) -> None:
-    if suggestion.state != "open":
+def _check_open(suggestion: Suggestion, annotator: str) -> None:
+    """Refused when the annotator has decided it already; another's decision is theirs."""
+    decided = suggestion.decision_of(annotator)
+    if decided is not None:
         raise InputError(
-            f"the suggestion is already {suggestion.state} (by {suggestion.annotator})",
-            field="state",
+            f"the suggestion is already {decided.state} (by {annotator})", field="state"
         )
 
 
@@ -121,7 +126,7 @@ def _accepting(accepted: list[Acceptance], annotator: str) -> tuple[Operation, O
         changes = Changes()
         for suggestion, _, _, span in reversed(accepted):
             changes += project.spans.remove(span)
-            changes += project.suggestions.reopen(suggestion.uid)
+            changes += project.suggestions.reopen(suggestion.uid, annotator)
         return _once(changes)
 
     return do, undo

@@ -2,8 +2,9 @@
 
 A model, the project's known mentions (annotate.gazetteer) or an imported file proposes
 them; nothing that reads spans (export, agreement, review, merge, search, progress) sees
-one. An analyst accepts one, and it becomes their span of origin "suggested", whose uid it
-keeps, or rejects it; the counts per label tell whether a source is worth its while.
+one. Each analyst decides one for themselves: accepts it, and it becomes their span of
+origin "suggested", whose uid the decision keeps, or rejects it; another analyst's decision
+changes nothing for them. The counts per label tell whether a source is worth its while.
 """
 
 from __future__ import annotations
@@ -27,16 +28,25 @@ IMPORT_SOURCE = "import:"  # and the file's name
 DECISIONS = ("accepted", "rejected")
 OUTCOMES = ("open", "accepted", "corrected", "rejected")  # what `stats` counts per label
 Stats = dict[str, dict[str, int]]
+# A suggestion and its decisions (JSON), read in the query that reads the suggestion
 SUGGESTION_FIELDS = 'g.uid, d.uid, g.label, g.start, g."end", g.attrs, g.source, g.score,'
-SUGGESTION_FIELDS += " g.state, g.span, g.annotator"
+SUGGESTION_FIELDS += " (SELECT json_group_array(json_array(x.annotator, x.state, x.span,"
+SUGGESTION_FIELDS += " x.decided_at)) FROM suggestion_decisions x WHERE x.suggestion = g.uid)"
 FROM_SUGGESTIONS = "FROM suggestions g JOIN documents d ON d.position = g.document"
 INSERT_SUGGESTION = (
     'INSERT INTO suggestions (uid, document, label, start, "end", attrs, source, score,'
     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-# What became of an accepted suggestion: its span as it was made, or changed since
+INSERT_DECISION = (
+    "INSERT INTO suggestion_decisions (suggestion, annotator, state, span, decided_at)"
+    " VALUES (?, ?, ?, ?, ?)"
+)
+# A suggestion `g` nobody (or, with the condition on x.annotator, one analyst) has decided
+UNDECIDED = "NOT EXISTS (SELECT 1 FROM suggestion_decisions x WHERE x.suggestion = g.uid{by})"
+# What became of an acceptance `x` of suggestion `g`: its span `s` as it was made, or
+# changed since
 OUTCOME = """
-    CASE WHEN g.state <> 'accepted' THEN g.state
+    CASE WHEN x.state <> 'accepted' THEN x.state
     WHEN s.uid IS NULL OR s.label <> g.label OR s.start <> g.start OR s."end" <> g."end"
     THEN 'corrected' ELSE 'accepted' END
 """
@@ -52,6 +62,15 @@ class Candidate(NamedTuple):
     attrs: dict[str, Any] = {}  # noqa: RUF012  # shared by candidates, never changed
 
 
+class Decision(NamedTuple):
+    """One analyst's decision on a suggestion."""
+
+    annotator: str
+    state: State  # "accepted" or "rejected"
+    span: str  # the span accepting it made; "" for a rejection
+    decided_at: str
+
+
 class Suggestion(NamedTuple):
     uid: str
     document: str  # the document's uid
@@ -61,9 +80,15 @@ class Suggestion(NamedTuple):
     attrs: dict[str, Any]
     source: str  # who proposed it: "model:<folder>", "gazetteer", "import:<file>"
     score: float | None
-    state: State
-    span: str  # the span accepting it made; "" until then
-    annotator: str  # who decided; "" while open
+    decisions: tuple[Decision, ...] = ()  # by the analysts' names; none while open
+
+    def decision_of(self, annotator: str) -> Decision | None:
+        """This analyst's decision, if they made one."""
+        return next((d for d in self.decisions if d.annotator == annotator), None)
+
+    def decided_by(self, state: State) -> list[str]:
+        """The analysts who accepted (or rejected) it, by name."""
+        return [decision.annotator for decision in self.decisions if decision.state == state]
 
 
 class Suggestions:
@@ -120,57 +145,60 @@ class Suggestions:
         return suggestion_from_row(row)
 
     def open_for(self, document: str, annotator: str) -> list[Suggestion]:
-        """The open suggestions of a document, by (start, end), but those a span of the
-        annotator's with the same label overlaps: accepting one would mark the name twice
-        (ترامب suggested where the analyst has دونالد ترامب, or كندا beside their وكندا)."""
+        """The suggestions of a document the annotator has not decided (whatever other
+        analysts decided), by (start, end), but those a span of the annotator's with the
+        same label overlaps: accepting one would mark the name twice (ترامب suggested where
+        the analyst has دونالد ترامب, or كندا beside their وكندا)."""
+        undecided = UNDECIDED.format(by=" AND x.annotator = ?")
         query = (
             f"SELECT {SUGGESTION_FIELDS} {FROM_SUGGESTIONS}"
-            f" WHERE g.document = {DOCUMENT_NUMBER} AND g.state = 'open' AND NOT EXISTS ("
+            f" WHERE g.document = {DOCUMENT_NUMBER} AND {undecided} AND NOT EXISTS ("
             " SELECT 1 FROM spans s WHERE s.document = g.document AND s.annotator = ?"
             ' AND s.label = g.label AND s.start < g."end" AND g.start < s."end")'
             ' ORDER BY g.start, g."end", g.label'
         )
-        rows = self._store.conn.execute(query, (document, annotator))
+        rows = self._store.conn.execute(query, (document, annotator, annotator))
         return [suggestion_from_row(row) for row in rows]
 
     def count_open(self, document: str | None = None, source: str | None = None) -> int:
+        """How many suggestions nobody has decided (of a document, of a source, or all)."""
         where, params = _where(document, source)
-        query = f"SELECT count(*) FROM suggestions g WHERE g.state = 'open'{where}"
+        query = f"SELECT count(*) FROM suggestions g WHERE {UNDECIDED.format(by='')}{where}"
         return int(self._store.conn.execute(query, params).fetchone()[0])
 
     def decide(self, uid: str, state: State, annotator: str, span: str = "") -> Changes:
-        """An open suggestion accepted (with the uid of the span made of it) or rejected."""
+        """A suggestion the annotator has not decided yet accepted by them (with the uid of
+        the span made of it) or rejected by them."""
         if state not in DECISIONS:
             raise InputError(f"a decision is {' or '.join(DECISIONS)}", field="state")
         if not annotator.strip():
             raise InputError("a decision needs the name of who made it", field="annotator")
-        document = self.get(uid).document
+        suggestion = self.get(uid)
+        earlier = suggestion.decision_of(annotator)
+        if earlier is not None:
+            raise InputError(
+                f"the suggestion is already {earlier.state} by {annotator}", field="state"
+            )
         with self._store.write() as conn:
-            decided = conn.execute(
-                "UPDATE suggestions SET state = ?, annotator = ?, span = ?, decided_at = ?"
-                " WHERE uid = ? AND state = 'open'",
-                (state, annotator, span, now(), uid),
-            ).rowcount
-        if not decided:
-            raise InputError(f"the suggestion is already {self.get(uid).state}", field="state")
-        return Changes(suggestions_changed=(document,))
+            conn.execute(INSERT_DECISION, (uid, annotator, state, span, now()))
+        return Changes(suggestions_changed=(suggestion.document,))
 
-    def reopen(self, uid: str) -> Changes:
-        """A decided suggestion open again, as it was before the decision."""
+    def reopen(self, uid: str, annotator: str) -> Changes:
+        """The annotator's decision on a suggestion taken back: open for them again, as it
+        was before; other analysts' decisions stay."""
         document = self.get(uid).document
         with self._store.write() as conn:
             conn.execute(
-                "UPDATE suggestions SET state = 'open', annotator = '', span = '',"
-                " decided_at = '' WHERE uid = ?",
-                (uid,),
+                "DELETE FROM suggestion_decisions WHERE suggestion = ? AND annotator = ?",
+                (uid, annotator),
             )
         return Changes(suggestions_changed=(document,))
 
     def clear(self, document: str | None = None, source: str | None = None) -> Changes:
-        """Remove the open suggestions (of a document, of a source, or all); decided ones
-        stay, for the statistics."""
+        """Remove the suggestions nobody has decided (of a document, of a source, or all);
+        one an analyst decided stays, with its decisions, for the statistics."""
         where, params = _where(document, source)
-        condition = f"g.state = 'open'{where}"
+        condition = f"{UNDECIDED.format(by='')}{where}"
         with self._store.write() as conn:
             touched = conn.execute(
                 f"SELECT DISTINCT d.uid {FROM_SUGGESTIONS} WHERE {condition}", params
@@ -183,17 +211,21 @@ class Suggestions:
         return Changes(suggestions_changed=tuple(str(uid) for (uid,) in touched))
 
     def stats(self, annotator: str | None = None) -> Stats:
-        """Per label, in the schema's order: suggestions open, accepted (their span as it
-        was made), corrected (accepted under another label, or their span relabelled,
-        resized or deleted since) and rejected; decided ones only by `annotator` if given.
-        Each suggestion counts once."""
-        decider = "" if annotator is None else " WHERE g.state = 'open' OR g.annotator = ?"
+        """Per label, in the schema's order: decisions accepted (their span as it was made),
+        corrected (accepted under another label, or their span relabelled, resized or
+        deleted since) and rejected, every analyst's (two analysts accepting a suggestion
+        count twice), and the suggestions open: decided by nobody. Given `annotator`, only
+        their decisions count, and open is what they have not decided."""
+        by = "" if annotator is None else " AND x.annotator = ?"
+        params = () if annotator is None else (annotator, annotator)
         query = (
-            f"SELECT g.label, {OUTCOME}, count(*) FROM suggestions g"
-            f" LEFT JOIN spans s ON s.uid = g.span{decider} GROUP BY 1, 2"
+            f"SELECT g.label, 'open', count(*) FROM suggestions g"
+            f" WHERE {UNDECIDED.format(by=by)} GROUP BY 1"
+            f" UNION ALL SELECT g.label, {OUTCOME}, count(*) FROM suggestion_decisions x"
+            " JOIN suggestions g ON g.uid = x.suggestion LEFT JOIN spans s ON s.uid = x.span"
+            f" WHERE true{by} GROUP BY 1, 2"
         )
         counted: Stats = {}
-        params = () if annotator is None else (annotator,)
         for label, outcome, count in self._store.conn.execute(query, params):
             counted.setdefault(label, dict.fromkeys(OUTCOMES, 0))[outcome] = count
         order = {label.name: n for n, label in enumerate(self._labels.schema().labels)}
@@ -231,11 +263,10 @@ def _where(document: str | None, source: str | None) -> tuple[str, tuple[str, ..
 
 def suggestion_from_row(row: tuple[Any, ...]) -> Suggestion:
     """A row of SUGGESTION_FIELDS as a Suggestion."""
-    uid, document, label, start, end, attrs, source, score, state, span, annotator = row
+    uid, document, label, start, end, attrs, source, score, decided = row
     attributes = {} if attrs == "{}" else json.loads(attrs)
-    return Suggestion(
-        uid, document, label, start, end, attributes, source, score, state, span, annotator
-    )
+    decisions = () if decided == "[]" else tuple(sorted(Decision(*d) for d in json.loads(decided)))
+    return Suggestion(uid, document, label, start, end, attributes, source, score, decisions)
 
 
 def model_source(model_dir: Path) -> str:

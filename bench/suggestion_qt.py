@@ -101,10 +101,7 @@ class WindowAnalyst:
     def decide(self, suggestion: Suggestion, key: str) -> None:
         """A key on the chosen suggestion: it must be decided then."""
         self.press(key)
-        state = self.project.store.conn.execute(
-            "SELECT state FROM suggestions WHERE uid = ?", (suggestion.uid,)
-        ).fetchone()[0]
-        if state == "open":
+        if self.project.suggestions.get(suggestion.uid).decision_of(self.annotator) is None:
             raise RuntimeError(f"{key} left the {suggestion.label} suggestion open")
 
     def _layer(self) -> list[Entity]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from annotate.review.second_look import Place
+from annotate.suggestions import State
 from gui.i18n import translate
 from gui.plain_text import tooltip
 from gui.review_models import NOTHING, ShownNames
@@ -25,15 +26,20 @@ def place_words(place: Place) -> str:
 
 
 def decision_words(place: Place) -> str:
-    """What an analyst decided about the suggestion, if anyone did."""
+    """What the analysts decided about the suggestion, if anyone did: "rejected by huda,
+    omar; accepted by ali"."""
     suggested = place.suggestion
-    if suggested.state == "rejected":
-        said = translate("ReviewSecondLook", "rejected by {annotator}")
-    elif suggested.state == "accepted":
-        said = translate("ReviewSecondLook", "accepted by {annotator}")
-    else:
-        return ""
-    return said.format(annotator=suggested.annotator)
+    said: dict[State, str] = {
+        "rejected": translate("ReviewSecondLook", "rejected by {annotators}"),
+        "accepted": translate("ReviewSecondLook", "accepted by {annotators}"),
+    }
+    separator = translate("ReviewSecondLook", ", ")
+    parts = [
+        words.format(annotators=separator.join(names))
+        for state, words in said.items()
+        if (names := suggested.decided_by(state))
+    ]
+    return translate("ReviewSecondLook", "; ").join(parts)
 
 
 def tab_title(count: int) -> str:

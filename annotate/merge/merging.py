@@ -1,6 +1,7 @@
 """`annotate merge`: the documents and annotations of other project files brought into a
-project. Documents, spans and relations are matched by uid; every file is validated before
-anything is written, and the whole merge is one transaction."""
+project. Documents, spans and relations are matched by uid, suggestions by their place
+(document, label and bounds); every file is validated before anything is written, and the
+whole merge is one transaction."""
 
 from __future__ import annotations
 
@@ -116,6 +117,7 @@ class FileMerge:
             self._assignments()
             self._comments()
             self._flags()
+            self._suggestions()
         except sqlite3.IntegrityError as error:
             raise ProjectError(f"{self._path}: cannot be merged: {error}") from error
 
@@ -281,6 +283,56 @@ class FileMerge:
                 " WHERE excluded.changed_at > flags.changed_at",
                 (document, self._span_uids.get(span, span), annotator, flag, flagged, changed_at),
             ).rowcount
+
+    # -- suggestions ---------------------------------------------------------------------
+
+    def _suggestions(self) -> None:
+        """Their suggestions, each matched to the project's at its place (document, label
+        and bounds) or added, keeping its uid unless the project has it for another; then
+        their decisions, per suggestion and analyst, the one made later winning; an
+        acceptance follows its span to the project's uid for it."""
+        uids = {}  # their suggestion uid -> the project's
+        for row in self._read(
+            'SELECT g.uid, d.uid, g.label, g.start, g."end", g.attrs, g.source, g.score,'
+            " g.created_at FROM suggestions g JOIN documents d ON d.position = g.document"
+            " ORDER BY g.rowid"
+        ):
+            uid, document, label, start, end, *rest = row
+            place = (document, self._renamed.get(label, label), start, end)
+            uids[uid] = self._our_suggestion(place) or self._add_suggestion(uid, place, rest)
+        for suggestion, annotator, state, span, decided_at in self._read(
+            "SELECT suggestion, annotator, state, span, decided_at FROM suggestion_decisions"
+        ):
+            self._check_names("suggestion_decisions", annotator=annotator)
+            span = self._span_uids.get(span, span)
+            self._report.suggestion_decisions_updated += self._conn.execute(
+                "INSERT INTO suggestion_decisions (suggestion, annotator, state, span,"
+                " decided_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (suggestion, annotator)"
+                " DO UPDATE SET state = excluded.state, span = excluded.span,"
+                " decided_at = excluded.decided_at"
+                " WHERE excluded.decided_at > suggestion_decisions.decided_at",
+                (uids[suggestion], annotator, state, span, decided_at),
+            ).rowcount
+
+    def _our_suggestion(self, place: tuple[str, str, int, int]) -> str | None:
+        row = self._conn.execute(
+            f"SELECT uid FROM suggestions WHERE document = {DOCUMENT_NUMBER}"
+            ' AND label = ? AND start = ? AND "end" = ?',
+            place,
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def _add_suggestion(self, uid: str, place: tuple[str, str, int, int], rest: list[Any]) -> str:
+        """The uid a suggestion new here takes: theirs, unless another suggestion has it."""
+        taken = self._conn.execute("SELECT 1 FROM suggestions WHERE uid = ?", (uid,)).fetchone()
+        ours = new_uid() if taken else uid
+        self._conn.execute(
+            'INSERT INTO suggestions (uid, document, label, start, "end", attrs, source, score,'
+            f" created_at) VALUES (?, {DOCUMENT_NUMBER}, ?, ?, ?, ?, ?, ?, ?)",
+            (ours, *place, *rest),
+        )
+        self._report.suggestions_added += 1
+        return ours
 
     # -- spans ---------------------------------------------------------------------------
 

@@ -102,6 +102,8 @@ class MergeReport:
     assignments_updated: int = 0  # assignments and withdrawals newer than the project's
     comments_merged: int = 0  # comments new here, or resolved or reopened later there
     flags_updated: int = 0  # flags set or cleared later than the project's
+    suggestions_added: int = 0  # suggestions at a place the project had none
+    suggestion_decisions_updated: int = 0  # an analyst's decision new here, or made later there
     conflicts: list[Conflict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -119,6 +121,8 @@ class MergeReport:
             f"assignments: {self.assignments_updated} updated",
             f"comments: {self.comments_merged} added or updated",
             f"flags: {self.flags_updated} updated",
+            f"suggestions: {self.suggestions_added} added, "
+            f"{self.suggestion_decisions_updated} decisions added or updated",
         ]
         if self.labels_added:
             lines.append(f"labels added to the schema: {', '.join(self.labels_added)}")

@@ -14,9 +14,9 @@ holds, is not an error: nested spans are the schema's (a PERSON in a QUOTE, a GP
 ORG); the suggestion may be a miss then.
 
 Which suggestions count: a trained model's ("model:...") and imported predictions
-("import:..."), not the gazetteer's, which are the analysts' own mentions again; open,
-accepted or rejected, since a rejection is one analyst's and hides the suggestion from
-the others, and the reviewer looks again; with a score of at least the threshold, or none:
+("import:..."), not the gazetteer's, which are the analysts' own mentions again; whatever
+the analysts decided of it (open, accepted or rejected by some), since a rejection is one
+analyst's reading, and the reviewer looks again; with a score of at least the threshold, or none:
 the entity recogniser `annotate train` makes gives no score (nor do most imported files),
 its output being its one best reading, and without it a model's outermost spans, most of
 what it proposes, would never count.
@@ -134,11 +134,12 @@ class Place(NamedTuple):
 
     def described(self) -> str:
         """What the place is, but its text: "possible error  ali: TITLE; PERSON (model:ner
-        0.90)"; the model's bounds when they are what differs; who rejected the
-        suggestion, if anyone did."""
+        0.90)"; the model's bounds when they are what differs; every analyst who rejected
+        the suggestion ("rejected by huda, omar"), if anyone did."""
         suggested = self.suggestion
         score = "no score" if suggested.score is None else f"{suggested.score:.2f}"
-        rejected = f", rejected by {suggested.annotator}" if suggested.state == "rejected" else ""
+        rejecters = ", ".join(suggested.decided_by("rejected"))
+        rejected = f", rejected by {rejecters}" if rejecters else ""
         bounds = f" {suggested.start}-{suggested.end}" if self.why == "bounds" else ""
         model = f"{suggested.label}{bounds} ({suggested.source} {score}{rejected})"
         if self.kind == "miss":
@@ -163,8 +164,10 @@ class Place(NamedTuple):
                 "end": suggested.end,
                 "score": suggested.score,
                 "source": suggested.source,
-                "state": suggested.state,
-                "decided_by": suggested.annotator,
+                "decisions": [
+                    {"annotator": d.annotator, "state": d.state, "decided_at": d.decided_at}
+                    for d in suggested.decisions
+                ],
             },
         }
 

@@ -1845,12 +1845,20 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>خطأ محتمل: حدود أخرى</translation>
     </message>
     <message>
-        <source>rejected by {annotator}</source>
-        <translation>رفضه {annotator}</translation>
+        <source>rejected by {annotators}</source>
+        <translation>رفضه {annotators}</translation>
     </message>
     <message>
-        <source>accepted by {annotator}</source>
-        <translation>قبله {annotator}</translation>
+        <source>accepted by {annotators}</source>
+        <translation>قبله {annotators}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
     </message>
     <message>
         <source>Second look: {count}</source>

@@ -111,12 +111,13 @@ def test_suggestions_are_stored_at_their_offsets_once(target: Path, tmp_path: Pa
     assert (code, output) == (0, "suggestions: 3 added to 1 document\n")
     with Project.open(target) as opened:
         rows = opened.store.conn.execute(
-            'SELECT document, label, start, "end", source, state FROM suggestions ORDER BY start'
+            'SELECT document, label, start, "end", source FROM suggestions ORDER BY start'
         ).fetchall()
+        assert opened.suggestions.count_open() == 3
     assert rows == [
-        (1, "PERSON", 4, 15, "import:predictions.jsonl", "open"),
-        (1, "GPE", 19, 23, "import:predictions.jsonl", "open"),
-        (1, "GPE", 39, 43, "import:predictions.jsonl", "open"),
+        (1, "PERSON", 4, 15, "import:predictions.jsonl"),
+        (1, "GPE", 19, 23, "import:predictions.jsonl"),
+        (1, "GPE", 39, 43, "import:predictions.jsonl"),
     ]
     assert TEXTS[0][4:15] == "سليم الحداد" and TEXTS[0][39:43] == "عمان"
     code, output = run("import", target, predictions, "--as-suggestions")

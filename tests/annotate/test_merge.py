@@ -183,6 +183,7 @@ def test_merging_the_same_files_again_changes_nothing(
         "assignments: 0 updated",
         "comments: 0 added or updated",
         "flags: 0 updated",
+        "suggestions: 0 added, 0 decisions added or updated",
         "conflicts: 0",
     ]
     assert table_checksums(review) == before
@@ -616,3 +617,99 @@ def test_a_later_resolution_and_a_later_clearing_win(
             assert not project.comments.is_flagged(minister, span, "ali", "needs discussion")
             assert project.comments.flags_for_document(minister) == []
         assert report.flags_updated == flag_writes  # the old setting, then its clearing
+
+
+# -- suggestions ---------------------------------------------------------------------
+
+KNOWN = "التقى سامي النجار رئيس بلدية طرابلس."  # the gold names the gazetteer suggests
+
+
+def analysts_suggested(tmp_path: Path) -> dict[str, Path]:
+    """The lead's project (gold names in KNOWN) copied to Ali and Sara; each ran `annotate
+    suggest --gazetteer` on their copy (the same places, other uids) and decided the two
+    suggestions otherwise: Ali accepted سامي النجار and rejected طرابلس, Sara the reverse.
+    The lead has Ali's سامي النجار already, under another uid."""
+    paths = {name: tmp_path / f"{name}.annotate" for name in ("lead", "ali", "sara")}
+    with Project.create(paths["lead"]) as project:
+        for text, title in ((KNOWN, "اللقاء"), (MINISTER, "الوزير"), (LIBRARY, "المكتبة")):
+            project.documents.add(text, title)
+        add(project, KNOWN, "gold", "PERSON", "سامي النجار")
+        add(project, KNOWN, "gold", "GPE", "طرابلس")
+        for name in ("ali", "sara"):
+            project.store.backup_to(paths[name])
+        add(project, MINISTER, "ali", "PERSON", "سامي النجار")
+    for name, accepted in (("ali", "PERSON"), ("sara", "GPE")):
+        result = CliRunner().invoke(main, ["suggest", str(paths[name]), "--gazetteer"])
+        assert result.output.splitlines()[0] == "gazetteer: 2 suggestions added in 2 documents"
+        with Project.open(paths[name]) as project:
+            editor = Editor(project, name)
+            for text in (MINISTER, LIBRARY):
+                (suggestion,) = project.suggestions.open_for(uid_of(project, text), name)
+                if suggestion.label == accepted:
+                    editor.accept_suggestion(suggestion.uid)
+                else:
+                    editor.reject_suggestion(suggestion.uid)
+    return paths
+
+
+def test_two_analysts_decisions_on_the_same_suggestions_are_both_merged(tmp_path: Path) -> None:
+    paths = analysts_suggested(tmp_path)
+    report = merged(paths["lead"], paths["ali"], paths["sara"])
+    assert (report.suggestions_added, report.suggestion_decisions_updated) == (2, 4)
+    assert "suggestions: 2 added, 4 decisions added or updated" in report.summary_lines()
+    with Project.open(paths["lead"]) as project:
+        decided = project.store.conn.execute(
+            "SELECT g.label, g.source, x.annotator, x.state, s.annotator, s.label"
+            " FROM suggestion_decisions x JOIN suggestions g ON g.uid = x.suggestion"
+            " LEFT JOIN spans s ON s.uid = x.span ORDER BY g.label, x.annotator"
+        ).fetchall()
+        assert decided == [
+            ("GPE", "gazetteer", "ali", "rejected", None, None),
+            ("GPE", "gazetteer", "sara", "accepted", "sara", "GPE"),
+            ("PERSON", "gazetteer", "ali", "accepted", "ali", "PERSON"),  # the lead's span
+            ("PERSON", "gazetteer", "sara", "rejected", None, None),
+        ]
+        assert project.store.conn.execute("SELECT count(*) FROM suggestions").fetchone() == (2,)
+        none = {"open": 0, "accepted": 0, "corrected": 0, "rejected": 0}
+        assert project.suggestions.stats() == {
+            "PERSON": {**none, "accepted": 1, "rejected": 1},
+            "GPE": {**none, "accepted": 1, "rejected": 1},
+        }
+        assert project.suggestions.stats("sara") == {
+            "PERSON": {**none, "rejected": 1},
+            "GPE": {**none, "accepted": 1},
+        }
+    before = table_checksums(paths["lead"])
+    again = CliRunner().invoke(
+        main, ["merge", str(paths["lead"]), str(paths["ali"]), str(paths["sara"]), "--json"]
+    )
+    told = json.loads(again.output)
+    assert (told["suggestions_added"], told["suggestion_decisions_updated"]) == (0, 0)
+    assert table_checksums(paths["lead"]) == before
+
+
+def test_a_later_decision_of_the_same_analyst_wins(tmp_path: Path) -> None:
+    """Ali's copy from before he took his rejection back and accepted instead, merged
+    after the newer one or before it: the acceptance stays."""
+    paths = analysts_suggested(tmp_path)
+    older = copy_of(paths["ali"], tmp_path / "older.annotate")  # طرابلس rejected
+    with Project.open(paths["ali"]) as project:
+        editor = Editor(project, "ali")
+        library = uid_of(project, LIBRARY)
+        rejected = project.suggestions.get(
+            project.store.conn.execute(
+                "SELECT uid FROM suggestions WHERE label = 'GPE'"
+            ).fetchone()[0]
+        )
+        project.suggestions.reopen(rejected.uid, "ali")
+        editor.accept_suggestion(rejected.uid)
+        assert project.suggestions.open_for(library, "ali") == []
+    for order in ((paths["ali"], older), (older, paths["ali"])):
+        target = copy_of(paths["lead"], tmp_path / f"lead-{order[0].stem}.annotate")
+        merged(target, *order)
+        with Project.open(target) as project:
+            states = project.store.conn.execute(
+                "SELECT g.label, x.state FROM suggestion_decisions x"
+                " JOIN suggestions g ON g.uid = x.suggestion ORDER BY g.label"
+            ).fetchall()
+            assert states == [("GPE", "accepted"), ("PERSON", "accepted")]

@@ -158,11 +158,12 @@ def test_gold_is_not_an_analysts_work(project: Project, document: str) -> None:
 def test_decided_suggestions_count_and_say_who_rejected_them(
     project: Project, document: str
 ) -> None:
-    """A rejection is one analyst's, and hides the suggestion from the others: the
-    reviewer looks again. An accepted one is the analyst's span: nothing to look at."""
+    """A rejection is one analyst's reading: the reviewer looks again, told every analyst
+    who rejected it. An accepted one is the analyst's span: nothing to look at."""
     rejected = suggest(project, document, "PERSON", "سامي الحداد", 0.9)
     accepted = suggest(project, document, "ORG", "شركة النور للطيران", 0.9)
-    Editor(project, "huda").reject_suggestion(rejected)
+    for name in ("omar", "huda"):
+        Editor(project, name).reject_suggestion(rejected)
     Editor(project, "ali").accept_suggestion(accepted)
     mark(project, document, "omar", "ORG", "النور للطيران")
     assert seen(project) == [
@@ -170,8 +171,14 @@ def test_decided_suggestions_count_and_say_who_rejected_them(
         ("bounds", 54, 67, "ORG", "omar", "ORG", "النور للطيران"),
     ]
     miss = second_look(project)[0]
-    assert miss.suggestion.state == "rejected"
-    assert miss.described() == "possible miss   PERSON (model:ner 0.90, rejected by huda)"
+    assert miss.suggestion.decided_by("rejected") == ["huda", "omar"]
+    assert miss.described() == "possible miss   PERSON (model:ner 0.90, rejected by huda, omar)"
+    decisions = miss.to_json()["suggestion"]["decisions"]
+    assert [(d["annotator"], d["state"]) for d in decisions] == [
+        ("huda", "rejected"),
+        ("omar", "rejected"),
+    ]
+    assert all(d["decided_at"] for d in decisions)
 
 
 def test_each_document_and_the_whole_project_are_counted_in_one_go(

@@ -93,8 +93,7 @@ def test_json_has_every_field_of_a_place(project_file: Path) -> None:
             "end": 105,
             "score": None,
             "source": "import:preds.jsonl",
-            "state": "open",
-            "decided_by": "",
+            "decisions": [],
         },
     }
 

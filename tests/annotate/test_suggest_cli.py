@@ -46,8 +46,9 @@ def run(*args: str) -> tuple[int, str]:
 def stored(path: Path) -> list[tuple[object, ...]]:
     with Project.open(path) as opened:
         return opened.store.conn.execute(
-            'SELECT document, label, start, "end", source, state FROM suggestions'
-            " ORDER BY document, start"
+            'SELECT document, label, start, "end", source, coalesce((SELECT group_concat('
+            "x.state || ' by ' || x.annotator, ', ') FROM suggestion_decisions x"
+            " WHERE x.suggestion = g.uid), 'open') FROM suggestions g ORDER BY document, start"
         ).fetchall()
 
 
@@ -108,7 +109,7 @@ def test_suggest_replaces_a_sources_open_suggestions_and_keeps_decisions(
         "gazetteer: 2 suggestions added in 2 documents, 1 open from before replaced",
     )
     assert [(label, state) for _, label, *_, state in stored(project_file)] == [
-        ("PERSON", "rejected"),  # not suggested again
+        ("PERSON", "rejected by ali"),  # not suggested again
         ("GPE", "open"),
         ("GPE", "open"),
     ]
@@ -251,8 +252,9 @@ def test_suggestions_counts_what_analysts_made_of_them(project_file: Path) -> No
         ],
     )
     code, output = run("suggestions", str(project_file), "--annotator", "gold", "--json")
-    assert output.replace(" ", "").replace("\n", "") == (
-        '{"GPE":{"open":1,"accepted":0,"corrected":0,"rejected":0}}'
+    assert output.replace(" ", "").replace("\n", "") == (  # what gold has not decided
+        '{"PERSON":{"open":1,"accepted":0,"corrected":0,"rejected":0},'
+        '"GPE":{"open":2,"accepted":0,"corrected":0,"rejected":0}}'
     )
     assert run("suggestions", str(project_file), "--annotator", "sara") == (
         2,

@@ -1,5 +1,6 @@
 """The suggestions table a version 9 project gains (migration 0010), with spans and relations
-made again to take the origin "suggested", and what the database itself refuses."""
+made again to take the origin "suggested"; the decisions per analyst a version 10 project
+gains (0011), keeping its decisions; and what the database itself refuses."""
 
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def test_a_version_9_project_keeps_every_row_index_and_trigger(project_path: Pat
         assert db.execute("SELECT count(*) FROM suggestions").fetchone() == (0,)
         assert [f.check for f in check_project(opened) if not f.ok] == []
     now = table_checksums(project_path)
-    gained = {"_sqlite_migrations", "suggestions"}
+    gained = {"_sqlite_migrations", "suggestions", "suggestion_decisions"}
     assert {t: s for t, s in now.items() if t not in gained} == {
         t: s for t, s in kept.items() if t not in gained
     }
@@ -143,25 +144,123 @@ def test_the_database_refuses_a_suggestion_it_cannot_hold(project: Project) -> N
     project.documents.add(VISIT)
     db = project.store.conn
     insert = (
-        'INSERT INTO suggestions (uid, document, label, start, "end", source, score, state,'
-        " span, annotator, created_at) VALUES (?, 1, 'GPE', ?, ?, 'gazetteer', ?, ?, ?, ?, '')"
+        'INSERT INTO suggestions (uid, document, label, start, "end", source, score,'
+        " created_at) VALUES (?, 1, 'GPE', ?, ?, 'gazetteer', ?, '')"
     )
-    db.execute(insert, ("a", 14, 21, None, "open", "", ""))
+    db.execute(insert, ("a", 14, 21, None))
     refused = [
-        (("b", 14, 21, None, "open", "", ""), "UNIQUE"),  # open twice
-        (("c", 14, len(VISIT) + 1, None, "open", "", ""), "beyond the document text"),
-        (("d", 21, 14, None, "open", "", ""), "CHECK"),
-        (("e", 0, 3, "high", "open", "", ""), "CHECK"),
-        (("f", 0, 3, None, "maybe", "", ""), "CHECK"),
-        (("g", 0, 3, None, "accepted", "", "ali"), "CHECK"),  # accepted, but no span
-        (("h", 0, 3, None, "rejected", "", ""), "CHECK"),  # decided by nobody
+        (("b", 14, 21, None), "UNIQUE"),  # one place, one suggestion
+        (("c", 14, len(VISIT) + 1, None), "beyond the document text"),
+        (("d", 21, 14, None), "CHECK"),
+        (("e", 0, 3, "high"), "CHECK"),
     ]
     for values, message in refused:
         with pytest.raises(sqlite3.IntegrityError, match=re.escape(message)):
             db.execute(insert, values)
-    db.execute(insert, ("i", 14, 21, 0.5, "rejected", "", "ali"))  # decided: may repeat
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         db.execute(
             'INSERT INTO suggestions (uid, document, label, start, "end", source, created_at)'
             " VALUES ('j', 1, 'NOSUCH', 0, 3, 'gazetteer', '')"
         )
+
+
+def test_the_database_refuses_a_decision_it_cannot_hold(project: Project) -> None:
+    project.documents.add(VISIT)
+    db = project.store.conn
+    db.execute(
+        'INSERT INTO suggestions (uid, document, label, start, "end", source, created_at)'
+        " VALUES ('a', 1, 'GPE', 14, 21, 'gazetteer', '')"
+    )
+    insert = (
+        "INSERT INTO suggestion_decisions (suggestion, annotator, state, span, decided_at)"
+        " VALUES (?, ?, ?, ?, '')"
+    )
+    db.execute(insert, ("a", "ali", "rejected", ""))
+    db.execute(insert, ("a", "sara", "accepted", "s1"))  # another analyst's
+    refused = [
+        (("a", "ali", "accepted", "s2"), "UNIQUE"),  # one analyst, one decision
+        (("a", "huda", "maybe", ""), "CHECK"),
+        (("a", "huda", "accepted", ""), "CHECK"),  # accepted, but no span
+        (("a", "huda", "rejected", "s3"), "CHECK"),  # rejected, with a span
+        (("a", " ", "rejected", ""), "CHECK"),  # decided by nobody
+        (("x", "huda", "rejected", ""), "FOREIGN KEY"),
+    ]
+    for values, message in refused:
+        with pytest.raises(sqlite3.IntegrityError, match=re.escape(message)):
+            db.execute(insert, values)
+    db.execute("DELETE FROM suggestions WHERE uid = 'a'")
+    assert db.execute("SELECT count(*) FROM suggestion_decisions").fetchone() == (0,)
+
+
+def version_10_project(path: Path) -> None:
+    """Four suggestions of the same place apart: one rejected by ali, one accepted by sara
+    (her span made of it), one open; and, where a decided one was suggested again, the
+    same place twice: rejected by huda, then accepted by huda later and open again."""
+    conn = older_project(path, 10)
+    with conn:
+        old_document(conn, 1, MINISTER)
+        old_search_entry(conn, 1, MINISTER)
+        old_span(conn, "p", 1, "PERSON", 17, 28)
+        conn.execute("INSERT INTO annotators (name, created_at) VALUES ('sara', ?)", (STAMP,))
+        conn.execute("UPDATE spans SET annotator = 'sara', origin = 'suggested'")
+        for name in ("GPE", "TITLE"):
+            conn.execute(
+                "INSERT OR IGNORE INTO labels (name, position, english, arabic, colour)"
+                " VALUES (?, 2, ?, ?, '#888888')",
+                (name, name, name),
+            )
+        for uid, label, start, end, state, span, annotator, decided_at in [
+            ("g1", "TITLE", 4, 16, "rejected", "", "ali", "2025-01-02T00:00:00+00:00"),
+            ("g2", "PERSON", 17, 28, "accepted", "p", "sara", "2025-01-03T00:00:00+00:00"),
+            ("g3", "GPE", 0, 3, "open", "", "", ""),
+            ("g4", "GPE", 10, 16, "rejected", "", "huda", "2025-01-04T00:00:00+00:00"),
+            ("g5", "GPE", 10, 16, "accepted", "q", "huda", "2025-01-05T00:00:00+00:00"),
+            ("g6", "GPE", 10, 16, "open", "", "", ""),
+        ]:
+            conn.execute(
+                'INSERT INTO suggestions (uid, document, label, start, "end", source, score,'
+                " state, span, annotator, created_at, decided_at)"
+                " VALUES (?, 1, ?, ?, ?, 'model:ner', 0.9, ?, ?, ?, ?, ?)",
+                (uid, label, start, end, state, span, annotator, STAMP, decided_at),
+            )
+    conn.close()
+
+
+def test_a_version_10_project_keeps_each_decision_as_its_analysts(project_path: Path) -> None:
+    version_10_project(project_path)
+    with Project.open(project_path) as opened:
+        db = opened.store.conn
+        assert opened.store.schema_version == SCHEMA_VERSION == 11
+        assert db.execute(
+            'SELECT rowid, uid, label, start, "end", source, score FROM suggestions ORDER BY rowid'
+        ).fetchall() == [
+            (1, "g1", "TITLE", 4, 16, "model:ner", 0.9),
+            (2, "g2", "PERSON", 17, 28, "model:ner", 0.9),
+            (3, "g3", "GPE", 0, 3, "model:ner", 0.9),
+            (4, "g4", "GPE", 10, 16, "model:ner", 0.9),
+        ]
+        assert db.execute(
+            "SELECT suggestion, annotator, state, span, decided_at FROM suggestion_decisions"
+            " ORDER BY suggestion, annotator"
+        ).fetchall() == [
+            ("g1", "ali", "rejected", "", "2025-01-02T00:00:00+00:00"),
+            ("g2", "sara", "accepted", "p", "2025-01-03T00:00:00+00:00"),
+            ("g4", "huda", "accepted", "q", "2025-01-05T00:00:00+00:00"),  # the later one
+        ]
+        document = opened.documents.resolve("1")
+        offered = opened.suggestions.open_for(document, "ali")
+        assert [s.uid for s in offered] == ["g3", "g4", "g2"]  # all but the one ali rejected
+        assert [s.uid for s in opened.suggestions.open_for(document, "sara")] == ["g3", "g1", "g4"]
+        assert opened.suggestions.count_open() == 1
+        assert opened.suggestions.stats("sara")["PERSON"]["accepted"] == 1
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        assert {
+            "suggestions_by_document",
+            "suggestions_once",
+            "suggestions_end_within_text_on_insert",
+            "suggestions_end_within_text_on_update",
+        } <= names
+        assert "suggestions_open_once" not in names
+        with pytest.raises(sqlite3.IntegrityError, match="beyond the document text"):
+            db.execute("UPDATE suggestions SET \"end\" = ? WHERE uid = 'g3'", (len(MINISTER) + 1,))
+        assert [f.check for f in check_project(opened) if not f.ok] == []

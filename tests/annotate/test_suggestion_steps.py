@@ -1,7 +1,10 @@
-"""Accepting and rejecting suggestions: named undoable steps that make (or not) the
-analyst's span, and that leave the suggestion open again when undone."""
+"""Accepting and rejecting suggestions: named undoable steps, each one analyst's decision,
+that make (or not) the analyst's span, and that leave the suggestion open for that analyst
+again when undone."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -45,11 +48,13 @@ def ali_spans(project: Project, document: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def states(project: Project) -> list[tuple[str, str, str]]:
+def decisions(project: Project) -> list[tuple[str, str, str, str]]:
+    """(text, analyst, state, span) of every decision, in the order of the text."""
     rows = project.store.conn.execute(
-        "SELECT label, state, annotator FROM suggestions ORDER BY start"
+        'SELECT g.start, g."end", x.annotator, x.state, x.span FROM suggestion_decisions x'
+        " JOIN suggestions g ON g.uid = x.suggestion ORDER BY g.start, x.annotator"
     )
-    return [tuple(row) for row in rows]
+    return [(TEXT[start:end], *rest) for start, end, *rest in rows]
 
 
 def test_accepting_makes_the_span_and_undo_and_redo_take_it_back_and_again(
@@ -62,16 +67,16 @@ def test_accepting_makes_the_span_and_undo_and_redo_take_it_back_and_again(
     assert changes.suggestions_changed == (document,)
     assert editor.history.next_undo().name == "Accept PERSON ‘سليم الحداد’"
     assert ali_spans(project, document) == [("PERSON", "سليم الحداد", "suggested")]
-    assert project.suggestions.get(first.uid)[-3:] == ("accepted", span, "ali")
+    assert decisions(project) == [("سليم الحداد", "ali", "accepted", span)]
     assert first.uid not in [s.uid for s in project.suggestions.open_for(document, "ali")]
     undone = editor.history.undo()
     assert (undone.spans_removed, undone.suggestions_changed) == ((span,), (document,))
     assert ali_spans(project, document) == []
-    assert project.suggestions.get(first.uid)[-3:] == ("open", "", "")
+    assert decisions(project) == []
     assert project.suggestions.open_for(document, "ali")[0].uid == first.uid
     editor.history.redo()
     assert ali_spans(project, document) == [("PERSON", "سليم الحداد", "suggested")]
-    assert project.suggestions.get(first.uid)[-3:] == ("accepted", span, "ali")  # same span
+    assert decisions(project) == [("سليم الحداد", "ali", "accepted", span)]  # same span
 
 
 def test_accepting_under_another_label(project: Project, document: str) -> None:
@@ -91,27 +96,56 @@ def test_rejecting_is_undone_and_redone(project: Project, document: str) -> None
     assert editor.reject_suggestion(amman.uid).suggestions_changed == (document,)
     assert editor.history.next_undo().name == "Reject GPE ‘عمان’"
     assert ali_spans(project, document) == []
-    assert project.suggestions.get(amman.uid).state == "rejected"
+    assert decisions(project) == [("عمان", "ali", "rejected", "")]
     assert amman.uid not in [s.uid for s in project.suggestions.open_for(document, "ali")]
     editor.history.undo()
-    assert project.suggestions.get(amman.uid)[-3:] == ("open", "", "")
+    assert decisions(project) == []
     editor.history.redo()
-    assert project.suggestions.get(amman.uid)[-3:] == ("rejected", "", "ali")
+    assert decisions(project) == [("عمان", "ali", "rejected", "")]
 
 
-def test_a_decided_suggestion_cannot_be_decided_again(project: Project, document: str) -> None:
+def test_an_analyst_cannot_decide_a_suggestion_twice_but_another_may(
+    project: Project, document: str
+) -> None:
     ali, sara = Editor(project, "ali"), Editor(project, "sara")
     first, second = project.suggestions.open_for(document, "ali")[:2]
     ali.accept_suggestion(first.uid)
     sara.reject_suggestion(second.uid)
-    for decide in (
-        lambda: sara.accept_suggestion(first.uid),
-        lambda: ali.reject_suggestion(first.uid),
-        lambda: ali.accept_suggestion(second.uid),
+    for decide, message in (
+        (lambda: ali.reject_suggestion(first.uid), "already accepted (by ali)"),
+        (lambda: sara.accept_suggestion(second.uid), "already rejected (by sara)"),
     ):
-        with pytest.raises(InputError, match=r"the suggestion is already \w+ \(by (ali|sara)\)"):
+        with pytest.raises(InputError, match=re.escape(f"the suggestion is {message}")):
             decide()
     assert sara.history.next_undo().name == "Reject GPE ‘كندا’"
+    sara.accept_suggestion(first.uid)
+    ali.accept_suggestion(second.uid)
+    assert decisions(project)[:4] == [
+        ("سليم الحداد", "ali", "accepted", project.spans.for_document(document, "ali")[0].uid),
+        ("سليم الحداد", "sara", "accepted", project.spans.for_document(document, "sara")[0].uid),
+        ("كندا", "ali", "accepted", project.spans.for_document(document, "ali")[1].uid),
+        ("كندا", "sara", "rejected", ""),
+    ]
+
+
+def test_undoing_one_analysts_decision_leaves_the_others(project: Project, document: str) -> None:
+    ali, sara = Editor(project, "ali"), Editor(project, "sara")
+    amman = project.suggestions.open_for(document, "ali")[2]
+    ali.reject_suggestion(amman.uid)
+    made = sara.accept_suggestion(amman.uid).spans_added[0]
+    ali.history.undo()
+    assert decisions(project) == [("عمان", "sara", "accepted", made)]
+    assert amman.uid in [s.uid for s in project.suggestions.open_for(document, "ali")]
+    assert amman.uid not in [s.uid for s in project.suggestions.open_for(document, "sara")]
+    ali.history.redo()
+    sara.history.undo()
+    assert decisions(project) == [("عمان", "ali", "rejected", "")]
+    assert project.spans.for_document(document, "sara") == []
+    sara.history.redo()
+    assert decisions(project) == [
+        ("عمان", "ali", "rejected", ""),
+        ("عمان", "sara", "accepted", made),
+    ]
 
 
 def test_accepting_all_in_a_paragraph_is_one_step(project: Project, document: str) -> None:
@@ -125,12 +159,15 @@ def test_accepting_all_in_a_paragraph_is_one_step(project: Project, document: st
         ("GPE", "الأردن", "manual"),
         ("GPE", "كندا", "suggested"),
     ]
-    assert [s.state for s in project.suggestions.open_for(document, "sara")] == ["open"] * 4
+    assert len(project.suggestions.open_for(document, "sara")) == 6
     editor.history.undo()
     assert ali_spans(project, document) == [("GPE", "الأردن", "manual")]
-    assert [state for _, state, _ in states(project)] == ["open"] * 6
+    assert decisions(project) == []
     editor.history.redo()
-    assert [state for _, state, _ in states(project)][3:] == ["accepted", "open", "accepted"]
+    assert [(text, state) for text, _, state, _ in decisions(project)] == [
+        ("الحداد", "accepted"),
+        ("كندا", "accepted"),
+    ]
     with pytest.raises(InputError, match="no open suggestion there"):
         editor.accept_suggestions(document, BREAK, len(TEXT))
     editor.accept_suggestions(document, 0, BREAK)

@@ -1,5 +1,6 @@
 """Suggestions: written checked and all or nothing, never twice, listed for an analyst,
-cleared, and counted per label as accepted, corrected and rejected."""
+decided by each analyst for themselves, cleared, and counted per label as accepted,
+corrected and rejected."""
 
 from __future__ import annotations
 
@@ -28,9 +29,18 @@ def document(project: Project) -> str:
 
 def stored(project: Project) -> list[tuple[object, ...]]:
     return project.store.conn.execute(
-        'SELECT document, label, start, "end", attrs, source, score, state, span, annotator'
-        " FROM suggestions ORDER BY start"
+        'SELECT document, label, start, "end", attrs, source, score FROM suggestions ORDER BY start'
     ).fetchall()
+
+
+def decisions(project: Project) -> list[tuple[object, ...]]:
+    """(label, text, analyst, state, whether a span was made) of every decision."""
+    rows = project.store.conn.execute(
+        "SELECT g.label, g.start, g.\"end\", x.annotator, x.state, x.span <> ''"
+        " FROM suggestion_decisions x JOIN suggestions g ON g.uid = x.suggestion"
+        " ORDER BY g.start, x.annotator"
+    )
+    return [(label, TEXT[start:end], *rest) for label, start, end, *rest in rows]
 
 
 def test_candidates_are_stored_at_their_exact_offsets(project: Project, document: str) -> None:
@@ -41,10 +51,11 @@ def test_candidates_are_stored_at_their_exact_offsets(project: Project, document
     )
     assert changes.suggestions_changed == (document,)
     assert stored(project) == [
-        (1, "PERSON", 18, 29, "{}", "model:ner-1", None, "open", "", ""),
-        (1, "GPE", 33, 37, "{}", "model:ner-1", 0.91, "open", "", ""),
-        (1, "GPE", 62, 66, "{}", "model:ner-1", 1.0, "open", "", ""),
+        (1, "PERSON", 18, 29, "{}", "model:ner-1", None),
+        (1, "GPE", 33, 37, "{}", "model:ner-1", 0.91),
+        (1, "GPE", 62, 66, "{}", "model:ner-1", 1.0),
     ]
+    assert decisions(project) == []
     assert TEXT[18:29] == "سامي النجار" and TEXT[33:37] == "كندا" and TEXT[62:66] == "عمان"
     assert project.spans.for_document(document) == []  # not a span
 
@@ -100,10 +111,10 @@ def test_what_the_document_was_suggested_already_is_not_added_again(
     again = [at("كندا", "GPE"), at("كندا", "ORG"), at("عمان", "GPE"), at("عمان", "GPE")]
     assert project.suggestions.write(document, again, "model:ner-1") == 2
     assert project.suggestions.add(document, again, "import:x.jsonl").suggestions_changed == ()
-    assert [(s.label, s.state, s.source) for s in _all(project, document)] == [
-        ("GPE", "rejected", "gazetteer"),
-        ("ORG", "open", "model:ner-1"),
-        ("GPE", "open", "model:ner-1"),
+    assert [(s.label, s.source, s.decided_by("rejected")) for s in _all(project, document)] == [
+        ("GPE", "gazetteer", ["ali"]),
+        ("ORG", "model:ner-1", []),
+        ("GPE", "model:ner-1", []),
     ]
 
 
@@ -141,10 +152,11 @@ def test_clearing_removes_open_suggestions_and_keeps_decisions(
     assert project.suggestions.clear(other).suggestions_changed == (other,)
     assert project.suggestions.count_open(other) == 0
     assert project.suggestions.clear(source="gazetteer").suggestions_changed == (document,)
-    assert [(s.label, s.state) for s in _all(project, document)] == [
-        ("GPE", "rejected"),
-        ("PERSON", "open"),
+    assert [(s.label, s.decisions != ()) for s in _all(project, document)] == [
+        ("GPE", True),
+        ("PERSON", False),
     ]
+    assert decisions(project) == [("GPE", "كندا", "ali", "rejected", False)]
     project.suggestions.clear()
     assert project.suggestions.count_open() == 0
     assert project.suggestions.stats()["GPE"]["rejected"] == 1
@@ -175,13 +187,18 @@ def test_accepted_corrected_and_rejected_are_counted_per_label(
         "GPE": {**none, "corrected": 3},
         "EVENT": {**none, "rejected": 1},
     }
-    assert project.suggestions.stats("ali") == {
+    assert project.suggestions.stats("ali") == {  # open: what ali has not decided
         "PERSON": {**none, "accepted": 1},
-        "GPE": {**none, "corrected": 1},
+        "GPE": {**none, "open": 2, "corrected": 1},
         "EVENT": {**none, "rejected": 1},
     }
     project.suggestions.add(document, [at("أمس", "DATE")], "gazetteer")
-    assert project.suggestions.stats("nobody") == {"DATE": {**none, "open": 1}}
+    assert project.suggestions.stats("nobody") == {
+        "PERSON": {**none, "open": 1},
+        "GPE": {**none, "open": 3},
+        "EVENT": {**none, "open": 1},
+        "DATE": {**none, "open": 1},
+    }
 
 
 def test_a_renamed_label_takes_its_suggestions_along(project: Project, document: str) -> None:
@@ -197,4 +214,55 @@ def test_a_decision_names_its_state_and_who_made_it(project: Project, document: 
         with pytest.raises(InputError) as refused:
             project.suggestions.decide(canada.uid, state, annotator)  # type: ignore[arg-type]
         assert refused.value.field == field
-    assert project.suggestions.get(canada.uid).state == "open"
+    assert project.suggestions.get(canada.uid).decisions == ()
+
+
+def test_each_analyst_decides_for_themselves(project: Project, document: str) -> None:
+    """Ali rejects كندا: Sara is still offered it, and accepts it; each is refused a second
+    decision of their own, and the suggestion is open for the project no more."""
+    project.suggestions.add(document, [at("كندا", "GPE"), at("عمان", "GPE")], "gazetteer")
+    ali, sara = Editor(project, "ali"), Editor(project, "sara")
+    canada = project.suggestions.open_for(document, "ali")[0]
+    ali.reject_suggestion(canada.uid)
+    assert [TEXT[s.start : s.end] for s in project.suggestions.open_for(document, "ali")] == [
+        "عمان"
+    ]
+    assert [TEXT[s.start : s.end] for s in project.suggestions.open_for(document, "sara")] == [
+        "كندا",
+        "عمان",
+    ]
+    made = sara.accept_suggestion(canada.uid).spans_added[0]
+    assert project.spans.get(made).annotator == "sara"
+    assert decisions(project) == [
+        ("GPE", "كندا", "ali", "rejected", False),
+        ("GPE", "كندا", "sara", "accepted", True),
+    ]
+    decided = project.suggestions.get(canada.uid)
+    assert (decided.decided_by("rejected"), decided.decided_by("accepted")) == (["ali"], ["sara"])
+    assert decided.decision_of("sara").span == made  # type: ignore[union-attr]
+    for editor, state in ((ali, "rejected"), (sara, "accepted")):
+        with pytest.raises(InputError, match=f"already {state} \\(by {editor.annotator}\\)"):
+            editor.reject_suggestion(canada.uid)
+    assert project.suggestions.count_open(document) == 1
+    project.suggestions.clear(document)  # عمان goes; كندا stays with its decisions
+    assert [s.uid for s in _all(project, document)] == [canada.uid]
+
+
+def test_every_analysts_decisions_are_counted(project: Project, document: str) -> None:
+    """Ali and Sara both accept سامي النجار (2 accepted); Ali rejects كندا, which Sara has
+    not decided (open for her, not for the project)."""
+    project.suggestions.add(document, [at("سامي النجار", "PERSON"), at("كندا", "GPE")], "gazetteer")
+    person, canada = project.suggestions.open_for(document, "ali")
+    for name in ("ali", "sara"):
+        Editor(project, name).accept_suggestion(person.uid)
+    Editor(project, "ali").reject_suggestion(canada.uid)
+    none = {"open": 0, "accepted": 0, "corrected": 0, "rejected": 0}
+    assert project.suggestions.stats() == {
+        "PERSON": {**none, "accepted": 2},
+        "GPE": {**none, "rejected": 1},
+    }
+    assert project.suggestions.stats("sara") == {
+        "PERSON": {**none, "accepted": 1},
+        "GPE": {**none, "open": 1},
+    }
+    assert project.suggestions.count_open() == 0

@@ -1,5 +1,6 @@
 """Suggestions are their own layer: no export, agreement figure, review count, progress
-figure, search or merge sees one, open or rejected (an accepted one is a span)."""
+figure or search sees one, open or rejected (an accepted one is a span); a merge carries
+them as suggestions, with their decisions, never as spans."""
 
 from __future__ import annotations
 
@@ -110,7 +111,9 @@ def test_agreement_review_progress_and_search_ignore_suggestions(project: Projec
     assert seen() == before
 
 
-def test_a_merge_carries_spans_and_no_suggestion(project: Project, tmp_path: Path) -> None:
+def test_a_merge_carries_suggestions_as_suggestions(project: Project, tmp_path: Path) -> None:
+    """The copy has the same places suggested (by another source): none is added, and
+    their decisions come along, Huda's acceptance naming the span it made."""
     suggest(project)
     with annotated(tmp_path / "copy.annotate") as copy:
         suggest(copy, "gazetteer")
@@ -121,16 +124,25 @@ def test_a_merge_carries_spans_and_no_suggestion(project: Project, tmp_path: Pat
         theirs = spans(copy)
     suggestions = project.store.conn.execute("SELECT * FROM suggestions ORDER BY uid").fetchall()
     ours = spans(project)
-    merge_projects(project, [tmp_path / "copy.annotate"])
+    report = merge_projects(project, [tmp_path / "copy.annotate"])
     conn = project.store.conn
     assert conn.execute("SELECT * FROM suggestions ORDER BY uid").fetchall() == suggestions
+    assert (report.suggestions_added, report.suggestion_decisions_updated) == (0, 2)
     assert spans(project) == ours | theirs
     huda = conn.execute(
-        "SELECT label, start, origin FROM spans WHERE annotator = 'huda' ORDER BY start"
+        "SELECT uid, label, start, origin FROM spans WHERE annotator = 'huda' ORDER BY start"
     ).fetchall()
-    assert huda == [
-        ("GPE", place(TEXTS[1], "القاهرة")[0], "suggested"),
+    assert [row[1:] for row in huda] == [
+        ("PERSON", place(TEXTS[1], "ندا")[0], "suggested"),
         ("DATE", place(TEXTS[1], "أمس")[0], "manual"),
+    ]
+    decided = conn.execute(
+        "SELECT g.label, g.source, x.annotator, x.state, x.span FROM suggestion_decisions x"
+        " JOIN suggestions g ON g.uid = x.suggestion ORDER BY x.annotator"
+    ).fetchall()
+    assert decided == [  # ali's rejection in both files is one, the later
+        ("PERSON", "model:ner-1", "ali", "rejected", ""),
+        ("PERSON", "model:ner-1", "huda", "accepted", huda[0][0]),
     ]
 
 

@@ -84,7 +84,7 @@ PLACES = [  # as the second look lists them
         "",
     ),
     ("possible error: other label", "سد الوالة", "omar", "ORG", "LOC", "0.92", ""),
-    ("possible miss", "الشهر المقبل", "—", "—", "DATE", "0.85", "rejected by huda"),
+    ("possible miss", "الشهر المقبل", "—", "—", "DATE", "0.85", "rejected by huda, omar"),
 ]
 
 
@@ -103,7 +103,8 @@ def three_analysts_and_a_model(project: Project) -> tuple[str, str]:
     for label, words, score, source in SUGGESTED:
         project.suggestions.add(first, [Candidate(label, *at(words), score)], source)
     date = next(s for s in project.suggestions.open_for(first, "huda") if s.label == "DATE")
-    Editor(project, "huda").reject_suggestion(date.uid)
+    for name in ("huda", "omar"):  # each for themselves
+        Editor(project, name).reject_suggestion(date.uid)
     second = project.documents.add(OTHER, "الوصول").documents_added[0]
     for annotator in ("ali", "huda"):
         project.spans.add(second, annotator, "PERSON", *at("سلمى حداد", OTHER))
@@ -213,8 +214,8 @@ def test_the_reviewer_walks_the_places_and_decides_an_error_from_there(
     assert review.second_look.currentIndex().row() == 1
     key(qtbot, review, Qt.Key.Key_F7)
     key(qtbot, review, Qt.Key.Key_F7)
-    assert review.second_look.currentIndex().row() == 3  # the miss huda rejected
-    assert rows_of(review.second_look)[3][-1] == "rejected by huda"
+    assert review.second_look.currentIndex().row() == 3  # the miss huda and omar rejected
+    assert rows_of(review.second_look)[3][-1] == "rejected by huda, omar"
     key(qtbot, review, Qt.Key.Key_F7)
     assert review.second_look.currentIndex().row() == 0  # round again
     key(qtbot, review, Qt.Key.Key_F8)  # the next disagreement, in the list of items
@@ -271,7 +272,7 @@ def test_the_second_look_is_arabic(
         "0.90",
         "",
     )
-    assert rows_of(review.second_look)[3][::6] == ("سهو محتمل", "رفضه huda")
+    assert rows_of(review.second_look)[3][::6] == ("سهو محتمل", "رفضه huda، omar")
     assert review.documents_model.headerData(4, Qt.Orientation.Horizontal, TIP) == (
         "نظرة ثانية: مواضع يخالف فيها نموذج مدرَّب المحللين (السهو والأخطاء المحتملة)"
     )

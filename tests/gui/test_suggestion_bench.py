@@ -63,7 +63,8 @@ def test_each_suggestion_costs_tab_and_a_key_and_each_one_missed_a_drag_and_a_ke
     assert actions.count == analyst.actions_taken == 18 and actions.per_entity == 3.0
     assert layer(project, document, "ali") == sorted(TARGET)
     states = project.store.conn.execute(
-        "SELECT label, start, state, annotator FROM suggestions ORDER BY start, label"
+        "SELECT g.label, g.start, x.state, x.annotator FROM suggestions g"
+        " JOIN suggestion_decisions x ON x.suggestion = g.uid ORDER BY g.start, g.label"
     ).fetchall()
     assert states == [
         ("PERSON", 0, "rejected", "ali"),

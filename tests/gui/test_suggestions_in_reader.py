@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from annotate.model import Span
+from annotate.project import Project
 from annotate.sample import open_default_project
 from annotate.schema import SpanLabel
 from annotate.suggestions import Candidate, Suggestion
@@ -70,21 +72,19 @@ class Suggested(Annotated):
     def shown(self) -> list[Suggestion]:
         return list(self.reader.suggestions)
 
-    def decisions(self) -> dict[str, tuple[str, str]]:
-        """Each suggestion of the document: uid -> (state, who decided)."""
+    def decisions(self, annotator: str = "ali") -> dict[str, tuple[str, str]]:
+        """Each suggestion of the document: uid -> (state, who decided) of one analyst's
+        decisions, ("open", "") where they made none."""
         rows = self.window.project.store.conn.execute(
-            "SELECT uid, state, annotator FROM suggestions"
+            "SELECT g.uid, coalesce(x.state, 'open'), coalesce(x.annotator, '')"
+            " FROM suggestions g LEFT JOIN suggestion_decisions x ON x.suggestion = g.uid"
+            " AND x.annotator = ?",
+            (annotator,),
         )
-        return {uid: (state, annotator) for uid, state, annotator in rows}
+        return {uid: (state, who) for uid, state, who in rows}
 
     def tab_to(self, suggestion: Suggestion) -> None:
-        """Tab from the start of the text until the suggestion is chosen."""
-        self.reader.put_caret(0)
-        for _ in range(len(self.shown())):
-            self.key(Qt.Key.Key_Tab)
-            if self.reader.selected_range() == (suggestion.start, suggestion.end):
-                return
-        raise AssertionError("Tab never reached the suggestion")
+        tab_to(self.qtbot, self.window, suggestion)
 
     def click_on(self, suggestion: Suggestion) -> None:
         """A click in the middle of the suggestion's first word."""
@@ -98,6 +98,23 @@ class Suggested(Annotated):
         row = panel.spans.row_of(uid)
         assert row is not None
         return str(panel.spans.index(row, 3).data())
+
+
+def tab_to(qtbot: QtBot, window: MainWindow, suggestion: Suggestion) -> None:
+    """Tab from the start of the text until the suggestion is chosen."""
+    reader = window.reader
+    reader.put_caret(0)
+    for _ in range(len(reader.suggestions)):
+        qtbot.keyClick(reader, Qt.Key.Key_Tab)
+        if reader.selected_range() == (suggestion.start, suggestion.end):
+            return
+    raise AssertionError("Tab never reached the suggestion")
+
+
+def decided(project: Project, uid: str, annotator: str = "ali") -> str:
+    """What the analyst decided of a suggestion: "accepted", "rejected" or "open"."""
+    decision = project.suggestions.get(uid).decision_of(annotator)
+    return "open" if decision is None else decision.state
 
 
 def says(window: MainWindow, english: str, arabic: str) -> None:
@@ -284,7 +301,7 @@ def test_y_r_shift_y_and_a_label_key_store_exactly_what_was_decided_each_undone_
     decisions[chosen.uid] = ("accepted", "ali")
     check(made)
     assert project.spans.get(made).origin == "suggested"
-    assert project.suggestions.get(chosen.uid).span == made
+    assert [d.span for d in project.suggestions.get(chosen.uid).decisions] == [made]
     assert reading.origin_shown(made) == ("مقترَح" if is_arabic() else "suggested")
     words = reading.text[chosen.start : chosen.end]
     arabic = arabic_name(window, chosen.label)
@@ -331,7 +348,7 @@ def test_y_r_shift_y_and_a_label_key_store_exactly_what_was_decided_each_undone_
     reading.key(Qt.Key.Key_Y, SHIFT)
     made_spans = {s.uid: s for s in project.spans.for_document(reading.uid, "ali")}
     for suggestion in inside:
-        span = project.suggestions.get(suggestion.uid).span
+        (span,) = [d.span for d in project.suggestions.get(suggestion.uid).decisions]
         assert made_spans[span].origin == "suggested"
         spans[span] = ("ali", suggestion.label, suggestion.start, suggestion.end)
         decisions[suggestion.uid] = ("accepted", "ali")
@@ -357,10 +374,10 @@ def test_y_after_y_accepts_each_next_one_and_never_another(
         (made,) = set(reading.state()) - set(spans)
         spans[made] = ("ali", suggestion.label, suggestion.start, suggestion.end)
         assert reading.state() == spans
-        assert project.suggestions.get(suggestion.uid).state == "accepted"
+        assert decided(project, suggestion.uid) == "accepted"
         assert reading.selected() == (made, made)
-    decided = {uid for uid, (state, _) in reading.decisions().items() if state != "open"}
-    assert decided == {s.uid for s in all_[2:14]}
+    settled = {uid for uid, (state, _) in reading.decisions().items() if state != "open"}
+    assert settled == {s.uid for s in all_[2:14]}
 
 
 def test_a_click_on_a_suggestion_and_y_or_r_decide_that_one(
@@ -381,10 +398,10 @@ def test_on_the_arabic_layout_the_keys_of_y_and_r_decide(qtbot: QtBot, window: M
     first, second = reading.suggestions[:2]
     reading.tab_to(first)
     type_on_arabic_layout(qtbot, reading.reader, "y")  # غ
-    assert window.project.suggestions.get(first.uid).state == "accepted"
+    assert decided(window.project, first.uid) == "accepted"
     reading.tab_to(second)
     type_on_arabic_layout(qtbot, reading.reader, "r")  # ق
-    assert window.project.suggestions.get(second.uid).state == "rejected"
+    assert decided(window.project, second.uid) == "rejected"
 
 
 def test_hovering_a_suggestion_says_what_it_is_and_its_keys(
@@ -447,6 +464,66 @@ def test_in_another_analysts_layer_no_suggestion_is_shown_or_decided(
     assert reading.shown() == reading.suggestions
 
 
+def suggested_spans(project: Project, document: str, annotator: str) -> list[Span]:
+    """The annotator's spans made by accepting a suggestion."""
+    spans = project.spans.for_document(document, annotator)
+    return [span for span in spans if span.origin == "suggested"]
+
+
+def turn_of(qtbot: QtBot, window: MainWindow) -> None:
+    """The analyst's window brought to the front, its reader focused."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.reader.setFocus()
+
+
+def test_two_analysts_decide_the_same_suggestion_each_in_their_own_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Ali rejects a suggestion with R; in Sara's window on the same project it is still
+    shown, and Y accepts it. Ctrl+Z in Ali's window takes back his rejection only: the
+    suggestion is shown to him again and Sara's acceptance stays; hers undone in her
+    window, his stays undone, the suggestion open for both."""
+    reading = Suggested(qtbot, window, WIDTHS["default"])
+    project, chosen = window.project, reading.suggestions[4]
+    reading.tab_to(chosen)
+    reading.key(Qt.Key.Key_R)
+    assert chosen.uid not in [s.uid for s in reading.shown()]
+    saras = MainWindow(project, annotator="sara")
+    qtbot.addWidget(saras)
+    saras.show()
+    qtbot.waitExposed(saras)
+    Reading(qtbot, saras, "", WIDTHS["default"], reading.uid)
+    try:
+        assert chosen.uid in [s.uid for s in saras.reader.suggestions]
+        tab_to(qtbot, saras, chosen)
+        qtbot.keyClick(saras.reader, Qt.Key.Key_Y)
+        (made,) = suggested_spans(project, reading.uid, "sara")
+        assert (made.start, made.end, made.label) == (chosen.start, chosen.end, chosen.label)
+        assert (decided(project, chosen.uid), decided(project, chosen.uid, "sara")) == (
+            "rejected",
+            "accepted",
+        )
+        turn_of(qtbot, window)
+        reading.key(Qt.Key.Key_Z, CTRL)
+        assert (decided(project, chosen.uid), decided(project, chosen.uid, "sara")) == (
+            "open",
+            "accepted",
+        )
+        assert chosen.uid in [s.uid for s in reading.shown()]
+        assert suggested_spans(project, reading.uid, "sara") == [made]
+        turn_of(qtbot, saras)
+        qtbot.keyClick(saras.reader, Qt.Key.Key_Z, CTRL)
+        assert (decided(project, chosen.uid), decided(project, chosen.uid, "sara")) == (
+            "open",
+            "open",
+        )
+        assert suggested_spans(project, reading.uid, "sara") == []
+        assert chosen.uid in [s.uid for s in saras.reader.suggestions]
+    finally:
+        saras.close()
+
+
 def nested(reading: Suggested) -> tuple[Suggestion, Suggestion]:
     """An ORG suggestion «إدارة ترامب» and, inside it, a PERSON one on «ترامب», besides
     the 24: (outer, inner)."""
@@ -470,13 +547,13 @@ def test_y_and_tab_after_a_nested_suggestion_go_on_in_reading_order(
     """A click inside the inner of two nested suggestions and Y takes the inner one; the
     next Y, or Tab, takes the one after it in reading order, never the outer one again."""
     reading = Suggested(qtbot, window, WIDTHS["default"])
-    suggestions, reader = window.project.suggestions, reading.reader
+    reader = reading.reader
     outer, inner = nested(reading)
     shown = reading.shown()
     after = shown[shown.index(inner) + 1 : shown.index(inner) + 3]
 
     def state(suggestion: Suggestion) -> str:
-        return suggestions.get(suggestion.uid).state
+        return decided(window.project, suggestion.uid)
 
     reading.click_on(inner)
     reading.key(Qt.Key.Key_Y)
@@ -521,7 +598,7 @@ def test_a_tab_choice_is_forgotten_once_the_analyst_moves_the_cursor(
         chosen.end,
         "manual",
     )
-    assert project.suggestions.get(chosen.uid).state == "open"
+    assert decided(project, chosen.uid) == "open"
     counted = project.suggestions.stats("ali")["GPE"]
     assert (counted["accepted"], counted["corrected"]) == (0, 0)
 

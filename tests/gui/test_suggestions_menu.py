@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from annotate.editing import Editor
 from annotate.gazetteer import gazetteer_candidates
 from annotate.project import Project
 from annotate.sample import open_default_project
@@ -59,7 +60,8 @@ def every(text: str, words: str) -> list[tuple[int, int]]:
 
 def stored(window: MainWindow, document: str) -> list[tuple[str, int, int, str, str]]:
     rows = window.project.store.conn.execute(
-        'SELECT g.label, g.start, g."end", g.source, g.state FROM suggestions g'
+        'SELECT g.label, g.start, g."end", g.source, coalesce((SELECT group_concat(x.state)'
+        " FROM suggestion_decisions x WHERE x.suggestion = g.uid), 'open') FROM suggestions g"
         " JOIN documents d ON d.position = g.document WHERE d.uid = ? ORDER BY 2",
         (document,),
     )
@@ -217,22 +219,30 @@ def test_the_statistics_count_per_label_for_everyone_or_one_analyst(
     qtbot.keyClick(reader, Qt.Key.Key_P)  # accepted as a PERSON: corrected
     sara = [s for s in project.suggestions.open_for(uid, "sara") if s.label == "PERSON"]
     project.suggestions.decide(sara[-1].uid, "rejected", "sara")
+    Editor(project, "sara").accept_suggestion(sara[0].uid)  # accepted by ali too
     choose(qtbot, window, "Suggestion statistics…")
     stats = window.suggestions.stats
     assert stats is not None and stats.isVisible()
     assert every_column_shows(stats.table)
-    assert stats.rows() == [
-        ["PERSON", "3", "2", "0", "2"],
+    assert stats.rows() == [  # every analyst's decisions; open: decided by nobody
+        ["PERSON", "3", "3", "0", "2"],
         ["GPE", "2", "0", "1", "0"],
-        ["All labels", "5", "2", "1", "2"],
+        ["All labels", "5", "3", "1", "2"],
     ]
     stats.whose.setCurrentIndex(stats.whose.findData("ali"))
     assert stats.whose.currentText() == "Decisions of ali"
-    assert stats.rows() == [
-        ["PERSON", "3", "2", "0", "1"],
+    assert stats.rows() == [  # open: not decided by ali
+        ["PERSON", "4", "2", "0", "1"],
         ["GPE", "2", "0", "1", "0"],
-        ["All labels", "5", "2", "1", "1"],
+        ["All labels", "6", "2", "1", "1"],
     ]
+    stats.whose.setCurrentIndex(stats.whose.findData("sara"))
+    assert stats.rows() == [
+        ["PERSON", "5", "1", "0", "1"],
+        ["GPE", "3", "0", "0", "0"],
+        ["All labels", "8", "1", "0", "1"],
+    ]
+    stats.whose.setCurrentIndex(stats.whose.findData("ali"))
     qtbot.keyClick(reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     window.suggestions.show_stats()  # shown again: counted anew
     assert stats.rows()[1] == ["GPE", "3", "0", "0", "0"]
