@@ -219,7 +219,9 @@ def _describe_import(report: ImportReport) -> str:
 @reports_errors
 def merge(project: str, others: tuple[str, ...], as_json: bool, visual: str) -> None:
     """Bring the documents and annotations of OTHER project files into PROJECT, matched by
-    uid, in one transaction; a span changed in both keeps the newer change (reported)."""
+    uid, in one transaction; a span changed in both keeps the newer change (reported).
+    Suggestions come along matched by document, label and bounds, with each analyst's
+    decisions (the later one winning)."""
     from annotate.merge.merging import merge_projects  # loaded by this command only
 
     with existing_project(project) as opened:
@@ -587,12 +589,15 @@ def suggest(
 
 @main.command()
 @click.argument("project", type=click.Path(dir_okay=False))
-@click.option("--annotator", help="Count only the decisions of this analyst.")
+@click.option(
+    "--annotator", help="Count only the decisions of this analyst (open: not decided by them)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @reports_errors
 def suggestions(project: str, annotator: str | None, as_json: bool) -> None:
-    """Per label, the suggestions still open, accepted as they were, corrected (accepted
-    under another label, or their span relabelled, resized or deleted since) and rejected."""
+    """Per label, the suggestions still open (decided by no analyst), and every analyst's
+    decisions: accepted as they were, corrected (accepted under another label, or their
+    span relabelled, resized or deleted since) and rejected."""
     from annotate.suggesting import stats_lines
 
     with existing_project(project) as opened:

@@ -1,5 +1,5 @@
 """How analysts decided suggestions, per label: still open, accepted as they were,
-corrected and rejected, for everyone or one analyst; what a team lead looks at to see
+corrected and rejected, every analyst's decisions or one analyst's; what a team lead looks at to see
 whether a source of suggestions is worth its while."""
 
 from __future__ import annotations
@@ -51,19 +51,24 @@ class SuggestionStats(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(MIN_COLUMN)  # Qt's default comes out at 187 px here
         direct_cells(self.table)
-        note = plain_label(
+        said = [
+            translate(
+                "SuggestionStats",
+                "Open: decided by no analyst, or, for one analyst, not decided by them.",
+            ),
+            translate("SuggestionStats", "Each analyst's decision counts."),
             translate(
                 "SuggestionStats",
                 "Corrected: accepted under another label, or its span relabelled, resized or"
                 " deleted since.",
             ),
-            self,
-        )
-        note.setWordWrap(True)
+        ]
+        self.note = plain_label(" ".join(said), self)
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.whose)
         layout.addWidget(self.table)
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         self.whose.currentIndexChanged.connect(lambda _: self._fill())
         self.resize(560, 420)
 

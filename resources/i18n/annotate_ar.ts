@@ -2200,6 +2200,14 @@ The details are on the terminal; please report them. Everything saved before thi
         <translation>الوسم</translation>
     </message>
     <message>
+        <source>Open: decided by no analyst, or, for one analyst, not decided by them.</source>
+        <translation>المفتوحة: ما لم يقرر فيه أي محلل، أو ما لم يقرر فيه المحلل المختار.</translation>
+    </message>
+    <message>
+        <source>Each analyst&apos;s decision counts.</source>
+        <translation>يُحسب قرار كل محلل.</translation>
+    </message>
+    <message>
         <source>Corrected: accepted under another label, or its span relabelled, resized or deleted since.</source>
         <translation>المصحَّحة: ما قُبل بوسم آخر، أو غُيِّر بعد قبوله وسمُ مقطعه أو حدوده، أو حُذف.</translation>
     </message>

@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from annotate.editing import Editor
 from annotate.model import GOLD_ANNOTATOR
 from annotate.project import Project
-from annotate.suggestions import Candidate
+from annotate.review.second_look import Place
+from annotate.suggestions import Candidate, Decision, Suggestion
 from gui.review_lanes import LOOKS, MODEL_LANE
+from gui.review_second_look import decision_words
 from gui.review_window import ReviewWindow
 from tests.gui.test_review_arabic import cells, headers, in_latin, key_help, shown_texts
 from tests.gui.test_review_counts import open_review
@@ -287,3 +289,16 @@ def test_the_second_look_is_arabic(
     assert "الموضع التالي لنظرة ثانية (يخالف فيه النموذج)" in seen
     assert in_latin(seen) == []
     review.grab().save(str(tmp_path / "second-look-ar.png"))
+
+
+def test_the_suggestion_column_names_every_analysts_decision(qtbot: QtBot) -> None:
+    stamp = "2025-01-01T00:00:00+00:00"
+    decisions = (
+        Decision("ali", "accepted", "s1", stamp),
+        Decision("huda", "rejected", "", stamp),
+        Decision("omar", "rejected", "", stamp),
+    )
+    suggestion = Suggestion("g", "d", "DATE", 0, 3, {}, "model:news", 0.9, decisions)
+    place = Place("d", 1, "miss", 0, 3, "DATE", "", "", "أمس", suggestion)
+    assert decision_words(place) == "rejected by huda, omar; accepted by ali"
+    assert decision_words(place._replace(suggestion=suggestion._replace(decisions=()))) == ""

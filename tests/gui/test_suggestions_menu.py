@@ -224,6 +224,10 @@ def test_the_statistics_count_per_label_for_everyone_or_one_analyst(
     stats = window.suggestions.stats
     assert stats is not None and stats.isVisible()
     assert every_column_shows(stats.table)
+    assert stats.note.text().startswith(
+        "Open: decided by no analyst, or, for one analyst, not decided by them."
+        " Each analyst's decision counts. Corrected: "
+    )
     assert stats.rows() == [  # every analyst's decisions; open: decided by nobody
         ["PERSON", "3", "3", "0", "2"],
         ["GPE", "2", "0", "1", "0"],
