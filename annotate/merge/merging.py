@@ -58,7 +58,8 @@ def merge_projects(
 def _item_count(source: sqlite3.Connection) -> int:
     row = source.execute(
         "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM spans)"
-        " + (SELECT count(*) FROM relations)"
+        " + (SELECT count(*) FROM relations) + (SELECT count(*) FROM suggestions)"
+        " + (SELECT count(*) FROM suggestion_decisions)"
     ).fetchone()
     return int(row[0])
 
@@ -300,6 +301,7 @@ class FileMerge:
             uid, document, label, start, end, *rest = row
             place = (document, self._renamed.get(label, label), start, end)
             uids[uid] = self._our_suggestion(place) or self._add_suggestion(uid, place, rest)
+            self._ticker.advance()
         for suggestion, annotator, state, span, decided_at in self._read(
             "SELECT suggestion, annotator, state, span, decided_at FROM suggestion_decisions"
         ):
@@ -313,6 +315,7 @@ class FileMerge:
                 " WHERE excluded.decided_at > suggestion_decisions.decided_at",
                 (uids[suggestion], annotator, state, span, decided_at),
             ).rowcount
+            self._ticker.advance()
 
     def _our_suggestion(self, place: tuple[str, str, int, int]) -> str | None:
         row = self._conn.execute(

@@ -654,8 +654,16 @@ def analysts_suggested(tmp_path: Path) -> dict[str, Path]:
 
 def test_two_analysts_decisions_on_the_same_suggestions_are_both_merged(tmp_path: Path) -> None:
     paths = analysts_suggested(tmp_path)
-    report = merged(paths["lead"], paths["ali"], paths["sara"])
+    steps: list[tuple[int, int]] = []
+    report = merged(
+        paths["lead"], paths["ali"], paths["sara"], progress=lambda *step: steps.append(step)
+    )
     assert (report.suggestions_added, report.suggestion_decisions_updated) == (2, 4)
+    annotations = "SELECT uid FROM documents UNION SELECT uid FROM spans"
+    annotations += " UNION SELECT uid FROM relations"
+    total = sum(len(rows(paths[name], annotations)) for name in ("ali", "sara"))
+    total += 2 * (2 + 2)  # each file's two suggestions and its analyst's two decisions
+    assert steps[0] == (0, total) and steps[-1] == (total, total)
     assert "suggestions: 2 added, 4 decisions added or updated" in report.summary_lines()
     with Project.open(paths["lead"]) as project:
         decided = project.store.conn.execute(
