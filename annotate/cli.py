@@ -571,7 +571,7 @@ def suggest(
         if known is not None:
             known_layer(opened, known, "from")  # named as the option, before any model runs
         with TerminalProgress("searching known mentions") as progress:
-            shown = _progress_line if progress_lines else _on_terminal(progress)
+            shown = _progress_line if progress_lines else progress.show
             reports = write_suggestions(opened, uids, model, known, shown)
         still_open = opened.suggestions.count_open()
     if progress_lines:
@@ -837,11 +837,6 @@ def train(project: str, model_dir: str, nested: bool, progress_lines: bool, **ch
     for note in report.notes:
         click.echo(f"note: {visible_controls(note)}")
     click.echo(f"wrote {model_dir}")
-
-
-def _on_terminal(progress: TerminalProgress) -> Callable[[int, int], None] | None:
-    """The bar where someone watches it; none in a file or a pipe."""
-    return progress.show if sys.stderr.isatty() else None
 
 
 def _progress_line(done: int, total: int) -> None:

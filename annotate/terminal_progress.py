@@ -16,6 +16,9 @@ class TerminalProgress:
         self._bar: Any = None  # click's ProgressBar, made at the first call of show
 
     def show(self, done: int, total: int) -> None:
+        """Drawn where someone watches it; in a file or a pipe, nothing."""
+        if not sys.stderr.isatty():
+            return
         if self._bar is None:
             self._bar = click.progressbar(
                 length=total, label=self.label, file=sys.stderr, show_eta=True, show_pos=True

@@ -4,7 +4,12 @@ a few epochs, the scores the same for the same seed, and a model spaCy loads."""
 from __future__ import annotations
 
 import json
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 import spacy
@@ -335,6 +340,36 @@ def test_progress_lines_are_json_for_the_app(project_path: Path, tmp_path: Path)
     assert lines[:-1] == [{"done": n, "total": 2 * batches} for n in range(1, 2 * batches + 1)]
     assert lines[-1]["scores"]["overall"]["gold"] == 16
     assert lines[-1]["model"] == str(tmp_path / "m")
+
+
+def test_a_terminal_shows_a_bar_and_a_pipe_none(project_path: Path, tmp_path: Path) -> None:
+    """The bar with its time left where someone watches stderr; in a log, not a line of it."""
+    with Project.create(project_path) as project:
+        fill_news(project)
+    command = [sys.executable, "-m", "annotate", "train", str(project_path)]
+    options = ["--epochs", "2"]
+    watched, terminal = pty.openpty()
+    with os.fdopen(watched, "rb", buffering=0) as screen:
+        run = subprocess.run(
+            [*command, str(tmp_path / "a"), *options], stderr=terminal, stdout=subprocess.DEVNULL
+        )
+        os.close(terminal)
+        shown = b""
+        while chunk := _read_some(screen):
+            shown += chunk
+    assert run.returncode == 0
+    assert b"training" in shown and b"6/6" in shown  # 2 epochs of 3 batches, counted
+    piped = subprocess.run(
+        [*command, str(tmp_path / "b"), *options], capture_output=True, text=True
+    )
+    assert (piped.returncode, piped.stderr) == (0, "")
+
+
+def _read_some(screen: BinaryIO) -> bytes:
+    try:
+        return screen.read(4096) or b""
+    except OSError:  # the terminal's other end is closed: all was read
+        return b""
 
 
 def test_an_imported_split_is_held_out_from_the_command_line(tmp_path: Path) -> None:
