@@ -30,8 +30,9 @@ from annotate.mentions import find_mentions
 from annotate.project import Project
 from annotate.sample import SAMPLE_ANNOTATIONS, SAMPLE_FOLDER
 from bench.scenario import Measured
+from bench.shared_corpora import shared, shown
 
-SEED = ("shared", "corpora", "seed", "article.txt")
+SEED = ("seed", "article.txt")
 PROJECT_NAME = "suggestions.annotate"
 SEED_TITLE = "seed"
 SAMPLE_ANNOTATOR = "sample"
@@ -69,18 +70,13 @@ Entity = tuple[str, int, int]  # label, start, end
 
 
 def seed_article() -> Path | None:
-    """The seed article beside the checkout, or beside the folder holding it (a git
-    worktree), if it is there."""
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder.joinpath(*SEED)
-        if candidate.is_file():
-            return candidate
-    return None
+    found = shared(*SEED)
+    return found if found is not None and found.is_file() else None
 
 
 def article_absent() -> str | None:
     if seed_article() is None:
-        return f"the seed article ({'/'.join(SEED)}) is not here"
+        return f"the seed article ({shown(*SEED)}) is not here"
     return None
 
 

@@ -13,8 +13,9 @@ from annotate.project import Project
 from annotate.training.options import TrainingOptions
 from annotate.training.trainer import train
 from bench.scenario import Quality
+from bench.shared_corpora import shared, shown
 
-CORPUS = ("shared", "corpora", "wojood-sample")
+CORPUS = "wojood-sample"
 FILES = ("train.txt", "test.txt")
 ANNOTATOR = "wojood"
 PROJECT_NAME = "wojood.annotate"
@@ -22,18 +23,15 @@ HELD_OUT = "test"
 
 
 def corpus_folder() -> Path | None:
-    """The Wojood sample beside the checkout, or beside the folder holding it (a git
-    worktree), if it is there."""
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder.joinpath(*CORPUS)
-        if all((candidate / name).is_file() for name in FILES):
-            return candidate
-    return None
+    folder = shared(CORPUS)
+    if folder is None or not all((folder / name).is_file() for name in FILES):
+        return None
+    return folder
 
 
 def corpus_absent() -> str | None:
     if corpus_folder() is None:
-        return f"the Wojood sample ({'/'.join(CORPUS)}: {', '.join(FILES)}) is not here"
+        return f"the Wojood sample ({shown(CORPUS)}: {', '.join(FILES)}) is not here"
     return None
 
 
