@@ -78,10 +78,8 @@ def main(argv: list[str] | None = None) -> int:
 def measure(scenario: AnyScenario, side: str, data: Path, scratch: Path) -> dict[str, Any]:
     if isinstance(scenario, LatencyScenario):
         return measure_latency(scenario, data, scratch)
-    if isinstance(scenario, QualityScenario):
-        return measure_quality(scenario, data, scratch)
-    if isinstance(scenario, FigureScenario):
-        return measure_figures(scenario, data, scratch)
+    if isinstance(scenario, QualityScenario | FigureScenario):
+        return measure_work(scenario, data, scratch)
     result = measure_action(scenario, side, data, scratch)
     if isinstance(scenario, SizeScenario):
         result["output_mb"], result["input_mb"] = scenario.weigh(data, scratch)
@@ -113,20 +111,16 @@ def measure_latency(scenario: LatencyScenario, data: Path, scratch: Path) -> dic
     return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "samples": samples}
 
 
-def measure_quality(scenario: QualityScenario, data: Path, scratch: Path) -> dict[str, Any]:
+def measure_work(
+    scenario: QualityScenario | FigureScenario, data: Path, scratch: Path
+) -> dict[str, Any]:
+    """The work's figure (a quality scenario's) or figures (a figure scenario's), timed."""
     work = scenario.measure(data, scratch)
     started = time.perf_counter()
-    quality, items = work()
+    found, items = work()
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "quality": quality}
-
-
-def measure_figures(scenario: FigureScenario, data: Path, scratch: Path) -> dict[str, Any]:
-    work = scenario.measure(data, scratch)
-    started = time.perf_counter()
-    figures, items = work()
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, "figures": figures}
+    key = "quality" if isinstance(scenario, QualityScenario) else "figures"
+    return {"seconds": seconds, "peak_rss_mb": peak_rss_mb(), "items": items, key: found}
 
 
 def peak_rss_mb() -> float:
