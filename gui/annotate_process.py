@@ -3,9 +3,11 @@ it runs (training a model takes minutes), and hears what it prints line by line.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
 
@@ -18,6 +20,16 @@ WAIT_AFTER_KILL_MS = 5_000
 def annotate_command(*arguments: str) -> list[str]:
     """The command line that runs `annotate ARGUMENTS` with this Python."""
     return [sys.executable, "-m", "annotate", *arguments]
+
+
+def told(line: str) -> dict[str, Any] | None:
+    """A line a command printed for the app (--progress-lines): its JSON object, or None
+    for any other line."""
+    try:
+        said = json.loads(line)
+    except ValueError:
+        return None
+    return said if isinstance(said, dict) else None
 
 
 class AnnotateProcess(QObject):

@@ -7,15 +7,13 @@ every suggestion in one transaction at its end, so a search stopped before write
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotate.suggesting import Suggested
-from gui.annotate_process import AnnotateProcess, annotate_command
+from gui.annotate_process import AnnotateProcess, annotate_command, told
 from gui.i18n import translate
 
 
@@ -59,17 +57,14 @@ class KnownNamesRun(QProgressDialog):
         return self._process.running
 
     def _heard(self, line: str) -> None:
-        try:
-            told: Any = json.loads(line)
-        except ValueError:
+        said = told(line)
+        if said is None:
             return  # not a line of ours
-        if not isinstance(told, dict):
-            return
-        if "done" in told and "total" in told:
-            self.setRange(0, int(told["total"]))
-            self.setValue(int(told["done"]))
-        elif told.get("suggested"):
-            self._report = Suggested(**told["suggested"][0])
+        if "done" in said and "total" in said:
+            self.setRange(0, int(said["total"]))
+            self.setValue(int(said["done"]))
+        elif said.get("suggested"):
+            self._report = Suggested(**said["suggested"][0])
 
     def _ended(self, code: int, said: str) -> None:
         self.hide()

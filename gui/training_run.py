@@ -8,7 +8,6 @@ was there before, or none, and nothing half-written.
 
 from __future__ import annotations
 
-import json
 import shutil
 import tempfile
 import time
@@ -20,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annotate.errors import InputError
 from annotate.training.model_folder import check_model_target, swap_in
-from gui.annotate_process import AnnotateProcess, annotate_command
+from gui.annotate_process import AnnotateProcess, annotate_command, told
 
 MODEL_SUFFIX = ".model"  # the model of news.annotate is news.annotate.model/
 WORK_PREFIX = ".training-"  # the folder a training writes into, beside the model's
@@ -139,19 +138,16 @@ class TrainingRun(QObject):
             then(code, said)
 
     def _heard(self, line: str) -> None:
-        try:
-            told = json.loads(line)
-        except ValueError:
+        said = told(line)
+        if said is None:
             return  # not a progress line
-        if not isinstance(told, dict):
-            return
-        if "done" in told and "total" in told:
-            done, total = int(told["done"]), int(told["total"])
+        if "done" in said and "total" in said:
+            done, total = int(said["done"]), int(said["total"])
             self.progressed.emit(done, total)
             if done >= total:
                 self._set_stage("saving")  # scored on the held-out part, then written
-        elif "model" in told:
-            self.report = told
+        elif "model" in said:
+            self.report = said
 
     def _trained(self, code: int, said: str) -> None:
         if code != 0:
