@@ -9,11 +9,11 @@ longer known mention of its label found at the same place."""
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from annotate.errors import InputError
+from annotate.intervals import IntervalIndex
 from annotate.lexicon import Lexicon
 from annotate.mentions import Query, compile_query, mentions_in, normalise, written
 from annotate.model import GOLD_ANNOTATOR, Span
@@ -54,14 +54,15 @@ class Gazetteer:
         """Every known mention in the document, by (start, end, label)."""
         text = self._project.documents.get(document).text
         normalised = normalise(text)
-        covered = _Covered(self._project.spans.for_document(document, self._annotator))
+        spans = _by_label(self._project.spans.for_document(document, self._annotator))
         found: dict[tuple[str, int, int], Candidate] = {}
         for label, queries in self._known.items():
             for query in queries:
                 if _first_letters(query) not in normalised.text:
                     continue  # most known mentions are not in a given text at all
                 for mention in mentions_in(normalised, text, query, self._words):
-                    if not mention.variant and not covered.by(label, mention.start, mention.end):
+                    marked = _marked(spans, label, mention.start, mention.end)
+                    if not mention.variant and not marked:
                         found[label, mention.start, mention.end] = Candidate(
                             label, mention.start, mention.end
                         )
@@ -107,32 +108,19 @@ class Gazetteer:
         return texts
 
 
-class _Covered:
-    """The places a layer's spans cover, per label: a span of the label over a mention
-    means it is marked already (as annotate.propagation says "already"). Bisected, since a
-    long document's layer holds thousands of spans and its text thousands of mentions."""
+def _by_label(layer: Iterable[Span]) -> dict[str, IntervalIndex[str]]:
+    """A layer's spans, an index of them per label."""
+    index: dict[str, IntervalIndex[str]] = defaultdict(IntervalIndex)
+    for span in layer:
+        index[span.label].add(span.uid, span.start, span.end)
+    return dict(index)
 
-    def __init__(self, layer: Iterable[Span]) -> None:
-        spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for span in layer:
-            spans[span.label].append((span.start, span.end))
-        self._spans = {label: sorted(found) for label, found in spans.items()}
-        self._starts = {
-            label: [start for start, _ in found] for label, found in self._spans.items()
-        }
-        self._longest = {
-            label: max(end - start for start, end in found) for label, found in self._spans.items()
-        }
 
-    def by(self, label: str, start: int, end: int) -> bool:
-        """Whether a span of the label shares a character with [start, end)."""
-        spans = self._spans.get(label)
-        if not spans:
-            return False
-        starts = self._starts[label]
-        first = bisect.bisect_left(starts, start - self._longest[label])
-        last = bisect.bisect_left(starts, end)
-        return any(span_end > start for _, span_end in spans[first:last])
+def _marked(spans: dict[str, IntervalIndex[str]], label: str, start: int, end: int) -> bool:
+    """Whether a span of the label shares a character with [start, end): the mention is
+    marked already (as annotate.propagation says "already")."""
+    index = spans.get(label)
+    return index is not None and bool(index.overlapping(start, end))
 
 
 def usual_layer(project: Project) -> str:
