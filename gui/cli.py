@@ -17,6 +17,7 @@ from annotate.cli import (
     training_options,
 )
 from annotate.errors import InputError
+from annotate.output_files import check_output_file
 from annotate.terminal_progress import TerminalProgress
 
 __all__ = ["main"]
@@ -101,15 +102,6 @@ def render(project: str, doc: str, out: str, annotator: str | None, width: int) 
     click.echo(f"wrote {out}" + (f" ({pages} pages)" if out.lower().endswith(".pdf") else ""))
 
 
-def _check_can_write(out: Path) -> None:
-    """Before minutes of training, that the file can be written where it is asked for."""
-    folder = out.parent
-    if not folder.is_dir():
-        raise InputError(f"'{out}': there is no folder {folder} to write it in", field="out")
-    if not os.access(out if out.exists() else folder, os.W_OK):
-        raise InputError(f"'{out}': it cannot be written there", field="out")
-
-
 @main.command(name="train-curve")
 @click.argument("project", type=click.Path(dir_okay=False))
 @click.option(
@@ -128,7 +120,7 @@ def train_curve(project: str, out: str, **chosen: Any) -> None:
 
     if not out.lower().endswith(".png"):
         raise InputError(f"{out!r}: the curve is drawn to a .png file", field="out")
-    _check_can_write(Path(out))
+    check_output_file(Path(out))  # before minutes of training, not after
     options = chosen_training_options(**chosen)
     with existing_project(project) as opened, TerminalProgress("training") as progress:
         points = learning_curve(opened, options, progress.show)

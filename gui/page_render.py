@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame
 
 from annotate.annotated_text import AnnotatedText
 from annotate.errors import InputError
-from annotate.store import is_sqlite_file
+from annotate.output_files import check_output_file
 from gui import gutter
 from gui.pdf_silence import silence_fonts
 from gui.pdf_text import BLIND_FAMILY, blind_glyph_count, blind_runs, paint_text_layer
@@ -66,10 +66,7 @@ def _check_output(out: Path, width: int) -> None:
         raise InputError("the output must end in .png or .pdf", file=str(out))
     if width < MIN_WIDTH:
         raise InputError(f"--width must be at least {MIN_WIDTH} pixels", field="width")
-    if not out.parent.is_dir():
-        raise InputError("no such folder", file=str(out.parent))
-    if out.is_file() and is_sqlite_file(out):
-        raise InputError("is a SQLite file (a project?); refusing to overwrite it", file=str(out))
+    check_output_file(out)
 
 
 def _laid_out_reader(annotated: AnnotatedText, width: int) -> ReaderView:
