@@ -112,6 +112,13 @@ class Reading:
         blocks = (document.findBlockByNumber(n) for n in range(document.blockCount()))
         return any(block.layout().lineCount() > 1 for block in blocks)
 
+    def selected(self) -> tuple[str | None, str | None]:
+        """The span selected in the reader, and the one whose row the panel marks."""
+        panel = self.window.annotations
+        rows = panel.selectionModel().selectedRows()
+        marked = panel.spans.span_at(rows[0].row()).uid if rows else None
+        return self.reader.selected_span, marked
+
     def stored(self) -> set[tuple[int, int]]:
         spans = self.window.project.spans.for_document(self.uid, "ali")
         return {(span.start, span.end) for span in spans}
@@ -199,13 +206,6 @@ class Annotated(Reading):
         self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
     ) -> None:
         self.qtbot.keyClick(self.reader, key, modifiers)
-
-    def selected(self) -> tuple[str | None, str | None]:
-        """The span selected in the reader, and the one whose row the panel marks."""
-        panel = self.window.annotations
-        rows = panel.selectionModel().selectedRows()
-        marked = panel.spans.span_at(rows[0].row()).uid if rows else None
-        return self.reader.selected_span, marked
 
 
 @pytest.mark.parametrize("panel", ["panel shown", "panel hidden"])

@@ -477,29 +477,38 @@ def turn_of(qtbot: QtBot, window: MainWindow) -> None:
     window.reader.setFocus()
 
 
+@pytest.mark.parametrize("width", [WIDTHS["narrow"], WIDTHS["wide"]], ids=["narrow", "wide"])
 def test_two_analysts_decide_the_same_suggestion_each_in_their_own_window(
-    qtbot: QtBot, window: MainWindow
+    qtbot: QtBot, window: MainWindow, width: int
 ) -> None:
     """Ali rejects a suggestion with R; in Sara's window on the same project it is still
     shown, and Y accepts it. Ctrl+Z in Ali's window takes back his rejection only: the
     suggestion is shown to him again and Sara's acceptance stays; hers undone in her
     window, his stays undone, the suggestion open for both."""
-    reading = Suggested(qtbot, window, WIDTHS["default"])
-    project, chosen = window.project, reading.suggestions[4]
+    reading = Suggested(qtbot, window, width)
+    project, chosen = window.project, reading.suggestions[3]  # two words: wraps when narrow
+
+    def alis() -> dict[str, tuple[str, str, int, int]]:
+        return {uid: span for uid, span in reading.state().items() if span[0] == "ali"}
+
+    ali_spans = alis()
     reading.tab_to(chosen)
     reading.key(Qt.Key.Key_R)
     assert chosen.uid not in [s.uid for s in reading.shown()]
+    assert alis() == ali_spans and reading.selected() == (None, None)
     saras = MainWindow(project, annotator="sara")
     qtbot.addWidget(saras)
     saras.show()
     qtbot.waitExposed(saras)
-    Reading(qtbot, saras, "", WIDTHS["default"], reading.uid)
+    hers = Reading(qtbot, saras, "", width, reading.uid)
     try:
         assert chosen.uid in [s.uid for s in saras.reader.suggestions]
         tab_to(qtbot, saras, chosen)
         qtbot.keyClick(saras.reader, Qt.Key.Key_Y)
         (made,) = suggested_spans(project, reading.uid, "sara")
         assert (made.start, made.end, made.label) == (chosen.start, chosen.end, chosen.label)
+        assert hers.selected() == (made.uid, made.uid)  # her new span, and nobody else's
+        assert alis() == ali_spans
         assert (decided(project, chosen.uid), decided(project, chosen.uid, "sara")) == (
             "rejected",
             "accepted",
@@ -511,6 +520,7 @@ def test_two_analysts_decide_the_same_suggestion_each_in_their_own_window(
             "accepted",
         )
         assert chosen.uid in [s.uid for s in reading.shown()]
+        assert alis() == ali_spans and reading.selected() == (None, None)
         assert suggested_spans(project, reading.uid, "sara") == [made]
         turn_of(qtbot, saras)
         qtbot.keyClick(saras.reader, Qt.Key.Key_Z, CTRL)
